@@ -1,0 +1,129 @@
+/**
+ * Coded errors. Every failure the engine reports to a user carries a stable
+ * code (tests assert codes, never message wording), the file it concerns and,
+ * where it makes sense, a 1-based line and column plus what was expected there.
+ */
+
+/** Every error code the engine can raise. Add new codes here, never inline. */
+export const ERROR_CODES = [
+  'USAGE',
+  'FILE_READ',
+  'FILE_WRITE',
+  'FORMAT_UNKNOWN',
+  'ENCODING',
+  'JSON_PARSE',
+  'JSONL_PARSE',
+  'XML_PARSE',
+  'XML_WRITE',
+  'CSV_PARSE',
+  'CSV_WRITE',
+  'YAML_PARSE',
+  'SCHEMA_INVALID',
+  'SCHEMA_REF',
+  'SCHEMA_ROOT',
+  'XSD_PARSE',
+  'XSD_REF',
+  'OPENAPI_INVALID',
+  'LIMIT_EXCEEDED',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Plain, JSON-safe form of a coded error (what crosses IPC, HTTP and the CLI). */
+export interface CodedErrorData {
+  code: ErrorCode;
+  message: string;
+  file?: string;
+  line?: number;
+  column?: number;
+  expected?: string;
+}
+
+/** Fields accepted when raising a {@link MapwrightError}. */
+export interface MapwrightErrorInit {
+  file?: string;
+  line?: number;
+  column?: number;
+  expected?: string;
+  cause?: unknown;
+}
+
+/** The one error class the engine throws for anything a user can fix. */
+export class MapwrightError extends Error {
+  readonly code: ErrorCode;
+  readonly file?: string;
+  readonly line?: number;
+  readonly column?: number;
+  readonly expected?: string;
+
+  constructor(code: ErrorCode, message: string, init: MapwrightErrorInit = {}) {
+    super(message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.name = 'MapwrightError';
+    this.code = code;
+    if (init.file !== undefined) this.file = init.file;
+    if (init.line !== undefined) this.line = init.line;
+    if (init.column !== undefined) this.column = init.column;
+    if (init.expected !== undefined) this.expected = init.expected;
+  }
+
+  /** JSON-safe data; never includes the stack or the cause. */
+  toJSON(): CodedErrorData {
+    const data: CodedErrorData = { code: this.code, message: this.message };
+    if (this.file !== undefined) data.file = this.file;
+    if (this.line !== undefined) data.line = this.line;
+    if (this.column !== undefined) data.column = this.column;
+    if (this.expected !== undefined) data.expected = this.expected;
+    return data;
+  }
+
+  /** A copy of this error that names `file` (used when a parser ran on text only). */
+  withFile(file: string | undefined): MapwrightError {
+    if (file === undefined || this.file === file) return this;
+    return new MapwrightError(this.code, this.message, { ...this.toJSON(), file, cause: this.cause });
+  }
+}
+
+/** True when `value` is a {@link MapwrightError}. */
+export function isMapwrightError(value: unknown): value is MapwrightError {
+  return value instanceof MapwrightError;
+}
+
+/**
+ * Formats a coded error as one line for a terminal or a log:
+ * `XML_PARSE books.xml:12:5: closing tag does not match (expected </book>)`.
+ */
+export function formatErrorLine(error: CodedErrorData): string {
+  let where = error.file ?? '';
+  if (error.line !== undefined) {
+    where += `${where ? ':' : 'line '}${error.line}`;
+    if (error.column !== undefined) where += `:${error.column}`;
+  }
+  const expected = error.expected && !error.message.includes(error.expected) ? ` (expected ${error.expected})` : '';
+  return `${error.code}${where ? ` ${where}` : ''}: ${error.message}${expected}`.replace(/\s*\n\s*/g, ' ');
+}
+
+/**
+ * Converts anything thrown into coded error data. Unknown exceptions become
+ * `INTERNAL` so a caller can always print a code.
+ */
+export function toCodedError(error: unknown): CodedErrorData {
+  if (isMapwrightError(error)) return error.toJSON();
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: 'INTERNAL', message };
+}
+
+/** 1-based line and column of a 0-based UTF-16 offset in `text` (CRLF, LF and CR count as one break). */
+export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  const end = Math.min(Math.max(offset, 0), text.length);
+  for (let i = 0; i < end; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10 || (ch === 13 && text.charCodeAt(i + 1) !== 10)) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: end - lineStart + 1 };
+}
