@@ -25,6 +25,9 @@ export const ERROR_CODES = [
   'XSD_REF',
   'OPENAPI_INVALID',
   'LIMIT_EXCEEDED',
+  'SAMPLE_INVALID',
+  'NOT_FOUND',
+  'ACCESS_DENIED',
   'INTERNAL',
 ] as const;
 

@@ -58,6 +58,24 @@ export function sniffXmlEncoding(bytes: Uint8Array): string | undefined {
   return match?.[1];
 }
 
+/**
+ * windows-1252 code points of bytes 0x80-0x9F. Some Node builds (20.18.3+,
+ * nodejs/node#60888) decode these bytes as C1 control characters, losing the
+ * euro sign and typographic quotes of every Latin-1 CSV from a spreadsheet.
+ * Undefined bytes (0x81, 0x8D, 0x8F, 0x90, 0x9D) map to themselves.
+ */
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+
+/** Repairs C1 controls left by a faulty windows-1252 decoder (see {@link CP1252_HIGH}). */
+function fixWindows1252(text: string): string {
+  return /[\u0080-\u009f]/.test(text)
+    ? text.replace(/[\u0080-\u009f]/g, (ch) => String.fromCharCode(CP1252_HIGH[ch.charCodeAt(0) - 0x80] ?? ch.charCodeAt(0)))
+    : text;
+}
+
 function makeDecoder(label: string, file: string | undefined): TextDecoder {
   try {
     return new TextDecoder(label.trim().toLowerCase(), { fatal: true, ignoreBOM: true });
@@ -118,10 +136,12 @@ export function decodeText(input: Uint8Array | string, options: DecodeOptions = 
   const declared = encoding !== undefined;
   encoding = makeDecoder(encoding ?? 'utf-8', file).encoding;
   try {
-    return { text: makeDecoder(encoding, file).decode(input.subarray(start)), encoding, bom: bomMatch !== undefined };
+    const text = makeDecoder(encoding, file).decode(input.subarray(start));
+    return { text: encoding === 'windows-1252' ? fixWindows1252(text) : text, encoding, bom: bomMatch !== undefined };
   } catch {
     if (!declared && encoding === 'utf-8' && options.nonUtf8 === 'windows-1252') {
-      return { text: new TextDecoder('windows-1252').decode(input.subarray(start)), encoding: 'windows-1252', bom: false };
+      const text = new TextDecoder('windows-1252').decode(input.subarray(start));
+      return { text: fixWindows1252(text), encoding: 'windows-1252', bom: false };
     }
     throw encodingError(input, start, encoding, file);
   }

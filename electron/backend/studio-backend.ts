@@ -1,0 +1,73 @@
+/**
+ * The studio backend: implements the {@link StudioApi} contract in plain
+ * Node, with no Electron import, so the Electron main process, the loopback
+ * web host and the tests all run the same code. It never throws: every
+ * failure comes back as a coded error.
+ */
+import { basename, dirname, relative, sep } from 'node:path';
+import { MapwrightError, toCodedError } from '../../mapping-engine/errors';
+import { ENGINE_VERSION } from '../../mapping-engine/version';
+import type { StudioApi, StudioResult } from '../contract/studio-api';
+import { findSampleEntry, listSampleEntries } from './sample-catalog';
+import { readTextPreview } from './read-preview';
+
+/** What the backend needs from its host. */
+export interface StudioBackendOptions {
+  /** Folder holding one sub-folder per sample (`samples/` in the repository). */
+  samplesDir: string;
+  /** The application's version (Electron's `app.getVersion()`, or package.json's). */
+  appVersion: string;
+  /** `process.platform` of the host; a parameter so tests can pin it. */
+  platform: string;
+  /** Product name; defaults to `Mapwright`. */
+  appName?: string;
+}
+
+/** Runs `work` and turns a thrown error into a coded failure. */
+async function settle<T>(work: () => Promise<T>): Promise<StudioResult<T>> {
+  try {
+    return { ok: true, value: await work() };
+  } catch (error) {
+    return { ok: false, error: toCodedError(error) };
+  }
+}
+
+/** Creates the backend for one samples directory. */
+export function createStudioBackend(options: StudioBackendOptions): StudioApi {
+  const { samplesDir } = options;
+  return {
+    getAppInfo: () =>
+      settle(async () => ({
+        name: options.appName ?? 'Mapwright',
+        version: options.appVersion,
+        engineVersion: ENGINE_VERSION,
+        platform: options.platform,
+      })),
+
+    listSamples: () =>
+      settle(async () =>
+        (await listSampleEntries(samplesDir)).map(({ id, name, description, sourceFormat, targetFormat }) => ({
+          id,
+          name,
+          description,
+          sourceFormat,
+          targetFormat,
+        })),
+      ),
+
+    readSamplePreview: (id) =>
+      settle(async () => {
+        const entry = await findSampleEntry(samplesDir, id);
+        if (!entry.sourcePath) {
+          throw new MapwrightError('NOT_FOUND', `sample "${id}" has no source file`, {
+            file: `${basename(samplesDir)}/${id}`,
+            expected: 'a "source" path in sample.json or a file in the source/ folder',
+          });
+        }
+        // Errors name the file as the user sees it in the repository: samples/<id>/source/...
+        const shownAs = relative(dirname(samplesDir), entry.sourcePath).split(sep).join('/');
+        const preview = await readTextPreview(entry.sourcePath, shownAs);
+        return { id, sourceText: preview.text, truncated: preview.truncated };
+      }),
+  };
+}

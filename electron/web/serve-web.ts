@@ -1,0 +1,60 @@
+/**
+ * `npm run web`: serves the studio on 127.0.0.1 and prints the URL to open
+ * (with its one-time token). Options:
+ *   --port <n>       listen on this port (default: a free one)
+ *   --built [dir]    serve a built renderer instead of running Vite
+ *                    (default dir: .vite/renderer/main_window, made by `npm run package`)
+ *   --samples <dir>  samples folder (default: samples/)
+ */
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { formatErrorLine, MapwrightError, toCodedError } from '../../mapping-engine/errors';
+import { startWebHost, type WebHostOptions } from './web-host';
+
+const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * Turns command-line arguments into web host options.
+ * @throws MapwrightError `USAGE` for unknown options or a bad port
+ */
+export function parseServeWebArgs(argv: string[], cwd: string = process.cwd()): WebHostOptions {
+  let values: { port?: string; built?: string; samples?: string };
+  try {
+    ({ values } = parseArgs({
+      // `--built` may stand alone; parseArgs wants a value, so give it an empty one.
+      args: argv.map((arg, i) => (arg === '--built' && (argv[i + 1] ?? '--').startsWith('--') ? '--built=' : arg)),
+      options: { port: { type: 'string' }, built: { type: 'string' }, samples: { type: 'string' } },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new MapwrightError('USAGE', error instanceof Error ? error.message : String(error), { expected: '--port <n>, --built [dir], --samples <dir>' });
+  }
+  const options: WebHostOptions = { samplesDir: values.samples ? resolve(cwd, values.samples) : resolve(projectRoot, 'samples') };
+  if (values.port !== undefined) {
+    const port = Number(values.port);
+    if (!/^\d+$/.test(values.port) || port > 65535) throw new MapwrightError('USAGE', `invalid port "${values.port}"`, { expected: 'a number from 0 to 65535' });
+    options.port = port;
+  }
+  if (values.built !== undefined) options.staticDir = values.built ? resolve(cwd, values.built) : resolve(projectRoot, '.vite/renderer/main_window');
+  return options;
+}
+
+async function main(): Promise<void> {
+  const host = await startWebHost(parseServeWebArgs(process.argv.slice(2)));
+  console.log(`Mapwright studio: ${host.url}`);
+  console.log('Open this URL (it carries the one-time token). Ctrl+C stops the server.');
+  const stop = (): void => {
+    void host.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((error: unknown) => {
+    console.error(formatErrorLine(toCodedError(error)));
+    process.exitCode = 1;
+  });
+}

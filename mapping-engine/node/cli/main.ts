@@ -1,0 +1,66 @@
+/**
+ * The `mapwright` command line. Every command returns an exit code (0 ok,
+ * 1 a check failed, 2 bad input or usage); a coded error is printed to stderr
+ * as one line, never as a stack trace.
+ */
+import { Command, CommanderError } from 'commander';
+import { formatErrorLine, toCodedError } from '../../errors';
+import { processIo, type CliIo } from './cli-io';
+import { convertCommand } from './convert-command';
+import { EXIT_BAD_INPUT } from './exit-codes';
+import { inferCommand } from './infer-command';
+import { ENGINE_VERSION } from '../../version';
+
+function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+  const program = new Command('mapwright')
+    .description('Mapwright: map JSON, XML and CSV through readable JSONata')
+    .version(ENGINE_VERSION)
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError('(run mapwright --help for usage)');
+
+  program
+    .command('infer')
+    .description('print the schema of sample payloads (merged) or of a JSON Schema, OpenAPI or XSD file')
+    .argument('<file...>', 'sample payload(s) or schema file')
+    .option('--format <format>', 'payload format of the samples: json, jsonl, xml or csv')
+    .option('--root <name>', 'OpenAPI component or operation, XSD global element, or JSON pointer')
+    .option('--flat', 'one field per line: <path>\\t<type>[\\t<flags>]')
+    .action(async (files: string[], options) => setExit(await inferCommand(files, options, io)));
+
+  program
+    .command('convert')
+    .description('parse a payload with the studio conventions and write it in another format')
+    .argument('<file>', 'payload file')
+    .option('--to <format>', 'output format: json, jsonl, xml or csv')
+    .option('--from <format>', 'input format (default: from the extension, then the content)')
+    .option('--schema <file>', 'schema that drives repetition and typing (XSD, JSON Schema, OpenAPI or a sample)')
+    .option('--root <name>', 'root element or component of the schema')
+    .option('--limit <n>', 'read only the first n records (prints a truncation note to stderr)')
+    .option('--out <file>', 'write to a file (atomically) instead of stdout')
+    .action(async (file: string, options) => setExit(await convertCommand(file, options, io)));
+
+  return program;
+}
+
+/**
+ * Runs the CLI with `argv` (without `node` and the script) and returns the exit code.
+ * @param io - output sinks; the process streams by default
+ */
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  let exitCode = 0;
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end through exitOverride with exit code 0.
+      return error.exitCode === 0 ? 0 : EXIT_BAD_INPUT;
+    }
+    io.stderr(`${formatErrorLine(toCodedError(error))}\n`);
+    return EXIT_BAD_INPUT;
+  }
+}

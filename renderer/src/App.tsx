@@ -1,0 +1,87 @@
+/**
+ * The studio page, today a skeleton: the sample list and the selected
+ * sample's source preview. It talks to the backend only through the
+ * {@link StudioApi} it is given, so it runs the same in Electron and in a browser.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CodedErrorData } from '../../mapping-engine/errors';
+import type { AppInfo, SamplePreview as Preview, SampleSummary, StudioApi } from '../../electron/contract/studio-api';
+import { ErrorNotice } from './components/ErrorNotice';
+import { SampleList } from './components/SampleList';
+import { SamplePreview } from './components/SamplePreview';
+
+/** Props of {@link App}. */
+export interface AppProps {
+  /** The backend; `undefined` when the page was opened without a way to reach it. */
+  api: StudioApi | undefined;
+}
+
+const NO_BACKEND: CodedErrorData = {
+  code: 'ACCESS_DENIED',
+  message: 'This page has no connection to the studio backend. Start it with `npm start`, or open the URL (with its token) that `npm run web` printed.',
+};
+
+/** The studio's root component. */
+export function App({ api }: AppProps) {
+  const [appInfo, setAppInfo] = useState<AppInfo>();
+  const [samples, setSamples] = useState<SampleSummary[]>();
+  const [listError, setListError] = useState<CodedErrorData | undefined>(api ? undefined : NO_BACKEND);
+  const [selectedId, setSelectedId] = useState<string>();
+  const [preview, setPreview] = useState<Preview>();
+  const [previewError, setPreviewError] = useState<CodedErrorData>();
+  // Clicks can outrun the backend; only the latest selection may set the preview.
+  const latestSelection = useRef<string | undefined>(undefined);
+
+  useEffect(() => {
+    if (!api) return;
+    let live = true;
+    void api.getAppInfo().then((result) => live && result.ok && setAppInfo(result.value));
+    void api.listSamples().then((result) => {
+      if (!live) return;
+      if (result.ok) setSamples(result.value);
+      else setListError(result.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api]);
+
+  const select = useCallback(
+    (id: string) => {
+      if (!api) return;
+      latestSelection.current = id;
+      setSelectedId(id);
+      setPreview(undefined);
+      setPreviewError(undefined);
+      void api.readSamplePreview(id).then((result) => {
+        if (latestSelection.current !== id) return;
+        if (result.ok) setPreview(result.value);
+        else setPreviewError(result.error);
+      });
+    },
+    [api],
+  );
+
+  return (
+    <div className="studio">
+      <header className="studio-header">
+        <h1>Mapwright</h1>
+        {appInfo && (
+          <span className="app-info">
+            v{appInfo.version} · engine {appInfo.engineVersion} · {appInfo.platform}
+          </span>
+        )}
+      </header>
+      <div className="studio-body">
+        <nav className="sample-list" aria-label="Samples">
+          <h2>Samples</h2>
+          {listError ? <ErrorNotice error={listError} /> : <SampleList samples={samples} selectedId={selectedId} onSelect={select} />}
+        </nav>
+        <main className="sample-preview" aria-label="Source preview">
+          <h2>Source preview</h2>
+          <SamplePreview selectedId={selectedId} preview={preview} error={previewError} />
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type ConfigEnv, type Plugin } from 'vite';
+import { buildCsp } from './electron/security/csp';
+
+/**
+ * Dev-server CSP. renderer/index.html carries the strict production policy.
+ * The dev server differs in two ways, and only when HMR is on (`npm start`):
+ * React Fast Refresh injects an inline preamble script, allowed here by its
+ * exact sha256 hash (never 'unsafe-inline'), and HMR talks over a loopback
+ * WebSocket. The web host runs Vite without HMR, so it keeps the strict policy;
+ * there Vite's client script is dropped too, since its only job would be to
+ * open the HMR WebSocket that the policy (rightly) blocks.
+ */
+function devCspPlugin(): Plugin {
+  let hmr = false;
+  return {
+    name: 'mapwright:dev-csp',
+    apply: 'serve',
+    configResolved(config) {
+      hmr = config.server.hmr !== false;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(source) {
+        const html = hmr ? source : source.replace(/<script type="module" src="[^"]*\/@vite\/client"><\/script>\s*/, '');
+        const hashes = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)]
+          .filter((match) => !/\bsrc\s*=/.test(match[1] ?? '') && (match[2] ?? '').trim() !== '')
+          .map((match) => `'sha256-${createHash('sha256').update(match[2] ?? '').digest('base64')}'`);
+        const policy = buildCsp({ scriptHashes: hashes, connectSources: hmr ? ['ws://localhost:*', 'ws://127.0.0.1:*'] : [] });
+        return html.replace(/(<meta http-equiv="Content-Security-Policy" content=")[^"]*(")/, `$1${policy}$2`);
+      },
+    },
+  };
+}
+
+/**
+ * Renderer (the React studio), rooted at renderer/. Used by Forge's Vite
+ * plugin (which passes the renderer's name in `forgeConfigSelf`) and, without
+ * Forge, by the web host's Vite middleware and the e2e build test.
+ */
+export default defineConfig((env) => {
+  const name = (env as Partial<ConfigEnv<'renderer'>>).forgeConfigSelf?.name ?? 'main_window';
+  return {
+    root: fileURLToPath(new URL('./renderer', import.meta.url)),
+    base: './',
+    plugins: [react(), devCspPlugin()],
+    // CommonJS packages the browser can only import once Vite has pre-bundled
+    // them. The web host pre-bundles only this list (no discovery), so a new
+    // CommonJS dependency of the renderer belongs here; the e2e test fails otherwise.
+    optimizeDeps: { include: ['react', 'react/jsx-runtime', 'react/jsx-dev-runtime', 'react-dom/client'] },
+    build: {
+      // Where Forge expects it; absolute because `root` is renderer/, not the project.
+      outDir: fileURLToPath(new URL(`./.vite/renderer/${name}`, import.meta.url)),
+      emptyOutDir: true,
+    },
+    clearScreen: false,
+  };
+});
