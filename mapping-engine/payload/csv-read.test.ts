@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { MapwrightError } from '../errors';
+import { failure } from '../../tests/helpers/test-support';
 import { makeField, type SchemaField } from '../schema/model';
 import { readCsv } from './csv-read';
 
-function failure(work: () => unknown): MapwrightError {
-  try {
-    work();
-  } catch (error) {
-    expect(error).toBeInstanceOf(MapwrightError);
-    return error as MapwrightError;
-  }
-  throw new Error('expected the call to throw');
-}
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 

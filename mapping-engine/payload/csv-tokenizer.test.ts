@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { failure } from '../../tests/helpers/test-support';
 import { MapwrightError } from '../errors';
 import { CsvTokenizer, printable, type CsvRecord, type CsvTokenizerOptions } from './csv-tokenizer';
 
@@ -36,15 +37,6 @@ function fieldsOf(run: Run): string[][] {
   return run.records.map((record) => record.fields);
 }
 
-function failure(work: () => unknown): MapwrightError {
-  try {
-    work();
-  } catch (error) {
-    expect(error).toBeInstanceOf(MapwrightError);
-    return error as MapwrightError;
-  }
-  throw new Error('expected the call to throw');
-}
 
 describe('CsvTokenizer', () => {
   it('splits fields and records, keeping empty fields', () => {

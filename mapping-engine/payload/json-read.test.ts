@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MapwrightError } from '../errors';
+import { failure } from '../../tests/helpers/test-support';
 import { readJson } from './json-read';
 
 const corpus = join(import.meta.dirname, '..', '..', 'tests', 'fixtures', 'corpus');
@@ -14,15 +14,6 @@ function listJson(dir: string): string[] {
   });
 }
 
-function failure(work: () => unknown): MapwrightError {
-  try {
-    work();
-  } catch (error) {
-    expect(error).toBeInstanceOf(MapwrightError);
-    return error as MapwrightError;
-  }
-  throw new Error('expected the call to throw');
-}
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 

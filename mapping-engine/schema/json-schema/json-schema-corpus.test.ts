@@ -1,24 +1,13 @@
 import { readFileSync, readdirSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { recordingFsResolver } from '../../../tests/helpers/test-support';
 import { findField, walkFields, type SchemaField } from '../model';
-import type { SourceResolver } from '../resolver';
 import { isJsonSchemaDocument, loadJsonSchema } from './index';
 
 const corpus = join(import.meta.dirname, '..', '..', '..', 'tests', 'fixtures', 'corpus', 'jsonschema');
 
-/** A node:fs resolver that records what it reads. */
-function fsResolver(): SourceResolver & { reads: string[] } {
-  const reads: string[] = [];
-  return {
-    reads,
-    async read(location: string) {
-      reads.push(location);
-      return new Uint8Array(await readFile(location));
-    },
-  };
-}
+const fsResolver = recordingFsResolver;
 
 async function loadFile(rel: string, pointer?: string, resolver = fsResolver()): Promise<SchemaField> {
   const file = join(corpus, rel);

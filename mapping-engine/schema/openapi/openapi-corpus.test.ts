@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { recordingFsResolver } from '../../../tests/helpers/test-support';
 import { MapwrightError } from '../../errors';
 import { findField, walkFields, type SchemaField } from '../model';
 import type { SourceResolver } from '../resolver';
@@ -10,16 +10,7 @@ import { isOpenApiDocument, listOpenApiRoots, loadOpenApi } from './index';
 
 const corpus = join(import.meta.dirname, '..', '..', '..', 'tests', 'fixtures', 'corpus', 'openapi');
 
-function fsResolver(): SourceResolver & { reads: string[] } {
-  const reads: string[] = [];
-  return {
-    reads,
-    async read(location: string) {
-      reads.push(location);
-      return new Uint8Array(await readFile(location));
-    },
-  };
-}
+const fsResolver = recordingFsResolver;
 
 async function load(rel: string, root?: string, resolver = fsResolver()): Promise<SchemaField> {
   const file = join(corpus, rel);
