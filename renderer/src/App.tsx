@@ -21,6 +21,9 @@ const NO_BACKEND: CodedErrorData = {
   message: 'This page has no connection to the studio backend. Start it with `npm start`, or open the URL (with its token) that `npm run web` printed.',
 };
 
+/** The sample the studio opens on (`samples/crm-to-erp`). */
+export const DEFAULT_SAMPLE_ID = 'crm-to-erp';
+
 /** The studio's root component. */
 export function App({ api }: AppProps) {
   const [appInfo, setAppInfo] = useState<AppInfo>();
@@ -61,6 +64,13 @@ export function App({ api }: AppProps) {
     },
     [api],
   );
+
+  // The studio opens on the bundled default project (or the first sample) until the user picks another.
+  useEffect(() => {
+    if (selectedId !== undefined || !samples?.length) return;
+    const initial = samples.find((sample) => sample.id === DEFAULT_SAMPLE_ID) ?? samples[0];
+    if (initial) select(initial.id);
+  }, [samples, selectedId, select]);
 
   return (
     <div className="studio">

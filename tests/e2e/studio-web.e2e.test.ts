@@ -60,6 +60,16 @@ describe.skipIf(!hasChromium)(`studio web host in Chromium (skipped when ${CHROM
       await host?.close();
     });
 
+    it('opens on the default sample, without a click', async () => {
+      const { page, problems } = await openPage(session, host.url);
+      const preview = page.getByTestId('source-preview');
+      await preview.waitFor();
+      expect(await preview.textContent()).toContain('"accountId": "ACC-000731"');
+      expect(await page.getByRole('button', { name: /CRM account to ERP customer/ }).getAttribute('aria-pressed')).toBe('true');
+      expect(problems).toEqual([]);
+      await page.close();
+    });
+
     it('lists the samples and shows the clicked sample source from the backend', async () => {
       const { page, problems } = await openPage(session, host.url);
       expect(await pickSampleAndReadPreview(page)).toBe(sourceHead);
