@@ -9,6 +9,7 @@ import { processIo, type CliIo } from './cli-io';
 import { convertCommand } from './convert-command';
 import { EXIT_BAD_INPUT } from './exit-codes';
 import { inferCommand } from './infer-command';
+import { maskCommand } from './mask-command';
 import { ENGINE_VERSION } from '../../version';
 
 function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
@@ -39,6 +40,16 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--limit <n>', 'read only the first n records (prints a truncation note to stderr)')
     .option('--out <file>', 'write to a file (atomically) instead of stdout')
     .action(async (file: string, options) => setExit(await convertCommand(file, options, io)));
+
+  program
+    .command('mask')
+    .description('detect personal data in a payload and write a masked copy (format and structure kept)')
+    .argument('<file>', 'payload file')
+    .option('--format <format>', 'payload format: json, jsonl, xml or csv')
+    .option('--key-file <file>', 'masking key file (default: created beside your settings)')
+    .option('--out <file>', 'write the masked payload to a file (atomically)')
+    .option('--report', 'print the detection report as JSON (the payload then goes only to --out)')
+    .action(async (file: string, options) => setExit(await maskCommand(file, options, io)));
 
   return program;
 }

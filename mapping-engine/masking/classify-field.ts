@@ -1,0 +1,115 @@
+/**
+ * Decides whether one leaf value is personal data, from its field name, its
+ * parent and siblings, and its value, and says why. Negatives (IDs, SKUs,
+ * amounts, currency and country codes, event timestamps, API URLs) are
+ * filtered here so the rest of the pipeline can trust a detection.
+ */
+import { classifyName, isPersonContext } from './classify-name';
+import { nameTokens } from './field-name-tokens';
+import { scanFreeText } from './free-text-scan';
+import { isFrenchNir, isSpanishId, isUsSsn } from './national-ids';
+import type { Detection, MaskCategory } from './types';
+import { isCardNumber, isDateOnly, isEmail, isIban, isInternationalPhone, isIpv4, isIpv6, isTimestamp, isUrl, looksLikeAmount, looksLikeCode } from './value-formats';
+
+/** Where a leaf sits: its field name, its parent's name and the other fields of its object. */
+export interface FieldContext {
+  /** Field name; for XML text (`#text`) the element's name. */
+  name: string | undefined;
+  /** Name of the object holding the field (the element for XML attributes and text). */
+  parentName: string | undefined;
+  /** Field names of the sibling fields. */
+  siblingNames: readonly string[];
+}
+
+const PERSON_NAME = /^\p{L}[\p{L}\p{M} .'’-]{0,79}$/u;
+const PERSON_SIBLING: ReadonlySet<MaskCategory> = new Set(['email', 'phone', 'firstName', 'lastName', 'username']);
+const EVENT_WORDS = new Set(['created', 'updated', 'modified', 'deleted', 'order', 'invoice', 'issue', 'due', 'delivery', 'payment', 'start', 'end', 'expiry', 'expires', 'valid', 'booking', 'reqd', 'exctn', 'cre', 'closed', 'cancelled', 'processed']);
+
+function byName(category: MaskCategory, word: string, confidence = 0.9): Detection {
+  return { category, confidence, source: 'name', reason: `field name matches "${word}"` };
+}
+
+function byValue(category: MaskCategory, what: string, confidence: number): Detection {
+  return { category, confidence, source: 'value', reason: what };
+}
+
+/** Whether the value fits the category a name suggested; a `vat` field holding `19.00` is an amount, not a VAT number. */
+function valueFitsNameCategory(category: MaskCategory, text: string): boolean {
+  if (/^(true|false|null|n\/a|-)$/i.test(text)) return false;
+  switch (category) {
+    case 'ipAddress':
+      return isIpv4(text) || isIpv6(text);
+    case 'birthDate':
+      return isDateOnly(text) || isTimestamp(text);
+    case 'card':
+      return (text.match(/\d/g)?.length ?? 0) >= 12;
+    case 'cvv':
+      return /^\d{3,4}$/.test(text);
+    case 'email':
+    case 'phone':
+    case 'iban':
+    case 'bic':
+      return !isUrl(text);
+    default:
+      return !looksLikeAmount(text) && !isUrl(text) && !(category !== 'city' && category !== 'street' && looksLikeCode(text));
+  }
+}
+
+function hasPersonSibling(context: FieldContext): boolean {
+  return context.siblingNames.some((sibling) => {
+    const verdict = classifyName(sibling);
+    return verdict?.kind === 'category' && PERSON_SIBLING.has(verdict.category);
+  });
+}
+
+function looksLikeBirthDate(text: string, context: FieldContext): boolean {
+  if (!isDateOnly(text) || !hasPersonSibling(context)) return false;
+  const tokens = nameTokens(context.name ?? '');
+  if (tokens.some((t) => EVENT_WORDS.has(t)) || !tokens.some((t) => /date|dt|datum|fecha|datum|born/.test(t))) return false;
+  const year = Number(text.match(/\d{4}/)?.[0]);
+  return year >= 1900 && year <= 2020;
+}
+
+/** Detection by the value's shape alone (emails, IBANs, cards, IPs, phones, embedded data). */
+function classifyValue(text: string, context: FieldContext): Detection | undefined {
+  const tokens = nameTokens(context.name ?? '');
+  if (isEmail(text)) return byValue('email', 'value is an email address', 0.95);
+  if (isIban(text)) return byValue('iban', 'value is an IBAN with a valid checksum', 0.99);
+  const idLike = tokens.some((t) => t === 'id' || t === 'sku' || t === 'number' || t === 'version');
+  // IDs, SKUs and version strings are not personal whatever their digits look like.
+  if (idLike) return undefined;
+  if (isCardNumber(text)) return byValue('card', 'value is a Luhn-valid card number', 0.9);
+  if (isIpv4(text) || isIpv6(text)) return byValue('ipAddress', 'value is an IP address', 0.9);
+  if (isInternationalPhone(text)) return byValue('phone', 'value is an international phone number', 0.85);
+  if (isSpanishId(text) || isFrenchNir(text) || isUsSsn(text)) return byValue('nationalId', 'value is a national ID with a valid check', 0.85);
+  if (looksLikeBirthDate(text, context)) return byValue('birthDate', 'date next to a person\u2019s fields', 0.6);
+  if (isUrl(text) && !text.includes('@')) return undefined;
+  const spans = scanFreeText(text);
+  if (spans.length > 0) {
+    const kinds = [...new Set(spans.map((s) => s.category))].join(', ');
+    return byValue('freeText', `text contains personal data (${kinds})`, 0.8);
+  }
+  return undefined;
+}
+
+/**
+ * Classifies one leaf. Returns undefined for values that are not personal
+ * data. Numbers are only judged by name: a JSON number is far more often an
+ * ID or amount than a phone number.
+ */
+export function classifyField(value: string | number, context: FieldContext): Detection | undefined {
+  const text = String(value).trim();
+  // Empty values and placeholders that repeat the field's own name (`"name": "name"`) hold no one's data.
+  if (text === '' || text.toLowerCase() === context.name?.toLowerCase()) return undefined;
+  const verdict = context.name === undefined ? undefined : classifyName(context.name);
+  if (verdict?.kind === 'category' && valueFitsNameCategory(verdict.category, text)) return byName(verdict.category, verdict.word);
+  if (verdict?.kind === 'contextualName' && typeof value === 'string' && PERSON_NAME.test(text)) {
+    if (isPersonContext(context.name) || isPersonContext(context.parentName)) {
+      return { category: 'fullName', confidence: 0.8, source: 'name', reason: `"${verdict.word}" of a person-like record` };
+    }
+    if (hasPersonSibling(context)) {
+      return { category: 'fullName', confidence: 0.7, source: 'name', reason: `"${verdict.word}" next to contact fields` };
+    }
+  }
+  return typeof value === 'string' ? classifyValue(text, context) : undefined;
+}

@@ -1,0 +1,68 @@
+/**
+ * Deterministic pseudo-random streams derived from the project's secret key
+ * and the value being masked. The same key and value always give the same
+ * stream, so a value masks the same way in every sample and every run, which
+ * keeps joins across samples working; another key gives another stream.
+ */
+import { hmacSha256 } from './hmac-sha256';
+
+const encoder = new TextEncoder();
+
+/** An endless, reproducible byte stream: HMAC(key, label ‖ 0 ‖ value ‖ counter) blocks. */
+export class KeyedStream {
+  private readonly seed: Uint8Array;
+  private block: Uint8Array = new Uint8Array(0);
+  private position = 0;
+  private counter = 0;
+
+  /**
+   * @param key - the secret masking key
+   * @param label - what is being masked (a category), so the same text masked as
+   *   an email and as a name draws unrelated numbers
+   * @param value - the original value
+   */
+  constructor(
+    private readonly key: Uint8Array,
+    label: string,
+    value: string,
+  ) {
+    this.seed = encoder.encode(`${label}\u0000${value}`);
+  }
+
+  /** The next byte of the stream. */
+  byte(): number {
+    if (this.position >= this.block.length) {
+      const message = new Uint8Array(this.seed.length + 4);
+      message.set(this.seed);
+      new DataView(message.buffer).setUint32(this.seed.length, this.counter++);
+      this.block = hmacSha256(this.key, message);
+      this.position = 0;
+    }
+    return this.block[this.position++]!;
+  }
+
+  /** An unsigned 32-bit number. */
+  uint32(): number {
+    return ((this.byte() << 24) | (this.byte() << 16) | (this.byte() << 8) | this.byte()) >>> 0;
+  }
+
+  /** A whole number in [0, n); rejection sampling avoids a bias towards small numbers. */
+  below(n: number): number {
+    if (n <= 1) return 0;
+    const limit = Math.floor(0x100000000 / n) * n;
+    for (;;) {
+      const x = this.uint32();
+      if (x < limit) return x % n;
+    }
+  }
+
+  /** A decimal digit character; `from` excludes smaller digits (e.g. 1 for no leading zero). */
+  digit(from = 0): string {
+    return String(from + this.below(10 - from));
+  }
+
+  /** An ASCII letter of the given case. */
+  letter(upper: boolean): string {
+    return String.fromCharCode((upper ? 65 : 97) + this.below(26));
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * Format-preserving maskers for structured identifiers: every character is
+ * replaced by one of the same class (digit, upper, lower), separators stay,
+ * and check digits are recomputed so masked IBANs and cards stay valid.
+ */
+import type { KeyedStream } from './keyed-stream';
+import { ibanRemainder } from './value-formats';
+
+/** Replaces digits and letters by random ones of the same class; `keep(i)` leaves position i alone. */
+export function maskCharClasses(text: string, stream: KeyedStream, keep: (index: number) => boolean = () => false): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (keep(i)) out += ch;
+    else if (/\d/.test(ch)) out += stream.digit();
+    else if (/[A-Z]/.test(ch)) out += stream.letter(true);
+    else if (/[a-z]/.test(ch)) out += stream.letter(false);
+    else if (/\p{L}/u.test(ch)) out += stream.letter(ch === ch.toUpperCase());
+    else out += ch;
+  }
+  return out;
+}
+
+/** Re-inserts the separators of `template` (everything that is not a letter or digit) around `compact`. */
+export function withSeparatorsOf(template: string, compact: string): string {
+  let out = '';
+  let j = 0;
+  for (const ch of template) out += /[A-Za-z0-9]/.test(ch) ? (compact[j++] ?? '') : ch;
+  return out;
+}
+
+/** Postcodes and other codes where leading zeros matter: zeros before the first other digit stay zeros. */
+export function maskPostcode(text: string, stream: KeyedStream): string {
+  const leadingZeros = text.match(/^0*/)![0].length;
+  let firstOther = true;
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (i < leadingZeros) out += '0';
+    else if (/\d/.test(ch)) {
+      // A leading zero appearing where there was none would change the shape.
+      out += stream.digit(firstOther && i === leadingZeros ? 1 : 0);
+      firstOther = false;
+    } else out += maskCharClasses(ch, stream);
+  }
+  return out;
+}
+
+/** IBAN: same country, same length and layout, fresh BBAN, valid mod-97 check digits. */
+export function maskIban(text: string, stream: KeyedStream): string {
+  const compact = text.replace(/[^A-Za-z0-9]/g, '').toUpperCase();
+  const country = compact.slice(0, 2);
+  const bban = maskCharClasses(compact.slice(4), stream);
+  const check = String(98 - ibanRemainder(`${country}00${bban}`)).padStart(2, '0');
+  return withSeparatorsOf(text, `${country}${check}${bban}`);
+}
+
+/** Luhn check digit for `body` (the number without its last digit). */
+export function luhnCheckDigit(body: string): string {
+  let sum = 0;
+  for (let i = 0; i < body.length; i++) {
+    let d = Number(body[body.length - 1 - i]);
+    if (i % 2 === 0) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return String((10 - (sum % 10)) % 10);
+}
+
+/** Card: same length, layout and issuer digit, random middle, valid Luhn digit. */
+export function maskCard(text: string, stream: KeyedStream): string {
+  const digits = text.replace(/\D/g, '');
+  let body = digits[0] ?? '4';
+  for (let i = 1; i < digits.length - 1; i++) body += stream.digit();
+  return withSeparatorsOf(text, body + luhnCheckDigit(body));
+}
+
+/** BIC: country (letters 5-6) kept so routing stays plausible; the rest masked by class. */
+export function maskBic(text: string, stream: KeyedStream): string {
+  return maskCharClasses(text, stream, (i) => i === 4 || i === 5);
+}
+
+/** IPv4 inside 10.0.0.0/8, IPv6 inside the documentation prefix 2001:db8::/32. */
+export function maskIp(text: string, stream: KeyedStream): string {
+  if (!text.includes(':')) return `10.${stream.below(256)}.${stream.below(256)}.${stream.below(256)}`;
+  const groups = Array.from({ length: 6 }, () => stream.below(0x10000).toString(16));
+  return `2001:db8:${groups.join(':')}`;
+}

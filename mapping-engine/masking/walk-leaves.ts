@@ -1,0 +1,62 @@
+/**
+ * Visits every leaf of a payload value with its report path and the context
+ * detection needs, following the payload conventions: arrays add `[]`, XML
+ * `#text` belongs to its element and `@attr` to the element carrying it.
+ */
+import type { JsonValue } from '../payload/types';
+import type { FieldContext } from './classify-field';
+
+/** A leaf (string or number) with where it sits. */
+export interface Leaf {
+  /** Report path, e.g. `order.customer.email`, `[].name`, `Invoice.Amount.#text`. */
+  path: string;
+  value: string | number;
+  context: FieldContext;
+}
+
+function joinPath(path: string, key: string): string {
+  return path === '' ? key : `${path}.${key}`;
+}
+
+function visit(node: JsonValue, path: string, ownName: string | undefined, parentName: string | undefined, siblings: readonly string[], out: (leaf: Leaf) => void): void {
+  if (Array.isArray(node)) {
+    // Items of an array take the array's name: `customers[]` items are customers.
+    for (const item of node) visit(item, `${path}[]`, ownName, parentName, siblings, out);
+    return;
+  }
+  if (node !== null && typeof node === 'object') {
+    const keys = Object.keys(node);
+    for (const key of keys) {
+      const child = node[key]!;
+      const others = keys.filter((k) => k !== key);
+      if (key === '#text') visit(child, joinPath(path, key), ownName, parentName, siblings, out);
+      else visit(child, joinPath(path, key), key, ownName, others, out);
+    }
+    return;
+  }
+  if (typeof node === 'string' || typeof node === 'number') out({ path, value: node, context: { name: ownName, parentName, siblingNames: siblings } });
+}
+
+/** Calls `out` for each string and number leaf of `value`, in document order. */
+export function walkLeaves(value: JsonValue, out: (leaf: Leaf) => void): void {
+  visit(value, '', undefined, undefined, [], out);
+}
+
+/**
+ * Rebuilds `value` with each leaf replaced by `replace(leaf)`, in the same
+ * order as {@link walkLeaves}; key order and every non-leaf are kept.
+ */
+export function mapLeaves(value: JsonValue, replace: (value: string | number, index: number) => JsonValue): JsonValue {
+  let index = 0;
+  const rebuild = (node: JsonValue): JsonValue => {
+    if (Array.isArray(node)) return node.map(rebuild);
+    if (node !== null && typeof node === 'object') {
+      const copy: { [key: string]: JsonValue } = {};
+      for (const key of Object.keys(node)) copy[key] = rebuild(node[key]!);
+      return copy;
+    }
+    if (typeof node === 'string' || typeof node === 'number') return replace(node, index++);
+    return node;
+  };
+  return rebuild(value);
+}
