@@ -8,6 +8,7 @@ import { formatErrorLine, toCodedError } from '../../errors';
 import { processIo, type CliIo } from './cli-io';
 import { convertCommand } from './convert-command';
 import { EXIT_BAD_INPUT } from './exit-codes';
+import { registerEvalCommand } from './eval-command';
 import { inferCommand } from './infer-command';
 import { maskCommand } from './mask-command';
 import { ENGINE_VERSION } from '../../version';
@@ -50,6 +51,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--out <file>', 'write the masked payload to a file (atomically)')
     .option('--report', 'print the detection report as JSON (the payload then goes only to --out)')
     .action(async (file: string, options) => setExit(await maskCommand(file, options, io)));
+
+  registerEvalCommand(program, io, setExit);
 
   return program;
 }

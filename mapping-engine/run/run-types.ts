@@ -1,0 +1,85 @@
+/**
+ * Shapes of one expression run: the job a host hands to its runner, the limits
+ * that bound it, the result it gets back, and the messages that cross the
+ * worker boundary. Pure data, so the Node pool, a future web-worker host and
+ * the tests all share them.
+ */
+import type { CodedErrorData } from '../errors';
+
+/** Bounds on one evaluation. Every field is a positive whole number. */
+export interface RunLimits {
+  /** Wall-clock budget of the evaluation; jsonata's own guard fires first, the host kills the worker shortly after. */
+  timeoutMs: number;
+  /** Maximum jsonata evaluation depth (its `stack` option). */
+  maxDepth: number;
+  /** Maximum length of any jsonata sequence (its `sequence` option); absent means unbounded. */
+  maxSequence?: number;
+  /** Heap cap of the worker that runs the job (V8 old generation), in MiB. */
+  memoryMb: number;
+}
+
+/** One expression to evaluate against one input value. */
+export interface RunJob {
+  /** JSONata expression text. */
+  expression: string;
+  /** JSON-safe input value (the parsed payload); `undefined` means no input. */
+  input?: unknown;
+  /** The same input already serialised as JSON; when set, `input` is ignored (saves a stringify of large payloads). */
+  inputJson?: string;
+  /** JSON-safe values bound as `$name` variables. Data only: functions cannot cross the boundary. */
+  bindings?: Record<string, unknown>;
+  /** Overrides of the default limits. */
+  limits?: Partial<RunLimits>;
+}
+
+/** Time spent in each phase, in milliseconds. */
+export interface RunTimings {
+  parseMs: number;
+  evalMs: number;
+}
+
+/** A coded runtime error, with jsonata's own code and position when it had them. */
+export interface RunErrorData extends CodedErrorData {
+  /** jsonata's error code, e.g. `S0203` or `T2001`. */
+  jsonataCode?: string;
+  /** jsonata's 1-based character position in the expression. */
+  position?: number;
+  /** The token jsonata complained about. */
+  token?: string;
+}
+
+/** What a run gives back. `value` is `undefined` when jsonata produced nothing or the run failed. */
+export interface RunResult {
+  value: unknown;
+  timings: RunTimings;
+  error?: RunErrorData;
+}
+
+/** Parent to worker: one job, with every value already serialised. */
+export interface WorkerJobMessage {
+  type: 'job';
+  id: number;
+  expression: string;
+  /** `undefined` when the job has no input. */
+  inputJson?: string;
+  bindingsJson?: string;
+  limits: RunLimits;
+}
+
+/** Worker to parent: the worker has loaded and listens for jobs. */
+export interface WorkerReadyMessage {
+  type: 'ready';
+}
+
+/** Worker to parent: the outcome of one job; the value travels as JSON text. */
+export interface WorkerResultMessage {
+  type: 'result';
+  id: number;
+  /** `undefined` when jsonata returned nothing. */
+  valueJson?: string;
+  timings: RunTimings;
+  error?: RunErrorData;
+}
+
+/** Any message a runner worker sends. */
+export type WorkerOutMessage = WorkerReadyMessage | WorkerResultMessage;
