@@ -1,0 +1,59 @@
+/**
+ * Arranges a document's rules and array contexts into the tree of the target
+ * payload: objects, arrays (each driven by an array context) and fields (each
+ * computed by one rule). Order is first appearance in the document, so the
+ * compiled text is deterministic.
+ */
+import { MapwrightError } from '../errors';
+import type { ArrayContext, MappingDocument, MappingRule } from '../document/document-schema';
+import { splitPath } from '../transforms/jsonata-text';
+
+/** One node of the target tree. */
+export type TargetNode =
+  | { kind: 'object'; name: string; path: string; children: TargetNode[] }
+  | { kind: 'array'; name: string; path: string; context: ArrayContext; children: TargetNode[] }
+  | { kind: 'field'; name: string; path: string; rule: MappingRule };
+
+/** A node that holds other nodes. */
+export type Container = Extract<TargetNode, { children: TargetNode[] }>;
+
+function conflict(message: string): MapwrightError {
+  return new MapwrightError('COMPILE_INVALID', message);
+}
+
+/**
+ * Builds the tree under its root: an object, or an array when an array
+ * context targets "." (the output is a list, such as CSV rows). Throws
+ * COMPILE_INVALID when a field and an object or array claim the same path.
+ */
+export function buildTargetTree(doc: MappingDocument): Container {
+  const rootContext = doc.arrays.find((a) => a.target === '.');
+  const root: Container = rootContext ? { kind: 'array', name: '', path: '.', context: rootContext, children: [] } : { kind: 'object', name: '', path: '', children: [] };
+  const arrays = new Map(doc.arrays.filter((a) => a.target !== '.').map((a) => [splitPath(a.target).join('\u0000'), a]));
+
+  const containerAt = (names: string[]): Container => {
+    let node: Container = root;
+    names.forEach((name, i) => {
+      const key = names.slice(0, i + 1);
+      const path = key.join('.');
+      let child = node.children.find((c) => c.name === name);
+      if (!child) {
+        const context = arrays.get(key.join('\u0000'));
+        child = context ? { kind: 'array', name, path, context, children: [] } : { kind: 'object', name, path, children: [] };
+        node.children.push(child);
+      }
+      if (child.kind === 'field') throw conflict(`target field ${child.path} has its own rule and also fields inside it`);
+      node = child;
+    });
+    return node;
+  };
+
+  for (const rule of doc.rules) {
+    const names = splitPath(rule.target);
+    const parent = containerAt(names.slice(0, -1));
+    const name = names[names.length - 1]!;
+    if (parent.children.some((c) => c.name === name)) throw conflict(`target field ${rule.target} has its own rule and also fields inside it`);
+    parent.children.push({ kind: 'field', name, path: names.join('.'), rule });
+  }
+  return root;
+}

@@ -1,0 +1,147 @@
+/**
+ * The mapping document (`*.mapwright.json`), format version 1, as a zod
+ * schema. Semantics (source, target, rules, lookups, arrays, tests) are kept
+ * apart from the canvas `layout`, so moving a node never changes the mapping.
+ */
+import { z } from 'zod';
+import { predicateSchema, scalarSchema, transformNodeSchema } from '../transforms/transform-node';
+import { splitPath } from '../transforms/jsonata-text';
+
+/** The format version this build writes. */
+export const CURRENT_FORMAT_VERSION = 1;
+
+/** A file reference, relative to the project file, with forward slashes. */
+export const relativeFileSchema = z
+  .string()
+  .min(1)
+  .refine((p) => !p.startsWith('/') && !/^[A-Za-z]:/.test(p) && !p.includes('\\'), 'must be a path relative to the project file, with forward slashes');
+
+/** A field path: names joined by dots, a name with dots or spaces in backticks. */
+export const fieldPathSchema = z
+  .string()
+  .min(1)
+  .refine((p) => {
+    try {
+      splitPath(p);
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be a field path such as address.city or `cbc:ID`');
+
+/**
+ * A source field path: relative to the current context, `/` first for the
+ * input root, each leading `../` for the context around the current array,
+ * `.` for the context itself (the rows of a CSV input), or `$key` for the
+ * group key inside a grouped array.
+ */
+export const sourcePathSchema = z
+  .string()
+  .min(1)
+  .refine((p) => {
+    if (p === '$key' || p === '.') return true;
+    try {
+      splitPath(p.replace(/^(\.\.\/)+/, '').replace(/^\//, ''));
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be a source path such as billing.street, /order.id, ../id or `cbc:ID`');
+
+/** Payload formats a mapping can read or write. */
+export const payloadFormatSchema = z.enum(['json', 'jsonl', 'xml', 'csv']);
+
+/** The schema of a side: a file reference or an inline schema. */
+export const schemaRefSchema = z.union([z.strictObject({ file: relativeFileSchema }), z.strictObject({ inline: z.record(z.string(), z.unknown()) })]);
+
+/** Source or target side of a mapping. */
+export const endpointSchema = z.strictObject({
+  format: payloadFormatSchema,
+  schema: schemaRefSchema.optional(),
+  samples: z.array(relativeFileSchema).default([]),
+});
+
+/** A lookup table: inline entries, or a CSV file with a key and a value column. */
+export const lookupTableSchema = z.union([
+  z.strictObject({ entries: z.record(z.string(), z.string()) }),
+  z.strictObject({ file: relativeFileSchema, keyColumn: z.string().min(1), valueColumn: z.string().min(1) }),
+]);
+
+/** A source array driving a target array, with optional filter, sort and group-by. */
+export const arrayContextSchema = z.strictObject({
+  /** The target array's path, or "." when the whole output is an array (one CSV row per item). */
+  target: z.union([z.literal('.'), fieldPathSchema]),
+  source: sourcePathSchema,
+  filter: predicateSchema.optional(),
+  sort: z.strictObject({ field: fieldPathSchema, descending: z.boolean().default(false) }).optional(),
+  groupBy: fieldPathSchema.optional(),
+});
+
+/** What to do when a target field computes no value. */
+export const requiredPolicySchema = z.enum(['omit', 'default', 'error']);
+
+/** One mapped target field. */
+export const ruleSchema = z
+  .strictObject({
+    target: fieldPathSchema,
+    sources: z.array(sourcePathSchema).default([]),
+    transforms: z.array(transformNodeSchema).default([]),
+    required: requiredPolicySchema.default('omit'),
+    default: scalarSchema.optional(),
+    notes: z.string().optional(),
+  })
+  .refine((r) => r.required !== 'default' || r.default !== undefined, { message: 'required "default" needs a default value', path: ['default'] });
+
+/**
+ * A test case: an input payload and either the output it must give
+ * (`expected`, a file) or the failure it must raise (`expectError`, text the
+ * error message must contain, such as the target field's name).
+ */
+export const testCaseSchema = z
+  .strictObject({ name: z.string().min(1), input: relativeFileSchema, expected: relativeFileSchema.optional(), expectError: z.string().min(1).optional() })
+  .refine((t) => (t.expected === undefined) !== (t.expectError === undefined), { message: 'a test case has either expected or expectError', path: ['expected'] });
+
+/** Canvas layout: positions only, never semantics. Unknown keys are kept for newer canvases. */
+export const layoutSchema = z.looseObject({
+  nodes: z.record(z.string(), z.strictObject({ x: z.number(), y: z.number() })).default({}),
+  viewport: z.strictObject({ x: z.number(), y: z.number(), zoom: z.number().positive() }).optional(),
+});
+
+/** The whole document. */
+export const mappingDocumentSchema = z
+  .strictObject({
+    formatVersion: z.literal(CURRENT_FORMAT_VERSION),
+    name: z.string().min(1),
+    description: z.string().optional(),
+    source: endpointSchema,
+    target: endpointSchema,
+    lookups: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'a lookup table name is letters, digits and _'), lookupTableSchema).default({}),
+    arrays: z.array(arrayContextSchema).default([]),
+    rules: z.array(ruleSchema).default([]),
+    tests: z.array(testCaseSchema).default([]),
+    layout: layoutSchema.default({ nodes: {} }),
+  })
+  .superRefine((doc, ctx) => {
+    const seen = new Set<string>();
+    doc.rules.forEach((rule, i) => {
+      if (seen.has(rule.target)) ctx.addIssue({ code: 'custom', message: `a second rule for target field ${rule.target}`, path: ['rules', i, 'target'] });
+      seen.add(rule.target);
+      rule.transforms.forEach((t, j) => {
+        if (t.kind === 'lookup' && !(t.table in doc.lookups)) ctx.addIssue({ code: 'custom', message: `no lookup table named ${t.table}`, path: ['rules', i, 'transforms', j, 'table'] });
+      });
+    });
+    const arrays = new Set<string>();
+    doc.arrays.forEach((a, i) => {
+      if (arrays.has(a.target)) ctx.addIssue({ code: 'custom', message: `a second array context for ${a.target}`, path: ['arrays', i, 'target'] });
+      arrays.add(a.target);
+    });
+  });
+
+/** A validated mapping document (defaults applied). */
+export type MappingDocument = z.infer<typeof mappingDocumentSchema>;
+/** Input form of a document (defaults optional), for building one in code. */
+export type MappingDocumentInput = z.input<typeof mappingDocumentSchema>;
+export type MappingRule = z.infer<typeof ruleSchema>;
+export type ArrayContext = z.infer<typeof arrayContextSchema>;
+export type LookupTable = z.infer<typeof lookupTableSchema>;
+export type TestCase = z.infer<typeof testCaseSchema>;

@@ -1,0 +1,6 @@
+/** The transform library: typed nodes, their JSONata compilers and plain-words descriptions. */
+export { transformNodeSchema, predicateSchema, scalarSchema, type TransformNode, type TransformKind, type Predicate, type Scalar } from './transform-node';
+export { compileTransform, compileChain, describeTransform, TRANSFORMS } from './registry';
+export { compilePredicate, describePredicate } from './predicate';
+export { literal, quoteName, splitPath, pathExpression } from './jsonata-text';
+export type { TransformContext } from './types';

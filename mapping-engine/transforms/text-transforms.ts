@@ -1,0 +1,60 @@
+/** Text transforms: copy, constant, default, concat, split, substring, trim, case, pad, replace. */
+import { literal, regexLiteral } from './jsonata-text';
+import type { SpecTable } from './types';
+
+type TextKind = 'copy' | 'constant' | 'default' | 'concat' | 'split' | 'substring' | 'trim' | 'case' | 'pad' | 'replace';
+
+/** Compilers and descriptions of the text transforms. */
+export const TEXT_TRANSFORMS: SpecTable<TextKind> = {
+  copy: {
+    compile: (_n, input) => input,
+    describe: () => 'Copied unchanged.',
+  },
+  constant: {
+    compile: (n) => literal(n.value),
+    describe: (n) => `Always ${JSON.stringify(n.value)}.`,
+  },
+  default: {
+    // Missing, null and "" all count as "no value": CSV cells and XML text are empty strings, not absent.
+    compile: (n, input) => `($v := ${input}; $exists($v) and $v != null and $v != "" ? $v : ${literal(n.value)})`,
+    describe: (n) => `${JSON.stringify(n.value)} when the value is missing or empty.`,
+  },
+  concat: {
+    // Empty parts are dropped so a missing middle name leaves no double separator.
+    compile: (n, input) => `$join(${input}[$ != "" and $ != null].$string(), ${literal(n.separator)})`,
+    describe: (n) => `The non-empty values joined with ${JSON.stringify(n.separator)}.`,
+  },
+  split: {
+    compile: (n, input) => (n.index === undefined ? `$split($string(${input}), ${literal(n.separator)})` : `$split($string(${input}), ${literal(n.separator)})[${n.index}]`),
+    describe: (n) => `Split at ${JSON.stringify(n.separator)}${n.index === undefined ? '' : n.index < 0 ? `, part ${-n.index} from the end` : `, part ${n.index + 1}`}.`,
+  },
+  substring: {
+    compile: (n, input) => `$substring($string(${input}), ${n.start}${n.length === undefined ? '' : `, ${n.length}`})`,
+    describe: (n) => `Characters from position ${n.start + 1}${n.length === undefined ? '' : `, ${n.length} long`}.`,
+  },
+  trim: {
+    compile: (_n, input) => `$trim(${input})`,
+    describe: () => 'Leading, trailing and repeated inner spaces removed.',
+  },
+  case: {
+    compile: (n, input) => {
+      if (n.mode === 'upper') return `$uppercase(${input})`;
+      if (n.mode === 'lower') return `$lowercase(${input})`;
+      return `$join($split($lowercase(${input}), " ").($uppercase($substring($, 0, 1)) & $substring($, 1)), " ")`;
+    },
+    describe: (n) => ({ upper: 'In upper case.', lower: 'In lower case.', title: 'In title case (each word capitalised).' })[n.mode],
+  },
+  pad: {
+    // $pad pads on the left for a negative width.
+    compile: (n, input) => `$pad($string(${input}), ${n.side === 'left' ? -n.width : n.width}, ${literal(n.char)})`,
+    describe: (n) => `Padded on the ${n.side} with ${JSON.stringify(n.char)} to ${n.width} characters.`,
+  },
+  replace: {
+    compile: (n, input) => {
+      if (n.regex) new RegExp(n.pattern, n.flags ?? ''); // throws on a bad pattern, reported by the registry
+      const pattern = n.regex ? regexLiteral(n.pattern, n.flags ?? '') : literal(n.pattern);
+      return `$replace($string(${input}), ${pattern}, ${literal(n.replacement)})`;
+    },
+    describe: (n) => `Every ${n.regex ? 'match of the pattern' : 'occurrence of'} ${JSON.stringify(n.pattern)} replaced with ${JSON.stringify(n.replacement)}.`,
+  },
+};

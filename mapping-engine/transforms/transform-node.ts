@@ -1,0 +1,65 @@
+/**
+ * The typed transform nodes of a mapping rule. A rule's value flows through a
+ * chain of these nodes; each is plain JSON-safe data `{ kind, ...params }` so
+ * the mapping document stays the single source of truth (DEVELOPERS.md rule 2).
+ */
+import { z } from 'zod';
+
+/** A JSON value usable as a constant, default or map entry. */
+export const scalarSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+export type Scalar = z.infer<typeof scalarSchema>;
+
+/** Comparison operators of filters and conditions. */
+export const compareOpSchema = z.enum(['=', '!=', '<', '<=', '>', '>=', 'exists', 'empty', 'in']);
+export type CompareOp = z.infer<typeof compareOpSchema>;
+
+/** A test on a value (or on a field of it when `field` is set). */
+export const predicateSchema = z.strictObject({
+  field: z.string().min(1).optional(),
+  op: compareOpSchema,
+  value: z.union([scalarSchema, z.array(scalarSchema)]).optional(),
+});
+export type Predicate = z.infer<typeof predicateSchema>;
+
+/** What to do with a value the transform cannot handle. */
+export const onInvalidSchema = z.enum(['error', 'omit']);
+
+/** Date patterns: fixed-width tokens (yyyy yy MM dd HH mm ss SSS) or a named form. */
+const datePattern = z.string().min(1);
+
+const node = <K extends string, S extends z.ZodRawShape>(kind: K, shape: S) => z.strictObject({ kind: z.literal(kind), ...shape });
+
+/** Every transform node kind, validated. */
+export const transformNodeSchema = z.discriminatedUnion('kind', [
+  node('copy', {}),
+  node('constant', { value: scalarSchema }),
+  node('default', { value: scalarSchema }),
+  node('concat', { separator: z.string().default('') }),
+  node('split', { separator: z.string().min(1), index: z.number().int().optional() }),
+  node('substring', { start: z.number().int(), length: z.number().int().min(0).optional() }),
+  node('trim', {}),
+  node('case', { mode: z.enum(['upper', 'lower', 'title']) }),
+  node('pad', { width: z.number().int().min(1).max(1000), char: z.string().min(1).default(' '), side: z.enum(['left', 'right']).default('left') }),
+  node('replace', { pattern: z.string().min(1), replacement: z.string(), regex: z.boolean().default(false), flags: z.string().regex(/^[im]*$/).optional() }),
+  node('parseNumber', { decimalSeparator: z.enum(['.', ',']).default('.'), thousandsSeparator: z.enum(['', ',', '.', ' ', "'"]).default('') }),
+  node('formatNumber', { picture: z.string().min(1), decimalSeparator: z.string().length(1).optional(), groupingSeparator: z.string().length(1).optional() }),
+  node('round', { decimals: z.number().int().min(0).max(15).default(0) }),
+  node('arithmetic', { op: z.enum(['+', '-', '*', '/', '%']), operand: z.number() }),
+  node('date', { from: datePattern, to: datePattern, timezone: z.string().regex(/^[+-]\d{4}$/).optional(), pivotYear: z.number().int().min(0).max(99).default(50), onInvalid: onInvalidSchema.default('error') }),
+  node('valueMap', { entries: z.record(z.string(), scalarSchema), default: scalarSchema.optional(), onUnknown: z.enum(['default', 'error', 'keep']).default('default') }),
+  node('lookup', { table: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/), default: scalarSchema.optional(), onUnknown: z.enum(['default', 'error', 'keep']).default('default') }),
+  node('condition', { when: predicateSchema, then: scalarSchema.optional(), else: scalarSchema.optional() }),
+  node('parseBoolean', { trueValues: z.array(z.string()).default(['true', 'yes', 'y', '1']), falseValues: z.array(z.string()).default(['false', 'no', 'n', '0']), onInvalid: onInvalidSchema.default('error') }),
+  node('aggregate', { fn: z.enum(['sum', 'count', 'min', 'max', 'average', 'join']), field: z.string().min(1).optional(), separator: z.string().default(', ') }),
+  node('pick', { field: z.string().min(1).optional(), index: z.number().int().optional() }),
+  node('filter', { when: predicateSchema }),
+  node('sort', { field: z.string().min(1).optional(), descending: z.boolean().default(false) }),
+  node('custom', { expression: z.string().min(1) }),
+]);
+
+/** One transform node as stored in the document (defaults applied). */
+export type TransformNode = z.infer<typeof transformNodeSchema>;
+/** The kinds of transform nodes. */
+export type TransformKind = TransformNode['kind'];
+/** The node type of one kind. */
+export type NodeOf<K extends TransformKind> = Extract<TransformNode, { kind: K }>;

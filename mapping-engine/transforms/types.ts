@@ -1,0 +1,21 @@
+/** Shared types of the transform compilers. */
+import type { NodeOf, TransformKind } from './transform-node';
+
+/** What a transform needs to know about where it is compiled. */
+export interface TransformContext {
+  /** Target field path, named in `$error` messages. */
+  field: string;
+  /** The variable a lookup table is bound to at the top of the expression. */
+  tableVariable(name: string): string;
+}
+
+/** How one kind compiles to JSONata and reads in plain words. */
+export interface TransformSpec<K extends TransformKind> {
+  /** JSONata text computing the node's output from `input` (JSONata text of its input). */
+  compile(node: NodeOf<K>, input: string, ctx: TransformContext): string;
+  /** One plain-words sentence for the mapping spec export. */
+  describe(node: NodeOf<K>): string;
+}
+
+/** Specs for a group of kinds. */
+export type SpecTable<K extends TransformKind> = { [P in K]: TransformSpec<P> };

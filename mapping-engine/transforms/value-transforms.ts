@@ -1,0 +1,62 @@
+/** Value transforms: value map, lookup table, condition, boolean parse, custom JSONata. */
+import { compilePredicate, describePredicate } from './predicate';
+import { literal } from './jsonata-text';
+import type { Scalar } from './transform-node';
+import type { SpecTable, TransformContext } from './types';
+
+type ValueKind = 'valueMap' | 'lookup' | 'condition' | 'parseBoolean' | 'custom';
+
+/** The "not found" branch shared by value maps and lookups. */
+function unknownBranch(onUnknown: 'default' | 'error' | 'keep', fallback: Scalar | undefined, ctx: TransformContext, what: string): string {
+  if (onUnknown === 'keep') return '$v';
+  if (onUnknown === 'error') return `$error(${literal(`${ctx.field}: unknown ${what} "`)} & $k & "\\"")`;
+  return fallback === undefined ? '()' : literal(fallback);
+}
+
+function mapLiteral(entries: Record<string, Scalar>): string {
+  return `{${Object.entries(entries)
+    .map(([k, v]) => `${literal(k)}: ${literal(v)}`)
+    .join(', ')}}`;
+}
+
+/** Compilers and descriptions of the value transforms. */
+export const VALUE_TRANSFORMS: SpecTable<ValueKind> = {
+  valueMap: {
+    compile: (n, input, ctx) =>
+      `($v := ${input}; $k := $string($v); $m := ${mapLiteral(n.entries)}; $exists($v) ? ($exists($lookup($m, $k)) ? $lookup($m, $k) : ${unknownBranch(n.onUnknown, n.default, ctx, 'code')}) : ())`,
+    describe: (n) =>
+      `Mapped ${Object.entries(n.entries)
+        .map(([k, v]) => `${JSON.stringify(k)} -> ${JSON.stringify(v)}`)
+        .join(', ')}; other values ${n.onUnknown === 'error' ? 'are an error' : n.onUnknown === 'keep' ? 'kept' : n.default === undefined ? 'left out' : `become ${JSON.stringify(n.default)}`}.`,
+  },
+  lookup: {
+    compile: (n, input, ctx) => {
+      const table = ctx.tableVariable(n.table);
+      return `($v := ${input}; $k := $string($v); $exists($v) ? ($exists($lookup(${table}, $k)) ? $lookup(${table}, $k) : ${unknownBranch(n.onUnknown, n.default, ctx, `key in table ${n.table}`)}) : ())`;
+    },
+    describe: (n) =>
+      `Looked up in table "${n.table}"; keys not in it ${n.onUnknown === 'error' ? 'are an error' : n.onUnknown === 'keep' ? 'are kept' : n.default === undefined ? 'leave the field out' : `become ${JSON.stringify(n.default)}`}.`,
+  },
+  condition: {
+    compile: (n, input) => {
+      const then = n.then === undefined ? '$v' : literal(n.then);
+      const otherwise = n.else === undefined ? '$v' : literal(n.else);
+      return `($v := ${input}; ${compilePredicate(n.when, '$v')} ? ${then} : ${otherwise})`;
+    },
+    describe: (n) =>
+      `When ${describePredicate(n.when)}: ${n.then === undefined ? 'kept' : JSON.stringify(n.then)}, otherwise ${n.else === undefined ? 'kept' : JSON.stringify(n.else)}.`,
+  },
+  parseBoolean: {
+    compile: (n, input, ctx) => {
+      const fail = n.onInvalid === 'omit' ? '()' : `$error(${literal(`${ctx.field}: not a yes/no value "`)} & $k & "\\"")`;
+      const list = (values: string[]) => `[${values.map((v) => literal(v.toLowerCase())).join(', ')}]`;
+      return `($v := ${input}; $k := $lowercase($trim($string($v))); $exists($v) ? ($k in ${list(n.trueValues)} ? true : $k in ${list(n.falseValues)} ? false : ${fail}) : ())`;
+    },
+    describe: (n) => `Yes/no: ${n.trueValues.join('/')} mean true, ${n.falseValues.join('/')} mean false.`,
+  },
+  custom: {
+    // The field value is in scope as $value; the record stays the context ($).
+    compile: (n, input) => `($value := ${input}; ${n.expression})`,
+    describe: (n) => `Custom JSONata: ${n.expression}`,
+  },
+};
