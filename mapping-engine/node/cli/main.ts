@@ -9,6 +9,9 @@ import { processIo, type CliIo } from './cli-io';
 import { convertCommand } from './convert-command';
 import { EXIT_BAD_INPUT } from './exit-codes';
 import { registerEvalCommand } from './eval-command';
+import { registerCompileCommand } from './compile-command';
+import { registerRunCommand } from './run-command';
+import { registerTestCommand } from './test-command';
 import { inferCommand } from './infer-command';
 import { maskCommand } from './mask-command';
 import { ENGINE_VERSION } from '../../version';
@@ -53,6 +56,9 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .action(async (file: string, options) => setExit(await maskCommand(file, options, io)));
 
   registerEvalCommand(program, io, setExit);
+  registerCompileCommand(program, io, setExit);
+  registerRunCommand(program, io, setExit);
+  registerTestCommand(program, io, setExit);
 
   return program;
 }

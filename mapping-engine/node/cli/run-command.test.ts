@@ -1,0 +1,88 @@
+/**
+ * `mapwright run`, including the promise behind it: for every sample project
+ * and every input it ships, the output of `mapwright run` (worker pool) is what
+ * the plain jsonata package gives for the compiled expression on the same input.
+ */
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import jsonata from 'jsonata';
+import { describe, expect, it } from 'vitest';
+import { compileProject } from '../../compiler/compile-project';
+import { readPayload } from '../../payload/read-payload';
+import type { JsonValue } from '../../payload/types';
+import { writePayload } from '../../payload/write-payload';
+import { createFsResolver } from '../fs-resolver';
+import { main } from './main';
+
+const SAMPLES = join(import.meta.dirname, '..', '..', '..', 'samples');
+const projects = readdirSync(SAMPLES, { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .flatMap((e) => readdirSync(join(SAMPLES, e.name)).filter((f) => f.endsWith('.mapwright.json')).map((f) => join(SAMPLES, e.name, f)));
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { stdout: (t) => void (out += t), stderr: (t) => void (err += t) });
+  return { code, out, err };
+}
+
+/** Every input a project ships: its source samples and the inputs of test cases that expect output. */
+function inputsOf(file: string): string[] {
+  const doc = JSON.parse(readFileSync(file, 'utf8')) as { source: { samples?: string[] }; tests?: Array<{ input: string; expected?: string }> };
+  const inputs = [...(doc.source.samples ?? []), ...(doc.tests ?? []).filter((t) => t.expected).map((t) => t.input)];
+  return [...new Set(inputs)].map((p) => join(file, '..', p));
+}
+
+describe('mapwright run', () => {
+  it('finds the sample projects', () => {
+    expect(projects.length).toBeGreaterThanOrEqual(4);
+  });
+
+  describe.each(projects.map((p) => [p.slice(SAMPLES.length + 1), p]))('%s', (_name, file) => {
+    it.each(inputsOf(file).map((i) => [i.slice(SAMPLES.length + 1), i]))('gives what plain jsonata gives on %s', async (_i, input) => {
+      const project = await compileProject(readFileSync(file, 'utf8'), file, createFsResolver());
+      const { format: sourceFormat } = project.document.source;
+      const parsed = readPayload(readFileSync(input), { file: input, format: sourceFormat });
+      const value = (await jsonata(project.compiled.expression).evaluate(parsed.value)) as JsonValue;
+      expect(value).toBeDefined();
+      const { code, out, err } = await cli('run', file, '--input', input);
+      expect(err).toBe('');
+      expect(code).toBe(0);
+      expect(out).toBe(writePayload(value, project.document.target.format, { meta: parsed.meta, metaFormat: parsed.format }));
+    });
+  });
+
+  it('writes the output atomically to --out and nothing to stdout', async () => {
+    const file = projects.find((p) => p.includes('invoice-csv-to-xml'))!;
+    const dir = mkdtempSync(join(tmpdir(), 'mapwright-run-'));
+    const out = join(dir, 'invoice.xml');
+    const result = await cli('run', file, '--input', inputsOf(file)[0]!, '--out', out);
+    expect(result).toEqual({ code: 0, out: '', err: '' });
+    const xml = readPayload(readFileSync(out), { format: 'xml' }).value as { Invoice: Record<string, unknown> };
+    expect(Object.keys(xml.Invoice)).toContain('InvoiceLine');
+    expect(readdirSync(dir)).toEqual(['invoice.xml']);
+  });
+
+  it('exits 1 with one coded line naming the input when the mapping fails on valid input', async () => {
+    const file = projects.find((p) => p.includes('crm-to-erp'))!;
+    const input = join(file, '..', 'tests', 'missing-name.input.json');
+    const { code, out, err } = await cli('run', file, '--input', input);
+    expect(code).toBe(1);
+    expect(out).toBe('');
+    expect(err).toMatch(/^RUN_EVALUATION .*missing-name\.input\.json: .*firstName/);
+    expect(err.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('exits 2 for input that is not in the source format, and for a missing --input', async () => {
+    const file = projects.find((p) => p.includes('crm-to-erp'))!;
+    const bad = join(mkdtempSync(join(tmpdir(), 'mapwright-run-')), 'broken.json');
+    writeFileSync(bad, '{"name": ');
+    const broken = await cli('run', file, '--input', bad);
+    expect(broken.code).toBe(2);
+    expect(broken.err).toMatch(/^JSON_PARSE /);
+    const missing = await cli('run', file);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/^USAGE: run needs --input/);
+  });
+});

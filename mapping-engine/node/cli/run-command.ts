@@ -1,0 +1,87 @@
+/**
+ * `mapwright run <mapping> --input <file> [--out <file>]`: compiles a mapping,
+ * reads one payload in the document's source format, evaluates the expression
+ * in a runner worker (with the usual limits) and writes the output in the
+ * target format, to stdout or atomically to `--out`.
+ *
+ * Exit codes: 0 written; 1 the mapping ran on valid input but failed (a
+ * required field missing, a runtime limit hit, or no result at all), since
+ * that is the mapping rejecting the record, like a failed check; 2 bad input
+ * (unreadable files, an invalid document or payload, bad options).
+ */
+import type { Command } from 'commander';
+import type { CompiledMapping } from '../../compiler/compile-document';
+import { fieldAtOffset } from '../../compiler/source-map-lookup';
+import { formatErrorLine, MapwrightError } from '../../errors';
+import { readPayload } from '../../payload/read-payload';
+import type { JsonValue } from '../../payload/types';
+import type { RunErrorData } from '../../run/run-types';
+import { writePayload } from '../../payload/write-payload';
+import { readInputFile, writeFileAtomic } from '../read-file';
+import { RunnerPool } from '../runner/runner-pool';
+import type { CliIo } from './cli-io';
+import { loadProjectFile } from './compile-command';
+import { EXIT_CHECK_FAILED, EXIT_OK } from './exit-codes';
+
+/** Options of the run command as commander parses them. */
+export interface RunCommandOptions {
+  input?: string;
+  out?: string;
+}
+
+/**
+ * One line for a failed run of a compiled mapping on `inputFile`. The line and
+ * column jsonata reports are in the generated expression, which the user never
+ * edits, so they are replaced by the target field the source map places there.
+ */
+export function describeRunError(error: RunErrorData, compiled: CompiledMapping, inputFile: string): string {
+  const { line: _line, column: _column, ...rest } = error;
+  // jsonata's position is 1-based and points just past the token it stopped at.
+  const field = error.position === undefined ? undefined : fieldAtOffset(compiled.sourceMap, Math.max(0, error.position - 1));
+  const where = field !== undefined && !error.message.includes(field) ? ` (target field ${field})` : '';
+  return `${formatErrorLine({ ...rest, file: inputFile })}${where}`;
+}
+
+/** Runs `run`; returns the exit code. Throws coded errors (exit 2) for the caller to print. */
+export async function runCommand(file: string, options: RunCommandOptions, io: CliIo): Promise<number> {
+  if (!options.input) throw new MapwrightError('USAGE', 'run needs --input', { expected: '--input <file>' });
+  const project = await loadProjectFile(file);
+  const { source, target } = project.document;
+  const input = readPayload(await readInputFile(options.input), { file: options.input, format: source.format });
+  const pool = new RunnerPool({ size: 1 });
+  let value: unknown;
+  try {
+    const result = await pool.run({ expression: project.compiled.expression, input: input.value });
+    if (result.error) {
+      // The error concerns the record, so name the input file rather than the expression.
+      io.stderr(`${describeRunError(result.error, project.compiled, options.input)}\n`);
+      return EXIT_CHECK_FAILED;
+    }
+    value = result.value;
+  } finally {
+    await pool.close();
+  }
+  if (value === undefined) {
+    io.stderr(`no result: the mapping produced nothing for ${options.input}\n`);
+    return EXIT_CHECK_FAILED;
+  }
+  // Same-format runs keep the input's CSV delimiter or XML namespaces, as `convert` does.
+  const text = writePayload(value as JsonValue, target.format, { meta: input.meta, metaFormat: input.format });
+  if (options.out) await writeFileAtomic(options.out, text);
+  else io.stdout(text);
+  return EXIT_OK;
+}
+
+/**
+ * Adds `run` to the CLI program; `main.ts` calls this next to the other commands.
+ * @param setExit - receives the command's exit code
+ */
+export function registerRunCommand(program: Command, io: CliIo, setExit: (code: number) => void): void {
+  program
+    .command('run')
+    .description('run a mapping on one payload and write the output in the target format (exit 1 when the mapping fails on it)')
+    .argument('<mapping>', 'project file (*.mapwright.json)')
+    .option('--input <file>', 'payload to map, in the source format of the document')
+    .option('--out <file>', 'write the output to a file (atomically) instead of stdout')
+    .action(async (file: string, options: RunCommandOptions) => setExit(await runCommand(file, options, io)));
+}

@@ -1,0 +1,150 @@
+/**
+ * `mapwright test <mapping...> [--junit <file>]`: runs every test case of
+ * every document in the runner pool. A case with `expected` passes when the
+ * output equals the expected file structurally (for XML and CSV targets both
+ * sides go through the target format's reader, so formatting does not count);
+ * a case with `expectError` passes when the run fails with that error code or
+ * with a message containing that text (documents name the target field).
+ *
+ * Exit codes: 0 all passed; 1 any case failed or could not run; 2 a document
+ * could not be loaded or compiled (the other documents still run).
+ */
+import type { Command } from 'commander';
+import { formatErrorLine, isMapwrightError, toCodedError } from '../../errors';
+import type { CompiledProject } from '../../compiler/compile-project';
+import type { MappingDocument } from '../../document/document-schema';
+import { resolveDocumentPath } from '../../document/document-paths';
+import { readPayload } from '../../payload/read-payload';
+import type { JsonValue, PayloadFormat } from '../../payload/types';
+import { writePayload } from '../../payload/write-payload';
+import { diffValues } from '../../run/diff-values';
+import { readInputFile, writeFileAtomic } from '../read-file';
+import { RunnerPool } from '../runner/runner-pool';
+import type { CliIo } from './cli-io';
+import { loadProjectFile } from './compile-command';
+import { describeRunError } from './run-command';
+import { EXIT_BAD_INPUT, EXIT_CHECK_FAILED, EXIT_OK } from './exit-codes';
+import { junitReport, type JunitCase, type JunitSuite } from './junit-report';
+
+/** Options of the test command as commander parses them. */
+export interface TestCommandOptions {
+  junit?: string;
+}
+
+type TestCase = MappingDocument['tests'][number];
+
+/** Differences shown per failing case; the rest are counted, so one broken array does not flood the terminal. */
+const MAX_DIFF_LINES = 8;
+const MAX_VALUE_CHARS = 80;
+
+function show(value: unknown): string {
+  if (value === undefined) return '(missing)';
+  const text = JSON.stringify(value);
+  return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS - 1)}…` : text;
+}
+
+/** Reads the output the way a consumer of the target format would, so CSV cells and XML text compare as strings. */
+function normalise(value: unknown, format: PayloadFormat): unknown {
+  if (value === undefined || format === 'json') return value;
+  return readPayload(writePayload(value as JsonValue, format), { format }).value;
+}
+
+async function compareExpected(project: CompiledProject, file: string, test: TestCase, actual: unknown): Promise<Omit<JunitCase, 'name' | 'seconds'>> {
+  const format = project.document.target.format;
+  const location = resolveDocumentPath(file, test.expected!);
+  const expected = readPayload(await readInputFile(location), { file: location, format }).value;
+  const differences = diffValues(expected, normalise(actual, format));
+  if (differences.length === 0) return { outcome: 'passed' };
+  const lines = differences.slice(0, MAX_DIFF_LINES).map((d) => `${d.path}: expected ${show(d.expected)}, got ${show(d.actual)}`);
+  if (differences.length > MAX_DIFF_LINES) lines.push(`… and ${differences.length - MAX_DIFF_LINES} more differences`);
+  return { outcome: 'failure', message: `${differences.length} difference(s) from ${test.expected}`, details: lines.join('\n') };
+}
+
+async function runCase(project: CompiledProject, file: string, test: TestCase, pool: RunnerPool): Promise<JunitCase> {
+  const base = { name: test.name, seconds: 0 };
+  try {
+    const location = resolveDocumentPath(file, test.input);
+    const input = readPayload(await readInputFile(location), { file: location, format: project.document.source.format });
+    const result = await pool.run({ expression: project.compiled.expression, input: input.value });
+    base.seconds = (result.timings.parseMs + result.timings.evalMs) / 1000;
+    if (test.expectError !== undefined) {
+      const want = test.expectError;
+      if (!result.error) return { ...base, outcome: 'failure', message: `expected an error matching "${want}", but the mapping produced a result` };
+      if (result.error.code === want || result.error.message.includes(want)) return { ...base, outcome: 'passed' };
+      return { ...base, outcome: 'failure', message: `expected an error matching "${want}", got ${describeRunError(result.error, project.compiled, test.input)}` };
+    }
+    if (result.error) return { ...base, outcome: 'failure', message: `the run failed: ${describeRunError(result.error, project.compiled, test.input)}` };
+    return { ...base, ...(await compareExpected(project, file, test, result.value)) };
+  } catch (error) {
+    if (!isMapwrightError(error)) throw error;
+    // An unreadable input or expected file: the case could not run at all.
+    return { ...base, outcome: 'error', message: formatErrorLine(error.toJSON()) };
+  }
+}
+
+function printCase(c: JunitCase, io: CliIo): void {
+  const ms = `${Math.round(c.seconds * 1000)} ms`;
+  if (c.outcome === 'passed') {
+    io.stdout(`  ok    ${c.name} (${ms})\n`);
+    return;
+  }
+  io.stdout(`  ${c.outcome === 'error' ? 'ERROR' : 'FAIL '} ${c.name}\n      ${c.message ?? ''}\n`);
+  for (const line of c.details?.split('\n') ?? []) io.stdout(`      ${line}\n`);
+}
+
+async function runDocument(file: string, pool: RunnerPool, io: CliIo): Promise<JunitSuite> {
+  let project: CompiledProject;
+  try {
+    project = await loadProjectFile(file);
+  } catch (error) {
+    const line = formatErrorLine(toCodedError(error));
+    io.stderr(`${line}\n`);
+    return { name: file, cases: [], loadError: line };
+  }
+  io.stdout(`${file}\n`);
+  if (project.document.tests.length === 0) io.stdout('  (no test cases)\n');
+  // Cases run side by side in the pool; they are printed in document order.
+  const cases = await Promise.all(project.document.tests.map((t) => runCase(project, file, t, pool)));
+  for (const c of cases) printCase(c, io);
+  return { name: file, cases };
+}
+
+function summary(suites: JunitSuite[]): string {
+  const cases = suites.flatMap((s) => s.cases);
+  const passed = cases.filter((c) => c.outcome === 'passed').length;
+  const failed = cases.filter((c) => c.outcome === 'failure').length;
+  const errored = cases.filter((c) => c.outcome === 'error').length;
+  const broken = suites.filter((s) => s.loadError !== undefined).length;
+  const parts = [`${passed} passed`, `${failed} failed`];
+  if (errored) parts.push(`${errored} could not run`);
+  if (broken) parts.push(`${broken} document(s) could not be loaded`);
+  return `${suites.length} document(s), ${cases.length} test case(s): ${parts.join(', ')}`;
+}
+
+/** Runs `test`; returns the exit code. Throws coded errors (exit 2) for the caller to print. */
+export async function testCommand(files: string[], options: TestCommandOptions, io: CliIo): Promise<number> {
+  const pool = new RunnerPool();
+  const suites: JunitSuite[] = [];
+  try {
+    for (const file of files) suites.push(await runDocument(file, pool, io));
+  } finally {
+    await pool.close();
+  }
+  io.stdout(`${summary(suites)}\n`);
+  if (options.junit) await writeFileAtomic(options.junit, junitReport(suites));
+  if (suites.some((s) => s.loadError !== undefined)) return EXIT_BAD_INPUT;
+  return suites.every((s) => s.cases.every((c) => c.outcome === 'passed')) ? EXIT_OK : EXIT_CHECK_FAILED;
+}
+
+/**
+ * Adds `test` to the CLI program; `main.ts` calls this next to the other commands.
+ * @param setExit - receives the command's exit code
+ */
+export function registerTestCommand(program: Command, io: CliIo, setExit: (code: number) => void): void {
+  program
+    .command('test')
+    .description("run the documents' test cases and compare with the expected output (exit 1 on any failure)")
+    .argument('<mapping...>', 'project file(s) (*.mapwright.json)')
+    .option('--junit <file>', 'also write a JUnit XML report for CI')
+    .action(async (files: string[], options: TestCommandOptions) => setExit(await testCommand(files, options, io)));
+}
