@@ -12,6 +12,7 @@ import { registerEvalCommand } from './eval-command';
 import { registerCompileCommand } from './compile-command';
 import { registerRunCommand } from './run-command';
 import { registerTestCommand } from './test-command';
+import { registerValidateCommand } from './validate-command';
 import { inferCommand } from './infer-command';
 import { maskCommand } from './mask-command';
 import { ENGINE_VERSION } from '../../version';
@@ -59,6 +60,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   registerCompileCommand(program, io, setExit);
   registerRunCommand(program, io, setExit);
   registerTestCommand(program, io, setExit);
+  registerValidateCommand(program, io, setExit);
 
   return program;
 }

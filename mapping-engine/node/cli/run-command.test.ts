@@ -85,4 +85,69 @@ describe('mapwright run', () => {
     expect(missing.code).toBe(2);
     expect(missing.err).toMatch(/^USAGE: run needs --input/);
   });
+
+  describe('validation against the target schema', () => {
+    function project(): { file: string; input: string; dir: string } {
+      const dir = mkdtempSync(join(tmpdir(), 'mapwright-run-'));
+      const doc = {
+        formatVersion: 1,
+        name: 'validated',
+        source: { format: 'json', samples: [] },
+        target: {
+          format: 'json',
+          schema: {
+            inline: {
+              $schema: 'https://json-schema.org/draft/2020-12/schema',
+              type: 'object',
+              required: ['id', 'postcode'],
+              properties: { id: { type: 'string', pattern: '^C[0-9]+$' }, status: { enum: ['ACTIVE'] } },
+            },
+          },
+        },
+        rules: [
+          { target: 'id', sources: ['id'] },
+          { target: 'status', sources: ['status'] },
+        ],
+      };
+      const file = join(dir, 'validated.mapwright.json');
+      writeFileSync(file, JSON.stringify(doc));
+      const input = join(dir, 'in.json');
+      writeFileSync(input, JSON.stringify({ id: 'X9', status: 'OLD' }));
+      return { file, input, dir };
+    }
+
+    it('prints one coded line per violation, exits 1 and still prints the output', async () => {
+      const { file, input } = project();
+      const { code, out, err } = await cli('run', file, '--input', input);
+      expect(code).toBe(1);
+      expect(JSON.parse(out)).toEqual({ id: 'X9', status: 'OLD' });
+      const lines = err.trim().split('\n');
+      expect(lines.slice(0, -1).sort()).toEqual([
+        expect.stringMatching(/^MAP_ENUM status: /),
+        expect.stringMatching(/^MAP_PATTERN id: /),
+        expect.stringMatching(/^MAP_REQUIRED_MISSING postcode: /),
+      ]);
+      expect(lines.at(-1)).toMatch(/3 violation\(s\).*printed anyway/);
+    });
+
+    it('writes --out anyway and says so', async () => {
+      const { file, input, dir } = project();
+      const out = join(dir, 'out.json');
+      const result = await cli('run', file, '--input', input, '--out', out);
+      expect(result.code).toBe(1);
+      expect(result.out).toBe('');
+      expect(result.err).toContain(`output written to ${out} anyway`);
+      expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual({ id: 'X9', status: 'OLD' });
+    });
+
+    it('exits 0 with nothing on stderr when the output fits the schema', async () => {
+      const { file, dir } = project();
+      const input = join(dir, 'good.json');
+      writeFileSync(input, JSON.stringify({ id: 'C1', status: 'ACTIVE', postcode: 'x' }));
+      const doc = JSON.parse(readFileSync(file, 'utf8')) as { rules: unknown[] };
+      doc.rules.push({ target: 'postcode', sources: ['postcode'] });
+      writeFileSync(file, JSON.stringify(doc));
+      expect(await cli('run', file, '--input', input)).toEqual({ code: 0, out: expect.any(String), err: '' });
+    });
+  });
 });

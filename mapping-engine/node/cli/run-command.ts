@@ -4,10 +4,17 @@
  * in a runner worker (with the usual limits) and writes the output in the
  * target format, to stdout or atomically to `--out`.
  *
+ * After a successful run the output is validated against the document's
+ * target schema (a schema file or inline schema; a target only inferred from
+ * samples is used for writing, not judged): each violation is one line
+ * `MAP_xxx <field path>: message` on stderr and the exit code is 1, but the
+ * output is still written, since seeing it is how the user finds the fix.
+ *
  * Exit codes: 0 written; 1 the mapping ran on valid input but failed (a
- * required field missing, a runtime limit hit, or no result at all), since
- * that is the mapping rejecting the record, like a failed check; 2 bad input
- * (unreadable files, an invalid document or payload, bad options).
+ * required field missing, a runtime limit hit, or no result at all) or its
+ * output breaks the target schema, since that is the mapping rejecting the
+ * record, like a failed check; 2 bad input (unreadable files, an invalid
+ * document or payload, bad options).
  */
 import type { Command } from 'commander';
 import type { CompiledMapping } from '../../compiler/compile-document';
@@ -19,6 +26,10 @@ import type { RunErrorData } from '../../run/run-types';
 import { writePayload } from '../../payload/write-payload';
 import { readInputFile, writeFileAtomic } from '../read-file';
 import { RunnerPool } from '../runner/runner-pool';
+import { createFsResolver } from '../fs-resolver';
+import { loadTargetSchema } from '../../validate/load-target';
+import { validateOutput } from '../../validate/validate-output';
+import type { OutputViolation } from '../../validate/validation-types';
 import type { CliIo } from './cli-io';
 import { loadProjectFile } from './compile-command';
 import { EXIT_CHECK_FAILED, EXIT_OK } from './exit-codes';
@@ -47,6 +58,8 @@ export async function runCommand(file: string, options: RunCommandOptions, io: C
   if (!options.input) throw new MapwrightError('USAGE', 'run needs --input', { expected: '--input <file>' });
   const project = await loadProjectFile(file);
   const { source, target } = project.document;
+  // Loaded before running so a broken target schema is bad input (exit 2), not a failed record.
+  const targetSchema = await loadTargetSchema(project.document, file, createFsResolver());
   const input = readPayload(await readInputFile(options.input), { file: options.input, format: source.format });
   const pool = new RunnerPool({ size: 1 });
   let value: unknown;
@@ -66,10 +79,20 @@ export async function runCommand(file: string, options: RunCommandOptions, io: C
     return EXIT_CHECK_FAILED;
   }
   // Same-format runs keep the input's CSV delimiter or XML namespaces, as `convert` does.
-  const text = writePayload(value as JsonValue, target.format, { meta: input.meta, metaFormat: input.format });
+  const text = writePayload(value as JsonValue, target.format, { meta: input.meta, metaFormat: input.format, schema: targetSchema?.schema?.root });
   if (options.out) await writeFileAtomic(options.out, text);
   else io.stdout(text);
-  return EXIT_OK;
+  const violations = targetSchema && !targetSchema.inferred ? validateOutput(value, targetSchema) : [];
+  if (violations.length === 0) return EXIT_OK;
+  for (const line of violationLines(violations)) io.stderr(`${line}\n`);
+  const written = options.out ? `output written to ${options.out} anyway` : 'output printed anyway';
+  io.stderr(`${violations.length} violation(s) of the target schema; ${written}\n`);
+  return EXIT_CHECK_FAILED;
+}
+
+/** One line per violation: `MAP_xxx <field path>: message` (`(root)` for the whole output). */
+export function violationLines(violations: readonly OutputViolation[]): string[] {
+  return violations.map((v) => `${v.code} ${v.path || '(root)'}: ${v.message}`);
 }
 
 /**

@@ -1,0 +1,82 @@
+/**
+ * `mapwright validate` on every sample project (all fine) and on broken
+ * copies: a missing referenced file, a broken schema, an invalid document.
+ */
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from './main';
+
+const SAMPLES = join(import.meta.dirname, '..', '..', '..', 'samples');
+const projects = readdirSync(SAMPLES, { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .flatMap((e) => readdirSync(join(SAMPLES, e.name)).filter((f) => f.endsWith('.mapwright.json')).map((f) => join(SAMPLES, e.name, f)));
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { stdout: (t) => void (out += t), stderr: (t) => void (err += t) });
+  return { code, out, err };
+}
+
+/** A copy of a sample project in a temp folder; returns the copied project file. */
+function copyOf(name: string): string {
+  const dir = join(mkdtempSync(join(tmpdir(), 'mapwright-validate-')), name);
+  cpSync(join(SAMPLES, name), dir, { recursive: true });
+  return join(dir, `${name}.mapwright.json`);
+}
+
+describe('mapwright validate', () => {
+  it.each(projects.map((p) => [p.slice(SAMPLES.length + 1), p]))('finds nothing wrong with %s', async (_name, file) => {
+    expect(await cli('validate', file)).toEqual({ code: 0, out: `ok ${file}\n`, err: '' });
+  });
+
+  it('takes several projects at once', async () => {
+    const { code, out } = await cli('validate', ...projects);
+    expect(code).toBe(0);
+    expect(out.trim().split('\n')).toHaveLength(projects.length);
+  });
+
+  it('reports a missing lookup CSV and a missing test file, one coded line each, exit 1', async () => {
+    const file = copyOf('crm-to-erp');
+    rmSync(join(file, '..', 'lookups', 'countries.csv'));
+    rmSync(join(file, '..', 'tests', 'missing-name.input.json'));
+    const { code, out, err } = await cli('validate', file);
+    expect(code).toBe(1);
+    expect(out).toBe('');
+    const lines = err.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^(NOT_FOUND|FILE_READ) \S*missing-name\.input\.json/);
+    expect(lines[1]).toMatch(/^(NOT_FOUND|FILE_READ) \S*countries\.csv/);
+  });
+
+  it('reports a target schema that does not parse', async () => {
+    const file = copyOf('po-xml-to-json');
+    writeFileSync(join(file, '..', 'target', 'order.schema.json'), '{"type": "object", "properties": {"a": {"$ref": "#/nowhere"}}}');
+    const { code, err } = await cli('validate', file);
+    expect(code).toBe(1);
+    expect(err).toMatch(/^SCHEMA_REF \S*order\.schema\.json/);
+  });
+
+  it('reports a sample that is not in the declared format', async () => {
+    const file = copyOf('invoice-csv-to-xml');
+    writeFileSync(join(file, '..', 'target', 'invoice.sample.xml'), '<Invoice><ID>1</Invoice>');
+    const { code, err } = await cli('validate', file);
+    expect(code).toBe(1);
+    expect(err).toMatch(/^XML_PARSE \S*invoice\.sample\.xml/);
+  });
+
+  it('reports an invalid document as a problem (exit 1) and an unreadable one as bad input (exit 2)', async () => {
+    const file = copyOf('shipment-to-csv');
+    const doc = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    writeFileSync(file, JSON.stringify({ ...doc, formatVersion: 1, name: '' }));
+    const invalid = await cli('validate', file);
+    expect(invalid.code).toBe(1);
+    expect(invalid.err).toMatch(/^DOC_INVALID /);
+    const missing = await cli('validate', join(file, '..', 'gone.mapwright.json'), projects[0]!);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/^(NOT_FOUND|FILE_READ) \S*gone\.mapwright\.json/);
+    expect(missing.out).toBe(`ok ${projects[0]}\n`);
+  });
+});

@@ -1,0 +1,80 @@
+/**
+ * Checks a mapping project the way `mapwright validate` reports it: the
+ * document itself, every file it references (schemas, samples, lookup CSVs,
+ * test-case files: present and parseable) and that it compiles. Every problem
+ * is collected rather than stopping at the first, so one run lists them all.
+ */
+import { toCodedError, type CodedErrorData } from '../errors';
+import { compileDocument } from '../compiler/compile-document';
+import { readLookupTables } from '../compiler/compile-project';
+import { resolveDocumentPath } from '../document/document-paths';
+import type { MappingDocument } from '../document/document-schema';
+import { loadDocument } from '../document/load-document';
+import { readPayload } from '../payload/read-payload';
+import type { PayloadFormat } from '../payload/types';
+import { loadJsonSchema } from '../schema/json-schema';
+import { loadSchema } from '../schema/load-schema';
+import type { SourceResolver } from '../schema/resolver';
+
+/** What checking one project found; `problems` empty means it is fine. */
+export interface ProjectCheck {
+  problems: CodedErrorData[];
+  /** A notice about the document (a newer format version), not a problem. */
+  notice?: CodedErrorData;
+}
+
+async function attempt(problems: CodedErrorData[], work: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await work();
+    return true;
+  } catch (error) {
+    problems.push(toCodedError(error));
+    return false;
+  }
+}
+
+async function checkSide(doc: MappingDocument, side: 'source' | 'target', projectFile: string, resolver: SourceResolver, problems: CodedErrorData[]): Promise<void> {
+  const { schema, samples, format } = doc[side];
+  if (schema && 'inline' in schema) {
+    await attempt(problems, () => loadJsonSchema(JSON.stringify(schema.inline), projectFile, resolver));
+  } else if (schema) {
+    const file = resolveDocumentPath(projectFile, schema.file);
+    await attempt(problems, async () => loadSchema([{ file, bytes: await resolver.read(file) }], { resolver }));
+  }
+  for (const sample of samples) await checkPayload(resolveDocumentPath(projectFile, sample), format, resolver, problems);
+}
+
+async function checkPayload(file: string, format: PayloadFormat, resolver: SourceResolver, problems: CodedErrorData[]): Promise<void> {
+  await attempt(problems, async () => readPayload(await resolver.read(file), { file, format }));
+}
+
+/**
+ * Checks the project `text` stored at `projectFile`.
+ * @param resolver - reads referenced files; it should throw coded `FILE_READ`/`NOT_FOUND` errors naming the file
+ */
+export async function checkProject(text: string, projectFile: string, resolver: SourceResolver): Promise<ProjectCheck> {
+  const problems: CodedErrorData[] = [];
+  let doc: MappingDocument;
+  let notice: CodedErrorData | undefined;
+  try {
+    const loaded = loadDocument(text, projectFile);
+    doc = loaded.document;
+    notice = loaded.notice;
+  } catch (error) {
+    // Nothing else can be checked without a valid document.
+    return { problems: [toCodedError(error)] };
+  }
+  await checkSide(doc, 'source', projectFile, resolver, problems);
+  await checkSide(doc, 'target', projectFile, resolver, problems);
+  for (const test of doc.tests) {
+    await checkPayload(resolveDocumentPath(projectFile, test.input), doc.source.format, resolver, problems);
+    if (test.expected) await checkPayload(resolveDocumentPath(projectFile, test.expected), doc.target.format, resolver, problems);
+  }
+  let tables: Record<string, Record<string, string>> | undefined;
+  const tablesRead = await attempt(problems, async () => {
+    tables = await readLookupTables(doc, projectFile, resolver);
+  });
+  // Without its lookup tables the compiler would only repeat the lookup problem.
+  if (tablesRead) await attempt(problems, async () => compileDocument(doc, { tables: tables ?? {} }));
+  return notice ? { problems, notice } : { problems };
+}

@@ -1,0 +1,24 @@
+/** The one entry point: validate a mapping's output against its target. */
+import { validateFields } from './validate-fields';
+import { validateWithJsonSchema } from './validate-json-schema';
+import type { OutputViolation, ValidationTarget } from './validation-types';
+
+/**
+ * Lists every place where `value` breaks `target`: with ajv when the target is
+ * a JSON Schema, else by walking the schema model. A JSON Schema ajv cannot
+ * compile (say, a `$ref` into another file) falls back to the model, which the
+ * loader already resolved, rather than failing the run.
+ */
+export function validateOutput(value: unknown, target: ValidationTarget): OutputViolation[] {
+  const { jsonSchema, schema } = target;
+  if (jsonSchema !== null && typeof jsonSchema === 'object') {
+    try {
+      return validateWithJsonSchema(value, jsonSchema);
+    } catch (error) {
+      if (!schema) {
+        return [{ path: '', code: 'MAP_SCHEMA', message: `the target JSON Schema cannot be used for validation: ${error instanceof Error ? error.message : String(error)}` }];
+      }
+    }
+  }
+  return schema ? validateFields(value, schema.root) : [];
+}
