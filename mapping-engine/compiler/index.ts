@@ -4,3 +4,4 @@ export { fieldAtOffset } from './source-map-lookup';
 export { tableFromRows } from './lookup-table';
 export type { Span } from './text-writer';
 export { compileProject, readLookupTables, type CompiledProject } from './compile-project';
+export { parseExpression, type ParsedExpression } from './reverse';

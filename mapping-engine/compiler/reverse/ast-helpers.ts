@@ -1,0 +1,48 @@
+/** Small readers of jsonata AST nodes shared by the transform peelers. */
+import type { AstNode } from './reverse-source';
+
+/** The arguments of a call to `$name` with `arity` arguments (and no index after it), else undefined. */
+export function call(node: AstNode, name: string, arity: number): AstNode[] | undefined {
+  if (node.type !== 'function' || node.predicate !== undefined || node.procedure?.type !== 'variable' || node.procedure.value !== name) return undefined;
+  return node.arguments?.length === arity ? node.arguments : undefined;
+}
+
+/** A number literal's value. */
+export function num(node: AstNode | undefined): number | undefined {
+  return node?.type === 'number' && typeof node.value === 'number' ? node.value : undefined;
+}
+
+/** A string literal's value. */
+export function str(node: AstNode | undefined): string | undefined {
+  return node?.type === 'string' && typeof node.value === 'string' ? node.value : undefined;
+}
+
+/** `$string(X)` -> X. */
+export function unString(node: AstNode | undefined): AstNode | undefined {
+  return node ? call(node, 'string', 1)?.[0] : undefined;
+}
+
+/** `($v := X; ...)` -> [X, the rest of the block's expressions]. */
+export function bound(node: AstNode, name: string): [AstNode, AstNode[]] | undefined {
+  const [first, ...rest] = node.type === 'block' ? (node.expressions ?? []) : [];
+  if (first?.type !== 'bind' || (first.lhs as AstNode | undefined)?.value !== name || !first.rhs) return undefined;
+  return [first.rhs, rest];
+}
+
+/** A JSON scalar literal's value (string, number, true/false/null). */
+export function scalar(node: AstNode | undefined): string | number | boolean | null | undefined {
+  if (node?.type === 'string' || node?.type === 'number' || node?.type === 'value') return node.value as string | number | boolean | null;
+  return undefined;
+}
+
+/** The single expression inside `( ... )`, or the node itself. */
+export function unwrap(node: AstNode | undefined): AstNode | undefined {
+  return node?.type === 'block' && node.expressions?.length === 1 ? node.expressions[0] : node;
+}
+
+/** The string items of a `[...]` list literal. */
+export function stringList(node: AstNode | undefined): string[] | undefined {
+  if (node?.type !== 'unary' || node.value !== '[') return undefined;
+  const items = (node.expressions ?? []).map(str);
+  return items.every((s): s is string => s !== undefined) ? items : undefined;
+}

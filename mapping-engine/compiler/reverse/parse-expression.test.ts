@@ -1,0 +1,111 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadDocument } from '../../document/load-document';
+import type { MappingDocument } from '../../document/document-schema';
+import { readCsv } from '../../payload/csv-read';
+import { compileDocument } from '../compile-document';
+import { doc } from '../compiler-test-helpers';
+import { tableFromRows } from '../lookup-table';
+import { fieldPlaces } from './field-places';
+import { parseExpression } from './parse-expression';
+import { reverseRule } from './reverse-rule';
+
+const SAMPLES = join(import.meta.dirname, '..', '..', '..', 'samples');
+const projects = readdirSync(SAMPLES, { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .flatMap((e) => readdirSync(join(SAMPLES, e.name)).filter((f) => f.endsWith('.mapwright.json')).map((f) => join(SAMPLES, e.name, f)));
+
+function load(file: string): { document: MappingDocument; tables: Record<string, Record<string, string>> } {
+  const { document } = loadDocument(readFileSync(file, 'utf8'), file);
+  const tables: Record<string, Record<string, string>> = {};
+  for (const [name, table] of Object.entries(document.lookups)) {
+    if ('file' in table) tables[name] = tableFromRows(readCsv(readFileSync(join(file, '..', table.file))).value as Array<Record<string, unknown>>, table.keyColumn, table.valueColumn);
+  }
+  return { document, tables };
+}
+
+/** Kinds the AST reader rebuilds on its own (others only survive untouched). */
+const READABLE = new Set(['condition', 'date', 'filter', 'replace', 'arithmetic', 'valueMap', 'parseBoolean', 'sort', 'pick', 'copy', 'constant', 'default', 'concat', 'split', 'substring', 'trim', 'case', 'pad', 'round', 'parseNumber', 'formatNumber', 'lookup', 'aggregate', 'custom']);
+
+describe('parseExpression on the sample projects', () => {
+  it('finds the samples', () => expect(projects.length).toBeGreaterThanOrEqual(4));
+
+  describe.each(projects.map((p) => [p.slice(SAMPLES.length + 1), p]))('%s', (_name, file) => {
+    const { document, tables } = load(file);
+    const { expression } = compileDocument(document, { tables });
+
+    it('compile -> parse -> compile gives the same text and the same rules', () => {
+      const parsed = parseExpression(expression, document, { tables });
+      expect(parsed.custom).toEqual([]);
+      expect(parsed.document.rules).toEqual(document.rules);
+      expect(compileDocument(parsed.document, { tables }).expression).toBe(expression);
+    });
+
+    it('reads file lookup tables from the expression itself', () => {
+      expect(compileDocument(parseExpression(expression, document).document, { tables }).expression).toBe(expression);
+    });
+
+    it('rebuilds rules in the readable subset from the AST alone', () => {
+      const { sourceMap } = compileDocument(document, { tables });
+      for (const field of fieldPlaces(document)) {
+        const span = sourceMap[field.path]!;
+        const rebuilt = reverseRule(expression.slice(span.start, span.end), field);
+        const readable = field.rule.transforms.every((t) => READABLE.has(t.kind) && !(t.kind === 'aggregate' && t.field !== undefined));
+        // Sources are compared by their compiled text: one array down, `../id` and `/id` both compile to `$$.id`.
+        if (readable) expect(rebuilt && { transforms: rebuilt.transforms, required: rebuilt.required, default: rebuilt.default }, field.target).toEqual({ transforms: field.rule.transforms, required: field.rule.required, default: field.rule.default });
+      }
+    });
+
+    it('keeps a hand-edited field verbatim as a custom rule, stable on recompiling', () => {
+      const field = fieldPlaces(document).find((f) => f.rule.required === 'omit') ?? fieldPlaces(document)[0]!;
+      const span = compileDocument(document, { tables }).sourceMap[field.path]!;
+      const edited = `${expression.slice(0, span.start)}$uppercase(name) & "!"${expression.slice(span.end)}`;
+      const parsed = parseExpression(edited, document, { tables });
+      expect(parsed.custom).toEqual([field.target]);
+      const rule = parsed.document.rules.find((r) => r.target === field.target)!;
+      expect(rule.transforms).toEqual([{ kind: 'custom', expression: '$uppercase(name) & "!"' }]);
+      const once = compileDocument(parsed.document, { tables }).expression;
+      const again = parseExpression(once, parsed.document, { tables });
+      expect(again.custom).toEqual([]);
+      expect(again.document.rules).toEqual(parsed.document.rules);
+      expect(compileDocument(again.document, { tables }).expression).toBe(once);
+    });
+  });
+});
+
+describe('parseExpression on edits', () => {
+  const base = doc({
+    lookups: { countries: { entries: { DE: 'Germany' } } },
+    arrays: [{ target: 'lines', source: 'items' }],
+    rules: [
+      { target: 'id', sources: ['orderId'], required: 'error' },
+      { target: 'country', sources: ['cc'], transforms: [{ kind: 'lookup', table: 'countries', default: '?' }] },
+      { target: 'lines.sku', sources: ['sku'] },
+      { target: 'lines.order', sources: ['../orderId'] },
+    ],
+  });
+  const { expression } = compileDocument(base);
+
+  it('reads a changed source, transform chain and policy back into rules', () => {
+    const edited = expression.replace('"sku": sku', '"sku": $pad($string($trim(code)), -8, "0")').replace('$required(orderId, "id")', '$orDefault($uppercase(ref), "none")');
+    const parsed = parseExpression(edited, base);
+    expect(parsed.custom).toEqual([]);
+    expect(parsed.document.rules.find((r) => r.target === 'lines.sku')).toEqual({ target: 'lines.sku', sources: ['code'], transforms: [{ kind: 'trim' }, { kind: 'pad', width: 8, char: '0', side: 'left' }], required: 'omit' });
+    expect(parsed.document.rules.find((r) => r.target === 'id')).toEqual({ target: 'id', sources: ['ref'], transforms: [{ kind: 'case', mode: 'upper' }], required: 'default', default: 'none' });
+  });
+
+  it('reads parent-context sources and lookups', () => {
+    const parsed = parseExpression(expression, base);
+    expect(parsed.document.rules).toEqual(base.rules);
+  });
+
+  it('raises COMPILE_PARSE with line and column on invalid JSONata', () => {
+    const broken = expression.replace('"sku": sku', '"sku": (sku');
+    expect(() => parseExpression(broken, base)).toThrow(expect.objectContaining({ code: 'COMPILE_PARSE', line: expect.any(Number), column: expect.any(Number) }));
+  });
+
+  it('raises COMPILE_UNSUPPORTED when the layout around the fields changed', () => {
+    expect(() => parseExpression(expression.replace('"lines":', '"rows":'), base)).toThrow(expect.objectContaining({ code: 'COMPILE_UNSUPPORTED' }));
+  });
+});

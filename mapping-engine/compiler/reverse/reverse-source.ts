@@ -1,0 +1,59 @@
+/**
+ * Reads a rule's source paths back from the JSONata AST of the compiler's
+ * source text (see ../source-paths.ts): plain paths, `$$.` for the input
+ * root, `$contextN.` for an enclosing array, `$` for the context, `$key`.
+ */
+import { quoteName } from '../../transforms/jsonata-text';
+
+/** A jsonata AST node, as far as the reverse parser looks at it. */
+export interface AstNode {
+  type: string;
+  value?: unknown;
+  position?: number;
+  steps?: AstNode[];
+  stages?: unknown[];
+  predicate?: unknown[];
+  group?: unknown;
+  arguments?: AstNode[];
+  procedure?: AstNode;
+  expressions?: AstNode[];
+  lhs?: AstNode | AstNode[][];
+  rhs?: AstNode;
+  condition?: AstNode;
+  then?: AstNode;
+  else?: AstNode;
+  [key: string]: unknown;
+}
+
+/** True when a step carries filters, sorts or other extras the compiler never emits on a source. */
+function plainStep(step: AstNode): boolean {
+  return step.stages === undefined && step.predicate === undefined && step.group === undefined && step.type === 'name' && typeof step.value === 'string';
+}
+
+function names(steps: AstNode[]): string | undefined {
+  if (steps.length === 0 || !steps.every(plainStep)) return undefined;
+  return steps.map((s) => quoteName(s.value as string)).join('.');
+}
+
+/**
+ * The stored source path `node` reads at array nesting `depth`, or
+ * undefined when it is not one the compiler would write.
+ */
+export function sourceFromAst(node: AstNode, depth: number): string | undefined {
+  if (node.type === 'variable' && node.value === '') return '.';
+  if (node.type === 'variable' && node.value === 'key') return '$key';
+  if (node.type === 'name') return names([node]);
+  if (node.type !== 'path' || !node.steps) return undefined;
+  const [first, ...rest] = node.steps;
+  if (!first) return undefined;
+  if (first.type === 'variable' && first.stages === undefined && first.predicate === undefined) {
+    const tail = names(rest);
+    if (tail === undefined) return undefined;
+    if (first.value === '$') return `/${tail}`;
+    const m = /^context(\d+)$/.exec(String(first.value));
+    if (!m) return undefined;
+    const up = depth - Number(m[1]);
+    return up > 0 ? `${'../'.repeat(up)}${tail}` : undefined;
+  }
+  return names(node.steps);
+}
