@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { predicateSchema, scalarSchema, transformNodeSchema } from '../transforms/transform-node';
 import { splitPath } from '../transforms/jsonata-text';
+import { MASK_CATEGORIES } from '../masking/types';
 
 /** The format version this build writes. */
 export const CURRENT_FORMAT_VERSION = 1;
@@ -101,6 +102,17 @@ export const testCaseSchema = z
   .strictObject({ name: z.string().min(1), input: relativeFileSchema, expected: relativeFileSchema.optional(), expectError: z.string().min(1).optional() })
   .refine((t) => (t.expected === undefined) !== (t.expectError === undefined), { message: 'a test case has either expected or expectError', path: ['expected'] });
 
+/**
+ * The project's masking policy (never the key, which lives apart from the
+ * project so the file can be shared). Category defaults, a confidence floor
+ * and per-field overrides keyed by the detection report's field path.
+ */
+export const maskingPolicySchema = z.strictObject({
+  keepCategories: z.array(z.enum(MASK_CATEGORIES)).optional(),
+  minConfidence: z.number().min(0).max(1).optional(),
+  fields: z.record(z.string().min(1), z.enum(['always', 'never'])).optional(),
+});
+
 /** Canvas layout: positions only, never semantics. Unknown keys are kept for newer canvases. */
 export const layoutSchema = z.looseObject({
   nodes: z.record(z.string(), z.strictObject({ x: z.number(), y: z.number() })).default({}),
@@ -119,6 +131,7 @@ export const mappingDocumentSchema = z
     arrays: z.array(arrayContextSchema).default([]),
     rules: z.array(ruleSchema).default([]),
     tests: z.array(testCaseSchema).default([]),
+    masking: maskingPolicySchema.optional(),
     layout: layoutSchema.default({ nodes: {} }),
   })
   .superRefine((doc, ctx) => {
@@ -145,3 +158,5 @@ export type MappingRule = z.infer<typeof ruleSchema>;
 export type ArrayContext = z.infer<typeof arrayContextSchema>;
 export type LookupTable = z.infer<typeof lookupTableSchema>;
 export type TestCase = z.infer<typeof testCaseSchema>;
+/** The masking policy stored in a project. */
+export type MaskingPolicy = z.infer<typeof maskingPolicySchema>;

@@ -40,4 +40,13 @@ describe('serializeDocument', () => {
     expect({ ...b, layout: undefined }).toEqual({ ...a, layout: undefined });
     expect(Object.keys(b.layout.nodes)).toEqual(['address', 'customerNumber']);
   });
+
+  it('stores the masking policy with field overrides sorted, and rejects unknown categories', () => {
+    const withPolicy = { ...document, masking: { keepCategories: ['city' as const], fields: { 'z.note': 'always' as const, 'a.email': 'never' as const } } };
+    const text = serializeDocument(withPolicy);
+    const back = loadDocument(text).document;
+    expect(Object.keys(back.masking!.fields!)).toEqual(['a.email', 'z.note']);
+    expect(back.masking!.keepCategories).toEqual(['city']);
+    expect(() => loadDocument(text.replace('"city"', '"favouriteColour"'))).toThrow(expect.objectContaining({ code: 'DOC_INVALID' }));
+  });
 });

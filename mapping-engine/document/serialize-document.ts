@@ -21,6 +21,7 @@ export function serializeDocument(doc: MappingDocument | MappingDocumentInput): 
     ...rule,
     transforms: rule.transforms.map((t) => (t.kind === 'valueMap' ? { ...t, entries: sortedRecord(t.entries) } : t)),
   }));
-  const stable = { ...parsed, lookups, rules, layout: { ...parsed.layout, nodes: sortedRecord(parsed.layout.nodes) } };
+  const masking = parsed.masking && { ...parsed.masking, fields: parsed.masking.fields && sortedRecord(parsed.masking.fields) };
+  const stable = { ...parsed, lookups, rules, masking, layout: { ...parsed.layout, nodes: sortedRecord(parsed.layout.nodes) } };
   return `${JSON.stringify(stable, null, 2)}\n`;
 }
