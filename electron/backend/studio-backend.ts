@@ -5,9 +5,12 @@
  * failure comes back as a coded error.
  */
 import { basename, dirname, relative, sep } from 'node:path';
-import { MapwrightError, toCodedError } from '../../mapping-engine/errors';
+import { MapwrightError } from '../../mapping-engine/errors';
 import { ENGINE_VERSION } from '../../mapping-engine/version';
-import type { StudioApi, StudioResult } from '../contract/studio-api';
+import type { appMethods, StudioApi, StudioApiPart } from '../contract/studio-api';
+import { createEngineService } from './engine-service';
+import { createProjectService } from './project-service';
+import { settle } from './settle';
 import { findSampleEntry, listSampleEntries } from './sample-catalog';
 import { readTextPreview } from './read-preview';
 
@@ -23,17 +26,13 @@ export interface StudioBackendOptions {
   appName?: string;
 }
 
-/** Runs `work` and turns a thrown error into a coded failure. */
-async function settle<T>(work: () => Promise<T>): Promise<StudioResult<T>> {
-  try {
-    return { ok: true, value: await work() };
-  } catch (error) {
-    return { ok: false, error: toCodedError(error) };
-  }
-}
-
 /** Creates the backend for one samples directory. */
 export function createStudioBackend(options: StudioBackendOptions): StudioApi {
+  return { ...createAppService(options), ...createProjectService(options), ...createEngineService(options) };
+}
+
+/** The app and sample methods. */
+function createAppService(options: StudioBackendOptions): StudioApiPart<keyof typeof appMethods> {
   const { samplesDir } = options;
   return {
     getAppInfo: () =>

@@ -10,6 +10,10 @@
  */
 import { z } from 'zod';
 import { ERROR_CODES, type CodedErrorData } from '../../mapping-engine/errors';
+import { engineMethods } from './methods/engine-methods';
+import { projectMethods } from './methods/project-methods';
+
+export { engineMethods, projectMethods };
 
 /**
  * A sample's id is its folder name under `samples/`. The pattern keeps ids
@@ -55,11 +59,22 @@ export const CodedErrorSchema = z.object({
   expected: z.string().optional(),
 });
 
-/** Method name -> zod schemas of its positional arguments and of its value. */
-export const studioContract = {
+/** The methods about the app itself and its bundled samples. */
+export const appMethods = {
   getAppInfo: { args: z.tuple([]), result: AppInfoSchema },
   listSamples: { args: z.tuple([]), result: z.array(SampleSummarySchema) },
   readSamplePreview: { args: z.tuple([SampleIdSchema]), result: SamplePreviewSchema },
+} as const;
+
+/**
+ * Method name -> zod schemas of its positional arguments and of its value.
+ * Declared in sections (one file per area under `methods/`) and joined here,
+ * so this object stays the one place the contract is assembled.
+ */
+export const studioContract = {
+  ...appMethods,
+  ...projectMethods,
+  ...engineMethods,
 } as const;
 
 /** Name of a studio method. */
@@ -81,6 +96,9 @@ export type StudioResult<T> = { ok: true; value: T } | { ok: false; error: Coded
 export type StudioApi = {
   [M in StudioMethod]: (...args: StudioArgs<M>) => Promise<StudioResult<StudioValue<M>>>;
 };
+
+/** The methods `K` of the API: what one backend service implements. */
+export type StudioApiPart<K extends StudioMethod> = Pick<StudioApi, K>;
 
 /** Data types, for UI code that does not want to spell out `StudioValue<...>`. */
 export type AppInfo = z.infer<typeof AppInfoSchema>;
