@@ -32,6 +32,15 @@ export interface RunJob {
   limits?: Partial<RunLimits>;
 }
 
+/**
+ * Anything that evaluates run jobs: the in-process worker pool, or a client of
+ * an engine host in another process. Hosts depend on this, not on a class.
+ */
+export interface ExpressionRunner {
+  /** Evaluates one job; resolves with a value or a coded error, never rejects for a failed expression. */
+  run(job: RunJob, options?: { signal?: AbortSignal }): Promise<RunResult>;
+}
+
 /** Time spent in each phase, in milliseconds. */
 export interface RunTimings {
   parseMs: number;

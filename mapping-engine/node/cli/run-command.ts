@@ -17,12 +17,10 @@
  * document or payload, bad options).
  */
 import type { Command } from 'commander';
-import type { CompiledMapping } from '../../compiler/compile-document';
-import { fieldAtOffset } from '../../compiler/source-map-lookup';
-import { formatErrorLine, MapwrightError } from '../../errors';
+import { MapwrightError } from '../../errors';
+import { describeRunError } from '../../run/describe-run-error';
 import { readPayload } from '../../payload/read-payload';
 import type { JsonValue } from '../../payload/types';
-import type { RunErrorData } from '../../run/run-types';
 import { writePayload } from '../../payload/write-payload';
 import { readInputFile, writeFileAtomic } from '../read-file';
 import { RunnerPool } from '../runner/runner-pool';
@@ -38,19 +36,6 @@ import { EXIT_CHECK_FAILED, EXIT_OK } from './exit-codes';
 export interface RunCommandOptions {
   input?: string;
   out?: string;
-}
-
-/**
- * One line for a failed run of a compiled mapping on `inputFile`. The line and
- * column jsonata reports are in the generated expression, which the user never
- * edits, so they are replaced by the target field the source map places there.
- */
-export function describeRunError(error: RunErrorData, compiled: CompiledMapping, inputFile: string): string {
-  const { line: _line, column: _column, ...rest } = error;
-  // jsonata's position is 1-based and points just past the token it stopped at.
-  const field = error.position === undefined ? undefined : fieldAtOffset(compiled.sourceMap, Math.max(0, error.position - 1));
-  const where = field !== undefined && !error.message.includes(field) ? ` (target field ${field})` : '';
-  return `${formatErrorLine({ ...rest, file: inputFile })}${where}`;
 }
 
 /** Runs `run`; returns the exit code. Throws coded errors (exit 2) for the caller to print. */

@@ -10,76 +10,19 @@
  * could not be loaded or compiled (the other documents still run).
  */
 import type { Command } from 'commander';
-import { formatErrorLine, isMapwrightError, toCodedError } from '../../errors';
+import { formatErrorLine, toCodedError } from '../../errors';
 import type { CompiledProject } from '../../compiler/compile-project';
-import type { MappingDocument } from '../../document/document-schema';
-import { resolveDocumentPath } from '../../document/document-paths';
-import { readPayload } from '../../payload/read-payload';
-import type { JsonValue, PayloadFormat } from '../../payload/types';
-import { writePayload } from '../../payload/write-payload';
-import { diffValues } from '../../run/diff-values';
-import { readInputFile, writeFileAtomic } from '../read-file';
+import { writeFileAtomic } from '../read-file';
 import { RunnerPool } from '../runner/runner-pool';
+import { runTestCase } from '../testing/run-test-case';
 import type { CliIo } from './cli-io';
 import { loadProjectFile } from './compile-command';
-import { describeRunError } from './run-command';
 import { EXIT_BAD_INPUT, EXIT_CHECK_FAILED, EXIT_OK } from './exit-codes';
 import { junitReport, type JunitCase, type JunitSuite } from './junit-report';
 
 /** Options of the test command as commander parses them. */
 export interface TestCommandOptions {
   junit?: string;
-}
-
-type TestCase = MappingDocument['tests'][number];
-
-/** Differences shown per failing case; the rest are counted, so one broken array does not flood the terminal. */
-const MAX_DIFF_LINES = 8;
-const MAX_VALUE_CHARS = 80;
-
-function show(value: unknown): string {
-  if (value === undefined) return '(missing)';
-  const text = JSON.stringify(value);
-  return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS - 1)}…` : text;
-}
-
-/** Reads the output the way a consumer of the target format would, so CSV cells and XML text compare as strings. */
-function normalise(value: unknown, format: PayloadFormat): unknown {
-  if (value === undefined || format === 'json') return value;
-  return readPayload(writePayload(value as JsonValue, format), { format }).value;
-}
-
-async function compareExpected(project: CompiledProject, file: string, test: TestCase, actual: unknown): Promise<Omit<JunitCase, 'name' | 'seconds'>> {
-  const format = project.document.target.format;
-  const location = resolveDocumentPath(file, test.expected!);
-  const expected = readPayload(await readInputFile(location), { file: location, format }).value;
-  const differences = diffValues(expected, normalise(actual, format));
-  if (differences.length === 0) return { outcome: 'passed' };
-  const lines = differences.slice(0, MAX_DIFF_LINES).map((d) => `${d.path}: expected ${show(d.expected)}, got ${show(d.actual)}`);
-  if (differences.length > MAX_DIFF_LINES) lines.push(`… and ${differences.length - MAX_DIFF_LINES} more differences`);
-  return { outcome: 'failure', message: `${differences.length} difference(s) from ${test.expected}`, details: lines.join('\n') };
-}
-
-async function runCase(project: CompiledProject, file: string, test: TestCase, pool: RunnerPool): Promise<JunitCase> {
-  const base = { name: test.name, seconds: 0 };
-  try {
-    const location = resolveDocumentPath(file, test.input);
-    const input = readPayload(await readInputFile(location), { file: location, format: project.document.source.format });
-    const result = await pool.run({ expression: project.compiled.expression, input: input.value });
-    base.seconds = (result.timings.parseMs + result.timings.evalMs) / 1000;
-    if (test.expectError !== undefined) {
-      const want = test.expectError;
-      if (!result.error) return { ...base, outcome: 'failure', message: `expected an error matching "${want}", but the mapping produced a result` };
-      if (result.error.code === want || result.error.message.includes(want)) return { ...base, outcome: 'passed' };
-      return { ...base, outcome: 'failure', message: `expected an error matching "${want}", got ${describeRunError(result.error, project.compiled, test.input)}` };
-    }
-    if (result.error) return { ...base, outcome: 'failure', message: `the run failed: ${describeRunError(result.error, project.compiled, test.input)}` };
-    return { ...base, ...(await compareExpected(project, file, test, result.value)) };
-  } catch (error) {
-    if (!isMapwrightError(error)) throw error;
-    // An unreadable input or expected file: the case could not run at all.
-    return { ...base, outcome: 'error', message: formatErrorLine(error.toJSON()) };
-  }
 }
 
 function printCase(c: JunitCase, io: CliIo): void {
@@ -104,7 +47,7 @@ async function runDocument(file: string, pool: RunnerPool, io: CliIo): Promise<J
   io.stdout(`${file}\n`);
   if (project.document.tests.length === 0) io.stdout('  (no test cases)\n');
   // Cases run side by side in the pool; they are printed in document order.
-  const cases = await Promise.all(project.document.tests.map((t) => runCase(project, file, t, pool)));
+  const cases = await Promise.all(project.document.tests.map((t) => runTestCase(project, file, t, pool)));
   for (const c of cases) printCase(c, io);
   return { name: file, cases };
 }

@@ -1,0 +1,78 @@
+/**
+ * One test case of a mapping document, run and judged. A case with
+ * `expected` passes when the output equals the expected file structurally
+ * (for XML and CSV targets both sides go through the target format's reader,
+ * so formatting does not count); a case with `expectError` passes when the run
+ * fails with that error code or with a message containing that text.
+ * Shared by `mapwright test`, the spec export and the studio backend.
+ */
+import { formatErrorLine, isMapwrightError } from '../../errors';
+import type { CompiledProject } from '../../compiler/compile-project';
+import type { MappingDocument } from '../../document/document-schema';
+import { resolveDocumentPath } from '../../document/document-paths';
+import { readPayload } from '../../payload/read-payload';
+import type { JsonValue, PayloadFormat } from '../../payload/types';
+import { writePayload } from '../../payload/write-payload';
+import { describeRunError } from '../../run/describe-run-error';
+import { diffValues } from '../../run/diff-values';
+import type { ExpressionRunner } from '../../run/run-types';
+import type { JunitCase } from '../cli/junit-report';
+import { readInputFile } from '../read-file';
+
+/** Differences shown per failing case; the rest are counted, so one broken array does not flood the terminal. */
+const MAX_DIFF_LINES = 8;
+const MAX_VALUE_CHARS = 80;
+
+type TestCase = MappingDocument['tests'][number];
+
+function show(value: unknown): string {
+  if (value === undefined) return '(missing)';
+  const text = JSON.stringify(value);
+  return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS - 1)}…` : text;
+}
+
+/** Reads the output the way a consumer of the target format would, so CSV cells and XML text compare as strings. */
+function normalise(value: unknown, format: PayloadFormat): unknown {
+  if (value === undefined || format === 'json') return value;
+  return readPayload(writePayload(value as JsonValue, format), { format }).value;
+}
+
+async function compareExpected(project: CompiledProject, file: string, test: TestCase, actual: unknown): Promise<Omit<JunitCase, 'name' | 'seconds'>> {
+  const format = project.document.target.format;
+  const location = resolveDocumentPath(file, test.expected!);
+  const expected = readPayload(await readInputFile(location), { file: location, format }).value;
+  const differences = diffValues(expected, normalise(actual, format));
+  if (differences.length === 0) return { outcome: 'passed' };
+  const lines = differences.slice(0, MAX_DIFF_LINES).map((d) => `${d.path}: expected ${show(d.expected)}, got ${show(d.actual)}`);
+  if (differences.length > MAX_DIFF_LINES) lines.push(`… and ${differences.length - MAX_DIFF_LINES} more differences`);
+  return { outcome: 'failure', message: `${differences.length} difference(s) from ${test.expected}`, details: lines.join('\n') };
+}
+
+/**
+ * Runs one test case of a loaded project: reads its input next to the project
+ * file, evaluates the compiled expression, and compares the output (or the
+ * error) with what the case expects. Never throws for a failing case; a case
+ * whose files cannot be read comes back with outcome `error`.
+ * @param file - the project file, which test paths are relative to
+ */
+export async function runTestCase(project: CompiledProject, file: string, test: TestCase, runner: ExpressionRunner): Promise<JunitCase> {
+  const base = { name: test.name, seconds: 0 };
+  try {
+    const location = resolveDocumentPath(file, test.input);
+    const input = readPayload(await readInputFile(location), { file: location, format: project.document.source.format });
+    const result = await runner.run({ expression: project.compiled.expression, input: input.value });
+    base.seconds = (result.timings.parseMs + result.timings.evalMs) / 1000;
+    if (test.expectError !== undefined) {
+      const want = test.expectError;
+      if (!result.error) return { ...base, outcome: 'failure', message: `expected an error matching "${want}", but the mapping produced a result` };
+      if (result.error.code === want || result.error.message.includes(want)) return { ...base, outcome: 'passed' };
+      return { ...base, outcome: 'failure', message: `expected an error matching "${want}", got ${describeRunError(result.error, project.compiled, test.input)}` };
+    }
+    if (result.error) return { ...base, outcome: 'failure', message: `the run failed: ${describeRunError(result.error, project.compiled, test.input)}` };
+    return { ...base, ...(await compareExpected(project, file, test, result.value)) };
+  } catch (error) {
+    if (!isMapwrightError(error)) throw error;
+    // An unreadable input or expected file: the case could not run at all.
+    return { ...base, outcome: 'error', message: formatErrorLine(error.toJSON()) };
+  }
+}
