@@ -5,7 +5,22 @@
  * Forge has no makers.
  * See https://www.electron.build/configuration
  */
-import type { Configuration } from 'electron-builder';
+import type { Configuration, FileAssociation } from 'electron-builder';
+
+/**
+ * Projects are `*.mapwright.json`, and OS associations go by the last
+ * extension, so the studio registers as an ALTERNATE JSON editor ("Open
+ * With"), never the default one. Windows (NSIS) would make itself the
+ * default `.json` handler, so it gets no association; the studio still opens
+ * a project passed on its command line (electron/shell/launch-args.ts).
+ */
+const projectFiles: FileAssociation = {
+  ext: 'json',
+  name: 'Mapwright project',
+  mimeType: 'application/json',
+  role: 'Editor',
+  rank: 'Alternate',
+};
 
 const config: Configuration = {
   appId: 'io.mapwright.studio',
@@ -20,6 +35,7 @@ const config: Configuration = {
   // are handled elsewhere, so it neither rebuilds nor copies them into the asar.
   beforeBuild: async () => false,
   // Electron security checklist: turn off what the app never uses, and only run validated asar code.
+  // Set here once (Forge has no fuses plugin). The engine host is a utilityProcess, so runAsNode stays off.
   electronFuses: {
     runAsNode: false,
     enableCookieEncryption: true,
@@ -34,10 +50,11 @@ const config: Configuration = {
     category: 'Development',
     executableName: 'mapwright',
     maintainer: 'Mapwright maintainers',
+    fileAssociations: [projectFiles],
   },
   win: { target: ['nsis'] },
   nsis: { oneClick: false, perMachine: false, allowToChangeInstallationDirectory: true },
-  mac: { target: ['dmg'], category: 'public.app-category.developer-tools', hardenedRuntime: true },
+  mac: { target: ['dmg'], category: 'public.app-category.developer-tools', hardenedRuntime: true, fileAssociations: [projectFiles] },
   publish: null,
 };
 

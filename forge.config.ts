@@ -20,6 +20,11 @@ const config: ForgeConfig = {
       build: [
         { entry: 'electron/main.ts', config: 'vite.main.config.ts', target: 'main' },
         { entry: 'electron/preload.ts', config: 'vite.preload.config.ts', target: 'preload' },
+        // The engine runs outside main: the host process (an Electron utilityProcess)
+        // and its worker threads load these two bundles from .vite/build
+        // (electron/engine-host/engine-entries.ts), never TypeScript.
+        { entry: 'mapping-engine/node/host/engine-host-main.ts', config: 'vite.engine.config.ts', target: 'main' },
+        { entry: 'mapping-engine/node/runner/runner-worker.ts', config: 'vite.engine.config.ts', target: 'main' },
       ],
       renderer: [{ name: 'main_window', config: 'vite.renderer.config.ts' }],
     }),

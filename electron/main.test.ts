@@ -4,10 +4,13 @@
  * method is registered behind the sender guard, and navigation, new windows,
  * webviews and permission requests are all refused.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { STUDIO_METHODS } from './contract/studio-api';
 import { studioChannel } from './contract/studio-channels';
+import { STUDIO_COMMAND_CHANNEL, STUDIO_COMMANDS_READY_CHANNEL } from './contract/studio-commands';
 
 type Listener = (...args: unknown[]) => unknown;
 const fake = vi.hoisted(() => ({
@@ -15,14 +18,24 @@ const fake = vi.hoisted(() => ({
   appListeners: new Map<string, Listener>(),
   protocolHandlers: new Map<string, Listener>(),
   privileged: [] as unknown[],
-  windows: [] as Array<{ options: unknown; url?: string }>,
+  windows: [] as Array<{ options: unknown; url?: string; sent: unknown[][]; focused: number; contents: unknown }>,
   permissionRequest: undefined as Listener | undefined,
   permissionCheck: undefined as Listener | undefined,
+  ipcListeners: new Map<string, Listener>(),
+  menus: [] as unknown[],
+  theme: { themeSource: 'light', shouldUseDarkColors: false },
+  lockRequested: 0,
+  userData: '',
 }));
 
 vi.mock('electron', () => ({
   app: {
+    name: 'Mapwright',
     isPackaged: false,
+    requestSingleInstanceLock: () => ++fake.lockRequested > 0,
+    getPath: () => fake.userData,
+    addRecentDocument: () => undefined,
+    isReady: () => true,
     getAppPath: () => join(import.meta.dirname, '..'),
     getVersion: () => '0.1.0-test',
     enableSandbox: () => undefined,
@@ -32,19 +45,41 @@ vi.mock('electron', () => ({
   },
   BrowserWindow: class {
     static getAllWindows = () => fake.windows;
-    private record: { options: unknown; url?: string };
+    private record: { options: unknown; url?: string; sent: unknown[][]; focused: number; contents: unknown };
+    readonly webContents: { on: () => void; send: (...args: unknown[]) => void };
     constructor(options: unknown) {
-      this.record = { options };
+      const sent: unknown[][] = [];
+      this.webContents = { on: () => undefined, send: (...args: unknown[]) => sent.push(args) };
+      this.record = { options, sent, focused: 0, contents: this.webContents };
       fake.windows.push(this.record);
     }
+    on() {}
     once() {}
     show() {}
+    maximize() {}
+    isMinimized() {
+      return false;
+    }
+    focus() {
+      this.record.focused++;
+    }
     loadURL(url: string) {
       this.record.url = url;
       return Promise.resolve();
     }
   },
-  ipcMain: { handle: (channel: string, listener: Listener) => fake.ipcHandlers.set(channel, listener) },
+  ipcMain: {
+    handle: (channel: string, listener: Listener) => fake.ipcHandlers.set(channel, listener),
+    on: (channel: string, listener: Listener) => fake.ipcListeners.set(channel, listener),
+  },
+  Menu: { buildFromTemplate: (template: unknown) => ({ template }), setApplicationMenu: (menu: unknown) => fake.menus.push(menu) },
+  nativeTheme: fake.theme,
+  screen: {
+    getPrimaryDisplay: () => ({ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } }),
+    getAllDisplays: () => [{ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } }],
+  },
+  dialog: {},
+  utilityProcess: { fork: () => undefined },
   protocol: {
     registerSchemesAsPrivileged: (schemes: unknown[]) => fake.privileged.push(...schemes),
     handle: (scheme: string, handler: Listener) => fake.protocolHandlers.set(scheme, handler),
@@ -58,10 +93,11 @@ vi.mock('electron', () => ({
 }));
 
 beforeAll(async () => {
+  fake.userData = mkdtempSync(join(tmpdir(), 'mapwright-main-'));
   vi.stubGlobal('MAIN_WINDOW_VITE_DEV_SERVER_URL', undefined);
   vi.stubGlobal('MAIN_WINDOW_VITE_NAME', 'main_window');
   await import('./main');
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
 });
 
 const trusted = { senderFrame: { url: 'mapwright://app/index.html', parent: null } };
@@ -111,5 +147,33 @@ describe('main process wiring', () => {
       const response = (await handler?.({ url })) as Response;
       expect(response.status, url).toBe(404);
     }
+  });
+
+  it('takes the single-instance lock, follows the OS theme and sets a native menu with the studio commands', () => {
+    expect(fake.lockRequested).toBe(1);
+    expect(fake.theme.themeSource).toBe('system');
+    const menu = fake.menus.at(-1) as { template: Array<{ label?: string }> };
+    expect(menu.template.map((item) => item.label)).toEqual(expect.arrayContaining(['&File', '&Edit', '&View']));
+  });
+
+  it('places a first window at the default size, centred on the primary display', () => {
+    expect(fake.windows[0]?.options).toMatchObject({ x: 320, y: 110, width: 1280, height: 820 });
+  });
+
+  it('holds the default sample until the renderer listens, and answers only the studio window', () => {
+    const window = fake.windows[0]!;
+    const ready = fake.ipcListeners.get(STUDIO_COMMANDS_READY_CHANNEL);
+    ready?.({ sender: {}, senderFrame: trusted.senderFrame });
+    expect(window.sent).toEqual([]);
+    ready?.({ sender: window.contents, senderFrame: trusted.senderFrame });
+    expect(window.sent).toEqual([[STUDIO_COMMAND_CHANNEL, { command: 'open', path: join(import.meta.dirname, '..', 'samples', 'crm-to-erp', 'crm-to-erp.mapwright.json') }]]);
+  });
+
+  it('opens the project a second launch was given, in this window, and focuses it', async () => {
+    const window = fake.windows[0]!;
+    const before = window.focused;
+    fake.appListeners.get('second-instance')?.({}, ['/opt/Mapwright/mapwright', '--allow-file-access-from-files', 'b.mapwright.json'], '/home/ada');
+    await vi.waitFor(() => expect(window.sent.at(-1)).toEqual([STUDIO_COMMAND_CHANNEL, { command: 'open', path: '/home/ada/b.mapwright.json' }]));
+    expect(window.focused).toBe(before + 1);
   });
 });

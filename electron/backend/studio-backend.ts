@@ -7,7 +7,9 @@
 import { basename, dirname, relative, sep } from 'node:path';
 import { MapwrightError } from '../../mapping-engine/errors';
 import { ENGINE_VERSION } from '../../mapping-engine/version';
+import type { ExpressionRunner } from '../../mapping-engine/run/run-types';
 import type { appMethods, StudioApi, StudioApiPart } from '../contract/studio-api';
+import type { FileAccess } from './engine/file-access';
 import { createEngineService } from './engine-service';
 import { createProjectService } from './project-service';
 import { settle } from './settle';
@@ -24,6 +26,21 @@ export interface StudioBackendOptions {
   platform: string;
   /** Product name; defaults to `Mapwright`. */
   appName?: string;
+  /** Evaluates expressions (e.g. a child-process engine host); a worker-thread pool made on first use when absent. */
+  runner?: ExpressionRunner;
+  /** Masking key file; the user's default key beside their settings (created on first use) when absent. */
+  maskKeyFile?: string;
+  /** Folders besides `samplesDir` whose projects and files the engine methods may read. */
+  readRoots?: string[];
+  /** The register of trusted projects and picked files, shared with the host (which grants what the user opened). */
+  fileAccess?: FileAccess;
+  /**
+   * Folder of the studio's own state (recent files). Electron passes
+   * `app.getPath('userData')`; defaults to the platform's per-user config folder.
+   */
+  settingsDir?: string;
+  /** Folder of unsaved-work backups; defaults to `<settingsDir>/backups`. */
+  backupDir?: string;
 }
 
 /** Creates the backend for one samples directory. */

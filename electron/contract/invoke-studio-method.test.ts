@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { MapwrightError } from '../../mapping-engine/errors';
 import { invokeStudioMethod } from './invoke-studio-method';
 import type { StudioApi } from './studio-api';
+import { stubStudioApi } from '../../tests/helpers/stub-studio-api';
 
 /** A backend whose calls are recorded, so tests see what reached it. */
 function recordingApi(overrides: Partial<StudioApi> = {}): { api: StudioApi; calls: unknown[][] } {
   const calls: unknown[][] = [];
-  const api: StudioApi = {
+  const api: StudioApi = stubStudioApi({
     getAppInfo: async () => ({ ok: true, value: { name: 'Mapwright', version: '1', engineVersion: '1', platform: 'linux' } }),
     listSamples: async () => ({ ok: true, value: [] }),
     readSamplePreview: async (...args) => {
@@ -14,7 +15,7 @@ function recordingApi(overrides: Partial<StudioApi> = {}): { api: StudioApi; cal
       return { ok: true, value: { id: args[0], sourceText: 'x', truncated: false } };
     },
     ...overrides,
-  };
+  });
   return { api, calls };
 }
 

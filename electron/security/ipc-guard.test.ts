@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { StudioApi } from '../contract/studio-api';
+import { stubStudioApi } from '../../tests/helpers/stub-studio-api';
 import { guardStudioHandler, senderProblem, type InvokeEventLike } from './ipc-guard';
 import { APP_ORIGIN } from './origin';
 
-const api: StudioApi = {
+const api: StudioApi = stubStudioApi({
   getAppInfo: async () => ({ ok: true, value: { name: 'Mapwright', version: '1', engineVersion: '1', platform: 'linux' } }),
   listSamples: async () => ({ ok: true, value: [] }),
   readSamplePreview: async (id) => ({ ok: true, value: { id, sourceText: 'text', truncated: false } }),
-};
+});
 
 const mainFrame = (url: string): InvokeEventLike => ({ senderFrame: { url, parent: null } });
 

@@ -10,6 +10,9 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { formatErrorLine, MapwrightError, toCodedError } from '../../mapping-engine/errors';
+import { EngineHostClient } from '../../mapping-engine/node/host/engine-host-client';
+import { forkEngineHost } from '../../mapping-engine/node/host/fork-host';
+import type { ExpressionRunner } from '../../mapping-engine/run/run-types';
 import { startWebHost, type WebHostOptions } from './web-host';
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -42,11 +45,14 @@ export function parseServeWebArgs(argv: string[], cwd: string = process.cwd()): 
 }
 
 async function main(): Promise<void> {
-  const host = await startWebHost(parseServeWebArgs(process.argv.slice(2)));
+  // Expressions run in a forked engine host: a fatal V8 error in user data ends that child, not the server.
+  const runner = new EngineHostClient(() => forkEngineHost());
+  const options: WebHostOptions & { runner?: ExpressionRunner } = { ...parseServeWebArgs(process.argv.slice(2)), runner };
+  const host = await startWebHost(options);
   console.log(`Mapwright studio: ${host.url}`);
   console.log('Open this URL (it carries the one-time token). Ctrl+C stops the server.');
   const stop = (): void => {
-    void host.close().then(() => process.exit(0));
+    void Promise.all([host.close(), runner.close()]).then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -15,6 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createServer as createViteServer, type ViteDevServer } from 'vite';
 import { MapwrightError } from '../../mapping-engine/errors';
+import type { ExpressionRunner } from '../../mapping-engine/run/run-types';
 import { createStudioBackend } from '../backend/studio-backend';
 import { invokeStudioMethod } from '../contract/invoke-studio-method';
 import { isStudioMethod, type StudioApi } from '../contract/studio-api';
@@ -33,6 +34,10 @@ export interface WebHostOptions {
   staticDir?: string;
   /** Version reported by getAppInfo; package.json's by default. */
   appVersion?: string;
+  /** Runs expressions (an engine host in a child process); an in-process worker pool when absent. */
+  runner?: ExpressionRunner;
+  /** Settings and backups folder; the user's config folder when absent (tests pass a temp folder). */
+  settingsDir?: string;
 }
 
 /** A running web host. */
@@ -80,6 +85,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     samplesDir: options.samplesDir,
     appVersion: options.appVersion ?? (await packageVersion()),
     platform: process.platform,
+    ...(options.runner ? { runner: options.runner } : {}),
+    ...(options.settingsDir ? { settingsDir: options.settingsDir } : {}),
   });
   const vite: ViteDevServer | undefined = options.staticDir
     ? undefined

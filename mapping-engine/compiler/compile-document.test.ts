@@ -38,9 +38,11 @@ describe('compileDocument', () => {
       ],
     });
     const { expression } = compileDocument(d);
-    expect(expression.split('\n').slice(0, 5)).toEqual([
+    expect(expression.split('\n').slice(0, 7)).toEqual([
       '(',
-      '  $required := function($value, $field) { $exists($value) and $value != null and $value != "" ? $value : $error("Required target field " & $field & " has no value") };',
+      '  $required := function($value, $field, $record) {',
+      '    $exists($value) and $value != null and $value != "" ? $value : $error($field & " is required" & ($exists($record) ? " (" & $record & ")" : ""))',
+      '  };',
       '  {',
       '    "id": $required(`cbc:ID`, "id"),',
       '    "date": `Order Date`,',
@@ -100,14 +102,14 @@ describe('compileDocument', () => {
       ],
     });
     const { expression, sourceMap } = compileDocument(d);
-    expect(expression).toContain('\n  [lines.{\n    "order": $required($$.`cbc:ID`, "order"),');
+    expect(expression).toContain('\n  [lines#$index1.(\n    $record := "record " & ($index1 + 1);\n    {\n      "order": $required($$.`cbc:ID`, "order", $record),');
     expect(sourceMap['.']).toBeDefined();
     expect(await evaluate(expression, ORDER)).toEqual([
       { order: 'PO-7', sku: 'B', qty: 2 },
       { order: 'PO-7', sku: 'A', qty: 0 },
       { order: 'PO-7', sku: 'C', qty: 4 },
     ]);
-    await expect(evaluate(expression, { lines: [{ sku: 'X' }] })).rejects.toMatchObject({ message: 'Required target field order has no value' });
+    await expect(evaluate(expression, { lines: [{ sku: 'X' }] })).rejects.toMatchObject({ message: 'order is required (record 1)' });
   });
 
   it('applies the required policies: omit, default and error naming the field', async () => {
@@ -121,7 +123,7 @@ describe('compileDocument', () => {
     });
     const { expression } = compileDocument(d);
     expect(await evaluate(expression, { lines: [] })).toEqual({ defaulted: 'n/a', rows: [] });
-    await expect(evaluate(expression, ORDER)).rejects.toMatchObject({ code: 'D3137', message: 'Required target field rows[].note has no value' });
+    await expect(evaluate(expression, ORDER)).rejects.toMatchObject({ code: 'D3137', message: 'rows[].note is required (rows item 1)' });
   });
 
   it('binds lookup tables once at the top', async () => {

@@ -1,17 +1,20 @@
 /**
  * Compiles a mapping document into ONE readable JSONata expression: lookup
- * tables bound once at the top, then the target object with one field per
- * line, nested objects and arrays indented. A source map gives, for every
- * target path, the span of text that computes it.
+ * tables and value maps bound once at the top, then the target object with
+ * one field per line, nested objects and arrays indented. A source map gives,
+ * for every target path, the span of text that computes it.
  */
-import { MapwrightError } from '../errors';
 import type { MappingDocument } from '../document/document-schema';
+import type { TransformNode } from '../transforms/transform-node';
 import { compilePredicate } from '../transforms/predicate';
 import { literal, pathExpression } from '../transforms/jsonata-text';
-import { compileRule, compileSource, POLICY_HELPERS, tableVariable } from './compile-rule';
+import { compileRule, compileSource } from './compile-rule';
+import { itemRecordBinding, needsRecord, positionVariable, recordInScope } from './record-label';
 import { levelsUp, contextVariable } from './source-paths';
 import { buildTargetTree, type TargetNode } from './target-tree';
 import { TextWriter, type Span } from './text-writer';
+import { needsTopBlock, writeTopBindings } from './top-block';
+import { nameValueMaps, type ValueMapBinding } from './value-map-names';
 
 /** Target path -> [start, end) span of the generated text computing it. */
 export type SourceMap = Record<string, Span>;
@@ -28,42 +31,78 @@ export interface CompiledMapping {
   sourceMap: SourceMap;
 }
 
+/** What every field of one compilation shares. */
+interface Compilation {
+  doc: MappingDocument;
+  w: TextWriter;
+  variables: Map<TransformNode, string>;
+}
+
 /** Context depths (>= 1) that fields below `node` reach with `../`, so the array must bind them. */
 function reachedDepths(node: TargetNode, depth: number, out: Set<number>): Set<number> {
   if (node.kind === 'field') {
     for (const s of node.rule.sources) if (levelsUp(s) > 0) out.add(depth - levelsUp(s));
-  } else {
-    for (const c of node.children) reachedDepths(c, node.kind === 'array' ? depth + 1 : depth, out);
+    return out;
   }
+  const inner = node.kind === 'array' ? depth + 1 : depth;
+  // A record key read from the enclosing element (`../id`) needs it bound like a field's source does.
+  const key = node.kind === 'array' && !node.context.groupBy && needsRecord(node) ? node.context.recordKey : undefined;
+  if (key !== undefined && levelsUp(key) > 0) out.add(inner - levelsUp(key));
+  for (const c of node.children) reachedDepths(c, inner, out);
   return out;
 }
 
-function writeChildren(w: TextWriter, children: TargetNode[], depth: number, indent: number, label: string): void {
-  w.write('{');
+function writeChildren(c: Compilation, children: TargetNode[], depth: number, indent: number, label: string): void {
+  c.w.write('{');
   children.forEach((child, i) => {
-    w.newline(indent + 1);
-    w.write(`${literal(child.name)}: `);
-    writeValue(w, child, depth, indent + 1, label);
-    if (i < children.length - 1) w.write(',');
+    c.w.newline(indent + 1);
+    c.w.write(`${literal(child.name)}: `);
+    writeValue(c, child, depth, indent + 1, label);
+    if (i < children.length - 1) c.w.write(',');
   });
-  w.newline(indent);
-  w.write('}');
+  c.w.newline(indent);
+  c.w.write('}');
 }
 
-function writeValue(w: TextWriter, node: TargetNode, depth: number, indent: number, label: string): void {
-  const start = w.offset;
+function writeValue(c: Compilation, node: TargetNode, depth: number, indent: number, label: string): void {
+  const start = c.w.offset;
   const here = label ? `${label}.${node.name}` : node.name;
-  if (node.kind === 'field') w.write(compileRule(node.rule, depth, here));
-  else if (node.kind === 'object') writeChildren(w, node.children, depth, indent, here);
-  else writeArray(w, node, depth, indent, `${here}[]`);
-  w.mark(node.path, start);
+  if (node.kind === 'field') {
+    c.w.write(compileRule(node.rule, depth, here, { record: recordInScope(c.doc, depth), valueMapVariable: (n) => c.variables.get(n) }));
+  } else if (node.kind === 'object') writeChildren(c, node.children, depth, indent, here);
+  else writeArray(c, node, depth, indent, `${here}[]`);
+  c.w.mark(node.path, start);
 }
 
-function writeArray(w: TextWriter, node: Extract<TargetNode, { kind: 'array' }>, depth: number, indent: number, label: string): void {
+/** Writes the element's object, inside a block binding `$record` first when `record` is given. */
+function writeElement(c: Compilation, node: Extract<TargetNode, { kind: 'array' }>, depth: number, indent: number, label: string, record: string | undefined, prefix = ''): void {
+  const { w } = c;
+  if (record === undefined) {
+    w.write(prefix);
+    writeChildren(c, node.children, depth + 1, indent, label);
+    return;
+  }
+  w.write('(');
+  w.newline(indent + 1);
+  w.write(record);
+  w.newline(indent + 1);
+  w.write(prefix);
+  writeChildren(c, node.children, depth + 1, indent + 1, label);
+  w.newline(indent);
+  w.write(')');
+}
+
+function writeArray(c: Compilation, node: Extract<TargetNode, { kind: 'array' }>, depth: number, indent: number, label: string): void {
+  const { w } = c;
   const ctx = node.context;
+  const named = needsRecord(node);
   let items = compileSource(ctx.source, depth, label);
+  // The position is bound before filter and sort, so it counts items as they are in the source.
+  if (named && !ctx.groupBy) items += `#${positionVariable(depth + 1)}`;
   if (ctx.filter) items += `[${compilePredicate(ctx.filter, '$')}]`;
   if (ctx.sort) items += `^(${ctx.sort.descending ? '>' : '<'}${pathExpression(ctx.sort.field)})`;
+  const key = named && ctx.recordKey !== undefined && !ctx.groupBy ? compileSource(ctx.recordKey, depth + 1, label) : undefined;
+  const record = named ? itemRecordBinding(ctx, depth + 1, key, recordInScope(c.doc, depth)) : undefined;
   const bind = depth >= 1 && reachedDepths(node, depth, new Set()).has(depth);
   let inner = indent;
   w.write('[');
@@ -79,13 +118,12 @@ function writeArray(w: TextWriter, node: Extract<TargetNode, { kind: 'array' }>,
     // Items are grouped by key; each group becomes one element, its fields read over all of the group's items.
     w.write(`$each(${items}{${pathExpression(ctx.groupBy)}: [$]}, function($items, $key) {`);
     w.newline(inner + 1);
-    w.write('$items');
-    writeChildren(w, node.children, depth + 1, inner + 1, label);
+    writeElement(c, node, depth, inner + 1, label, record, '$items');
     w.newline(inner);
     w.write('})');
   } else {
     w.write(`${items}.`);
-    writeChildren(w, node.children, depth + 1, inner, label);
+    writeElement(c, node, depth, inner, label, record);
   }
   if (bind) {
     w.newline(indent);
@@ -94,52 +132,25 @@ function writeArray(w: TextWriter, node: Extract<TargetNode, { kind: 'array' }>,
   w.write(']');
 }
 
-/** Binds the policy helpers the rules use; returns how many were written. */
-function writeHelpers(w: TextWriter, doc: MappingDocument): number {
-  const used = (['required', 'orDefault'] as const).filter((name) => doc.rules.some((r) => r.required === (name === 'required' ? 'error' : 'default')));
-  for (const name of used) {
-    w.newline(1);
-    w.write(POLICY_HELPERS[name]);
-  }
-  return used.length;
-}
-
-function writeTables(w: TextWriter, doc: MappingDocument, options: CompileOptions): void {
-  const names = Object.keys(doc.lookups).sort();
-  for (const name of names) {
-    const table = doc.lookups[name]!;
-    const entries = 'entries' in table ? table.entries : options.tables?.[name];
-    if (!entries) throw new MapwrightError('COMPILE_INVALID', `lookup table ${name} is stored in ${'file' in table ? table.file : 'a file'}; its entries were not given to the compiler`);
-    w.newline(1);
-    w.write(`${tableVariable(name)} := {`);
-    Object.entries(entries).forEach(([key, value], i, all) => {
-      w.newline(2);
-      w.write(`${literal(key)}: ${literal(value)}${i < all.length - 1 ? ',' : ''}`);
-    });
-    w.newline(1);
-    w.write('};');
-  }
-}
-
-/** Compiles `doc`; throws COMPILE_INVALID or TRANSFORM_INVALID naming the target field. */
-export function compileDocument(doc: MappingDocument, options: CompileOptions = {}): CompiledMapping {
+/** Compiles `doc` and lists the value maps bound at the top (the reverse parser reads them back). */
+export function compileWithBindings(doc: MappingDocument, options: CompileOptions = {}): CompiledMapping & { valueMaps: ValueMapBinding[] } {
   const tree = buildTargetTree(doc);
-  const w = new TextWriter();
-  // The top block (helpers, then tables) is only written when something needs binding.
-  const block = Object.keys(doc.lookups).length > 0 || doc.rules.some((r) => r.required !== 'omit');
+  const valueMaps = nameValueMaps(tree);
+  const c: Compilation = { doc, w: new TextWriter(), variables: new Map(valueMaps.map((m) => [m.node, m.variable])) };
+  const { w } = c;
+  const block = needsTopBlock(doc, valueMaps);
   if (block) {
     w.write('(');
-    writeHelpers(w, doc);
-    writeTables(w, doc, options);
+    writeTopBindings(w, doc, options.tables, valueMaps);
     w.newline(1);
   }
   if (tree.kind === 'array') {
     const start = w.offset;
     // Root rows are named by their own field names in messages ("weightKg", not "[].weightKg").
-    writeArray(w, tree, 0, block ? 1 : 0, '');
+    writeArray(c, tree, 0, block ? 1 : 0, '');
     w.mark('.', start);
   } else {
-    writeChildren(w, tree.children, 0, block ? 1 : 0, '');
+    writeChildren(c, tree.children, 0, block ? 1 : 0, '');
   }
   if (block) {
     w.newline(0);
@@ -148,5 +159,11 @@ export function compileDocument(doc: MappingDocument, options: CompileOptions = 
   w.write('\n');
   const sourceMap: SourceMap = {};
   for (const [path, span] of w.spans) sourceMap[path] = span;
-  return { expression: w.toString(), sourceMap };
+  return { expression: w.toString(), sourceMap, valueMaps };
+}
+
+/** Compiles `doc`; throws COMPILE_INVALID or TRANSFORM_INVALID naming the target field. */
+export function compileDocument(doc: MappingDocument, options: CompileOptions = {}): CompiledMapping {
+  const { expression, sourceMap } = compileWithBindings(doc, options);
+  return { expression, sourceMap };
 }

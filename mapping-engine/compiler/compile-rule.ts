@@ -3,6 +3,7 @@ import { MapwrightError } from '../errors';
 import type { MappingRule } from '../document/document-schema';
 import { compileChain } from '../transforms/registry';
 import { literal } from '../transforms/jsonata-text';
+import type { NodeOf } from '../transforms/transform-node';
 import { sourceExpression } from './source-paths';
 
 /** Variable a lookup table is bound to at the top of the expression. */
@@ -20,31 +21,45 @@ export function compileSource(path: string, depth: number, field: string): strin
   }
 }
 
+/** Where a rule is compiled, beyond its nesting and label. */
+export interface RuleOptions {
+  /** A `$record` naming the current record is in scope, so required-field errors pass it on. */
+  record?: boolean;
+  /** The variable each value map of the rule is bound to at the top (see `nameValueMaps`). */
+  valueMapVariable?: (node: NodeOf<'valueMap'>) => string | undefined;
+}
+
 /** JSONata text computing `rule`'s target value at array nesting `depth`; `label` names the field in messages. */
-export function compileRule(rule: MappingRule, depth: number, label: string): string {
+export function compileRule(rule: MappingRule, depth: number, label: string, options: RuleOptions = {}): string {
   const sources = rule.sources.map((s) => compileSource(s, depth, label));
   if (sources.length === 0 && rule.transforms.length === 0) {
     throw new MapwrightError('COMPILE_INVALID', `${label}: a rule needs a source field or a transform`);
   }
   // Several sources become one list, which concat, aggregates and custom expressions take as a whole.
   const input = sources.length === 0 ? '()' : sources.length === 1 ? sources[0]! : `[${sources.join(', ')}]`;
-  const value = compileChain(rule.transforms, input, { field: label, tableVariable });
+  const value = compileChain(rule.transforms, input, { field: label, tableVariable, valueMapVariable: options.valueMapVariable });
   switch (rule.required) {
     case 'omit':
       return value;
     case 'default':
       return `$orDefault(${value}, ${literal(rule.default ?? null)})`;
     case 'error':
-      return `$required(${value}, ${literal(label)})`;
+      return `$required(${value}, ${literal(label)}${options.record ? ', $record' : ''})`;
   }
 }
 
 /**
  * The helpers the required policies call, bound once at the top so each
- * field stays on one short line. Missing, null and "" all count as no value:
- * CSV cells and XML text are empty strings rather than absent.
+ * field stays on one short line; one line each, indented by the writer.
+ * Missing, null and "" all count as no value: CSV cells and XML text are
+ * empty strings rather than absent. The error names the field and, when
+ * one is in scope, the record (see record-label.ts).
  */
-export const POLICY_HELPERS: Record<'required' | 'orDefault', string> = {
-  required: '$required := function($value, $field) { $exists($value) and $value != null and $value != "" ? $value : $error("Required target field " & $field & " has no value") };',
-  orDefault: '$orDefault := function($value, $default) { $exists($value) and $value != null and $value != "" ? $value : $default };',
+export const POLICY_HELPERS: Record<'required' | 'orDefault', string[]> = {
+  required: [
+    '$required := function($value, $field, $record) {',
+    '  $exists($value) and $value != null and $value != "" ? $value : $error($field & " is required" & ($exists($record) ? " (" & $record & ")" : ""))',
+    '};',
+  ],
+  orDefault: ['$orDefault := function($value, $default) {', '  $exists($value) and $value != null and $value != "" ? $value : $default', '};'],
 };

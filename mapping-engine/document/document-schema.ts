@@ -76,6 +76,8 @@ export const arrayContextSchema = z.strictObject({
   filter: predicateSchema.optional(),
   sort: z.strictObject({ field: fieldPathSchema, descending: z.boolean().default(false) }).optional(),
   groupBy: fieldPathSchema.optional(),
+  /** The source field (relative to an item) whose value names an item in required-field errors. */
+  recordKey: sourcePathSchema.optional(),
 });
 
 /** What to do when a target field computes no value. */
@@ -128,6 +130,8 @@ export const mappingDocumentSchema = z
     source: endpointSchema,
     target: endpointSchema,
     lookups: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'a lookup table name is letters, digits and _'), lookupTableSchema).default({}),
+    /** The source field whose value names the whole input in required-field errors (such as an account id). */
+    recordKey: sourcePathSchema.optional(),
     arrays: z.array(arrayContextSchema).default([]),
     rules: z.array(ruleSchema).default([]),
     tests: z.array(testCaseSchema).default([]),

@@ -19,6 +19,8 @@ export interface FieldContext {
   parentName: string | undefined;
   /** Field names of the sibling fields. */
   siblingNames: readonly string[];
+  /** Names of the siblings that hold records (objects or lists of objects), e.g. a `user` object beside an issue's `body`. */
+  recordSiblingNames?: readonly string[];
 }
 
 const PERSON_NAME = /^\p{L}[\p{L}\p{M} .'’-]{0,79}$/u;
@@ -62,6 +64,36 @@ function hasPersonSibling(context: FieldContext): boolean {
   });
 }
 
+/** Tokens of field names that hold free text written by people (notes, comments, messages). */
+const FREE_TEXT_WORDS = new Set([
+  'note', 'notes', 'comment', 'comments', 'remark', 'remarks', 'message', 'body', 'description', 'memo', 'text', 'instructions',
+  'notiz', 'notizen', 'bemerkung', 'bemerkungen', 'kommentar', 'nachricht', 'hinweis', 'beschreibung',
+  'commentaire', 'commentaires', 'remarque', 'remarques', 'nota', 'notas', 'comentario', 'comentarios', 'mensaje', 'observaciones',
+  'opmerking', 'opmerkingen', 'bericht', 'omschrijving',
+]);
+
+/**
+ * Whether the record holding the field concerns a person: contact fields
+ * beside it, a person-like parent, or a person object beside it (an issue's
+ * `user`, a commit's `author`, an order's `customer`). A plain `author` text
+ * beside a book's description does not count: the book is a product.
+ */
+function inPersonRecord(context: FieldContext): boolean {
+  return hasPersonSibling(context) || isPersonContext(context.parentName) || (context.recordSiblingNames ?? []).some((sibling) => isPersonContext(sibling));
+}
+
+/**
+ * Whether people's names inside this text should be looked for: free text
+ * (a note-like field, or a sentence of four words or more) in a person's
+ * record. Short values elsewhere (company names, titles, cities) are left
+ * alone: a given-name dictionary alone would flag "Jackson & Sons".
+ */
+function mayNamePeople(text: string, context: FieldContext): boolean {
+  if (!/\s/.test(text)) return false;
+  const noteLike = nameTokens(context.name ?? '').some((t) => FREE_TEXT_WORDS.has(t));
+  return (noteLike || text.split(/\s+/).length >= 4) && inPersonRecord(context);
+}
+
 function looksLikeBirthDate(text: string, context: FieldContext): boolean {
   if (!isDateOnly(text) || !hasPersonSibling(context)) return false;
   const tokens = nameTokens(context.name ?? '');
@@ -84,10 +116,12 @@ function classifyValue(text: string, context: FieldContext): Detection | undefin
   if (isSpanishId(text) || isFrenchNir(text) || isUsSsn(text)) return byValue('nationalId', 'value is a national ID with a valid check', 0.85);
   if (looksLikeBirthDate(text, context)) return byValue('birthDate', 'date next to a person\u2019s fields', 0.6);
   if (isUrl(text) && !text.includes('@')) return undefined;
-  const spans = scanFreeText(text);
+  const names = mayNamePeople(text, context);
+  const spans = scanFreeText(text, { names });
   if (spans.length > 0) {
     const kinds = [...new Set(spans.map((s) => s.category))].join(', ');
-    return byValue('freeText', `text contains personal data (${kinds})`, 0.8);
+    const detection = byValue('freeText', `text contains personal data (${kinds})`, 0.8);
+    return names ? { ...detection, names: true } : detection;
   }
   return undefined;
 }

@@ -3,6 +3,7 @@
  * jane@corp.de"), so free text can be redacted in place while the words
  * around it stay readable.
  */
+import { scanNames } from './name-in-text';
 import { isCardNumber, isEmail, isIban, isInternationalPhone, isIpv4 } from './value-formats';
 import type { MaskCategory } from './types';
 
@@ -21,8 +22,14 @@ const CANDIDATES: ReadonlyArray<{ category: MaskCategory; pattern: RegExp; valid
   { category: 'ipAddress', pattern: /\b\d{1,3}(?:\.\d{1,3}){3}\b/g, valid: isIpv4 },
 ];
 
-/** Non-overlapping spans of personal data in `text`, in order; earlier kinds win overlaps. */
-export function scanFreeText(text: string): TextSpan[] {
+/** Options of {@link scanFreeText}. */
+export interface FreeTextScanOptions {
+  /** Also find people's names (only next to a person's fields, where a capitalised given name is likely a person). */
+  names?: boolean;
+}
+
+/** Non-overlapping spans of personal data in `text`, in order; earlier kinds win overlaps, names come last. */
+export function scanFreeText(text: string, options: FreeTextScanOptions = {}): TextSpan[] {
   const spans: TextSpan[] = [];
   for (const { category, pattern, valid } of CANDIDATES) {
     for (const match of text.matchAll(pattern)) {
@@ -34,6 +41,9 @@ export function scanFreeText(text: string): TextSpan[] {
       if (spans.some((s) => start < s.end && end > s.start)) continue;
       spans.push({ start, end, category });
     }
+  }
+  if (options.names) {
+    for (const span of scanNames(text)) if (!spans.some((s) => span.start < s.end && span.end > s.start)) spans.push(span);
   }
   return spans.sort((a, b) => a.start - b.start);
 }

@@ -20,13 +20,17 @@ export class KeyedStream {
    * @param label - what is being masked (a category), so the same text masked as
    *   an email and as a name draws unrelated numbers
    * @param value - the original value
+   * @param attempt - 0 normally; a collision (another value already masked to
+   *   the same result) re-derives with 1, 2... so the fix is as deterministic as the mask
    */
   constructor(
     private readonly key: Uint8Array,
     label: string,
     value: string,
+    attempt = 0,
   ) {
-    this.seed = encoder.encode(`${label}\u0000${value}`);
+    // Attempt 0 keeps the original seed so masks made before collision checks existed stay the same.
+    this.seed = encoder.encode(attempt === 0 ? `${label}\u0000${value}` : `${label}\u0000${value}\u0000${attempt}`);
   }
 
   /** The next byte of the stream. */

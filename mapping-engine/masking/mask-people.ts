@@ -25,21 +25,32 @@ function slug(text: string): string {
     .replace(/[^a-z0-9]+/g, '');
 }
 
-/** A first name. */
-export function maskFirstName(stream: KeyedStream): string {
-  return seeded(stream).person.firstName();
+/**
+ * After this many collision attempts a name is made compound
+ * (`Anna-Lena`, `Smith-Jones`): faker has a few hundred names per list, too
+ * few to keep thousands of distinct people distinct; compounds square that.
+ */
+const COMPOUND_AFTER = 4;
+
+/** A first name; compound after repeated collisions. */
+export function maskFirstName(stream: KeyedStream, attempt = 0): string {
+  const f = seeded(stream);
+  const first = f.person.firstName();
+  return attempt < COMPOUND_AFTER ? first : `${first}-${f.person.firstName()}`;
 }
 
-/** A family name. */
-export function maskLastName(stream: KeyedStream): string {
-  return seeded(stream).person.lastName();
+/** A family name; double-barrelled after repeated collisions. */
+export function maskLastName(stream: KeyedStream, attempt = 0): string {
+  const f = seeded(stream);
+  const last = f.person.lastName();
+  return attempt < COMPOUND_AFTER ? last : `${last}-${f.person.lastName()}`;
 }
 
-/** A full name with as many words as the original (two at least). */
-export function maskFullName(text: string, stream: KeyedStream): string {
+/** A full name with as many words as the original (two at least); a compound first name after repeated collisions. */
+export function maskFullName(text: string, stream: KeyedStream, attempt = 0): string {
   const f = seeded(stream);
   const words = text.trim().split(/\s+/).length;
-  const parts = [f.person.firstName()];
+  const parts = [attempt < COMPOUND_AFTER ? f.person.firstName() : `${f.person.firstName()}-${f.person.firstName()}`];
   for (let i = 2; i < words; i++) parts.push(f.person.middleName());
   if (words >= 2) parts.push(f.person.lastName());
   return parts.join(' ');
@@ -69,7 +80,9 @@ export function maskStreet(text: string, stream: KeyedStream): string {
   return /\d/.test(text) ? f.location.streetAddress() : f.location.street();
 }
 
-/** A city name. */
-export function maskCity(stream: KeyedStream): string {
-  return seeded(stream).location.city();
+/** A city name; a twin-town name (`Springfield-Kenton`) after repeated collisions. */
+export function maskCity(stream: KeyedStream, attempt = 0): string {
+  const f = seeded(stream);
+  const city = f.location.city();
+  return attempt < COMPOUND_AFTER ? city : `${city}-${f.location.city()}`;
 }

@@ -12,9 +12,11 @@ export interface ReportLeaf {
   maskedExample: string;
 }
 
-/** Groups leaves by path and category, sorted by path. */
-export function buildReport(leaves: readonly ReportLeaf[]): MaskReportEntry[] {
-  const entries = new Map<string, MaskReportEntry>();
+/** Report entries being collected, keyed by path and category. */
+export type ReportEntries = Map<string, MaskReportEntry>;
+
+/** Adds leaves to `entries` (counts, highest confidence, first masked example); used batch by batch when streaming. */
+export function foldReport(entries: ReportEntries, leaves: readonly ReportLeaf[]): ReportEntries {
   for (const leaf of leaves) {
     const id = `${leaf.path}\u0000${leaf.detection.category}`;
     const entry = entries.get(id);
@@ -34,5 +36,15 @@ export function buildReport(leaves: readonly ReportLeaf[]): MaskReportEntry[] {
       masked: leaf.masked,
     });
   }
-  return [...entries.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return entries;
+}
+
+/** The entries sorted by path. */
+export function sortedReport(entries: ReportEntries): MaskReportEntry[] {
+  return [...entries.values()].map((e) => ({ ...e })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** Groups leaves by path and category, sorted by path. */
+export function buildReport(leaves: readonly ReportLeaf[]): MaskReportEntry[] {
+  return sortedReport(foldReport(new Map(), leaves));
 }

@@ -2,7 +2,7 @@
  * Masks one value of a known category under the secret key. Deterministic:
  * the same key, category and value always give the same result.
  */
-import { scanFreeText } from './free-text-scan';
+import { scanFreeText, type TextSpan } from './free-text-scan';
 import { KeyedStream } from './keyed-stream';
 import { maskBirthDate, maskPhone } from './mask-phone-date';
 import { maskNationalId } from './national-ids';
@@ -15,15 +15,27 @@ import { isEmail, isIban, isIpv4, isIpv6 } from './value-formats';
  * Normalises what counts as "the same value": emails ignore case and IBANs
  * ignore spaces, so `Bob@X.com` and `bob@x.com` mask alike and joins hold.
  */
-function canonical(category: MaskCategory, text: string): string {
+export function canonical(category: MaskCategory, text: string): string {
   if (category === 'email') return text.trim().toLowerCase();
   if (category === 'iban') return text.replace(/\s/g, '').toUpperCase();
   return text.trim();
 }
 
-/** Masks `text` as `category` under `key`. Free text is redacted span by span. */
+/** Masks one value as its category says; `maskSpan` masks the values found inside free text. */
+export type SpanMasker = (category: MaskCategory, text: string) => string;
+
+/** Masks `text` as `category` under `key`. Free text is redacted span by span. No collision check: see `collision-guard.ts`. */
 export function maskText(category: MaskCategory, text: string, key: Uint8Array): string {
-  const stream = new KeyedStream(key, category, canonical(category, text));
+  return maskCandidate(category, text, key, 0);
+}
+
+/**
+ * The `attempt`-th candidate mask of `text`: attempt 0 is {@link maskText}'s
+ * result; later attempts draw from another keyed stream (and widen name
+ * spaces) so a collision can be resolved deterministically.
+ */
+export function maskCandidate(category: MaskCategory, text: string, key: Uint8Array, attempt: number): string {
+  const stream = new KeyedStream(key, category, canonical(category, text), attempt);
   switch (category) {
     case 'email':
       // Loose addresses (`41898282+github-actions[bot]@users.noreply.github.com`) still become valid emails.
@@ -31,17 +43,17 @@ export function maskText(category: MaskCategory, text: string, key: Uint8Array):
     case 'phone':
       return maskPhone(text, stream);
     case 'firstName':
-      return maskFirstName(stream);
+      return maskFirstName(stream, attempt);
     case 'lastName':
-      return maskLastName(stream);
+      return maskLastName(stream, attempt);
     case 'fullName':
-      return maskFullName(text, stream);
+      return maskFullName(text, stream, attempt);
     case 'username':
       return maskUsername(stream);
     case 'street':
       return maskStreet(text, stream);
     case 'city':
-      return maskCity(stream);
+      return maskCity(stream, attempt);
     case 'postcode':
       return maskPostcode(text, stream);
     case 'iban':
@@ -64,12 +76,46 @@ export function maskText(category: MaskCategory, text: string, key: Uint8Array):
   }
 }
 
-/** Replaces each personal value found inside `text` by its masked form; the words around it stay. */
-export function redactFreeText(text: string, key: Uint8Array): string {
+/** How {@link redactFreeText} masks the values it finds. */
+export interface RedactOptions {
+  /** Masks one found value (default: {@link maskText} under the key). */
+  maskSpan?: SpanMasker;
+  /** Also find people's names (free text next to a person's fields). */
+  names?: boolean;
+  /** The mask of a whole name already masked in a field (`Bob Norman`), so text and field agree. */
+  knownName?: (name: string) => string | undefined;
+}
+
+function isNameSpan(span: TextSpan | undefined): boolean {
+  return span?.category === 'firstName' || span?.category === 'lastName';
+}
+
+/** Index of the last name span of the name starting at `spans[i]` (words joined by spaces and particles). */
+function nameEnd(text: string, spans: readonly TextSpan[], i: number): number {
+  let end = i;
+  while (isNameSpan(spans[end + 1]) && /^[\s\p{Ll}]*$/u.test(text.slice(spans[end]!.end, spans[end + 1]!.start))) end++;
+  return end;
+}
+
+/** Replaces each personal value found inside `text` (and people's names when asked) by its masked form; the words around it stay. */
+export function redactFreeText(text: string, key: Uint8Array, options: RedactOptions = {}): string {
+  const maskSpan = options.maskSpan ?? ((category: MaskCategory, value: string) => maskText(category, value, key));
+  const spans = scanFreeText(text, { names: options.names ?? false });
   let out = '';
   let last = 0;
-  for (const span of scanFreeText(text)) {
-    out += text.slice(last, span.start) + maskText(span.category, text.slice(span.start, span.end), key);
+  for (let i = 0; i < spans.length; i++) {
+    const span = spans[i]!;
+    if (options.knownName && isNameSpan(span)) {
+      const end = nameEnd(text, spans, i);
+      const known = options.knownName(text.slice(span.start, spans[end]!.end));
+      if (known !== undefined) {
+        out += text.slice(last, span.start) + known;
+        last = spans[end]!.end;
+        i = end;
+        continue;
+      }
+    }
+    out += text.slice(last, span.start) + maskSpan(span.category, text.slice(span.start, span.end));
     last = span.end;
   }
   return out + text.slice(last);
@@ -80,8 +126,8 @@ export function redactFreeText(text: string, key: Uint8Array): string {
  * lossless (no leading zero, safe integer); otherwise the masked string, since
  * a number cannot keep a leading zero.
  */
-export function maskNumber(category: MaskCategory, value: number, key: Uint8Array): number | string {
-  const masked = maskText(category, String(value), key);
+export function maskNumber(category: MaskCategory, value: number, key: Uint8Array, maskString: SpanMasker = (c, text) => maskText(c, text, key)): number | string {
+  const masked = maskString(category, String(value));
   const asNumber = Number(masked);
   return /^-?[1-9]\d*(\.\d+)?$/.test(masked) && Number.isFinite(asNumber) && String(asNumber) === masked ? asNumber : masked;
 }

@@ -43,6 +43,8 @@ export interface Detection {
   source: DetectionSource;
   /** Human-readable and free of the raw value. */
   reason: string;
+  /** Free text next to a person's fields: people's names inside it are masked too. */
+  names?: boolean;
 }
 
 /** One line of the reviewable report: a field path and what was found there. */

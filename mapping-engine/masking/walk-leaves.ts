@@ -18,7 +18,20 @@ function joinPath(path: string, key: string): string {
   return path === '' ? key : `${path}.${key}`;
 }
 
-function visit(node: JsonValue, path: string, ownName: string | undefined, parentName: string | undefined, siblings: readonly string[], out: (leaf: Leaf) => void): void {
+/** Whether a value is a record (or a list of records) rather than a leaf: `user: {...}` is a person's object, `author: "Ralls, Kim"` is text. */
+function holdsRecord(value: JsonValue | undefined): boolean {
+  const first = Array.isArray(value) ? value[0] : value;
+  return first !== null && typeof first === 'object' && !Array.isArray(first) && Object.keys(first).some((k) => !k.startsWith('@') && k !== '#text');
+}
+
+interface Siblings {
+  names: readonly string[];
+  records: readonly string[];
+}
+
+const NO_SIBLINGS: Siblings = { names: [], records: [] };
+
+function visit(node: JsonValue, path: string, ownName: string | undefined, parentName: string | undefined, siblings: Siblings, out: (leaf: Leaf) => void): void {
   if (Array.isArray(node)) {
     // Items of an array take the array's name: `customers[]` items are customers.
     for (const item of node) visit(item, `${path}[]`, ownName, parentName, siblings, out);
@@ -26,20 +39,23 @@ function visit(node: JsonValue, path: string, ownName: string | undefined, paren
   }
   if (node !== null && typeof node === 'object') {
     const keys = Object.keys(node);
+    const records = keys.filter((k) => holdsRecord(node[k]));
     for (const key of keys) {
       const child = node[key]!;
-      const others = keys.filter((k) => k !== key);
+      const others = { names: keys.filter((k) => k !== key), records: records.filter((k) => k !== key) };
       if (key === '#text') visit(child, joinPath(path, key), ownName, parentName, siblings, out);
       else visit(child, joinPath(path, key), key, ownName, others, out);
     }
     return;
   }
-  if (typeof node === 'string' || typeof node === 'number') out({ path, value: node, context: { name: ownName, parentName, siblingNames: siblings } });
+  if (typeof node === 'string' || typeof node === 'number') {
+    out({ path, value: node, context: { name: ownName, parentName, siblingNames: siblings.names, recordSiblingNames: siblings.records } });
+  }
 }
 
 /** Calls `out` for each string and number leaf of `value`, in document order. */
 export function walkLeaves(value: JsonValue, out: (leaf: Leaf) => void): void {
-  visit(value, '', undefined, undefined, [], out);
+  visit(value, '', undefined, undefined, NO_SIBLINGS, out);
 }
 
 /**

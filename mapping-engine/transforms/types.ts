@@ -7,6 +7,12 @@ export interface TransformContext {
   field: string;
   /** The variable a lookup table is bound to at the top of the expression. */
   tableVariable(name: string): string;
+  /**
+   * The variable a value map's entries are bound to at the top of the
+   * expression. Without it (a transform compiled on its own) the map is
+   * written inline.
+   */
+  valueMapVariable?(node: NodeOf<'valueMap'>): string | undefined;
 }
 
 /** How one kind compiles to JSONata and reads in plain words. */

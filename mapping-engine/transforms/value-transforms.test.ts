@@ -1,3 +1,4 @@
+import jsonata from 'jsonata';
 import { describe, expect, it } from 'vitest';
 import { isMapwrightError } from '../errors';
 import { compileTransform, describeTransform } from './registry';
@@ -16,6 +17,16 @@ describe('value transforms', () => {
     expect(await run({ kind: 'valueMap', entries: { '1': true } }, 1)).toBe(true);
     await expect(run({ kind: 'valueMap', entries: STATUS, onUnknown: 'error' }, 'Z')).rejects.toMatchObject({ code: 'D3137', message: 'target.field: unknown code "Z"' });
     expect(await run({ kind: 'valueMap', entries: STATUS, onUnknown: 'error' }, undefined)).toBeUndefined();
+  });
+
+  it('value map reads a map bound by the compiler when the context names its variable', async () => {
+    const node = transformNodeSchema.parse({ kind: 'valueMap', entries: STATUS, default: 'PROSPECT' });
+    const text = compileTransform(node, 'value', { ...TEST_CONTEXT, valueMapVariable: () => '$statusMap' });
+    expect(text).toContain('$lookup($statusMap, $k)');
+    expect(text).not.toContain('ACTIVE');
+    const evaluate = (value: string) => jsonata(text).evaluate({ value }, { statusMap: STATUS });
+    expect(await evaluate('I')).toBe('INACTIVE');
+    expect(await evaluate('Z')).toBe('PROSPECT');
   });
 
   it('lookup reads the table bound once at the top', async () => {

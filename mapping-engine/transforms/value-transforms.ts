@@ -22,8 +22,13 @@ function mapLiteral(entries: Record<string, Scalar>): string {
 /** Compilers and descriptions of the value transforms. */
 export const VALUE_TRANSFORMS: SpecTable<ValueKind> = {
   valueMap: {
-    compile: (n, input, ctx) =>
-      `($v := ${input}; $k := $string($v); $m := ${mapLiteral(n.entries)}; $exists($v) ? ($exists($lookup($m, $k)) ? $lookup($m, $k) : ${unknownBranch(n.onUnknown, n.default, ctx, 'code')}) : ())`,
+    compile: (n, input, ctx) => {
+      const unknown = unknownBranch(n.onUnknown, n.default, ctx, 'code');
+      // Bound at the top, the field reads like a lookup and its line stays short whatever the map's size.
+      const map = ctx.valueMapVariable?.(n);
+      if (map) return `($v := ${input}; $k := $string($v); $exists($v) ? ($exists($lookup(${map}, $k)) ? $lookup(${map}, $k) : ${unknown}) : ())`;
+      return `($v := ${input}; $k := $string($v); $m := ${mapLiteral(n.entries)}; $exists($v) ? ($exists($lookup($m, $k)) ? $lookup($m, $k) : ${unknown}) : ())`;
+    },
     describe: (n) =>
       `Mapped ${Object.entries(n.entries)
         .map(([k, v]) => `${JSON.stringify(k)} -> ${JSON.stringify(v)}`)

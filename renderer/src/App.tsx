@@ -1,7 +1,8 @@
 /**
- * The studio page, today a skeleton: the sample list and the selected
- * sample's source preview. It talks to the backend only through the
- * {@link StudioApi} it is given, so it runs the same in Electron and in a browser.
+ * The studio page: the sample list and, for the selected sample project, the
+ * studio view (generated JSONata, Run and Cancel, output preview, source
+ * sample, tests). It talks to the backend only through the {@link StudioApi}
+ * it is given, so it runs the same in Electron and in a browser.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CodedErrorData } from '../../mapping-engine/errors';
@@ -9,6 +10,7 @@ import type { AppInfo, SamplePreview as Preview, SampleSummary, StudioApi } from
 import { ErrorNotice } from './components/ErrorNotice';
 import { SampleList } from './components/SampleList';
 import { SamplePreview } from './components/SamplePreview';
+import { StudioView } from './components/StudioView';
 
 /** Props of {@link App}. */
 export interface AppProps {
@@ -87,10 +89,19 @@ export function App({ api }: AppProps) {
           <h2>Samples</h2>
           {listError ? <ErrorNotice error={listError} /> : <SampleList samples={samples} selectedId={selectedId} onSelect={select} />}
         </nav>
-        <main className="sample-preview" aria-label="Source preview">
-          <h2>Source preview</h2>
-          <SamplePreview selectedId={selectedId} preview={preview} error={previewError} />
-        </main>
+        {api ? (
+          <StudioView
+            api={api}
+            sampleId={selectedId}
+            title={samples?.find((sample) => sample.id === selectedId)?.name}
+            preview={preview}
+            previewError={previewError}
+          />
+        ) : (
+          <main className="sample-preview" aria-label="Source preview">
+            <SamplePreview selectedId={selectedId} preview={preview} error={previewError} />
+          </main>
+        )}
       </div>
     </div>
   );

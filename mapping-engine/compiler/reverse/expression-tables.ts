@@ -1,4 +1,5 @@
-/** Reads the lookup tables bound at the top of a compiled expression (`$table_name := {...};`). */
+/** Reads the lookup tables (`$table_name := {...};`) and value maps (`$statusMap := {...};`) bound at the top of a compiled expression. */
+import type { Scalar } from '../../transforms/transform-node';
 import type { AstNode } from './reverse-source';
 
 /** Entries of every `$table_<name>` bound in the expression's top block whose keys and values are strings. */
@@ -16,4 +17,35 @@ export function tablesFromAst(ast: AstNode): Record<string, Record<string, strin
     tables[name[1]!] = entries;
   }
   return tables;
+}
+
+/** A literal's value when `node` is a JSON scalar (negative numbers may parse as unary minus). */
+function scalarOf(node: AstNode | undefined): Scalar | undefined {
+  if (node?.type === 'string' || node?.type === 'number' || node?.type === 'value') return node.value as Scalar;
+  const inner = node?.type === 'unary' && node.value === '-' ? (node.expression as AstNode | undefined) : undefined;
+  return inner?.type === 'number' ? -(inner.value as number) : undefined;
+}
+
+/**
+ * Entries of every value map bound in the expression's top block
+ * (`$statusMap := {...};`), keyed by variable name without `$`: a binding
+ * other than a lookup table whose value is an object of scalar literals.
+ */
+export function valueMapsFromAst(ast: AstNode): Record<string, Record<string, Scalar>> {
+  const maps: Record<string, Record<string, Scalar>> = {};
+  if (ast.type !== 'block') return maps;
+  for (const e of ast.expressions ?? []) {
+    const name = e.type === 'bind' ? String((e.lhs as AstNode | undefined)?.value) : '';
+    const pairs = e.rhs?.type === 'unary' && e.rhs.value === '{' ? (e.rhs.lhs as AstNode[][] | undefined) : undefined;
+    if (!name || name.startsWith('table_') || !pairs) continue;
+    const entries: Record<string, Scalar> = {};
+    const complete = pairs.every(([k, v]) => {
+      const value = scalarOf(v);
+      if (k?.type !== 'string' || value === undefined) return false;
+      entries[k.value as string] = value;
+      return true;
+    });
+    if (complete) maps[name] = entries;
+  }
+  return maps;
 }

@@ -4,6 +4,7 @@
  * ../compile-document.ts, which labels array fields `lines[].sku`).
  */
 import type { MappingDocument, MappingRule } from '../../document/document-schema';
+import { recordInScope } from '../record-label';
 import { buildTargetTree, type TargetNode } from '../target-tree';
 import type { FieldPlace } from './reverse-rule';
 
@@ -13,12 +14,12 @@ export interface PlacedField extends FieldPlace {
   rule: MappingRule;
 }
 
-function walk(children: TargetNode[], depth: number, label: string, out: PlacedField[]): void {
+function walk(doc: MappingDocument, children: TargetNode[], depth: number, label: string, out: PlacedField[]): void {
   for (const node of children) {
     const here = label ? `${label}.${node.name}` : node.name;
-    if (node.kind === 'field') out.push({ target: node.rule.target, path: node.path, depth, label: here, rule: node.rule });
-    else if (node.kind === 'object') walk(node.children, depth, here, out);
-    else walk(node.children, depth + 1, `${here}[]`, out);
+    if (node.kind === 'field') out.push({ target: node.rule.target, path: node.path, depth, label: here, record: recordInScope(doc, depth), rule: node.rule });
+    else if (node.kind === 'object') walk(doc, node.children, depth, here, out);
+    else walk(doc, node.children, depth + 1, `${here}[]`, out);
   }
 }
 
@@ -27,6 +28,6 @@ export function fieldPlaces(doc: MappingDocument): PlacedField[] {
   const tree = buildTargetTree(doc);
   const out: PlacedField[] = [];
   // Rows of a root array are labelled by their own names ("weightKg", not "[].weightKg").
-  walk(tree.children, tree.kind === 'array' ? 1 : 0, '', out);
+  walk(doc, tree.children, tree.kind === 'array' ? 1 : 0, '', out);
   return out;
 }

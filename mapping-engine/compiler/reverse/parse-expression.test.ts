@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import jsonata from 'jsonata';
 import { describe, expect, it } from 'vitest';
 import { loadDocument } from '../../document/load-document';
 import type { MappingDocument } from '../../document/document-schema';
@@ -7,9 +8,11 @@ import { readCsv } from '../../payload/csv-read';
 import { compileDocument } from '../compile-document';
 import { doc } from '../compiler-test-helpers';
 import { tableFromRows } from '../lookup-table';
+import { valueMapsFromAst } from './expression-tables';
 import { fieldPlaces } from './field-places';
 import { parseExpression } from './parse-expression';
 import { reverseRule } from './reverse-rule';
+import type { AstNode } from './reverse-source';
 
 const SAMPLES = join(import.meta.dirname, '..', '..', '..', 'samples');
 const projects = readdirSync(SAMPLES, { withFileTypes: true })
@@ -48,9 +51,10 @@ describe('parseExpression on the sample projects', () => {
 
     it('rebuilds rules in the readable subset from the AST alone', () => {
       const { sourceMap } = compileDocument(document, { tables });
+      const valueMaps = valueMapsFromAst(jsonata(expression).ast() as AstNode);
       for (const field of fieldPlaces(document)) {
         const span = sourceMap[field.path]!;
-        const rebuilt = reverseRule(expression.slice(span.start, span.end), field);
+        const rebuilt = reverseRule(expression.slice(span.start, span.end), { ...field, valueMaps });
         const readable = field.rule.transforms.every((t) => READABLE.has(t.kind) && !(t.kind === 'aggregate' && t.field !== undefined));
         // Sources are compared by their compiled text: one array down, `../id` and `/id` both compile to `$$.id`.
         if (readable) expect(rebuilt && { transforms: rebuilt.transforms, required: rebuilt.required, default: rebuilt.default }, field.target).toEqual({ transforms: field.rule.transforms, required: field.rule.required, default: field.rule.default });

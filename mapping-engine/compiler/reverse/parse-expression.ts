@@ -10,11 +10,14 @@
 import jsonata from 'jsonata';
 import { lineColumnAt, MapwrightError } from '../../errors';
 import type { MappingDocument, MappingRule } from '../../document/document-schema';
-import { compileDocument, type CompileOptions } from '../compile-document';
-import { tablesFromAst } from './expression-tables';
+import { compileWithBindings, type CompileOptions } from '../compile-document';
+import type { ValueMapBinding } from '../value-map-names';
+import type { Scalar } from '../../transforms/transform-node';
+import { tablesFromAst, valueMapsFromAst } from './expression-tables';
 import { fieldPlaces, type PlacedField } from './field-places';
 import { reverseRule } from './reverse-rule';
 import type { AstNode } from './reverse-source';
+import { stripBindings } from './strip-bindings';
 
 /** The document read back from an expression, and the target paths kept as custom expressions. */
 export interface ParsedExpression {
@@ -57,33 +60,57 @@ function fieldTexts(expression: string, compiled: string, spans: Array<{ start: 
   return texts;
 }
 
-function ruleFor(text: string, field: PlacedField, baseText: string): MappingRule | undefined {
+/** `rule` with the entries of its value maps taken from the expression's bindings, or undefined when one is gone. */
+function withMapEntries(rule: MappingRule, bindings: readonly ValueMapBinding[], maps: Record<string, Record<string, Scalar>>): MappingRule | undefined {
+  const mine = bindings.filter((b) => b.target === rule.target);
+  if (mine.length === 0) return rule;
+  const transforms = rule.transforms.map((t, i) => {
+    const binding = mine.find((b) => b.index === i);
+    const entries = binding && maps[binding.variable.slice(1)];
+    return t.kind === 'valueMap' && entries ? { ...t, entries } : t;
+  });
+  return mine.every((b) => maps[b.variable.slice(1)]) ? { ...rule, transforms } : undefined;
+}
+
+function ruleFor(text: string, field: PlacedField, baseText: string, bindings: readonly ValueMapBinding[]): MappingRule | undefined {
   // Untouched text keeps the base rule: it also settles spellings that compile alike (`../id` and `/id` one array down).
-  if (text === baseText) return field.rule;
+  // Its value maps may still have been edited at the top.
+  const untouched = text === baseText ? withMapEntries(field.rule, bindings, field.valueMaps ?? {}) : undefined;
+  if (untouched) return untouched;
   const rebuilt = reverseRule(text, field);
   const notes = field.rule.notes === undefined ? {} : { notes: field.rule.notes };
   return rebuilt && { ...rebuilt, ...notes };
 }
 
+function unsupported(expression: string, offset: number): MapwrightError {
+  return new MapwrightError('COMPILE_UNSUPPORTED', 'the value maps at the top of the expression must stay objects of plain values', lineColumnAt(expression, offset));
+}
+
 /**
  * Reads `expression` back into rules over `base`'s target tree. Throws
  * COMPILE_PARSE (with line and column) on invalid JSONata, and
- * COMPILE_UNSUPPORTED when anything but field values was changed.
- * Lookup tables stored in files are read from the expression's own
- * bindings unless `options.tables` gives them.
+ * COMPILE_UNSUPPORTED when anything but field values and value-map entries
+ * was changed. Lookup tables stored in files are read from the
+ * expression's own bindings unless `options.tables` gives them.
  */
 export function parseExpression(expression: string, base: MappingDocument, options: CompileOptions = {}): ParsedExpression {
   const ast = parseAst(expression);
   const tables = { ...tablesFromAst(ast), ...options.tables };
-  const compiled = compileDocument(base, { tables });
-  const fields = fieldPlaces(base);
-  const spans = fields.map((f) => compiled.sourceMap[f.path]!);
-  const texts = fieldTexts(expression, compiled.expression, spans);
+  const maps = valueMapsFromAst(ast);
+  const compiled = compileWithBindings(base, { tables });
+  // Value maps are compared through the fields that use them, not as skeleton text.
+  const ours = stripBindings(compiled.expression, compiled.valueMaps.map((m) => m.variable.slice(1)));
+  const theirs = stripBindings(expression, Object.keys(maps));
+  if (!ours) throw unsupported(expression, 0);
+  if (!theirs) throw unsupported(expression, 0);
+  const fields = fieldPlaces(base).map((f) => ({ ...f, valueMaps: maps }));
+  const spans = fields.map((f) => compiled.sourceMap[f.path]!).map((s) => ({ start: s.start - ours.removed, end: s.end - ours.removed }));
+  const texts = fieldTexts(theirs.text, ours.text, spans);
   const custom: string[] = [];
   const byTarget = new Map<string, MappingRule>();
   fields.forEach((field, i) => {
     const text = texts[i]!;
-    const rule = ruleFor(text, field, compiled.expression.slice(spans[i]!.start, spans[i]!.end));
+    const rule = ruleFor(text, field, ours.text.slice(spans[i]!.start, spans[i]!.end), compiled.valueMaps);
     if (rule) byTarget.set(field.target, rule);
     else {
       custom.push(field.target);

@@ -16,6 +16,10 @@ export interface FieldPlace {
   target: string;
   depth: number;
   label: string;
+  /** A `$record` is in scope, so a required error passes it on. */
+  record?: boolean;
+  /** Value maps bound at the top of the expression, by variable name without `$`. */
+  valueMaps?: Record<string, Record<string, Scalar>>;
 }
 
 /** Stands in for a custom transform's text until its verbatim span is cut out. */
@@ -30,8 +34,11 @@ function scalarOf(node: AstNode | undefined): Scalar | undefined {
 }
 
 function policyOf(ast: AstNode): { inner: AstNode; required: MappingRule['required']; default?: Scalar } {
-  const args = ast.type === 'function' && ast.procedure?.type === 'variable' && ast.arguments?.length === 2 ? ast.arguments : undefined;
+  const count = ast.arguments?.length ?? 0;
+  const args = ast.type === 'function' && ast.procedure?.type === 'variable' && (count === 2 || count === 3) ? ast.arguments : undefined;
+  // The third argument of $required is the `$record` in scope; recompiling checks it was written as the compiler would.
   if (args && ast.procedure?.value === 'required') return { inner: args[0]!, required: 'error' };
+  if (count !== 2) return { inner: ast, required: 'omit' };
   const fallback = scalarOf(args?.[1]);
   if (args && ast.procedure?.value === 'orDefault' && fallback !== undefined) return { inner: args[0]!, required: 'default', default: fallback };
   return { inner: ast, required: 'omit' };
@@ -47,21 +54,24 @@ function sourcesOf(node: AstNode, depth: number): string[] | undefined {
   return one === undefined ? undefined : [one];
 }
 
-function compiles(rule: MappingRule, place: FieldPlace): string | undefined {
+/** Variables of the value maps in the chain, by node, as the text named them. */
+type MapNames = Map<TransformNode, string>;
+
+function compiles(rule: MappingRule, place: FieldPlace, maps: MapNames): string | undefined {
   try {
-    return compileRule(rule, place.depth, place.label);
+    return compileRule(rule, place.depth, place.label, { record: place.record, valueMapVariable: (n) => maps.get(n) });
   } catch {
     return undefined;
   }
 }
 
 /** Cuts a custom transform's verbatim text out of `text`, or undefined when the surroundings differ. */
-function fillCustom(rule: MappingRule, place: FieldPlace, text: string): MappingRule | undefined {
+function fillCustom(rule: MappingRule, place: FieldPlace, text: string, maps: MapNames): MappingRule | undefined {
   const custom = rule.transforms.filter((t) => t.kind === 'custom');
   if (custom.length === 0) return rule;
   if (custom.length > 1) return undefined;
   const probe = { ...rule, transforms: rule.transforms.map((t) => (t.kind === 'custom' ? { kind: 'custom' as const, expression: PLACEHOLDER } : t)) };
-  const compiled = compiles(probe, place);
+  const compiled = compiles(probe, place, maps);
   const at = compiled?.indexOf(PLACEHOLDER) ?? -1;
   if (!compiled || at < 0) return undefined;
   const suffix = compiled.slice(at + PLACEHOLDER.length);
@@ -83,10 +93,19 @@ export function reverseRule(text: string, place: FieldPlace): MappingRule | unde
   }
   const policy = policyOf(ast);
   const transforms: TransformNode[] = [];
+  const maps: MapNames = new Map();
   let node = policy.inner;
   let sources = sourcesOf(node, place.depth);
   for (let peeled = sources ? undefined : peelTransform(node); peeled && !sources; peeled = sources ? undefined : peelTransform(node)) {
-    transforms.unshift(peeled.node);
+    let found = peeled.node;
+    if (found.kind === 'valueMap' && peeled.mapVariable !== undefined) {
+      // A value map bound at the top: its entries come from that binding.
+      const entries = place.valueMaps?.[peeled.mapVariable];
+      if (!entries) return undefined;
+      found = { ...found, entries };
+      maps.set(found, `$${peeled.mapVariable}`);
+    }
+    transforms.unshift(found);
     node = peeled.input;
     sources = sourcesOf(node, place.depth);
   }
@@ -99,6 +118,6 @@ export function reverseRule(text: string, place: FieldPlace): MappingRule | unde
   }
   const base: MappingRule = { target: place.target, sources, transforms, required: policy.required };
   if (policy.default !== undefined) base.default = policy.default;
-  const rule = fillCustom(base, place, text);
-  return rule && compiles(rule, place) === text ? rule : undefined;
+  const rule = fillCustom(base, place, text, maps);
+  return rule && compiles(rule, place, maps) === text ? rule : undefined;
 }

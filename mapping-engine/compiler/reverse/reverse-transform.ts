@@ -14,6 +14,8 @@ import { VALUE_PEELERS } from './reverse-value-transforms';
 export interface Peeled {
   node: TransformNode;
   input: AstNode;
+  /** For a value map read from a binding at the top: the variable (without `$`) holding its entries. */
+  mapVariable?: string;
 }
 
 /** Recognises one transform kind's shape. */

@@ -43,22 +43,21 @@ const arithmetic: Peeler = (n) => {
   return { node: { kind: 'arithmetic', op: op as '+', operand }, input: inner.lhs as AstNode };
 };
 
+/**
+ * A value map reading its entries from a variable bound at the top:
+ * `($v := X; $k := $string($v); $exists($v) ? ($exists($lookup($statusMap, $k)) ? ... : unknown) : ())`.
+ * The entries are filled in by the caller from that binding.
+ */
 const valueMap: Peeler = (n) => {
   const b = bound(n, 'v');
-  const table = b?.[1][1];
-  const pairs = table?.type === 'bind' && table.rhs?.type === 'unary' && table.rhs.value === '{' ? (table.rhs.lhs as AstNode[][]) : undefined;
-  const cond = b?.[1][2];
+  const cond = b?.[1][1];
   const found = cond?.type === 'condition' ? unwrap(cond.then) : undefined;
+  const test = found?.type === 'condition' ? found.condition : undefined;
+  const lookup = test && call(test, 'exists', 1)?.[0];
+  const map = lookup && call(lookup, 'lookup', 2)?.[0];
   const unknown = unknownOf(found?.type === 'condition' ? found.else : undefined);
-  if (!b || !pairs || !unknown) return undefined;
-  const entries: Record<string, Scalar> = {};
-  for (const [k, v] of pairs) {
-    const key = str(k);
-    const value = scalar(v);
-    if (key === undefined || value === undefined) return undefined;
-    entries[key] = value;
-  }
-  return { node: { kind: 'valueMap', entries, ...unknown }, input: b[0] };
+  if (!b || b[1].length !== 2 || map?.type !== 'variable' || typeof map.value !== 'string' || map.value.startsWith('table_') || !unknown) return undefined;
+  return { node: { kind: 'valueMap', entries: {}, ...unknown }, input: b[0], mapVariable: map.value };
 };
 
 const parseBoolean: Peeler = (n) => {

@@ -7,6 +7,7 @@
 import type { Command } from 'commander';
 import { MapwrightError, formatErrorLine } from '../../errors';
 import { readPayload } from '../../payload/read-payload';
+import { checkLargeInput } from '../../run/large-input-guard';
 import { decodeText } from '../../payload/decode';
 import { readInputFile } from '../read-file';
 import { RunnerPool } from '../runner/runner-pool';
@@ -37,6 +38,12 @@ export async function evalCommand(expressionFile: string, options: EvalCommandOp
   const timeoutMs = parseTimeout(options.timeout);
   const expression = decodeText(await readInputFile(expressionFile), { file: expressionFile }).text;
   const parsed = readPayload(await readInputFile(options.input), { file: options.input, ...(from ? { format: from } : {}) });
+  // Refused before it starts: past these sizes the run would only exhaust the worker after a long wait.
+  const refused = checkLargeInput(expression, parsed.value);
+  if (refused) {
+    io.stderr(`${formatErrorLine({ ...refused, file: expressionFile })}\n`);
+    return EXIT_BAD_INPUT;
+  }
   const pool = new RunnerPool({ size: 1 });
   try {
     const result = await pool.run({ expression, input: parsed.value, ...(timeoutMs ? { limits: { timeoutMs } } : {}) });

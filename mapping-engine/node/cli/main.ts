@@ -13,6 +13,7 @@ import { registerCompileCommand } from './compile-command';
 import { registerRunCommand } from './run-command';
 import { registerTestCommand } from './test-command';
 import { registerValidateCommand } from './validate-command';
+import { registerExportCommand } from './export-command';
 import { inferCommand } from './infer-command';
 import { maskCommand } from './mask-command';
 import { ENGINE_VERSION } from '../../version';
@@ -52,6 +53,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .argument('<file>', 'payload file')
     .option('--format <format>', 'payload format: json, jsonl, xml or csv')
     .option('--key-file <file>', 'masking key file (default: created beside your settings)')
+    .option('--project <file>', 'apply the masking policy of this project file')
     .option('--out <file>', 'write the masked payload to a file (atomically)')
     .option('--report', 'print the detection report as JSON (the payload then goes only to --out)')
     .action(async (file: string, options) => setExit(await maskCommand(file, options, io)));
@@ -61,6 +63,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   registerRunCommand(program, io, setExit);
   registerTestCommand(program, io, setExit);
   registerValidateCommand(program, io, setExit);
+  registerExportCommand(program, io, setExit);
 
   return program;
 }

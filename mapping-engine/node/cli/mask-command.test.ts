@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -81,5 +81,52 @@ describe('mapwright mask', () => {
     writeFileSync(badKey, 'nope');
     const invalid = await run(file, { keyFile: badKey }, location).catch((e: unknown) => e);
     expect(isMapwrightError(invalid) && invalid.code).toBe('MASK_KEY_INVALID');
+  });
+
+  it('streams CSV to --out and prints the whole report with --report', async () => {
+    const { dir, keyFile, location } = setup();
+    const file = join(dir, 'big.csv');
+    const rows = Array.from({ length: 2500 }, (_, i) => `${i},Person${i}x,p${i}@corp.de`);
+    writeFileSync(file, `id,first_name,email\n${rows.join('\n')}\n`);
+    const out = join(dir, 'masked.csv');
+    const { code, out: stdout } = await run(file, { keyFile, out, report: true }, location);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as MaskReportEntry[];
+    expect(report.find((e) => e.path === '[].email')).toMatchObject({ category: 'email', count: 2500 });
+    const masked = readFileSync(out, 'utf8').split('\n');
+    expect(masked[0]).toBe('id,first_name,email');
+    expect(masked).toHaveLength(2502);
+    expect(masked[2500]).toMatch(/^2499,[^,]+,[^,]+@example\.(com|org|net)$/);
+    expect(masked.join('\n')).not.toContain('@corp.de');
+  });
+
+  it('streams JSON Lines to stdout and reports a missing file as FILE_READ before creating a key', async () => {
+    const { dir, keyFile, location } = setup();
+    const file = join(dir, 'events.jsonl');
+    writeFileSync(file, '{"email":"ann@corp.de","n":1}\n{"email":"bob@corp.de","n":2}\n');
+    const { out } = await run(file, { keyFile }, location);
+    const lines = out.trimEnd().split('\n').map((l) => JSON.parse(l) as { email: string; n: number });
+    expect(lines.map((l) => l.n)).toEqual([1, 2]);
+    expect(lines[0]!.email).not.toBe(lines[1]!.email);
+    expect(out).not.toContain('corp.de');
+    const missing = await run(join(dir, 'nope.csv'), {}, location).catch((e: unknown) => e);
+    expect(isMapwrightError(missing) && missing.code).toBe('FILE_READ');
+    expect(existsSync(join(dir, 'config'))).toBe(false);
+  });
+
+  it('applies the masking policy of a project file with --project', async () => {
+    const { dir, keyFile, location } = setup();
+    const document = JSON.parse(readFileSync(join(repo, 'samples', 'crm-to-erp', 'crm-to-erp.mapwright.json'), 'utf8')) as Record<string, unknown>;
+    const project = join(dir, 'p.mapwright.json');
+    writeFileSync(project, JSON.stringify({ ...document, masking: { keepCategories: ['email'], fields: { '[].Kundennummer': 'always' } } }));
+    const file = join(fixtures, 'masking', 'kunden.csv');
+    const { out } = await run(file, { keyFile, project }, location);
+    expect(out).toContain('anna.schmidt@beispiel.de');
+    expect(out).not.toContain('Schmidt;');
+    expect(out.split('\r\n')[1]).not.toMatch(/^1001;/);
+    const broken = join(dir, 'broken.mapwright.json');
+    writeFileSync(broken, '{"formatVersion": 1,');
+    const error = await run(file, { keyFile, project: broken }, location).catch((e: unknown) => e);
+    expect(isMapwrightError(error) && error.code).toMatch(/^(DOC_|JSON_)/);
   });
 });

@@ -150,4 +150,116 @@ describe('mapwright run', () => {
       expect(await cli('run', file, '--input', input)).toEqual({ code: 0, out: expect.any(String), err: '' });
     });
   });
+
+  describe('batch mode', () => {
+    function project(rules: unknown[], extra: Record<string, unknown> = {}): { file: string; dir: string } {
+      const dir = mkdtempSync(join(tmpdir(), 'mapwright-run-batch-'));
+      const doc = {
+        formatVersion: 1,
+        name: 'rows',
+        source: { format: 'csv', samples: [] },
+        target: { format: 'jsonl', samples: [] },
+        arrays: [{ target: '.', source: '.' }],
+        rules,
+        ...extra,
+      };
+      const file = join(dir, 'rows.mapwright.json');
+      writeFileSync(file, JSON.stringify(doc));
+      return { file, dir };
+    }
+    const rows = (n: number, bad = -1): string => `id,qty\n${Array.from({ length: n }, (_, i) => `${i},${i === bad ? 'x' : i % 7}`).join('\n')}\n`;
+    const rules = [{ target: 'id', sources: ['id'] }, { target: 'qty', sources: ['qty'], transforms: [{ kind: 'custom', expression: '$number($value)' }] }];
+
+    it('gives with --batch what a single run gives, and prints progress and a summary with --progress', async () => {
+      const { file, dir } = project(rules);
+      const input = join(dir, 'rows.csv');
+      writeFileSync(input, rows(4500));
+      const single = await cli('run', file, '--input', input);
+      expect(single.code).toBe(0);
+      const batch = await cli('run', file, '--input', input, '--batch', '--progress');
+      expect(batch.code).toBe(0);
+      expect(batch.out).toBe(single.out);
+      expect(batch.out.trim().split('\n')).toHaveLength(4500);
+      expect(batch.err).toMatch(/^progress: [\d,]+ records, [\d.]+ of [\d.]+ MB read/);
+      expect(batch.err.trim().split('\n').at(-1)).toMatch(/^done: 4,500 records in [\d.]+ s \([\d,]+ records\/s\)$/);
+    });
+
+    it('switches to batch mode by itself past 8 MB for a per-record mapping', async () => {
+      const { file, dir } = project(rules);
+      const input = join(dir, 'large.csv');
+      // Long unmapped notes make the file large with few records, so the test stays quick.
+      const note = 'n'.repeat(150);
+      writeFileSync(input, `id,qty,note\n${Array.from({ length: 60_000 }, (_, i) => `${i},${i % 7},${note}`).join('\n')}\n`);
+      const out = join(dir, 'large.jsonl');
+      const result = await cli('run', file, '--input', input, '--out', out, '--progress');
+      expect(result.code).toBe(0);
+      expect(result.err).toMatch(/done: 60,000 records/);
+      const lines = readFileSync(out, 'utf8').split('\n');
+      expect(lines.slice(0, 2)).toEqual(['{"id":"0","qty":0}', '{"id":"1","qty":1}']);
+      expect(lines.slice(-2)).toEqual(['{"id":"59999","qty":2}', '']);
+    }, 60_000);
+
+    it('exits 1 naming the record that failed, and leaves no --out file', async () => {
+      const { file, dir } = project(rules);
+      const input = join(dir, 'rows.csv');
+      writeFileSync(input, rows(3000, 2222));
+      const out = join(dir, 'out.jsonl');
+      const result = await cli('run', file, '--input', input, '--batch', '--out', out);
+      expect(result.code).toBe(1);
+      expect(result.err).toMatch(/^RUN_EVALUATION .*rows\.csv: record 2223: .*\(target field qty\); nothing was written/);
+      expect(readdirSync(dir).sort()).toEqual(['rows.csv', 'rows.mapwright.json']);
+    });
+
+    it('refuses --batch with exit 2 for a mapping that needs the whole input', async () => {
+      const file = projects.find((p) => p.includes('invoice-csv-to-xml'))!;
+      const result = await cli('run', file, '--input', inputsOf(file)[0]!, '--batch');
+      expect(result.code).toBe(2);
+      expect(result.err).toMatch(/^USAGE: --batch needs a mapping that works record by record/);
+    });
+  });
+
+  describe('the large-input guard', () => {
+    it('refuses a comparator sort over more than 20,000 records in run (exit 1) and eval (exit 2)', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'mapwright-run-guard-'));
+      const sort = '$sort($value, function($a, $b) { $a > $b })';
+      const doc = { formatVersion: 1, name: 'sorted', source: { format: 'json' }, target: { format: 'json' }, rules: [{ target: 'sorted', sources: ['n'], transforms: [{ kind: 'custom', expression: sort }] }] };
+      const file = join(dir, 'sorted.mapwright.json');
+      writeFileSync(file, JSON.stringify(doc));
+      const small = join(dir, 'small.json');
+      writeFileSync(small, JSON.stringify({ n: [3, 1, 2] }));
+      expect(JSON.parse((await cli('run', file, '--input', small)).out)).toEqual({ sorted: [1, 2, 3] });
+      const large = join(dir, 'large.json');
+      writeFileSync(large, JSON.stringify({ n: Array.from({ length: 20_001 }, (_, i) => i) }));
+      const run = await cli('run', file, '--input', large);
+      expect(run.code).toBe(1);
+      expect(run.err).toMatch(/^RUN_TOO_LARGE .*20,001 records.*\(target field sorted\)/);
+      const expression = join(dir, 'sort.jsonata');
+      writeFileSync(expression, '$sort(n, function($a, $b) { $a > $b })');
+      const evaluated = await cli('eval', expression, '--input', large);
+      expect(evaluated.code).toBe(2);
+      expect(evaluated.err).toMatch(/^RUN_TOO_LARGE /);
+    });
+  });
+
+  it('validates a target inferred from samples for what the samples establish', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mapwright-run-inferred-'));
+    writeFileSync(join(dir, 'target.json'), JSON.stringify({ id: 'A', tags: ['x', 'y'] }));
+    const doc = {
+      formatVersion: 1,
+      name: 'inferred',
+      source: { format: 'json' },
+      target: { format: 'json', samples: ['target.json'] },
+      rules: [{ target: 'id', sources: ['code'] }, { target: 'tags', sources: ['tag'] }],
+    };
+    const file = join(dir, 'inferred.mapwright.json');
+    writeFileSync(file, JSON.stringify(doc));
+    const input = join(dir, 'in.json');
+    writeFileSync(input, JSON.stringify({ code: 'B', tag: 'only-one' }));
+    const result = await cli('run', file, '--input', input);
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.out)).toEqual({ id: 'B', tags: 'only-one' });
+    expect(result.err).toMatch(/^MAP_REPEAT tags: /);
+    writeFileSync(input, JSON.stringify({ tag: ['a'] }));
+    expect(await cli('run', file, '--input', input)).toMatchObject({ code: 0, err: '' });
+  });
 });

@@ -4,7 +4,7 @@
  * JSON array and the per-run token as a bearer token.
  */
 import type { CodedErrorData } from '../../../mapping-engine/errors';
-import type { StudioApi, StudioArgs, StudioMethod, StudioResult, StudioValue } from '../../../electron/contract/studio-api';
+import { STUDIO_METHODS, type StudioApi, type StudioArgs, type StudioMethod, type StudioResult, type StudioValue } from '../../../electron/contract/studio-api';
 
 /** Where and how to reach the web host. */
 export interface HttpStudioClientOptions {
@@ -28,7 +28,10 @@ function isStudioResult(body: unknown): body is StudioResult<unknown> {
   return candidate.ok === false && typeof candidate.error?.code === 'string' && typeof candidate.error.message === 'string';
 }
 
-/** Creates the HTTP client. It never throws: transport failures become coded errors too. */
+/**
+ * Creates the HTTP client: every method of the contract, each a POST of its
+ * arguments. It never throws: transport failures become coded errors too.
+ */
 export function createHttpStudioClient(options: HttpStudioClientOptions): StudioApi {
   const fetchFn = options.fetch ?? globalThis.fetch.bind(globalThis);
 
@@ -55,9 +58,8 @@ export function createHttpStudioClient(options: HttpStudioClientOptions): Studio
     return body as StudioResult<StudioValue<M>>;
   }
 
-  return {
-    getAppInfo: () => call('getAppInfo', []),
-    listSamples: () => call('listSamples', []),
-    readSamplePreview: (id) => call('readSamplePreview', [id]),
-  };
+  // One function per contract method, generated from the contract's list, so a new method needs no edit here.
+  return Object.fromEntries(
+    STUDIO_METHODS.map((method) => [method, (...args: unknown[]) => call(method, args as StudioArgs<typeof method>)]),
+  ) as unknown as StudioApi;
 }

@@ -1,0 +1,69 @@
+/**
+ * What every engine method shares: the file-access register, the expression
+ * runner (created on first use, so a backend that never runs anything starts
+ * no threads), the masking key's location, and loading a document's text
+ * against its project with every file read checked.
+ */
+import { compileProject, type CompiledProject } from '../../../mapping-engine/compiler/compile-project';
+import { MapwrightError } from '../../../mapping-engine/errors';
+import { readInputFile } from '../../../mapping-engine/node/read-file';
+import { RunnerPool } from '../../../mapping-engine/node/runner/runner-pool';
+import type { KeyLocationEnv } from '../../../mapping-engine/node/mask/key-file';
+import type { ExpressionRunner } from '../../../mapping-engine/run/run-types';
+import type { SourceResolver } from '../../../mapping-engine/schema/resolver';
+import type { FileAccess } from './file-access';
+
+/** Shared state of the engine methods of one backend. */
+export interface EngineContext {
+  access: FileAccess;
+  /** The runner (the injected one, or a pool made on first use). */
+  runner(): ExpressionRunner;
+  /** Masking key file; the user's default key (created on first use) when absent. */
+  maskKeyFile?: string;
+  /** Where the default key lives (tests point it at a temporary folder). */
+  keyLocation?: KeyLocationEnv;
+}
+
+/** A runner that is made when first needed. */
+export function lazyRunner(injected: ExpressionRunner | undefined): () => ExpressionRunner {
+  let runner = injected;
+  return () => (runner ??= new RunnerPool());
+}
+
+/** A resolver that reads only files the access register allows for `projectPath`. */
+export function checkedResolver(access: FileAccess, projectPath: string | undefined): SourceResolver {
+  return {
+    async read(location: string): Promise<Uint8Array> {
+      if (projectPath === undefined) {
+        throw new MapwrightError('ACCESS_DENIED', `the document refers to ${location}, but it is not saved in a project`, {
+          file: location,
+          expected: 'a projectPath, so files are read next to the project',
+        });
+      }
+      return readInputFile(await access.checkRead(location, projectPath));
+    },
+  };
+}
+
+/** A loaded, compiled document and the project file it belongs to. */
+export interface ContextProject {
+  project: CompiledProject;
+  /** The project file's real path; a placeholder when the document is not saved. */
+  projectFile: string;
+  /** True when the document came with a real project path. */
+  saved: boolean;
+}
+
+/** Name used in errors for a document that has no project file yet. */
+export const UNSAVED_PROJECT = 'untitled.mapwright.json';
+
+/**
+ * Loads and compiles `text` as the document at `projectPath` (checked), so
+ * lookup tables and schemas are read next to it through the checked resolver.
+ * @throws MapwrightError `ACCESS_DENIED`, `JSON_PARSE`, `DOC_INVALID`, `COMPILE_*`...
+ */
+export async function compileInContext(context: EngineContext, text: string, projectPath: string | undefined): Promise<ContextProject> {
+  const projectFile = projectPath === undefined ? UNSAVED_PROJECT : await context.access.checkProject(projectPath);
+  const resolver = checkedResolver(context.access, projectPath === undefined ? undefined : projectFile);
+  return { project: await compileProject(text, projectFile, resolver), projectFile, saved: projectPath !== undefined };
+}

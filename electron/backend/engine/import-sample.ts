@@ -1,0 +1,99 @@
+/**
+ * Importing a sample into a project (issue 4): the picked file is read, its
+ * personal data masked under the project's policy and the user's key, and
+ * ONLY the masked copy is written, atomically, into the project's `samples/`
+ * folder. The original is never copied, never returned and never quoted: the
+ * report carries masked examples only.
+ */
+import { mkdir, stat } from 'node:fs/promises';
+import { basename, dirname, extname, join } from 'node:path';
+import { MapwrightError } from '../../../mapping-engine/errors';
+import { loadDocument } from '../../../mapping-engine/document/load-document';
+import { toDocumentPath } from '../../../mapping-engine/document/document-paths';
+import { rewriteJsonText } from '../../../mapping-engine/masking/json-text-rewrite';
+import { maskPayload } from '../../../mapping-engine/masking/mask-payload';
+import { decodeText } from '../../../mapping-engine/payload/decode';
+import { readPayload } from '../../../mapping-engine/payload/read-payload';
+import type { PayloadFormat } from '../../../mapping-engine/payload/types';
+import { writePayload } from '../../../mapping-engine/payload/write-payload';
+import { loadOrCreateKey } from '../../../mapping-engine/node/mask/key-file';
+import { readInputFile, writeFileAtomic } from '../../../mapping-engine/node/read-file';
+import type { ImportSampleResult } from '../../contract/methods/engine-methods';
+import type { EngineContext } from './engine-context';
+import { DEFAULT_PAGE_SIZE, previewPage } from './payload-preview';
+
+/** Largest sample accepted for import; masking holds the whole payload in memory. */
+export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+
+/** Arguments of {@link importSample}. */
+export interface ImportSampleRequest {
+  projectPath: string;
+  side: 'source' | 'target';
+  file: string;
+  format?: PayloadFormat;
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A file name in `folder` that does not exist yet: `name.json`, `name-2.json`, ... (an import never overwrites). */
+export async function freeName(folder: string, name: string): Promise<string> {
+  const ext = extname(name);
+  const stem = name.slice(0, name.length - ext.length) || 'sample';
+  for (let n = 1; n < 10_000; n++) {
+    const candidate = n === 1 ? `${stem}${ext}` : `${stem}-${n}${ext}`;
+    if (!(await exists(join(folder, candidate)))) return candidate;
+  }
+  throw new MapwrightError('FILE_WRITE', `too many samples named ${name} in ${folder}`, { file: folder });
+}
+
+/** Makes a file name safe on every system: no separators, control or reserved characters. */
+function safeName(name: string): string {
+  const visible = [...name].map((ch) => (ch.charCodeAt(0) < 0x20 ? '_' : ch)).join('');
+  const cleaned = visible.replace(/[\\/:*?"<>|]/g, '_').replace(/^\.+/, '');
+  return cleaned || 'sample';
+}
+
+/**
+ * Imports `request.file` into the project.
+ * @throws MapwrightError `ACCESS_DENIED`, `FILE_READ`, `LIMIT_EXCEEDED`, a parse code, `MASK_KEY_INVALID`, `FILE_WRITE`
+ */
+export async function importSample(context: EngineContext, request: ImportSampleRequest): Promise<ImportSampleResult> {
+  const projectFile = await context.access.checkProject(request.projectPath);
+  const file = await context.access.checkRead(request.file, request.projectPath);
+  const size = await stat(file).then((s) => s.size, () => 0);
+  if (size > MAX_IMPORT_BYTES) {
+    throw new MapwrightError('LIMIT_EXCEEDED', `${basename(file)} is ${Math.round(size / 1048576)} MB; samples are masked in memory`, {
+      file: request.file,
+      expected: `a sample of at most ${MAX_IMPORT_BYTES / 1048576} MB (cut a large export to a representative part)`,
+    });
+  }
+  const policy = loadDocument(decodeText(await readInputFile(projectFile), { file: projectFile }).text, projectFile).document.masking ?? {};
+  const bytes = await readInputFile(file);
+  const parsed = readPayload(bytes, { file: basename(file), ...(request.format ? { format: request.format } : {}) });
+  const { key } = await loadOrCreateKey(context.maskKeyFile, context.keyLocation);
+  const { value, report } = maskPayload(parsed.value, { key, policy });
+  // JSON is edited in place (layout and untouched numbers stay as they were); other formats go through their writers.
+  const inPlace = parsed.format === 'json' ? rewriteJsonText(decodeText(bytes, { file }).text, parsed.value, value) : undefined;
+  const text = inPlace ?? writePayload(value, parsed.format, { meta: parsed.meta, metaFormat: parsed.format });
+  const folder = join(dirname(projectFile), 'samples');
+  try {
+    await mkdir(folder, { recursive: true });
+  } catch (error) {
+    throw new MapwrightError('FILE_WRITE', `cannot create ${folder}: ${String(error)}`, { file: folder });
+  }
+  const target = join(folder, await freeName(folder, safeName(basename(file))));
+  await writeFileAtomic(target, text);
+  return {
+    relativePath: toDocumentPath(projectFile, target),
+    format: parsed.format,
+    report,
+    preview: previewPage({ format: parsed.format, value }, 0, DEFAULT_PAGE_SIZE),
+  };
+}

@@ -1,0 +1,93 @@
+import jsonata from 'jsonata';
+import { describe, expect, it } from 'vitest';
+import { isMapwrightError } from '../errors';
+import { loadDocument } from '../document/load-document';
+import { serializeDocument } from '../document/serialize-document';
+import { compileDocument } from './compile-document';
+import { doc } from './compiler-test-helpers';
+
+/** The message of the error `expression` raises on `input`, or undefined when it succeeds. */
+async function failure(expression: string, input: unknown): Promise<string | undefined> {
+  try {
+    await jsonata(expression).evaluate(input);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+describe('required-field errors name the record', () => {
+  it('names the whole input by the document recordKey, and nothing else of the payload', async () => {
+    const d = doc({ recordKey: 'accountId', rules: [{ target: 'customerNumber', sources: ['number'], required: 'error' }, { target: 'name', sources: ['name'] }] });
+    const { expression } = compileDocument(d);
+    expect(expression).toContain('\n  $record := \'accountId "\' & accountId & \'"\';\n');
+    expect(await failure(expression, { accountId: 'ACC-1', name: 'Jane Roe' })).toBe('customerNumber is required (accountId "ACC-1")');
+    expect(await jsonata(expression).evaluate({ accountId: 'ACC-1', number: 'C1' })).toEqual({ customerNumber: 'C1' });
+  });
+
+  it('names only the field when nothing identifies the record, and binds no $record without required errors', async () => {
+    const plain = compileDocument(doc({ rules: [{ target: 'id', sources: ['id'], required: 'error' }] })).expression;
+    expect(await failure(plain, {})).toBe('id is required');
+    const optional = compileDocument(doc({ recordKey: 'id', rules: [{ target: 'id', sources: ['id'], required: 'default', default: 0 }] })).expression;
+    expect(optional).not.toContain('$record');
+  });
+
+  it('counts root rows as they are in the source, before filter and sort, with their key', async () => {
+    const d = doc({
+      arrays: [{ target: '.', source: 'rows', filter: { field: 'qty', op: '>', value: 0 }, sort: { field: 'id', descending: true }, recordKey: 'id' }],
+      rules: [
+        { target: 'id', sources: ['id'] },
+        { target: 'note', sources: ['note'], required: 'error' },
+      ],
+    });
+    const { expression } = compileDocument(d);
+    expect(expression).toContain('[rows#$index1[qty > 0]^(>id).(\n    $record := "record " & ($index1 + 1) & \': id "\' & id & \'"\';\n    {');
+    const rows = [{ id: 'a', qty: 1, note: 'x' }, { id: 'b', qty: 0 }, { id: 'c', qty: 2, secret: 'hidden' }];
+    expect(await failure(expression, { rows })).toBe('note is required (record 3: id "c")');
+    expect(await jsonata(expression).evaluate({ rows: [rows[0], rows[1]] })).toEqual([{ id: 'a', note: 'x' }]);
+  });
+
+  it('chains the records of nested arrays, outer first, and binds the parent a key reads with ../', async () => {
+    const d = doc({
+      recordKey: 'batch',
+      arrays: [
+        { target: 'orders', source: 'orders', recordKey: 'number' },
+        { target: 'orders.lines', source: 'lines', recordKey: '../number' },
+      ],
+      rules: [
+        { target: 'orders.number', sources: ['number'] },
+        { target: 'orders.lines.sku', sources: ['sku'], required: 'error' },
+      ],
+    });
+    const { expression } = compileDocument(d);
+    expect(expression).toContain('$context1 := $;');
+    expect(expression).toContain('$record := $record & ", orders item " & ($index1 + 1) & \': number "\' & number & \'"\';');
+    const input = { batch: 'B1', orders: [{ number: 'PO-1', lines: [{ sku: 'A' }] }, { number: 'PO-2', lines: [{ sku: 'B' }, { qty: 3 }] }] };
+    expect(await failure(expression, input)).toBe('orders[].lines[].sku is required (batch "B1", orders item 2: number "PO-2", orders.lines item 2: number "PO-2")');
+  });
+
+  it('names a group by its key', async () => {
+    const d = doc({
+      arrays: [{ target: 'byCurrency', source: 'lines', groupBy: 'currency' }],
+      rules: [
+        { target: 'byCurrency.currency', sources: ['$key'] },
+        { target: 'byCurrency.note', sources: ['note'], required: 'error' },
+      ],
+    });
+    const { expression } = compileDocument(d);
+    expect(await failure(expression, { lines: [{ currency: 'EUR', note: 'n' }, { currency: 'USD' }] })).toBe('byCurrency[].note is required (byCurrency group "USD")');
+    expect(await jsonata(expression).evaluate({ lines: [{ currency: 'EUR', note: 'n' }] })).toEqual({ byCurrency: [{ currency: 'EUR', note: 'n' }] });
+  });
+
+  it('keeps recordKey through serialisation and rejects a root key that steps out of an array', () => {
+    const d = doc({ recordKey: 'id', arrays: [{ target: 'lines', source: 'items', recordKey: 'sku' }], rules: [{ target: 'lines.sku', sources: ['sku'], required: 'error' }] });
+    expect(loadDocument(serializeDocument(d)).document).toEqual(d);
+    let code: string | undefined;
+    try {
+      compileDocument(doc({ recordKey: '../id', rules: [{ target: 'id', sources: ['id'], required: 'error' }] }));
+    } catch (error) {
+      code = isMapwrightError(error) ? error.code : 'not coded';
+    }
+    expect(code).toBe('COMPILE_INVALID');
+  });
+});

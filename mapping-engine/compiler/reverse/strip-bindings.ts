@@ -1,0 +1,37 @@
+/**
+ * Cuts value-map bindings (`$statusMap := {...};`) out of an expression's
+ * top block. The reverse parser compares the text around the fields with
+ * the compiled skeleton; value maps belong to the fields that use them, so
+ * they are read from the AST and left out of that comparison.
+ */
+
+/** Offset just past the `}` closing the object that opens at `open`, skipping string literals; -1 if unclosed. */
+function closingBrace(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '"' || ch === "'") {
+      for (i++; i < text.length && text[i] !== ch; i++) if (text[i] === '\\') i++;
+    } else if (ch === '{') depth++;
+    else if (ch === '}' && --depth === 0) return i + 1;
+  }
+  return -1;
+}
+
+/**
+ * `text` without the first binding of each of `variables` (names without
+ * `$`), from the line break before it through its `;`, and how many
+ * characters were cut; undefined when one is missing or not an object.
+ */
+export function stripBindings(text: string, variables: readonly string[]): { text: string; removed: number } | undefined {
+  let out = text;
+  for (const name of variables) {
+    const m = new RegExp(`\\n[ \\t]*\\$${name.replace(/[^A-Za-z0-9_]/g, '\\$&')}\\s*:=\\s*\\{`).exec(out);
+    if (!m) return undefined;
+    const end = closingBrace(out, m.index + m[0].length - 1);
+    const semi = end < 0 ? null : /^\s*;/.exec(out.slice(end));
+    if (!semi) return undefined;
+    out = out.slice(0, m.index) + out.slice(end + semi[0].length);
+  }
+  return { text: out, removed: text.length - out.length };
+}

@@ -1,0 +1,125 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import jsonata from 'jsonata';
+import { afterAll, describe, expect, it } from 'vitest';
+import { compileDocument } from '../../compiler/compile-document';
+import { doc } from '../../compiler/compiler-test-helpers';
+import type { MappingDocumentInput } from '../../document/document-schema';
+import { readPayload } from '../../payload/read-payload';
+import type { JsonValue } from '../../payload/types';
+import { writePayload } from '../../payload/write-payload';
+import { planBatch, type PerRecordPlan } from '../../run/batch-plan';
+import type { PreparedMapping } from '../../run/mapping-run';
+import { RunnerPool } from '../runner/runner-pool';
+import { atomicFileSink, streamSink } from './output-sink';
+import { runBatch, type BatchProgress } from './run-batch';
+
+const dir = mkdtempSync(join(tmpdir(), 'mapwright-batch-'));
+const pool = new RunnerPool({ size: 2 });
+afterAll(() => pool.close());
+
+function prepared(parts: Partial<MappingDocumentInput>, target?: PreparedMapping['target']): { prepared: PreparedMapping; plan: PerRecordPlan } {
+  const document = doc(parts);
+  const plan = planBatch(document);
+  if (!plan.perRecord) throw new Error(plan.reason);
+  return { prepared: { document, compiled: compileDocument(document), ...(target ? { target } : {}) }, plan };
+}
+
+const csvToCsv = {
+  source: { format: 'csv' as const },
+  target: { format: 'csv' as const },
+  arrays: [{ target: '.', source: '.', filter: { field: 'status', op: '!=' as const, value: 'void' } }],
+  rules: [
+    { target: 'id', sources: ['id'] },
+    { target: 'amount', sources: ['amount'], transforms: [{ kind: 'parseNumber' as const, decimalSeparator: ',' as const }] },
+  ],
+};
+
+function csvFile(name: string, rows: number, row: (i: number) => string): string {
+  const path = join(dir, name);
+  let text = 'id;amount;status\r\n';
+  for (let i = 0; i < rows; i++) text += `${row(i)}\r\n`;
+  writeFileSync(path, text);
+  return path;
+}
+
+describe('runBatch', () => {
+  it('gives, in chunks over two workers, byte for byte what one run over the whole file gives', async () => {
+    const input = csvFile('orders.csv', 5003, (i) => `${i};${i},5;${i % 10 === 0 ? 'void' : 'ok'}`);
+    const { prepared: p, plan } = prepared(csvToCsv);
+    const out = join(dir, 'orders.out.csv');
+    const seen: BatchProgress[] = [];
+    const result = await runBatch(p, plan, { input, sink: atomicFileSink(out), chunkRecords: 1000, runner: pool, onProgress: (e) => seen.push(e) });
+    expect(result).toMatchObject({ records: 5003, violationCount: 0 });
+    expect(result.error).toBeUndefined();
+    const parsed = readPayload(readFileSync(input), { file: input, format: 'csv' });
+    const whole = (await jsonata(p.compiled.expression).evaluate(parsed.value)) as JsonValue;
+    expect(readFileSync(out, 'utf8')).toBe(writePayload(whole, 'csv', { meta: parsed.meta, metaFormat: 'csv' }));
+    expect(seen.map((e) => e.records)).toEqual([1000, 2000, 3000, 4000, 5000, 5003, 5003]);
+    expect(seen.at(-1)).toMatchObject({ bytesRead: readFileSync(input).length, totalBytes: readFileSync(input).length });
+  });
+
+  it('stops at the first failing record, names it, and leaves no file behind', async () => {
+    const input = csvFile('bad.csv', 3000, (i) => `${i};${i === 2345 ? 'zwei' : '1'};ok`);
+    const { prepared: p, plan } = prepared({
+      ...csvToCsv,
+      rules: [{ target: 'id', sources: ['id'] }, { target: 'amount', sources: ['amount'], transforms: [{ kind: 'custom', expression: '$number($value)' }] }],
+    });
+    const out = join(dir, 'bad.out.csv');
+    writeFileSync(out, 'previous content\n');
+    const result = await runBatch(p, plan, { input, sink: atomicFileSink(out), chunkRecords: 500, runner: pool });
+    expect(result.error?.code).toBe('RUN_EVALUATION');
+    expect(result.record).toBe(2346);
+    expect(result.error?.message).toMatch(/^record 2346: /);
+    expect(result.field).toBe('amount');
+    expect(readFileSync(out, 'utf8')).toBe('previous content\n');
+    expect(readdirSync(dir).filter((f) => f.includes('bad.out.csv'))).toEqual(['bad.out.csv']);
+  });
+
+  it('validates every chunk and reports violations at their place in the whole output', async () => {
+    const input = join(dir, 'events.jsonl');
+    writeFileSync(input, Array.from({ length: 30 }, (_, i) => JSON.stringify({ n: i, kind: i === 24 ? 'bad' : 'ok' })).join('\n'));
+    const jsonSchema = { type: 'object', properties: { events: { type: 'array', items: { properties: { kind: { enum: ['ok'] } } } } } };
+    const { prepared: p, plan } = prepared(
+      { source: { format: 'jsonl' }, arrays: [{ target: 'events', source: '.' }], rules: [{ target: 'events.n', sources: ['n'] }, { target: 'events.kind', sources: ['kind'] }] },
+      { jsonSchema, inferred: false },
+    );
+    let text = '';
+    const result = await runBatch(p, plan, { input, sink: streamSink((t) => void (text += t)), chunkRecords: 7, runner: pool });
+    expect(result.violations).toEqual([expect.objectContaining({ code: 'MAP_ENUM', path: 'events[24].kind' })]);
+    expect(JSON.parse(text)).toEqual({ events: Array.from({ length: 30 }, (_, i) => ({ n: i, kind: i === 24 ? 'bad' : 'ok' })) });
+  });
+
+  it('abandons the output and rejects with the coded error for input that breaks mid-file', async () => {
+    const input = join(dir, 'broken.jsonl');
+    writeFileSync(input, `${'{"n": 1}\n'.repeat(50)}{"n": \n`);
+    const { prepared: p, plan } = prepared({ source: { format: 'jsonl' }, target: { format: 'jsonl' }, arrays: [{ target: '.', source: '.' }], rules: [{ target: 'n', sources: ['n'] }] });
+    const out = join(dir, 'broken.out.jsonl');
+    await expect(runBatch(p, plan, { input, sink: atomicFileSink(out), chunkRecords: 10, runner: pool })).rejects.toMatchObject({ code: 'JSONL_PARSE', line: 51 });
+    expect(readdirSync(dir).filter((f) => f.includes('broken.out'))).toEqual([]);
+  });
+
+  it('rejects a missing input with FILE_READ before writing anything', async () => {
+    const { prepared: p, plan } = prepared(csvToCsv);
+    const out = join(dir, 'never.csv');
+    await expect(runBatch(p, plan, { input: join(dir, 'missing.csv'), sink: atomicFileSink(out), runner: pool })).rejects.toMatchObject({ code: 'FILE_READ' });
+    expect(readdirSync(dir).filter((f) => f.includes('never'))).toEqual([]);
+  });
+
+  it('writes an XML document whose items sit below the root element, as one run would', async () => {
+    const input = join(dir, 'orders.jsonl');
+    writeFileSync(input, Array.from({ length: 25 }, (_, i) => JSON.stringify({ id: i, note: i % 2 ? 'a & b' : '' })).join('\n'));
+    const { prepared: p, plan } = prepared({
+      source: { format: 'jsonl' },
+      target: { format: 'xml' },
+      arrays: [{ target: 'Orders.Order', source: '.' }],
+      rules: [{ target: 'Orders.Order.`@id`', sources: ['id'] }, { target: 'Orders.Order.Note', sources: ['note'] }],
+    });
+    let text = '';
+    const result = await runBatch(p, plan, { input, sink: streamSink((t) => void (text += t)), chunkRecords: 4, runner: pool });
+    expect(result.records).toBe(25);
+    const parsed = readPayload(readFileSync(input), { format: 'jsonl' });
+    expect(text).toBe(writePayload((await jsonata(p.compiled.expression).evaluate(parsed.value)) as JsonValue, 'xml'));
+  });
+});

@@ -1,0 +1,108 @@
+/**
+ * Exports a project file as a mapping spec (XLSX, CSV, Markdown, HTML), as
+ * its `.jsonata` expression, or as the mapping document itself. The project
+ * is loaded and compiled, the target schema read for types and unmapped
+ * fields, and the test cases run in a worker pool, so the spec shows their
+ * results. Shared by `mapwright export` and the studio backend.
+ */
+import { isMapwrightError, MapwrightError } from '../../errors';
+import type { CompiledProject } from '../../compiler/compile-project';
+import { serializeDocument } from '../../document/serialize-document';
+import type { ExpressionRunner } from '../../run/run-types';
+import { buildSpec } from '../../spec/build-spec';
+import { renderCsv } from '../../spec/render-csv';
+import { renderHtml } from '../../spec/render-html';
+import { renderJsonata } from '../../spec/render-jsonata';
+import { renderMarkdown } from '../../spec/render-markdown';
+import type { MappingSpec } from '../../spec/spec-types';
+import type { TestResultInput } from '../../spec/test-summary';
+import { loadTargetSchema } from '../../validate/load-target';
+import { ENGINE_VERSION } from '../../version';
+import { loadProjectFile } from '../cli/compile-command';
+import { createFsResolver } from '../fs-resolver';
+import { RunnerPool } from '../runner/runner-pool';
+import { runTestCase } from '../testing/run-test-case';
+import { renderXlsx } from './xlsx-export';
+
+/** What an export can produce. */
+export const EXPORT_KINDS = ['xlsx', 'csv', 'md', 'html', 'jsonata', 'document'] as const;
+/** One export kind. */
+export type ExportKind = (typeof EXPORT_KINDS)[number];
+
+/** Options of {@link exportProject} and {@link loadProjectSpec}. */
+export interface ExportOptions {
+  /** The date printed in the spec (ISO); default now. Fixed in golden tests. */
+  generatedAt?: string;
+  /** Run the test cases and show their results (default true for the spec formats). */
+  runTests?: boolean;
+  /** Runner for the test cases; default a fresh {@link RunnerPool}, closed afterwards. */
+  runner?: ExpressionRunner;
+}
+
+/** A loaded project and its spec. */
+export interface ProjectSpec {
+  project: CompiledProject;
+  spec: MappingSpec;
+}
+
+async function runTests(project: CompiledProject, file: string, runner: ExpressionRunner | undefined): Promise<TestResultInput[]> {
+  const pool = runner ? undefined : new RunnerPool();
+  try {
+    return await Promise.all(project.document.tests.map((t) => runTestCase(project, file, t, runner ?? pool!)));
+  } finally {
+    await pool?.close();
+  }
+}
+
+/**
+ * Loads `projectFile`, its target schema and (unless `runTests` is false) its
+ * test results, and builds the spec.
+ * @throws MapwrightError for a project that cannot be read, validated or compiled, or an unreadable target schema
+ */
+export async function loadProjectSpec(projectFile: string, options: ExportOptions = {}): Promise<ProjectSpec> {
+  const project = await loadProjectFile(projectFile);
+  const target = await loadTargetSchema(project.document, projectFile, createFsResolver());
+  const tests = options.runTests === false ? undefined : await runTests(project, projectFile, options.runner);
+  const spec = buildSpec({
+    document: project.document,
+    compiled: project.compiled,
+    ...(target?.schema ? { targetFields: target.schema.root } : {}),
+    tables: project.tables,
+    ...(tests ? { tests } : {}),
+    generatedAt: options.generatedAt ?? new Date().toISOString(),
+    engineVersion: ENGINE_VERSION,
+  });
+  return { project, spec };
+}
+
+/**
+ * Exports `projectFile` as `kind`: bytes for XLSX, text for the others.
+ * @throws MapwrightError `USAGE` for an unknown kind, the loading codes, or `EXPORT_FAILED` when rendering fails
+ */
+export async function exportProject(projectFile: string, kind: ExportKind, options: ExportOptions = {}): Promise<Uint8Array | string> {
+  if (!(EXPORT_KINDS as readonly string[]).includes(kind)) {
+    throw new MapwrightError('USAGE', `unknown export kind ${JSON.stringify(kind)}`, { expected: EXPORT_KINDS.join(', ') });
+  }
+  // The expression and the document do not show test results, so their cases are not run.
+  const withTests = kind !== 'jsonata' && kind !== 'document' && options.runTests !== false;
+  const { project, spec } = await loadProjectSpec(projectFile, { ...options, runTests: withTests });
+  try {
+    switch (kind) {
+      case 'document':
+        return serializeDocument(project.document);
+      case 'jsonata':
+        return renderJsonata(spec, project.compiled.expression);
+      case 'md':
+        return renderMarkdown(spec);
+      case 'csv':
+        return renderCsv(spec);
+      case 'html':
+        return renderHtml(spec);
+      case 'xlsx':
+        return await renderXlsx(spec);
+    }
+  } catch (error) {
+    if (isMapwrightError(error)) throw error;
+    throw new MapwrightError('EXPORT_FAILED', `cannot write the ${kind} export: ${error instanceof Error ? error.message : String(error)}`, { file: projectFile, cause: error });
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * Messages between an engine host process (which owns the worker pool) and
+ * its client in the Electron main process or the web host.
+ *
+ * Every message is ONE string: a JSON header, and for a job's input or a
+ * result's value, a newline and the raw JSON text after it. Payloads already
+ * travel as JSON text, so framing them beside the header (instead of inside
+ * it) avoids escaping megabytes of JSON a second time, and a string crosses
+ * Node's IPC and Electron's MessagePort as one cheap copy, never as a big
+ * object graph to clone.
+ */
+import type { RunErrorData, RunLimits, RunResult, RunTimings } from '../../run/run-types';
+
+/** Client to host: evaluate a job; its input JSON (if any) is the frame's body. */
+export interface HostRunMessage {
+  type: 'run';
+  id: number;
+  expression: string;
+  /** `$name` variables; small, so they ride in the header. */
+  bindings?: Record<string, unknown>;
+  limits?: Partial<RunLimits>;
+  /** True when the body carries the input; false means the job has no input. */
+  hasInput: boolean;
+}
+
+/** Client to host: stop a job (it ends with `RUN_CANCELLED`). */
+export interface HostCancelMessage {
+  type: 'cancel';
+  id: number;
+}
+
+/** Any message a client sends. */
+export type HostInMessage = HostRunMessage | HostCancelMessage;
+
+/** Host to client: the pool is up and takes jobs. */
+export interface HostReadyMessage {
+  type: 'ready';
+}
+
+/** Host to client: the outcome of one job; the value (if any) is the frame's body. */
+export interface HostResultMessage {
+  type: 'result';
+  id: number;
+  timings: RunTimings;
+  error?: RunErrorData;
+  hasValue: boolean;
+}
+
+/** Any message a host sends. */
+export type HostOutMessage = HostReadyMessage | HostResultMessage;
+
+/** A decoded frame: the header and the raw JSON body after the first newline. */
+export interface Frame<T> {
+  header: T;
+  body: string | undefined;
+}
+
+/** Joins a header and an optional JSON body into one message string. JSON.stringify never emits a raw newline, so the first one splits them. */
+export function encodeFrame(header: HostInMessage | HostOutMessage, body?: string): string {
+  const head = JSON.stringify(header);
+  return body === undefined ? head : `${head}\n${body}`;
+}
+
+function splitFrame(text: unknown): { header: Record<string, unknown>; body: string | undefined } | undefined {
+  if (typeof text !== 'string') return undefined;
+  const cut = text.indexOf('\n');
+  try {
+    const header: unknown = JSON.parse(cut < 0 ? text : text.slice(0, cut));
+    if (typeof header !== 'object' || header === null || Array.isArray(header)) return undefined;
+    return { header: header as Record<string, unknown>, body: cut < 0 ? undefined : text.slice(cut + 1) };
+  } catch {
+    return undefined;
+  }
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isId = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) > 0;
+
+/** Reads a client message; anything malformed gives `undefined` (the host ignores it rather than crash). */
+export function decodeHostIn(text: unknown): Frame<HostInMessage> | undefined {
+  const frame = splitFrame(text);
+  if (!frame || !isId(frame.header.id)) return undefined;
+  const { header, body } = frame;
+  if (header.type === 'cancel') return { header: { type: 'cancel', id: header.id as number }, body: undefined };
+  if (header.type !== 'run' || typeof header.expression !== 'string' || typeof header.hasInput !== 'boolean') return undefined;
+  if (header.bindings !== undefined && !isRecord(header.bindings)) return undefined;
+  if (header.limits !== undefined && !isRecord(header.limits)) return undefined;
+  if (header.hasInput && body === undefined) return undefined;
+  return { header: header as unknown as HostRunMessage, body: header.hasInput ? body : undefined };
+}
+
+/** Reads a host message; anything malformed gives `undefined`. */
+export function decodeHostOut(text: unknown): Frame<HostOutMessage> | undefined {
+  const frame = splitFrame(text);
+  if (!frame) return undefined;
+  const { header, body } = frame;
+  if (header.type === 'ready') return { header: { type: 'ready' }, body: undefined };
+  if (header.type !== 'result' || !isId(header.id) || typeof header.hasValue !== 'boolean') return undefined;
+  if (typeof header.timings !== 'object' || header.timings === null) return undefined;
+  if (header.hasValue && body === undefined) return undefined;
+  return { header: header as unknown as HostResultMessage, body: header.hasValue ? body : undefined };
+}
+
+/** The result frame of a finished run: the value goes as JSON text in the body. */
+export function encodeResult(id: number, result: RunResult): string {
+  const valueJson = result.error || result.value === undefined ? undefined : JSON.stringify(result.value);
+  const header: HostResultMessage = { type: 'result', id, timings: result.timings, hasValue: valueJson !== undefined };
+  if (result.error) header.error = result.error;
+  return encodeFrame(header, valueJson);
+}
+
+/** The error of every run that was pending when its engine host process died. */
+export function hostCrashedError(detail: string): RunErrorData {
+  return { code: 'RUN_HOST_CRASHED', message: `the engine host process stopped unexpectedly: ${detail}` };
+}

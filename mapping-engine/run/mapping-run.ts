@@ -1,0 +1,152 @@
+/**
+ * One run of a compiled mapping on one parsed payload: guard, evaluate in a
+ * runner, serialise in the target format, validate against the target. The
+ * studio backend and `mapwright run` both go through here, so a run means the
+ * same thing everywhere. A failed run never carries output: partial output
+ * shown as complete is worse than none.
+ */
+import type { CompiledMapping } from '../compiler/compile-document';
+import { fieldAtOffset } from '../compiler/source-map-lookup';
+import type { MappingDocument } from '../document/document-schema';
+import { toCodedError, type ErrorCode } from '../errors';
+import type { JsonValue, ParsedPayload } from '../payload/types';
+import { splitPath } from '../transforms/jsonata-text';
+import { writePayload } from '../payload/write-payload';
+import type { LoadedTarget } from '../validate/load-target';
+import { validateTarget } from '../validate/validate-target';
+import type { OutputViolation } from '../validate/validation-types';
+import { checkLargeInput, type LargeInputLimits } from './large-input-guard';
+import type { ExpressionRunner, RunErrorData, RunLimits } from './run-types';
+
+/** A mapping ready to run: the document, its compiled expression and its loaded target. */
+export interface PreparedMapping {
+  document: MappingDocument;
+  compiled: CompiledMapping;
+  /** The target schema (file, inline or inferred); without it the output is not validated. */
+  target?: LoadedTarget;
+}
+
+/** Options of {@link runMapping}. */
+export interface MappingRunOptions {
+  /** Aborting it cancels the run with `RUN_CANCELLED`. */
+  signal?: AbortSignal;
+  /** Overrides of the runner's limits for this run. */
+  limits?: Partial<RunLimits>;
+  /** Overrides of the large-input guard's thresholds. */
+  largeInput?: Partial<LargeInputLimits>;
+}
+
+/** A problem placed on a target field (`''` when it concerns the whole output). */
+export interface FieldError {
+  /** Target field path: a source map path for a runtime error, a validation path (`lines[2].total`) for a violation. */
+  field: string;
+  code: ErrorCode;
+  message: string;
+}
+
+/** Milliseconds spent in each phase of a mapping run. */
+export interface MappingRunTimings {
+  parseMs: number;
+  evalMs: number;
+  writeMs: number;
+  validateMs: number;
+}
+
+/** The outcome of {@link runMapping}. */
+export interface MappingRunResult {
+  /** The output; undefined when the run failed or the mapping produced nothing. */
+  value?: JsonValue;
+  /** The output serialised in the target format; undefined whenever `value` is. */
+  text?: string;
+  /** Why the run failed (runtime error, guard, limit, or the output cannot be written in the target format). */
+  error?: RunErrorData;
+  /** The runtime error placed on its target field, and one entry per violation. */
+  fieldErrors: FieldError[];
+  /** Where the output breaks the target schema; the output is still given. */
+  violations: OutputViolation[];
+  timings: MappingRunTimings;
+}
+
+/**
+ * How the compiler names each required field in its "has no value" error:
+ * the field's names with `[]` after each array (`lines[].sku`), next to the
+ * source map path the error is placed on (`lines.sku`).
+ */
+function requiredLabels(doc: MappingDocument): Array<{ label: string; field: string }> {
+  const arrays = new Set(doc.arrays.filter((a) => a.target !== '.').map((a) => splitPath(a.target).join('\u0000')));
+  return doc.rules
+    .filter((rule) => rule.required === 'error')
+    .map((rule) => {
+      const names = splitPath(rule.target);
+      const label = names.map((name, i) => (i < names.length - 1 && arrays.has(names.slice(0, i + 1).join('\u0000')) ? `${name}[]` : name)).join('.');
+      return { label, field: names.join('.') };
+    });
+}
+
+/** Whether `label` occurs in `message` as a whole name, not inside a longer one. */
+function mentions(message: string, label: string): boolean {
+  for (let at = message.indexOf(label); at >= 0; at = message.indexOf(label, at + 1)) {
+    const before = message[at - 1] ?? ' ';
+    const after = message[at + label.length] ?? ' ';
+    if (!/[\w.[\]`@#$]/.test(before) && !/[\w.[`]/.test(after)) return true;
+  }
+  return false;
+}
+
+/**
+ * The target field a runtime error belongs to, `''` when it cannot be told:
+ * by the source map, else, for the required-field helper (whose `$error`
+ * sits outside every field's span), by the field label its message names.
+ */
+export function fieldOfRunError(error: RunErrorData, prepared: Pick<PreparedMapping, 'compiled' | 'document'>): string {
+  // jsonata's position is 1-based and points just past the token it stopped at.
+  const mapped = error.position === undefined ? undefined : fieldAtOffset(prepared.compiled.sourceMap, Math.max(0, error.position - 1));
+  if (mapped !== undefined) return mapped;
+  let best: { label: string; field: string } | undefined;
+  for (const candidate of requiredLabels(prepared.document)) {
+    if (mentions(error.message, candidate.label) && candidate.label.length > (best?.label.length ?? -1)) best = candidate;
+  }
+  return best?.field ?? '';
+}
+
+function failed(error: RunErrorData, prepared: PreparedMapping, timings: MappingRunTimings): MappingRunResult {
+  return { error, fieldErrors: [{ field: fieldOfRunError(error, prepared), code: error.code, message: error.message }], violations: [], timings };
+}
+
+/**
+ * Runs `prepared` on `input` with `runner`. Resolves with the output, its
+ * text in the target format (keeping the input's CSV dialect or XML
+ * namespaces when source and target formats match) and the violations of
+ * the target schema; or with a coded error and no output. Never rejects for
+ * a failing mapping.
+ */
+export async function runMapping(runner: ExpressionRunner, prepared: PreparedMapping, input: ParsedPayload, options: MappingRunOptions = {}): Promise<MappingRunResult> {
+  // Not destructured as `document`: the purity check reads that name as the DOM global.
+  const { compiled, target } = prepared;
+  const targetFormat = prepared.document.target.format;
+  const timings: MappingRunTimings = { parseMs: 0, evalMs: 0, writeMs: 0, validateMs: 0 };
+  const refused = checkLargeInput(compiled.expression, input.value, options.largeInput);
+  if (refused) return failed(refused, prepared, timings);
+  const job = { expression: compiled.expression, input: input.value, ...(options.limits ? { limits: options.limits } : {}) };
+  const result = await runner.run(job, options.signal ? { signal: options.signal } : {});
+  timings.parseMs = result.timings.parseMs;
+  timings.evalMs = result.timings.evalMs;
+  if (result.error) return failed(result.error, prepared, timings);
+  if (result.value === undefined) return { fieldErrors: [], violations: [], timings };
+  const value = result.value as JsonValue;
+  let text: string;
+  let started = performance.now();
+  try {
+    text = writePayload(value, targetFormat, { meta: input.meta, metaFormat: input.format, schema: target?.schema?.root });
+  } catch (error) {
+    timings.writeMs = performance.now() - started;
+    const coded = toCodedError(error);
+    return { error: coded, fieldErrors: [{ field: '', code: coded.code, message: coded.message }], violations: [], timings };
+  }
+  timings.writeMs = performance.now() - started;
+  started = performance.now();
+  const violations = target ? validateTarget(value, target) : [];
+  timings.validateMs = performance.now() - started;
+  const fieldErrors = violations.map((v): FieldError => ({ field: v.path, code: v.code, message: v.message }));
+  return { value, text, fieldErrors, violations, timings };
+}

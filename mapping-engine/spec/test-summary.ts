@@ -1,0 +1,78 @@
+/**
+ * Test results as the spec reports them. A runner's failure text can quote
+ * output values ("expected 12.5, got 13") or the payload text an error named
+ * ("date "31.02.2024" does not match"); the spec keeps only the outcome, the
+ * error code, difference counts and field paths, so no payload value leaves
+ * the project through an export.
+ */
+import type { TestCase } from '../document/document-schema';
+import type { SpecTest, SpecTestOutcome } from './spec-types';
+
+/** A test case's result as a runner reports it (the shape `runTestCase` returns). */
+export interface TestResultInput {
+  name: string;
+  outcome: 'passed' | 'failure' | 'error';
+  /** One-line reason. */
+  message?: string;
+  /** One difference per line, `path: expected ..., got ...`. */
+  details?: string;
+}
+
+const MAX_PATHS = 20;
+
+/** The error code at the start of a formatted error line (`RUN_EVALUATION file: ...`). */
+function codeIn(text: string): string | undefined {
+  return /\b([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b/.exec(text)?.[1];
+}
+
+/** Field paths of the differences; the value part after `: expected` is dropped. */
+function differingPaths(details: string | undefined): string[] {
+  const paths: string[] = [];
+  for (const line of details?.split('\n') ?? []) {
+    const match = /^(.*?): expected /.exec(line);
+    if (match && paths.length < MAX_PATHS) paths.push(match[1]!);
+  }
+  return paths;
+}
+
+/** A failure message with every quoted or free-form value replaced by its error code. */
+function safeMessage(test: TestCase, result: TestResultInput): string | undefined {
+  const message = result.message ?? '';
+  if (result.outcome === 'passed') return undefined;
+  if (result.outcome === 'error') {
+    const code = codeIn(message);
+    return `the case could not run${code ? ` (${code})` : ''}`;
+  }
+  if (test.expectError !== undefined) {
+    if (/produced a result/.test(message)) return `expected an error matching ${JSON.stringify(test.expectError)}, but the mapping produced a result`;
+    const code = codeIn(message.replace(/^expected an error matching ".*?", got /, ''));
+    return `expected an error matching ${JSON.stringify(test.expectError)}, got a different error${code ? ` (${code})` : ''}`;
+  }
+  const count = /^(\d+) difference/.exec(message)?.[1];
+  if (count) return `${count} difference(s) from ${test.expected}`;
+  const code = codeIn(message);
+  return `the run failed${code ? ` (${code})` : ''}`;
+}
+
+function expects(test: TestCase): string {
+  return test.expected !== undefined ? `output ${test.expected}` : `an error matching ${JSON.stringify(test.expectError)}`;
+}
+
+/**
+ * The spec's rows for the document's test cases; a case without a result
+ * (matched by name) is `not run`.
+ */
+export function summariseTests(tests: readonly TestCase[], results: readonly TestResultInput[]): SpecTest[] {
+  return tests.map((test) => {
+    const result = results.find((r) => r.name === test.name);
+    const row: SpecTest = { name: test.name, input: test.input, expects: expects(test), outcome: 'not run' };
+    if (!result) return row;
+    const outcome: SpecTestOutcome = result.outcome === 'failure' ? 'failed' : result.outcome;
+    row.outcome = outcome;
+    const message = safeMessage(test, result);
+    if (message !== undefined) row.message = message;
+    const paths = outcome === 'failed' && test.expected !== undefined ? differingPaths(result.details) : [];
+    if (paths.length) row.differingPaths = paths;
+    return row;
+  });
+}

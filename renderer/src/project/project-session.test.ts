@@ -1,0 +1,116 @@
+/**
+ * The project session against the real project service over temp folders:
+ * what the user sees (dirty marker, conflicts) and what lands on disk
+ * (the file, the backups) after each action.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createProjectService } from '../../../electron/backend/project-service';
+import { createProjectSession } from './project-session';
+
+const temps: string[] = [];
+afterEach(() => {
+  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+const doc = (name: string) => `{\n  "formatVersion": 1,\n  "name": "${name}",\n  "source": { "format": "json" },\n  "target": { "format": "json" }\n}\n`;
+
+function setup(idleMs = 60_000) {
+  const root = mkdtempSync(join(tmpdir(), 'mapwright-session-'));
+  temps.push(root);
+  const api = createProjectService({ samplesDir: root, appVersion: '0', platform: process.platform, settingsDir: join(root, 'settings'), backupDir: join(root, 'backups') });
+  const file = join(root, 'orders.mapwright.json');
+  writeFileSync(file, doc('Orders'));
+  return { root, api, file, session: createProjectSession(api, { backup: { idleMs } }) };
+}
+
+describe('project session', () => {
+  it('shows the dirty marker while the text differs from the file, and clears it on save', async () => {
+    const { api, file, session } = setup();
+    expect(await session.getState().open(file)).toBe(true);
+    expect(session.getState()).toMatchObject({ dirty: false, title: 'orders.mapwright.json — Mapwright' });
+
+    session.getState().edit(doc('Orders v2'));
+    expect(session.getState()).toMatchObject({ dirty: true, title: '● orders.mapwright.json — Mapwright' });
+    // Typing back to the saved text is not a change.
+    session.getState().edit(doc('Orders'));
+    expect(session.getState().dirty).toBe(false);
+
+    session.getState().edit(doc('Orders v2'));
+    expect(await session.getState().save()).toBe(true);
+    expect(session.getState().dirty).toBe(false);
+    expect(readFileSync(file, 'utf8')).toBe(doc('Orders v2'));
+    const backups = await api.listBackups();
+    expect(backups.ok && backups.value).toEqual([]);
+  });
+
+  it('backs up after the edits pause, and the backup restores after a "crash"', async () => {
+    const { api, file, session } = setup(20);
+    await session.getState().open(file);
+    session.getState().edit(doc('Unsaved'));
+    await vi.waitFor(async () => {
+      const list = await api.listBackups();
+      expect(list.ok && list.value.map((b) => b.name)).toEqual(['Unsaved']);
+    });
+    const list = await api.listBackups();
+    if (!list.ok) throw new Error('list failed');
+
+    // The next start: a new session offers the backup and restores it as unsaved work.
+    const next = createProjectSession(api);
+    expect(await next.getState().restore(list.value[0]!.id)).toBe(true);
+    expect(next.getState()).toMatchObject({ text: doc('Unsaved'), dirty: true });
+    expect(await next.getState().save()).toBe(true);
+    expect(readFileSync(file, 'utf8')).toBe(doc('Unsaved'));
+    const after = await api.listBackups();
+    expect(after.ok && after.value).toEqual([]);
+  });
+
+  it('turns a file changed elsewhere into a choice: overwrite or reload', async () => {
+    const { file, session } = setup();
+    await session.getState().open(file);
+    session.getState().edit(doc('Mine'));
+    writeFileSync(file, doc('Theirs'));
+
+    await session.getState().checkDisk();
+    expect(session.getState().conflict).toMatchObject({ missing: false });
+    expect(await session.getState().save()).toBe(false);
+    expect(session.getState().error?.code).toBe('DOC_CHANGED_ON_DISK');
+    expect(readFileSync(file, 'utf8')).toBe(doc('Theirs'));
+
+    expect(await session.getState().overwrite()).toBe(true);
+    expect(readFileSync(file, 'utf8')).toBe(doc('Mine'));
+    expect(session.getState().conflict).toBeUndefined();
+
+    writeFileSync(file, doc('Theirs again'));
+    session.getState().edit(doc('Mine again'));
+    expect(await session.getState().reload()).toBe(true);
+    expect(session.getState()).toMatchObject({ text: doc('Theirs again'), dirty: false });
+  });
+
+  it('asks for a path before saving an untitled project, then saves it there', async () => {
+    const { root, session } = setup();
+    await session.getState().newProject('Draft');
+    expect(session.getState().title).toBe('Draft — Mapwright');
+    expect(await session.getState().save()).toBe(false);
+    expect(session.getState().error?.code).toBe('USAGE');
+    const target = join(root, 'draft.mapwright.json');
+    expect(await session.getState().saveAs(target)).toBe(true);
+    expect(session.getState().project?.path).toBe(target);
+    expect(JSON.parse(readFileSync(target, 'utf8'))).toMatchObject({ name: 'Draft' });
+  });
+
+  it('closing discards the backup of deliberately abandoned work', async () => {
+    const { api, file, session } = setup();
+    await session.getState().open(file);
+    session.getState().edit(doc('Abandoned'));
+    await session.getState().flushBackup();
+    const before = await api.listBackups();
+    expect(before.ok && before.value).toHaveLength(1);
+    await session.getState().close();
+    const after = await api.listBackups();
+    expect(after.ok && after.value).toEqual([]);
+    expect(session.getState()).toMatchObject({ dirty: false, text: '' });
+  });
+});
