@@ -10,7 +10,11 @@ import { ENGINE_VERSION } from '../../mapping-engine/version';
 import type { ExpressionRunner } from '../../mapping-engine/run/run-types';
 import type { appMethods, StudioApi, StudioApiPart } from '../contract/studio-api';
 import type { FileAccess } from './engine/file-access';
+import { createEditorService } from './editor-service';
+import { lazyRunner } from './engine/engine-context';
+import { createFileAccess } from './engine/file-access';
 import { createEngineService } from './engine-service';
+import { createExportService } from './export-service';
 import { createProjectService } from './project-service';
 import { settle } from './settle';
 import { findSampleEntry, listSampleEntries } from './sample-catalog';
@@ -45,7 +49,21 @@ export interface StudioBackendOptions {
 
 /** Creates the backend for one samples directory. */
 export function createStudioBackend(options: StudioBackendOptions): StudioApi {
-  return { ...createAppService(options), ...createProjectService(options), ...createEngineService(options) };
+  // One file-access register and one runner for every service: a project the
+  // user opens is readable by the engine, and all runs share one pool.
+  const lazy = lazyRunner(options.runner);
+  const shared: StudioBackendOptions = {
+    ...options,
+    fileAccess: options.fileAccess ?? createFileAccess([options.samplesDir, ...(options.readRoots ?? [])]),
+    runner: { run: (job, runOptions) => lazy().run(job, runOptions) },
+  };
+  return {
+    ...createAppService(shared),
+    ...createProjectService(shared),
+    ...createEngineService(shared),
+    ...createEditorService(shared),
+    ...createExportService(shared),
+  };
 }
 
 /** The app and sample methods. */

@@ -10,10 +10,12 @@
  */
 import { z } from 'zod';
 import { ERROR_CODES, type CodedErrorData } from '../../mapping-engine/errors';
+import { editorMethods } from './methods/editor-methods';
 import { engineMethods } from './methods/engine-methods';
+import { exportMethods } from './methods/export-methods';
 import { projectMethods } from './methods/project-methods';
 
-export { engineMethods, projectMethods };
+export { editorMethods, engineMethods, exportMethods, projectMethods };
 
 /**
  * A sample's id is its folder name under `samples/`. The pattern keeps ids
@@ -75,6 +77,8 @@ export const studioContract = {
   ...appMethods,
   ...projectMethods,
   ...engineMethods,
+  ...editorMethods,
+  ...exportMethods,
 } as const;
 
 /** Name of a studio method. */
