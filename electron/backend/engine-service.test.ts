@@ -183,7 +183,7 @@ describe('compileDocument', () => {
     });
     const broken = f.projectText.replace('"required": "error", "notes": "ERP numbers', '"required": "sometimes", "notes": "ERP numbers');
     const result = await f.api.compileDocument({ text: broken, projectPath: f.project });
-    expect(result).toMatchObject({ ok: false, error: { code: 'DOC_INVALID', expected: '/rules/0/required', line: 14 } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'DOC_INVALID', expected: '/rules/0/required', line: 15 } });
   });
 
   it('cannot read a CSV lookup table for a document without a project', async () => {
@@ -215,6 +215,16 @@ describe('startRun and pollRun', () => {
     expect(last.state).toBe('done');
     expect(last.result?.fieldErrors).toEqual([expect.objectContaining({ field: 'firstName', code: 'RUN_EVALUATION' })]);
     expect(last.result?.outputText).toBe('');
+  });
+
+  it('places a value a transform rejects on its field, naming the record but not the value', async () => {
+    const f = fixture();
+    const { runId } = value(await f.api.startRun({ projectPath: f.project, text: f.projectText, inputFile: 'tests/malformed-date.input.json' }));
+    const last = (await pollUntilSettled(f.api, runId)).at(-1)!;
+    expect(last.state).toBe('done');
+    expect(last.result?.fieldErrors).toEqual([
+      { field: 'customerSince', code: 'RUN_EVALUATION', message: 'customerSince: date does not match dd.MM.yyyy, value shaped "9999-99-99" (accountId "ACC-000003")' },
+    ]);
   });
 
   it('flags output that breaks the target schema', async () => {

@@ -6,8 +6,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { toCodedError, type CodedErrorData } from '../../mapping-engine/errors';
 import { parseJsonText } from '../../mapping-engine/payload/json-read';
 
-/** Largest API request body; the contract's arguments are a few short strings. */
-export const MAX_BODY_BYTES = 64 * 1024;
+/**
+ * Largest API request body. Methods carry a whole mapping document (and an
+ * edited expression), which for a big target schema with inline tables can run
+ * to a few megabytes; payloads themselves never travel this way (paths do).
+ */
+export const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 /** Headers every response carries. */
 export function setSecurityHeaders(res: ServerResponse): void {

@@ -1,4 +1,5 @@
 /** The web host over real HTTP on loopback: what it serves, and everything it refuses. */
+import { MAX_BODY_BYTES } from './http-io';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -98,7 +99,7 @@ describe('web host serving the renderer through Vite', () => {
     expect(JSON.parse(badArgs.text)).toMatchObject({ error: { code: 'USAGE' } });
     expect((await api(host, 'deleteEverything', '[]')).status).toBe(404);
     expect((await api(host, 'listSamples', '[]', { 'content-type': 'text/plain' })).status).toBe(415);
-    expect((await api(host, 'listSamples', JSON.stringify(['x'.repeat(70_000)]))).status).toBe(413);
+    expect((await api(host, 'listSamples', JSON.stringify(['x'.repeat(MAX_BODY_BYTES + 1)]))).status).toBe(413);
     expect((await send(host, '/api/listSamples', { headers: { authorization: `Bearer ${host.token}` } })).status).toBe(405);
   });
 

@@ -38,6 +38,8 @@ export interface WebHostOptions {
   runner?: ExpressionRunner;
   /** Settings and backups folder; the user's config folder when absent (tests pass a temp folder). */
   settingsDir?: string;
+  /** Folders besides `samplesDir` whose projects the engine methods may read (tests pass a temp folder). */
+  readRoots?: string[];
 }
 
 /** A running web host. */
@@ -87,6 +89,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     platform: process.platform,
     ...(options.runner ? { runner: options.runner } : {}),
     ...(options.settingsDir ? { settingsDir: options.settingsDir } : {}),
+    ...(options.readRoots ? { readRoots: options.readRoots } : {}),
   });
   const vite: ViteDevServer | undefined = options.staticDir
     ? undefined

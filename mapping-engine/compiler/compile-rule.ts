@@ -23,7 +23,7 @@ export function compileSource(path: string, depth: number, field: string): strin
 
 /** Where a rule is compiled, beyond its nesting and label. */
 export interface RuleOptions {
-  /** A `$record` naming the current record is in scope, so required-field errors pass it on. */
+  /** A `$record` naming the current record is in scope, so required-field and invalid-value errors pass it on. */
   record?: boolean;
   /** The variable each value map of the rule is bound to at the top (see `nameValueMaps`). */
   valueMapVariable?: (node: NodeOf<'valueMap'>) => string | undefined;
@@ -37,7 +37,7 @@ export function compileRule(rule: MappingRule, depth: number, label: string, opt
   }
   // Several sources become one list, which concat, aggregates and custom expressions take as a whole.
   const input = sources.length === 0 ? '()' : sources.length === 1 ? sources[0]! : `[${sources.join(', ')}]`;
-  const value = compileChain(rule.transforms, input, { field: label, tableVariable, valueMapVariable: options.valueMapVariable });
+  const value = compileChain(rule.transforms, input, { field: label, tableVariable, valueMapVariable: options.valueMapVariable, ...(options.record ? { record: true } : {}) });
   switch (rule.required) {
     case 'omit':
       return value;

@@ -5,6 +5,7 @@ import { loadDocument } from '../document/load-document';
 import { serializeDocument } from '../document/serialize-document';
 import { compileDocument } from './compile-document';
 import { doc } from './compiler-test-helpers';
+import { shiftPositionLabel } from './record-label';
 
 /** The message of the error `expression` raises on `input`, or undefined when it succeeds. */
 async function failure(expression: string, input: unknown): Promise<string | undefined> {
@@ -89,5 +90,47 @@ describe('required-field errors name the record', () => {
       code = isMapwrightError(error) ? error.code : 'not coded';
     }
     expect(code).toBe('COMPILE_INVALID');
+  });
+});
+
+describe('invalid-value errors name the record and not the value', () => {
+  it('binds the $invalid helper once and a $record for arrays whose transforms can reject a value', async () => {
+    const d = doc({
+      recordKey: 'batch',
+      arrays: [{ target: 'rows', source: 'rows', recordKey: 'id' }],
+      rules: [
+        { target: 'rows.id', sources: ['id'] },
+        { target: 'rows.day', sources: ['day'], transforms: [{ kind: 'date', from: 'dd.MM.yyyy', to: 'yyyy-MM-dd' }] },
+      ],
+    });
+    const { expression } = compileDocument(d);
+    expect(expression.match(/\$invalid := function/g)).toHaveLength(1);
+    expect(expression).toContain('$invalid("rows[].day", "date does not match dd.MM.yyyy", $s, $record)');
+    const input = { batch: 'B7', rows: [{ id: 'r1', day: '01.02.2024' }, { id: 'r2', day: '2024-02-30 secret' }] };
+    const message = await failure(expression, input);
+    expect(message).toBe('rows[].day: date does not match dd.MM.yyyy, value shaped "9999-99-99 aaaaaa" (batch "B7", rows item 2: id "r2")');
+    expect(message).not.toContain('secret');
+    expect(await jsonata(expression).evaluate({ rows: [input.rows[0]] })).toEqual({ rows: [{ id: 'r1', day: '2024-02-01' }] });
+  });
+
+  it('leaves the helper out when no transform can reject a value', () => {
+    const { expression } = compileDocument(doc({ rules: [{ target: 'day', sources: ['day'], transforms: [{ kind: 'date', from: 'iso', to: 'iso', onInvalid: 'omit' }] }] }));
+    expect(expression).not.toContain('$invalid');
+    expect(expression).not.toContain('$record');
+  });
+});
+
+describe('shiftPositionLabel', () => {
+  it('moves the element label of the array by the offset, keeping key and chain', () => {
+    expect(shiftPositionLabel('weightKg is required (record 1)', '.', 5020)).toBe('weightKg is required (record 5021)');
+    expect(shiftPositionLabel('note is required (record 12: id "record 1")', '.', 2000)).toBe('note is required (record 2012: id "record 1")');
+    expect(shiftPositionLabel('a[].b is required (batch "B", a item 3, a.c item 1)', 'a', 6)).toBe('a[].b is required (batch "B", a item 9, a.c item 1)');
+    expect(shiftPositionLabel('x0[].b: unknown code, value shaped "A" (x0 item 2)', 'x0', 10)).toBe('x0[].b: unknown code, value shaped "A" (x0 item 12)');
+  });
+
+  it('leaves messages without the label alone', () => {
+    expect(shiftPositionLabel('weightKg is required', '.', 3)).toBeUndefined();
+    expect(shiftPositionLabel('x is required (orders item 1)', '.', 3)).toBeUndefined();
+    expect(shiftPositionLabel('Unable to cast value to a number: "record 1"', '.', 3)).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Names the record a required-field error is about. The compiler binds
+ * Names the record a required-field or invalid-value error is about. The compiler binds
  * `$record` once per scope: at the top from the document's `recordKey`
  * (`accountId "ACC-1"`), and in each array element from its position in the
  * source array (1-based, before filter and sort) and the context's
@@ -8,7 +8,8 @@
  * so messages carry no other payload values; a grouped array names the
  * group by its key.
  */
-import type { ArrayContext, MappingDocument } from '../document/document-schema';
+import type { ArrayContext, MappingDocument, MappingRule } from '../document/document-schema';
+import { raisesInvalid } from '../transforms/invalid-value';
 import { literal } from '../transforms/jsonata-text';
 import type { TargetNode } from './target-tree';
 
@@ -17,9 +18,14 @@ export function recordInScope(doc: Pick<MappingDocument, 'recordKey'>, depth: nu
   return depth >= 1 || doc.recordKey !== undefined;
 }
 
-/** Whether any field under `node` raises a required-field error, so the record must be named. */
+/** Whether `rule` can raise an error that names the record: a required field, or a transform rejecting a value. */
+export function namesRecord(rule: MappingRule): boolean {
+  return rule.required === 'error' || rule.transforms.some(raisesInvalid);
+}
+
+/** Whether any field under `node` can raise an error naming the record, so the record must be named. */
 export function needsRecord(node: TargetNode): boolean {
-  return node.kind === 'field' ? node.rule.required === 'error' : node.children.some(needsRecord);
+  return node.kind === 'field' ? namesRecord(node.rule) : node.children.some(needsRecord);
 }
 
 /** The variable holding an element's position in array nesting `depth` (bound with `#`). */
@@ -64,8 +70,36 @@ export function itemRecordBinding(ctx: ArrayContext, depth: number, keyExpressio
   if (ctx.groupBy) {
     pieces.push(root ? 'group "' : `${ctx.target} group "`, { expr: '$key' }, '"');
   } else {
+    // Written as positionLabel writes it, so shiftPositionLabel finds it.
     pieces.push(root ? 'record ' : `${ctx.target} item `, { expr: `(${positionVariable(depth)} + 1)` });
     if (keyExpression !== undefined && ctx.recordKey !== undefined) pieces.push(`: ${keyName(ctx.recordKey)} "`, { expr: keyExpression }, '"');
   }
   return `$record := ${concat(pieces)};`;
+}
+
+/** The label of the element at 1-based `position` of the array whose target is `target`: `record 5`, `events item 5`. */
+export function positionLabel(target: string, position: number): string {
+  return target === '.' ? `record ${position}` : `${target} item ${position}`;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * `message` with the position in the label of an element of the array
+ * `target` moved on by `offset` (`record 1` -> `record 5021`), or undefined
+ * when the message names no such element. Positions count within the input
+ * a run was given, so a host that runs part of a larger file on its own
+ * (batch mode runs chunks and single records) moves the label to the
+ * element's place in the file. Only a label where {@link itemRecordBinding}
+ * puts one is matched: after the opening parenthesis or a comma of the
+ * record chain, before its end, its key or the next link.
+ */
+export function shiftPositionLabel(message: string, target: string, offset: number): string | undefined {
+  // The label is its words followed by the position: `record 3`, `events item 3`.
+  const words = positionLabel(target, 0).slice(0, -1);
+  const pattern = new RegExp(`(\\(|, )${escapeRegExp(words)}(\\d+)(?=[),:])`);
+  if (!pattern.test(message)) return undefined;
+  return message.replace(pattern, (_match, start: string, position: string) => `${start}${positionLabel(target, Number(position) + offset)}`);
 }

@@ -21,7 +21,7 @@ describe('serializeDocument', () => {
     const text = serializeDocument(document);
     expect(text.endsWith('}\n')).toBe(true);
     expect(text.split('\n')[1]).toBe('  "formatVersion": 1,');
-    expect(Object.keys(JSON.parse(text))).toEqual(['formatVersion', 'name', 'description', 'source', 'target', 'lookups', 'arrays', 'rules', 'tests', 'layout']);
+    expect(Object.keys(JSON.parse(text))).toEqual(['formatVersion', 'name', 'description', 'source', 'target', 'lookups', 'recordKey', 'arrays', 'rules', 'tests', 'layout']);
   });
 
   it('is independent of the key order the document was built in', () => {

@@ -6,6 +6,7 @@
  * shown as complete is worse than none.
  */
 import type { CompiledMapping } from '../compiler/compile-document';
+import { namesRecord } from '../compiler/record-label';
 import { fieldAtOffset } from '../compiler/source-map-lookup';
 import type { MappingDocument } from '../document/document-schema';
 import { toCodedError, type ErrorCode } from '../errors';
@@ -68,14 +69,15 @@ export interface MappingRunResult {
 }
 
 /**
- * How the compiler names each required field in its "has no value" error:
+ * How the compiler names each field whose helper-raised error (required
+ * without a value, a transform rejecting a value) starts with its label:
  * the field's names with `[]` after each array (`lines[].sku`), next to the
  * source map path the error is placed on (`lines.sku`).
  */
 function requiredLabels(doc: MappingDocument): Array<{ label: string; field: string }> {
   const arrays = new Set(doc.arrays.filter((a) => a.target !== '.').map((a) => splitPath(a.target).join('\u0000')));
   return doc.rules
-    .filter((rule) => rule.required === 'error')
+    .filter(namesRecord)
     .map((rule) => {
       const names = splitPath(rule.target);
       const label = names.map((name, i) => (i < names.length - 1 && arrays.has(names.slice(0, i + 1).join('\u0000')) ? `${name}[]` : name)).join('.');
@@ -95,8 +97,8 @@ function mentions(message: string, label: string): boolean {
 
 /**
  * The target field a runtime error belongs to, `''` when it cannot be told:
- * by the source map, else, for the required-field helper (whose `$error`
- * sits outside every field's span), by the field label its message names.
+ * by the source map, else, for the required and invalid-value helpers (whose
+ * `$error` sits outside every field's span), by the field label its message names.
  */
 export function fieldOfRunError(error: RunErrorData, prepared: Pick<PreparedMapping, 'compiled' | 'document'>): string {
   // jsonata's position is 1-based and points just past the token it stopped at.

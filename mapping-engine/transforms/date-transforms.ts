@@ -1,5 +1,6 @@
 /** The date transform: parse in one pattern (or ISO, epoch seconds/millis) and write in another. */
 import { toDatePicture } from './date-pattern';
+import { invalidCall } from './invalid-value';
 import { literal } from './jsonata-text';
 import type { NodeOf } from './transform-node';
 import type { SpecTable, TransformContext } from './types';
@@ -33,8 +34,7 @@ function formatStep(to: string, timezone: string | undefined): string {
 
 function compileDate(n: NodeOf<'date'>, input: string, ctx: TransformContext): string {
   const parse = parseStep(n.from, n.pivotYear);
-  const fail =
-    n.onInvalid === 'omit' ? '()' : `$error(${literal(`${ctx.field}: date "`)} & $s & ${literal(`" does not match ${n.from}`)})`;
+  const fail = n.onInvalid === 'omit' ? '()' : invalidCall(ctx, `date does not match ${n.from}`, '$s');
   const body = parse.valid === 'true' ? formatStep(n.to, n.timezone) : `${parse.valid} ? ${formatStep(n.to, n.timezone)} : ${fail}`;
   return `($s := $string(${input}); ${parse.setup}; $exists($s) ? (${body}) : ())`;
 }

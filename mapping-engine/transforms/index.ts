@@ -4,3 +4,4 @@ export { compileTransform, compileChain, describeTransform, TRANSFORMS } from '.
 export { compilePredicate, describePredicate } from './predicate';
 export { literal, quoteName, splitPath, pathExpression } from './jsonata-text';
 export type { TransformContext } from './types';
+export { INVALID_HELPER, invalidCall, raisesInvalid, valueShape } from './invalid-value';

@@ -1,5 +1,6 @@
 /** Test helper: evaluates one compiled transform with the real jsonata package. */
 import jsonata from 'jsonata';
+import { INVALID_HELPER } from './invalid-value';
 import { compileTransform } from './registry';
 import { transformNodeSchema } from './transform-node';
 import type { TransformContext } from './types';
@@ -7,9 +8,13 @@ import type { TransformContext } from './types';
 /** A context as the compiler gives it, with one lookup table bound at `$table_<name>`. */
 export const TEST_CONTEXT: TransformContext = { field: 'target.field', tableVariable: (name) => `$table_${name}` };
 
-/** Compiles `raw` (validated, defaults applied) on the input path `value` and evaluates it on `{ value }`. */
+/**
+ * Compiles `raw` (validated, defaults applied) on the input path `value` and
+ * evaluates it on `{ value }`, inside a block binding the `$invalid` helper
+ * as the compiler's top block does.
+ */
 export async function run(raw: unknown, value: unknown, bindings: Record<string, unknown> = {}): Promise<unknown> {
   const node = transformNodeSchema.parse(raw);
   const text = compileTransform(node, 'value', TEST_CONTEXT);
-  return jsonata(text).evaluate(value === undefined ? {} : { value }, bindings);
+  return jsonata(`(\n${INVALID_HELPER.join('\n')}\n${text}\n)`).evaluate(value === undefined ? {} : { value }, bindings);
 }

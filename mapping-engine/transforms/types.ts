@@ -5,6 +5,8 @@ import type { NodeOf, TransformKind } from './transform-node';
 export interface TransformContext {
   /** Target field path, named in `$error` messages. */
   field: string;
+  /** A `$record` naming the current record is in scope, so invalid-value errors pass it on (see invalid-value.ts). */
+  record?: boolean;
   /** The variable a lookup table is bound to at the top of the expression. */
   tableVariable(name: string): string;
   /**

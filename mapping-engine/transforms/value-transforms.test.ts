@@ -15,7 +15,7 @@ describe('value transforms', () => {
     expect(await run({ kind: 'valueMap', entries: STATUS }, 'Z')).toBeUndefined();
     expect(await run({ kind: 'valueMap', entries: STATUS, onUnknown: 'keep' }, 'Z')).toBe('Z');
     expect(await run({ kind: 'valueMap', entries: { '1': true } }, 1)).toBe(true);
-    await expect(run({ kind: 'valueMap', entries: STATUS, onUnknown: 'error' }, 'Z')).rejects.toMatchObject({ code: 'D3137', message: 'target.field: unknown code "Z"' });
+    await expect(run({ kind: 'valueMap', entries: STATUS, onUnknown: 'error' }, 'Z')).rejects.toMatchObject({ code: 'D3137', message: 'target.field: unknown code, value shaped "A"' });
     expect(await run({ kind: 'valueMap', entries: STATUS, onUnknown: 'error' }, undefined)).toBeUndefined();
   });
 
@@ -32,7 +32,10 @@ describe('value transforms', () => {
   it('lookup reads the table bound once at the top', async () => {
     expect(await run({ kind: 'lookup', table: 'countries' }, 'DE', COUNTRIES)).toBe('Germany');
     expect(await run({ kind: 'lookup', table: 'countries', default: 'Unknown' }, 'XX', COUNTRIES)).toBe('Unknown');
-    await expect(run({ kind: 'lookup', table: 'countries', onUnknown: 'error' }, 'XX', COUNTRIES)).rejects.toMatchObject({ code: 'D3137' });
+    await expect(run({ kind: 'lookup', table: 'countries', onUnknown: 'error' }, 'Xx', COUNTRIES)).rejects.toMatchObject({
+      code: 'D3137',
+      message: 'target.field: unknown key in table countries, value shaped "Aa"',
+    });
     expect(() => transformNodeSchema.parse({ kind: 'lookup', table: 'bad name' })).toThrow();
   });
 
@@ -50,7 +53,7 @@ describe('value transforms', () => {
     expect(await run({ kind: 'parseBoolean' }, ' Yes ')).toBe(true);
     expect(await run({ kind: 'parseBoolean' }, 0)).toBe(false);
     expect(await run({ kind: 'parseBoolean', trueValues: ['J'], falseValues: ['N'] }, 'j')).toBe(true);
-    await expect(run({ kind: 'parseBoolean' }, 'maybe')).rejects.toMatchObject({ code: 'D3137' });
+    await expect(run({ kind: 'parseBoolean' }, ' Maybe ')).rejects.toMatchObject({ code: 'D3137', message: 'target.field: not a yes/no value, value shaped " Aaaaa "' });
     expect(await run({ kind: 'parseBoolean', onInvalid: 'omit' }, 'maybe')).toBeUndefined();
   });
 

@@ -1,5 +1,6 @@
 /** Value transforms: value map, lookup table, condition, boolean parse, custom JSONata. */
 import { compilePredicate, describePredicate } from './predicate';
+import { invalidCall } from './invalid-value';
 import { literal } from './jsonata-text';
 import type { Scalar } from './transform-node';
 import type { SpecTable, TransformContext } from './types';
@@ -9,7 +10,7 @@ type ValueKind = 'valueMap' | 'lookup' | 'condition' | 'parseBoolean' | 'custom'
 /** The "not found" branch shared by value maps and lookups. */
 function unknownBranch(onUnknown: 'default' | 'error' | 'keep', fallback: Scalar | undefined, ctx: TransformContext, what: string): string {
   if (onUnknown === 'keep') return '$v';
-  if (onUnknown === 'error') return `$error(${literal(`${ctx.field}: unknown ${what} "`)} & $k & "\\"")`;
+  if (onUnknown === 'error') return invalidCall(ctx, `unknown ${what}`, '$k');
   return fallback === undefined ? '()' : literal(fallback);
 }
 
@@ -53,7 +54,8 @@ export const VALUE_TRANSFORMS: SpecTable<ValueKind> = {
   },
   parseBoolean: {
     compile: (n, input, ctx) => {
-      const fail = n.onInvalid === 'omit' ? '()' : `$error(${literal(`${ctx.field}: not a yes/no value "`)} & $k & "\\"")`;
+      // The shape is of the value as given, not of the trimmed, lower-cased text compared with the lists.
+      const fail = n.onInvalid === 'omit' ? '()' : invalidCall(ctx, 'not a yes/no value', '$string($v)');
       const list = (values: string[]) => `[${values.map((v) => literal(v.toLowerCase())).join(', ')}]`;
       return `($v := ${input}; $k := $lowercase($trim($string($v))); $exists($v) ? ($k in ${list(n.trueValues)} ? true : $k in ${list(n.falseValues)} ? false : ${fail}) : ())`;
     },

@@ -10,12 +10,10 @@ import { basename, dirname, extname, join } from 'node:path';
 import { MapwrightError } from '../../../mapping-engine/errors';
 import { loadDocument } from '../../../mapping-engine/document/load-document';
 import { toDocumentPath } from '../../../mapping-engine/document/document-paths';
-import { rewriteJsonText } from '../../../mapping-engine/masking/json-text-rewrite';
-import { maskPayload } from '../../../mapping-engine/masking/mask-payload';
+import { maskSample } from '../../../mapping-engine/masking/mask-sample';
 import { decodeText } from '../../../mapping-engine/payload/decode';
 import { readPayload } from '../../../mapping-engine/payload/read-payload';
 import type { PayloadFormat } from '../../../mapping-engine/payload/types';
-import { writePayload } from '../../../mapping-engine/payload/write-payload';
 import { loadOrCreateKey } from '../../../mapping-engine/node/mask/key-file';
 import { readInputFile, writeFileAtomic } from '../../../mapping-engine/node/read-file';
 import type { ImportSampleResult } from '../../contract/methods/engine-methods';
@@ -76,12 +74,11 @@ export async function importSample(context: EngineContext, request: ImportSample
   }
   const policy = loadDocument(decodeText(await readInputFile(projectFile), { file: projectFile }).text, projectFile).document.masking ?? {};
   const bytes = await readInputFile(file);
-  const parsed = readPayload(bytes, { file: basename(file), ...(request.format ? { format: request.format } : {}) });
   const { key } = await loadOrCreateKey(context.maskKeyFile, context.keyLocation);
-  const { value, report } = maskPayload(parsed.value, { key, policy });
-  // JSON is edited in place (layout and untouched numbers stay as they were); other formats go through their writers.
-  const inPlace = parsed.format === 'json' ? rewriteJsonText(decodeText(bytes, { file }).text, parsed.value, value) : undefined;
-  const text = inPlace ?? writePayload(value, parsed.format, { meta: parsed.meta, metaFormat: parsed.format });
+  // The same masking as `mapwright mask`: read, mask, write back in the input's format and conventions.
+  const { text, report, format } = maskSample(bytes, { key, policy, file: basename(file), ...(request.format ? { format: request.format } : {}) });
+  // The preview is read from the masked text itself, so it shows exactly what was written.
+  const masked = readPayload(text, { file: basename(file), format });
   const folder = join(dirname(projectFile), 'samples');
   try {
     await mkdir(folder, { recursive: true });
@@ -92,8 +89,8 @@ export async function importSample(context: EngineContext, request: ImportSample
   await writeFileAtomic(target, text);
   return {
     relativePath: toDocumentPath(projectFile, target),
-    format: parsed.format,
+    format,
     report,
-    preview: previewPage({ format: parsed.format, value }, 0, DEFAULT_PAGE_SIZE),
+    preview: previewPage({ format, value: masked.value }, 0, DEFAULT_PAGE_SIZE),
   };
 }

@@ -17,7 +17,7 @@ import { tablesFromAst, valueMapsFromAst } from './expression-tables';
 import { fieldPlaces, type PlacedField } from './field-places';
 import { reverseRule } from './reverse-rule';
 import type { AstNode } from './reverse-source';
-import { stripBindings } from './strip-bindings';
+import { stripBindings, stripInvalidHelper } from './strip-bindings';
 
 /** The document read back from an expression, and the target paths kept as custom expressions. */
 export interface ParsedExpression {
@@ -98,11 +98,13 @@ export function parseExpression(expression: string, base: MappingDocument, optio
   const tables = { ...tablesFromAst(ast), ...options.tables };
   const maps = valueMapsFromAst(ast);
   const compiled = compileWithBindings(base, { tables });
-  // Value maps are compared through the fields that use them, not as skeleton text.
-  const ours = stripBindings(compiled.expression, compiled.valueMaps.map((m) => m.variable.slice(1)));
-  const theirs = stripBindings(expression, Object.keys(maps));
-  if (!ours) throw unsupported(expression, 0);
+  // Value maps and the invalid-value helper are compared through the fields that use them, not as skeleton text.
+  const ourHelper = stripInvalidHelper(compiled.expression);
+  const stripped = stripBindings(ourHelper.text, compiled.valueMaps.map((m) => m.variable.slice(1)));
+  const theirs = stripBindings(stripInvalidHelper(expression).text, Object.keys(maps));
+  if (!stripped) throw unsupported(expression, 0);
   if (!theirs) throw unsupported(expression, 0);
+  const ours = { text: stripped.text, removed: stripped.removed + ourHelper.removed };
   const fields = fieldPlaces(base).map((f) => ({ ...f, valueMaps: maps }));
   const spans = fields.map((f) => compiled.sourceMap[f.path]!).map((s) => ({ start: s.start - ours.removed, end: s.end - ours.removed }));
   const texts = fieldTexts(theirs.text, ours.text, spans);

@@ -35,6 +35,8 @@ const CHAINS: Record<string, TransformNode[]> = {
   condition: [{ kind: 'condition', when: { field: 'status', op: '>=', value: 3 }, then: 'high' }],
   conditionEmpty: [{ kind: 'condition', when: { op: 'empty' }, then: null, else: true }],
   custom: [{ kind: 'custom', expression: '$value & "-" & id' }],
+  valueMapError: [{ kind: 'valueMap', entries: { A: 'ACTIVE' }, onUnknown: 'error' }],
+  parseBooleanError: [{ kind: 'parseBoolean', trueValues: ['ja'], falseValues: ['nein'], onInvalid: 'error' }],
 };
 
 function sources(name: string): string[] {

@@ -13,10 +13,11 @@ import type { Peeler } from './reverse-transform';
 
 type OnUnknown = { onUnknown: 'default' | 'error' | 'keep'; default?: Scalar };
 
-/** The "not found" branch of a value map: `$v` keeps, `$error` fails, `()` omits, a literal is the default. */
+/** The "not found" branch of a value map: `$v` keeps, `$invalid` fails, `()` omits, a literal is the default. */
 function unknownOf(node: AstNode | undefined): OnUnknown | undefined {
   if (node?.type === 'variable' && node.value === 'v') return { onUnknown: 'keep' };
-  if (node && call(node, 'error', 1)) return { onUnknown: 'error' };
+  // `$invalid(field, problem, $k)` and `$invalid(..., $record)`: see transforms/invalid-value.ts.
+  if (node && (call(node, 'invalid', 3) || call(node, 'invalid', 4))) return { onUnknown: 'error' };
   if (node?.type === 'block' && node.expressions?.length === 0) return { onUnknown: 'default' };
   const value = scalar(node);
   return value === undefined ? undefined : { onUnknown: 'default', default: value };

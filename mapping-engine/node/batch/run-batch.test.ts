@@ -77,6 +77,33 @@ describe('runBatch', () => {
     expect(readdirSync(dir).filter((f) => f.includes('bad.out.csv'))).toEqual(['bad.out.csv']);
   });
 
+  it('names a record that lacks a required field once, by its place in the file, with its key', async () => {
+    const input = csvFile('parcels.csv', 6000, (i) => `P-${i + 1};${i === 5020 ? '' : '2,5'};ok`);
+    const rules = [{ target: 'id', sources: ['id'] }, { target: 'weightKg', sources: ['amount'], required: 'error' as const }];
+    const plain = prepared({ ...csvToCsv, rules });
+    const first = await runBatch(plain.prepared, plain.plan, { input, sink: streamSink(() => undefined), chunkRecords: 2000, runner: pool });
+    expect(first).toMatchObject({ record: 5021, field: 'weightKg', error: { code: 'RUN_EVALUATION', message: 'weightKg is required (record 5021)' } });
+    const keyed = prepared({ ...csvToCsv, arrays: [{ ...csvToCsv.arrays[0]!, recordKey: 'id' }], rules });
+    const second = await runBatch(keyed.prepared, keyed.plan, { input, sink: streamSink(() => undefined), chunkRecords: 2000, runner: pool });
+    expect(second.error?.message).toBe('weightKg is required (record 5021: id "P-5021")');
+    const dated = prepared({ ...csvToCsv, rules: [{ target: 'id', sources: ['id'] }, { target: 'day', sources: ['amount'], transforms: [{ kind: 'date', from: 'dd.MM.yyyy', to: 'yyyy-MM-dd' }] }] });
+    const days = csvFile('days.csv', 6000, (i) => `P-${i + 1};${i === 5020 ? '31.13.2024' : '01.02.2024'};ok`);
+    const third = await runBatch(dated.prepared, dated.plan, { input: days, sink: streamSink(() => undefined), chunkRecords: 2000, runner: pool });
+    expect(third).toMatchObject({ record: 5021, field: 'day', error: { message: 'day: date does not match dd.MM.yyyy, value shaped "99.99.9999" (record 5021)' } });
+  });
+
+  it('moves the label of a record whose items sit below the root to the record\'s place', async () => {
+    const input = join(dir, 'events-required.jsonl');
+    writeFileSync(input, Array.from({ length: 40 }, (_, i) => JSON.stringify(i === 33 ? { n: i } : { n: i, kind: 'ok' })).join('\n'));
+    const { prepared: p, plan } = prepared({
+      source: { format: 'jsonl' },
+      arrays: [{ target: 'events', source: '.' }],
+      rules: [{ target: 'events.n', sources: ['n'] }, { target: 'events.kind', sources: ['kind'], required: 'error' }],
+    });
+    const result = await runBatch(p, plan, { input, sink: streamSink(() => undefined), chunkRecords: 16, runner: pool });
+    expect(result).toMatchObject({ record: 34, error: { message: 'events[].kind is required (events item 34)' } });
+  });
+
   it('validates every chunk and reports violations at their place in the whole output', async () => {
     const input = join(dir, 'events.jsonl');
     writeFileSync(input, Array.from({ length: 30 }, (_, i) => JSON.stringify({ n: i, kind: i === 24 ? 'bad' : 'ok' })).join('\n'));

@@ -7,12 +7,14 @@
  * names the record it happened on, and leaves no half-written file behind.
  */
 import { stat } from 'node:fs/promises';
+import { shiftPositionLabel } from '../../compiler/record-label';
 import { MapwrightError } from '../../errors';
 import type { PayloadFormat } from '../../payload/types';
 import { createBatchOutputWriter } from '../../run/batch-output';
 import { chunkItems, shiftViolation, type PerRecordPlan } from '../../run/batch-plan';
 import { fieldOfRunError, type PreparedMapping } from '../../run/mapping-run';
 import type { ExpressionRunner, RunErrorData, RunJob, RunLimits, RunResult } from '../../run/run-types';
+import { splitPath } from '../../transforms/jsonata-text';
 import { validateTarget } from '../../validate/validate-target';
 import type { OutputViolation } from '../../validate/validation-types';
 import { RunnerPool } from '../runner/runner-pool';
@@ -99,6 +101,24 @@ async function locateFailure(runner: ExpressionRunner, job: RunJob, records: unk
   return single.error ? { index: low, error: single.error } : undefined;
 }
 
+/** The target of the array context that maps the input records, as the document writes it (labels use it). */
+function recordArrayTarget(prepared: PreparedMapping, plan: PerRecordPlan): string {
+  const path = plan.arrayPath.join('\u0000');
+  const context = prepared.document.arrays.find((a) => a.source === '.' && (a.target === '.' ? [] : splitPath(a.target)).join('\u0000') === path);
+  return context?.target ?? '.';
+}
+
+/**
+ * The message of `error`, raised by a run over the records that start after
+ * `offset` records of the file. An error naming its record (a required
+ * field, a rejected value) counts positions within the input it was given,
+ * so the label is moved to the record's place in the file; other messages
+ * are prefixed with `where`.
+ */
+function placedMessage(error: RunErrorData, target: string, offset: number, where: string): string {
+  return shiftPositionLabel(error.message, target, offset) ?? `${where}: ${error.message}`;
+}
+
 /**
  * Runs `prepared` (planned per record as `plan`) over the file `options.input`.
  * Writes the output to `options.sink` (committed on success, abandoned on
@@ -135,7 +155,9 @@ export async function runBatch(prepared: PreparedMapping, plan: PerRecordPlan, o
     const cause = found?.error ?? error;
     const record = found ? chunk.first + found.index + 1 : undefined;
     const where = record !== undefined ? `record ${record}` : `records ${chunk.first + 1}-${chunk.first + chunk.records.length}`;
-    result.error = { ...cause, message: `${where}: ${cause.message}` };
+    // A record found alone ran as the first of its input; otherwise the chunk ran whole.
+    const offset = record !== undefined ? record - 1 : chunk.first;
+    result.error = { ...cause, message: placedMessage(cause, recordArrayTarget(prepared, plan), offset, where) };
     if (record !== undefined) result.record = record;
     const field = fieldOfRunError(cause, prepared);
     if (field !== '') result.field = field;

@@ -5,10 +5,12 @@
  * fields, and the test cases run in a worker pool, so the spec shows their
  * results. Shared by `mapwright export` and the studio backend.
  */
-import { isMapwrightError, MapwrightError } from '../../errors';
-import type { CompiledProject } from '../../compiler/compile-project';
+import { formatErrorLine, isMapwrightError, MapwrightError } from '../../errors';
+import { compileProject, type CompiledProject } from '../../compiler/compile-project';
+import { resolveDocumentPath } from '../../document/document-paths';
 import { serializeDocument } from '../../document/serialize-document';
 import type { ExpressionRunner } from '../../run/run-types';
+import type { SourceResolver } from '../../schema/resolver';
 import { buildSpec } from '../../spec/build-spec';
 import { renderCsv } from '../../spec/render-csv';
 import { renderHtml } from '../../spec/render-html';
@@ -37,6 +39,19 @@ export interface ExportOptions {
   runTests?: boolean;
   /** Runner for the test cases; default a fresh {@link RunnerPool}, closed afterwards. */
   runner?: ExpressionRunner;
+  /**
+   * The document's text, exported as if saved at the project file (an
+   * unsaved studio document); the file itself is then not read.
+   */
+  text?: string;
+  /** Reads the files the document refers to (lookup tables, schemas); default the plain file system. */
+  resolver?: SourceResolver;
+  /**
+   * Called with every file a test case reads (input, expected) before the
+   * case runs; a coded error it throws marks the case as `error`. The studio
+   * uses it to keep test cases inside the files its access register allows.
+   */
+  checkTestFile?: (location: string) => Promise<void>;
 }
 
 /** A loaded project and its spec. */
@@ -45,10 +60,28 @@ export interface ProjectSpec {
   spec: MappingSpec;
 }
 
-async function runTests(project: CompiledProject, file: string, runner: ExpressionRunner | undefined): Promise<TestResultInput[]> {
-  const pool = runner ? undefined : new RunnerPool();
+type TestCase = CompiledProject['document']['tests'][number];
+
+/** Checks a case's files with `check`; the refusal as the case's error result, or undefined when all may be read. */
+async function refusedCase(test: TestCase, file: string, check: ExportOptions['checkTestFile']): Promise<TestResultInput | undefined> {
+  if (!check) return undefined;
   try {
-    return await Promise.all(project.document.tests.map((t) => runTestCase(project, file, t, runner ?? pool!)));
+    for (const relative of [test.input, test.expected]) {
+      if (relative !== undefined) await check(resolveDocumentPath(file, relative));
+    }
+    return undefined;
+  } catch (error) {
+    if (!isMapwrightError(error)) throw error;
+    return { name: test.name, outcome: 'error', message: formatErrorLine(error.toJSON()) };
+  }
+}
+
+async function runTests(project: CompiledProject, file: string, options: ExportOptions): Promise<TestResultInput[]> {
+  const pool = options.runner ? undefined : new RunnerPool();
+  const runOne = async (test: TestCase): Promise<TestResultInput> =>
+    (await refusedCase(test, file, options.checkTestFile)) ?? runTestCase(project, file, test, options.runner ?? pool!);
+  try {
+    return await Promise.all(project.document.tests.map(runOne));
   } finally {
     await pool?.close();
   }
@@ -60,9 +93,10 @@ async function runTests(project: CompiledProject, file: string, runner: Expressi
  * @throws MapwrightError for a project that cannot be read, validated or compiled, or an unreadable target schema
  */
 export async function loadProjectSpec(projectFile: string, options: ExportOptions = {}): Promise<ProjectSpec> {
-  const project = await loadProjectFile(projectFile);
-  const target = await loadTargetSchema(project.document, projectFile, createFsResolver());
-  const tests = options.runTests === false ? undefined : await runTests(project, projectFile, options.runner);
+  const resolver = options.resolver ?? createFsResolver();
+  const project = options.text === undefined ? await loadProjectFile(projectFile) : await compileProject(options.text, projectFile, resolver);
+  const target = await loadTargetSchema(project.document, projectFile, resolver);
+  const tests = options.runTests === false ? undefined : await runTests(project, projectFile, options);
   const spec = buildSpec({
     document: project.document,
     compiled: project.compiled,
