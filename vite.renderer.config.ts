@@ -35,6 +35,49 @@ function devCspPlugin(): Plugin {
   };
 }
 
+/** What stands in for Vite's client (`/@vite/client`) when HMR is off. */
+const QUIET_CLIENT = [
+  '// Stand-in for Vite\'s client with HMR off (see vite.renderer.config.ts): no WebSocket.',
+  'const sheets = new Map();',
+  'export function updateStyle(id, css) {',
+  '  let style = sheets.get(id);',
+  "  if (!style) { style = document.createElement('style'); style.setAttribute('data-vite-dev-id', id); document.head.appendChild(style); sheets.set(id, style); }",
+  '  style.textContent = css;',
+  '}',
+  'export function removeStyle(id) { sheets.get(id)?.remove(); sheets.delete(id); }',
+  'export function createHotContext() { return { data: {}, accept() {}, acceptExports() {}, dispose() {}, prune() {}, decline() {}, invalidate() {}, on() {}, off() {}, send() {} }; }',
+  'export function injectQuery(url, query) {',
+  "  if (url[0] !== '.' && url[0] !== '/') return url;",
+  "  const { search, hash } = new URL(url, 'http://localhost');",
+  "  return `${url.replace(/[?#].*$/, '')}?${query}${search ? '&' + search.slice(1) : ''}${hash}`;",
+  '}',
+  'export class ErrorOverlay extends HTMLElement {}',
+].join('\n');
+
+/**
+ * Without HMR (the web host), modules that import Vite's client (CSS imported
+ * from JavaScript, as Monaco does) must not open its HMR WebSocket: the CSP
+ * blocks it with a console error. The client is then replaced by a stand-in
+ * that keeps what those modules use: adding and removing their <style>
+ * element, and an inert `import.meta.hot`. With HMR on (`npm start`) the
+ * real client loads.
+ */
+function quietClientPlugin(): Plugin {
+  let hmr = false;
+  return {
+    name: 'mapwright:quiet-client',
+    apply: 'serve',
+    enforce: 'pre',
+    configResolved(config) {
+      hmr = config.server.hmr !== false;
+    },
+    load(id) {
+      if (hmr || !/[\\/]vite[\\/]dist[\\/]client[\\/]client\.mjs$/.test(id)) return undefined;
+      return QUIET_CLIENT;
+    },
+  };
+}
+
 /**
  * Renderer (the React studio), rooted at renderer/. Used by Forge's Vite
  * plugin (which passes the renderer's name in `forgeConfigSelf`) and, without
@@ -45,11 +88,23 @@ export default defineConfig((env) => {
   return {
     root: fileURLToPath(new URL('./renderer', import.meta.url)),
     base: './',
-    plugins: [react(), devCspPlugin()],
+    plugins: [react(), devCspPlugin(), quietClientPlugin()],
     // CommonJS packages the browser can only import once Vite has pre-bundled
     // them. The web host pre-bundles only this list (no discovery), so a new
     // CommonJS dependency of the renderer belongs here; the e2e test fails otherwise.
-    optimizeDeps: { include: ['react', 'react/jsx-runtime', 'react/jsx-dev-runtime', 'react-dom/client'] },
+    optimizeDeps: {
+      include: [
+        'react',
+        'react/jsx-runtime',
+        'react/jsx-dev-runtime',
+        'react-dom/client',
+        // Monaco is ESM, but ~1,000 modules: unbundled, the web host would serve each one on every page load.
+        'monaco-editor/editor/editor.api',
+        'monaco-editor/editor/contrib/hover/browser/hoverContribution.js',
+        'monaco-editor/editor/contrib/bracketMatching/browser/bracketMatching.js',
+        'monaco-editor/editor/contrib/find/browser/findController.js',
+      ],
+    },
     build: {
       // Where Forge expects it; absolute because `root` is renderer/, not the project.
       outDir: fileURLToPath(new URL(`./.vite/renderer/${name}`, import.meta.url)),

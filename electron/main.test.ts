@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { STUDIO_METHODS } from './contract/studio-api';
 import { studioChannel } from './contract/studio-channels';
-import { STUDIO_COMMAND_CHANNEL, STUDIO_COMMANDS_READY_CHANNEL } from './contract/studio-commands';
+import { STUDIO_COMMAND_CHANNEL, STUDIO_COMMANDS_READY_CHANNEL, STUDIO_FILE_DIALOG_CHANNEL } from './contract/studio-commands';
 
 type Listener = (...args: unknown[]) => unknown;
 const fake = vi.hoisted(() => ({
@@ -25,6 +25,7 @@ const fake = vi.hoisted(() => ({
   menus: [] as unknown[],
   theme: { themeSource: 'light', shouldUseDarkColors: false },
   lockRequested: 0,
+  dialogAnswer: '/tmp/picked.mapwright.json',
   userData: '',
 }));
 
@@ -78,7 +79,10 @@ vi.mock('electron', () => ({
     getPrimaryDisplay: () => ({ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } }),
     getAllDisplays: () => [{ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } }],
   },
-  dialog: {},
+  dialog: {
+    showOpenDialog: async () => ({ canceled: false, filePaths: [fake.dialogAnswer] }),
+    showSaveDialog: async () => ({ canceled: false, filePath: fake.dialogAnswer }),
+  },
   utilityProcess: { fork: () => undefined },
   protocol: {
     registerSchemesAsPrivileged: (schemes: unknown[]) => fake.privileged.push(...schemes),
@@ -167,6 +171,18 @@ describe('main process wiring', () => {
     expect(window.sent).toEqual([]);
     ready?.({ sender: window.contents, senderFrame: trusted.senderFrame });
     expect(window.sent).toEqual([[STUDIO_COMMAND_CHANNEL, { command: 'open', path: join(import.meta.dirname, '..', 'samples', 'crm-to-erp', 'crm-to-erp.mapwright.json') }]]);
+  });
+
+  it("shows the native Open dialog for the studio window's toolbar, and ignores other senders and kinds", async () => {
+    const window = fake.windows[0]!;
+    const ask = fake.ipcListeners.get(STUDIO_FILE_DIALOG_CHANNEL);
+    window.sent.length = 0;
+    ask?.({ sender: {}, senderFrame: trusted.senderFrame }, 'open');
+    ask?.({ sender: window.contents, senderFrame: trusted.senderFrame }, 'format-disk');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(window.sent).toEqual([]);
+    ask?.({ sender: window.contents, senderFrame: trusted.senderFrame }, 'open');
+    await expect.poll(() => window.sent).toEqual([[STUDIO_COMMAND_CHANNEL, { command: 'open', path: fake.dialogAnswer }]]);
   });
 
   it('opens the project a second launch was given, in this window, and focuses it', async () => {

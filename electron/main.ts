@@ -16,7 +16,14 @@ import { createFileAccess } from './backend/engine/file-access';
 import { createStudioBackend } from './backend/studio-backend';
 import { STUDIO_METHODS, type StudioMethod } from './contract/studio-api';
 import { studioChannel } from './contract/studio-channels';
-import { STUDIO_COMMAND_CHANNEL, STUDIO_COMMANDS_READY_CHANNEL, STUDIO_FILE_DROPPED_CHANNEL, type StudioCommand } from './contract/studio-commands';
+import {
+  isFileDialogKind,
+  STUDIO_COMMAND_CHANNEL,
+  STUDIO_COMMANDS_READY_CHANNEL,
+  STUDIO_FILE_DIALOG_CHANNEL,
+  STUDIO_FILE_DROPPED_CHANNEL,
+  type StudioCommand,
+} from './contract/studio-commands';
 import { resolveAppPaths } from './app-paths';
 import { engineEntries } from './engine-host/engine-entries';
 import { spawnUtilityHost } from './engine-host/utility-host';
@@ -157,6 +164,11 @@ function registerShellChannels(): void {
     if (!fromStudio(event) || typeof path !== 'string' || path === '') return;
     // The preload sends only what webUtils resolved from a real drop: the user's own choice.
     void (isProjectFileName(path) ? fileAccess.grantProject(path) : fileAccess.grantFile(path)).catch(() => undefined);
+  });
+  ipcMain.on(STUDIO_FILE_DIALOG_CHANNEL, (event, kind: unknown) => {
+    if (!fromStudio(event) || !isFileDialogKind(kind)) return;
+    // The toolbar's Open and Save As use the same native dialogs as the menu.
+    void (kind === 'open' ? showOpenDialog() : showSaveDialog());
   });
 }
 

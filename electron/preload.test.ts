@@ -6,7 +6,8 @@ import { EventEmitter } from 'node:events';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { STUDIO_METHODS } from './contract/studio-api';
 import { studioChannel } from './contract/studio-channels';
-import { STUDIO_COMMAND_CHANNEL, STUDIO_COMMANDS_READY_CHANNEL, STUDIO_FILE_DROPPED_CHANNEL, type StudioCommand, type StudioShellApi } from './contract/studio-commands';
+import { STUDIO_COMMAND_CHANNEL, STUDIO_COMMANDS_READY_CHANNEL, STUDIO_FILE_DIALOG_CHANNEL,
+  STUDIO_FILE_DROPPED_CHANNEL, type StudioCommand, type StudioShellApi } from './contract/studio-commands';
 
 const fake = vi.hoisted(() => ({
   exposed: new Map<string, Record<string, (...args: unknown[]) => unknown>>(),
@@ -40,7 +41,7 @@ describe('preload', () => {
     const api = fake.exposed.get('mapwright') ?? {};
     expect(Object.keys(api).sort()).toEqual([...STUDIO_METHODS].sort());
     for (const fn of Object.values(api)) expect(typeof fn).toBe('function');
-    expect(Object.keys(fake.exposed.get('mapwrightShell') ?? {}).sort()).toEqual(['onCommand', 'pathForDroppedFile']);
+    expect(Object.keys(fake.exposed.get('mapwrightShell') ?? {}).sort()).toEqual(['onCommand', 'pathForDroppedFile', 'showFileDialog']);
   });
 
   it('sends each method on its own channel with its arguments', async () => {
@@ -72,5 +73,16 @@ describe('preload', () => {
     // A File the page made itself has no path: nothing is reported.
     expect(shell.pathForDroppedFile({ name: '' } as unknown as File)).toBe('');
     expect(fake.sent).toEqual([[STUDIO_FILE_DROPPED_CHANNEL, '/dropped/x.mapwright.json']]);
+  });
+
+  it('asks main for a native file dialog on its own channel', () => {
+    const shell = fake.exposed.get('mapwrightShell') as unknown as StudioShellApi;
+    fake.sent.length = 0;
+    shell.showFileDialog('open');
+    shell.showFileDialog('saveAs');
+    expect(fake.sent).toEqual([
+      [STUDIO_FILE_DIALOG_CHANNEL, 'open'],
+      [STUDIO_FILE_DIALOG_CHANNEL, 'saveAs'],
+    ]);
   });
 });

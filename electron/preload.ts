@@ -18,6 +18,7 @@ import {
   SHELL_API_KEY,
   STUDIO_COMMAND_CHANNEL,
   STUDIO_COMMANDS_READY_CHANNEL,
+  STUDIO_FILE_DIALOG_CHANNEL,
   STUDIO_FILE_DROPPED_CHANNEL,
   type StudioShellApi,
 } from './contract/studio-commands';
@@ -45,6 +46,9 @@ const shellApi: StudioShellApi = {
     // Only a real dropped file has a path; main grants the engine access to it as the user's choice.
     if (path) ipcRenderer.send(STUDIO_FILE_DROPPED_CHANNEL, path);
     return path;
+  },
+  showFileDialog(kind) {
+    ipcRenderer.send(STUDIO_FILE_DIALOG_CHANNEL, kind);
   },
 };
 

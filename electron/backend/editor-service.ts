@@ -1,8 +1,24 @@
-/** The editor methods of the studio backend (see contract/methods/editor-methods.ts). */
+/**
+ * The editor methods of the studio backend (see contract/methods/editor-methods.ts):
+ * applying a hand-edited JSONata expression to the document. The logic
+ * lives in editor/apply-expression.ts; this file wires it to the shared
+ * file-access register and turns thrown errors into coded results.
+ */
 import type { editorMethods, StudioApiPart } from '../contract/studio-api';
+import { applyExpression } from './editor/apply-expression';
+import { createFileAccess } from './engine/file-access';
+import { lazyRunner, type EngineContext } from './engine/engine-context';
+import { settle } from './settle';
 import type { StudioBackendOptions } from './studio-backend';
 
 /** Creates the editor methods for one backend. */
-export function createEditorService(_options: StudioBackendOptions): StudioApiPart<keyof typeof editorMethods> {
-  return {};
+export function createEditorService(options: StudioBackendOptions): StudioApiPart<keyof typeof editorMethods> {
+  const context: EngineContext = {
+    access: options.fileAccess ?? createFileAccess([options.samplesDir, ...(options.readRoots ?? [])]),
+    // Applying never runs an expression; the runner is only there to satisfy the shared context (made lazily, so never).
+    runner: lazyRunner(options.runner),
+  };
+  return {
+    applyExpression: (request) => settle(() => applyExpression(context, request)),
+  };
 }

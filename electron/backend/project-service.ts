@@ -87,6 +87,7 @@ export function createProjectService(options: StudioBackendOptions): StudioApiPa
     const stamp = await saveFileAtomic(path, prepared.text, { backup: true });
     await quietly(recent.add(path));
     if (sessionId) await quietly(backups.discard(sessionId));
+    await options.fileAccess?.grantProject(path);
     return projectState({ sessionId, path, text: prepared.text, loaded: prepared.loaded, stamp, dirty: false });
   }
 
@@ -103,6 +104,8 @@ export function createProjectService(options: StudioBackendOptions): StudioApiPa
         if (!file) throw new MapwrightError('FILE_READ', `cannot read ${path}: file not found`, { file: path });
         const original = decodeProjectText(file.bytes, path);
         const loaded = loadDocument(original, path);
+        // Opening is the user's explicit choice of this project: the engine may now read beside it.
+        await options.fileAccess?.grantProject(absolute(path));
         await quietly(recent.add(path));
         // A migrated document is shown migrated and counts as unsaved, so the user decides when the file changes.
         const migrated = loaded.migratedFrom !== undefined;

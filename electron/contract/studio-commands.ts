@@ -23,6 +23,17 @@ export const STUDIO_FILE_DROPPED_CHANNEL = 'mapwright:shell:file-dropped';
 /** The key of the shell API on `window` (absent in the web host). */
 export const SHELL_API_KEY = 'mapwrightShell';
 
+/** Renderer to main (one-way): show the native Open or Save As dialog; the answer comes back as a command. */
+export const STUDIO_FILE_DIALOG_CHANNEL = 'mapwright:shell:file-dialog';
+
+/** Which native dialog the renderer asks for. */
+export type FileDialogKind = 'open' | 'saveAs';
+
+/** True when `value` names a dialog main can show (main drops anything else). */
+export function isFileDialogKind(value: unknown): value is FileDialogKind {
+  return value === 'open' || value === 'saveAs';
+}
+
 /**
  * What the shell asks the renderer to do. Paths come from a native dialog,
  * the OS or the recent list, so the renderer never needs a dialog of its own
@@ -54,6 +65,12 @@ export interface StudioShellApi {
   onCommand(listener: (command: StudioCommand) => void): () => void;
   /** The absolute path of a file dropped on the window (Electron's `webUtils.getPathForFile`); '' when it has none. */
   pathForDroppedFile(file: File): string;
+  /**
+   * Shows the native Open or Save As dialog (the same as the menu items); the
+   * chosen path arrives through `onCommand` as `open` or `saveAs`, and nothing
+   * arrives when the user cancels.
+   */
+  showFileDialog(kind: FileDialogKind): void;
 }
 
 declare global {

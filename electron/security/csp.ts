@@ -17,13 +17,19 @@ export interface CspOptions {
 
 /**
  * Builds the policy. Without options it is the production policy; the
- * options only ever add exact hashes or sources, never `'unsafe-*'`.
+ * options only ever add exact script hashes or connect sources, never
+ * `'unsafe-*'`. The one `'unsafe-inline'` is in style-src, for Monaco.
  */
 export function buildCsp(options: CspOptions = {}): string {
   const directives: Array<[string, string[]]> = [
     ['default-src', ["'none'"]],
     ['script-src', ["'self'", ...(options.scriptHashes ?? [])]],
-    ['style-src', ["'self'"]],
+    // Monaco (the JSONata editor) writes its theme colours, token classes and
+    // widget sizes into <style> elements it creates at run time, and has no
+    // nonce hook for them; blocking them leaves an unstyled, unusable editor.
+    // Inline STYLES only: scripts stay 'self' (no inline script, no eval), and
+    // no remote origin is allowed for anything.
+    ['style-src', ["'self'", "'unsafe-inline'"]],
     ['img-src', ["'self'", 'data:']],
     ['font-src', ["'self'"]],
     ['connect-src', ["'self'", ...(options.connectSources ?? [])]],

@@ -47,3 +47,11 @@ export async function launchChromium(): Promise<ChromiumSession> {
     },
   };
 }
+
+/**
+ * A fresh settings folder for a web host under test, so tests never write the
+ * user's real recent-files list or backups.
+ */
+export function scratchSettingsDir(): string {
+  return mkdtempSync(join(tmpdir(), 'mapwright-e2e-settings-'));
+}

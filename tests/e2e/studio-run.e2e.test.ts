@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../electron/web/web-host';
-import { CHROMIUM_PATH, hasChromium, launchChromium, type ChromiumSession } from './chromium';
+import { CHROMIUM_PATH, hasChromium, launchChromium, type ChromiumSession, scratchSettingsDir } from './chromium';
 
 const repo = join(import.meta.dirname, '..', '..');
 const samplesDir = join(repo, 'samples');
@@ -34,7 +34,7 @@ describe.skipIf(!hasChromium)(`studio run in Chromium (skipped when ${CHROMIUM_P
   let host: WebHost;
   beforeAll(async () => {
     session = await launchChromium();
-    host = await startWebHost({ samplesDir });
+    host = await startWebHost({ samplesDir, settingsDir: scratchSettingsDir() });
     mkdirSync(screenshots, { recursive: true });
   }, 120_000);
   afterAll(async () => {
@@ -97,7 +97,7 @@ describe.skipIf(!hasChromium)(`studio run in Chromium (skipped when ${CHROMIUM_P
       const slow = 'accountId = "ACC-000731" ? $reduce([1..100000], function($a, $i) { $a + $count([1..2000]) }, 0) : 0';
       doc.rules.push({ target: 'slow', transforms: [{ kind: 'custom', expression: slow }] });
       writeFileSync(project, JSON.stringify(doc, null, 2));
-      slowHost = await startWebHost({ samplesDir: join(root, 'samples') });
+      slowHost = await startWebHost({ samplesDir: join(root, 'samples'), settingsDir: scratchSettingsDir() });
     }, 120_000);
     afterAll(async () => {
       await slowHost?.close();

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../electron/web/web-host';
-import { CHROMIUM_PATH, hasChromium, launchChromium, type ChromiumSession } from './chromium';
+import { CHROMIUM_PATH, hasChromium, launchChromium, type ChromiumSession, scratchSettingsDir } from './chromium';
 
 const repo = join(import.meta.dirname, '..', '..');
 const samplesDir = join(repo, 'samples');
@@ -54,7 +54,7 @@ describe.skipIf(!hasChromium)(`studio web host in Chromium (skipped when ${CHROM
   describe('served through Vite (npm run web)', () => {
     let host: WebHost;
     beforeAll(async () => {
-      host = await startWebHost({ samplesDir });
+      host = await startWebHost({ samplesDir, settingsDir: scratchSettingsDir() });
     }, 60_000);
     afterAll(async () => {
       await host?.close();
@@ -99,7 +99,7 @@ describe.skipIf(!hasChromium)(`studio web host in Chromium (skipped when ${CHROM
     beforeAll(async () => {
       outDir = mkdtempSync(join(tmpdir(), 'mapwright-renderer-'));
       await build({ configFile: join(repo, 'vite.renderer.config.ts'), build: { outDir, emptyOutDir: true }, logLevel: 'warn' });
-      host = await startWebHost({ samplesDir, staticDir: outDir });
+      host = await startWebHost({ samplesDir, settingsDir: scratchSettingsDir(), staticDir: outDir });
     });
     afterAll(async () => {
       await host?.close();

@@ -12,7 +12,7 @@ export interface SamplePreviewProps {
 
 /** Shows the preview, a loading note or the error. */
 export function SamplePreview({ selectedId, preview, error }: SamplePreviewProps) {
-  if (!selectedId) return <p className="muted">Choose a sample to see its source.</p>;
+  if (!selectedId) return <p className="muted">The source preview shows a bundled sample’s input; run the mapping to see this project’s output.</p>;
   if (error) return <ErrorNotice error={error} />;
   if (!preview) return <p className="muted">Loading…</p>;
   return (

@@ -1,38 +1,49 @@
 /**
- * The studio's work area for one sample project: the toolbar with Run and
+ * The studio's work area for the open project: the toolbar with Run and
  * Cancel, the generated JSONata, the output preview with field errors and
- * validation, the source sample and the test results.
+ * validation, the source sample and the test results. It follows the
+ * project session's document text: an edit anywhere recompiles it here.
  */
 import type { CodedErrorData } from '../../../mapping-engine/errors';
 import type { SamplePreview as Preview, StudioApi } from '../../../electron/contract/studio-api';
 import { previewRunInput } from '../engine/run-input';
-import { useStudioSession } from '../engine/use-studio-session';
+import { useStudioSession, type StudioDocument } from '../engine/use-studio-session';
 import { JsonataPanel } from './JsonataPanel';
 import { RunOutput } from './RunOutput';
 import { RunToolbar } from './RunToolbar';
+import { ProjectSourcePreview } from './ProjectSourcePreview';
 import { SamplePreview } from './SamplePreview';
 import { TestResults } from './TestResults';
 
 /** Props of {@link StudioView}. */
 export interface StudioViewProps {
   api: StudioApi;
+  /** The open project's document; undefined while none is open. */
+  doc: StudioDocument | undefined;
+  /** The document's first source sample (relative to the project), previewed when the project is not a bundled sample. */
+  firstSourceSample: string | undefined;
+  /** The bundled sample the project came from, if it did (its source is previewed). */
   sampleId: string | undefined;
-  /** Name of the selected sample, for the toolbar. */
+  /** The project's name, for the toolbar. */
   title: string | undefined;
   preview: Preview | undefined;
   previewError: CodedErrorData | undefined;
+  /** The project cannot be saved (a newer format): the editor stays read-only too. */
+  readOnly: boolean;
+  /** New document text from an editor panel (the project session marks it unsaved and backs it up). */
+  onDocumentText: (text: string) => void;
 }
 
 /** Lays out the panels of one project. */
-export function StudioView({ api, sampleId, title, preview, previewError }: StudioViewProps) {
-  const session = useStudioSession(api, sampleId);
-  const input = session.project ? previewRunInput(session.project.text) : undefined;
+export function StudioView({ api, doc, firstSourceSample, sampleId, title, preview, previewError, readOnly, onDocumentText }: StudioViewProps) {
+  const session = useStudioSession(api, doc);
+  const input = doc ? previewRunInput(doc.text) : undefined;
   const inputLabel = input?.inputFile ?? (input ? 'the first source sample' : undefined);
   return (
     <main className="studio-main" aria-label="Studio">
       <RunToolbar
         title={title}
-        canRun={session.compiled !== undefined}
+        canRun={session.compiled !== undefined && session.loadError === undefined}
         running={session.running}
         run={session.run}
         onRun={session.runNow}
@@ -42,7 +53,16 @@ export function StudioView({ api, sampleId, title, preview, previewError }: Stud
         <section className="panel panel-jsonata" aria-label="Generated JSONata">
           <h2>Generated JSONata</h2>
           <div className="panel-body">
-            <JsonataPanel compiled={session.compiled} error={session.loadError} />
+            <JsonataPanel
+              compiled={session.compiled}
+              error={session.loadError}
+              api={api}
+              documentText={doc?.text}
+              projectPath={doc?.path}
+              readOnly={readOnly}
+              fieldErrors={session.run?.result?.fieldErrors}
+              onDocumentText={onDocumentText}
+            />
           </div>
         </section>
         <section className="panel panel-output" aria-label="Output preview">
@@ -54,7 +74,11 @@ export function StudioView({ api, sampleId, title, preview, previewError }: Stud
         <section className="panel panel-source" aria-label="Source preview">
           <h2>Source sample</h2>
           <div className="panel-body">
-            <SamplePreview selectedId={sampleId} preview={preview} error={previewError} />
+            {sampleId ? (
+              <SamplePreview selectedId={sampleId} preview={preview} error={previewError} />
+            ) : (
+              <ProjectSourcePreview api={api} projectPath={doc?.path} file={firstSourceSample} />
+            )}
           </div>
         </section>
         <section className="panel panel-tests" aria-label="Test results">

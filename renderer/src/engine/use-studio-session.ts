@@ -1,22 +1,36 @@
 /**
- * The studio's working state for one sample project: its document, the
- * compiled JSONata, the latest preview run and the latest test results, plus
- * the Run and Cancel actions. Everything goes through the {@link StudioApi};
- * answers that arrive after the user moved on (another sample, a newer run)
- * are dropped, so a slow backend can never show a stale result.
+ * The studio's working state for the open project: the compiled JSONata,
+ * the latest preview run and the latest test results, plus the Run and
+ * Cancel actions. It follows the project session's text: every change is
+ * recompiled after a short pause (and the preview and tests rerun once the
+ * user has run them), so an edit shows its effect without a click. Everything goes
+ * through the {@link StudioApi}; answers that arrive after the user moved on
+ * (another project, newer text, a newer run) are dropped, so a slow backend
+ * can never show a stale result.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CodedErrorData } from '../../../mapping-engine/errors';
-import type { CompileResult, RunStatus, SampleProject, TestRunResult } from '../../../electron/contract/methods/engine-methods';
+import type { CompileResult, RunStatus, TestRunResult } from '../../../electron/contract/methods/engine-methods';
 import type { StudioApi } from '../../../electron/contract/studio-api';
 import { followRun } from './poll-run';
 import { previewRunInput } from './run-input';
 
+/** Quiet time after an edit before it is recompiled (typing must not start a compile per key). */
+export const RECOMPILE_DELAY_MS = 300;
+
+/** The document the studio works on, as the project session holds it. */
+export interface StudioDocument {
+  /** Identifies the open project (its file, else its session id): a new key starts from scratch, a new text only recompiles. */
+  key: string;
+  /** The project file; absent while untitled (tests need a file to resolve their inputs). */
+  path?: string;
+  text: string;
+}
+
 /** What the studio view shows and can do. */
 export interface StudioSession {
-  project?: SampleProject;
   compiled?: CompileResult;
-  /** Loading or compiling the project failed. */
+  /** Compiling the document failed. */
   loadError?: CodedErrorData;
   /** The latest run's status (running, done, failed or cancelled). */
   run?: RunStatus;
@@ -33,9 +47,8 @@ export interface StudioSession {
   cancel: () => void;
 }
 
-/** Holds the session of sample `sampleId` (undefined: nothing selected). */
-export function useStudioSession(api: StudioApi | undefined, sampleId: string | undefined): StudioSession {
-  const [project, setProject] = useState<SampleProject>();
+/** Holds the session of `doc` (undefined: no project open). */
+export function useStudioSession(api: StudioApi | undefined, doc: StudioDocument | undefined): StudioSession {
   const [compiled, setCompiled] = useState<CompileResult>();
   const [loadError, setLoadError] = useState<CodedErrorData>();
   const [run, setRun] = useState<RunStatus>();
@@ -43,14 +56,26 @@ export function useStudioSession(api: StudioApi | undefined, sampleId: string | 
   const [tests, setTests] = useState<TestRunResult>();
   const [testsError, setTestsError] = useState<CodedErrorData>();
   const [testsRunning, setTestsRunning] = useState(false);
-  // Bumped on every new sample or run; a response from an older generation is ignored.
+  // Bumped on every new project or run; a run answer from an older generation is ignored.
   const generation = useRef(0);
+  const compileGeneration = useRef(0);
+  const testsGeneration = useRef(0);
   const runId = useRef<string | undefined>(undefined);
+  // The project whose first compile happened: later texts of it wait for a pause in the edits.
+  const compiledKey = useRef<string | undefined>(undefined);
+  // Once the user ran the preview, edits rerun it (a live preview); before that nothing runs uninvited.
+  const previewLive = useRef(false);
+  const latest = useRef(doc);
+  latest.current = doc;
+  const { key, path, text } = doc ?? {};
 
   useEffect(() => {
-    const mine = ++generation.current;
+    ++generation.current;
+    ++compileGeneration.current;
+    ++testsGeneration.current;
     runId.current = undefined;
-    setProject(undefined);
+    compiledKey.current = undefined;
+    previewLive.current = false;
     setCompiled(undefined);
     setLoadError(undefined);
     setRun(undefined);
@@ -58,30 +83,24 @@ export function useStudioSession(api: StudioApi | undefined, sampleId: string | 
     setTests(undefined);
     setTestsError(undefined);
     setTestsRunning(false);
-    if (!api || !sampleId) return;
-    void (async () => {
-      const loaded = await api.loadSampleProject(sampleId);
-      if (generation.current !== mine) return;
-      if (!loaded.ok) return setLoadError(loaded.error);
-      setProject(loaded.value);
-      const result = await api.compileDocument({ text: loaded.value.text, projectPath: loaded.value.projectPath });
-      if (generation.current !== mine) return;
-      if (result.ok) setCompiled(result.value);
-      else setLoadError(result.error);
-    })();
-  }, [api, sampleId]);
+  }, [api, key]);
 
-  const runNow = useCallback(() => {
-    if (!api || !project) return;
+  /** Starts a preview run of the latest text; false when there is nothing to run. */
+  const startPreview = useCallback((): boolean => {
+    const current = latest.current;
+    if (!api || !current) return false;
     const mine = ++generation.current;
     const stale = (): boolean => generation.current !== mine;
+    previewLive.current = true;
+    // A run of older text is of no use any more: stop it rather than let it hold a worker.
+    const previous = runId.current;
+    runId.current = undefined;
+    if (previous) void api.cancelRun(previous);
     setRun(undefined);
     setRunError(undefined);
-    setTestsError(undefined);
-    setTestsRunning(true);
-    const input = previewRunInput(project.text) ?? { sampleIndex: 0 };
+    const input = previewRunInput(current.text) ?? { sampleIndex: 0 };
     void (async () => {
-      const started = await api.startRun({ projectPath: project.projectPath, text: project.text, ...input });
+      const started = await api.startRun({ ...(current.path ? { projectPath: current.path } : {}), text: current.text, ...input });
       if (stale()) return;
       if (!started.ok) return setRunError(started.error);
       runId.current = started.value.runId;
@@ -89,14 +108,52 @@ export function useStudioSession(api: StudioApi | undefined, sampleId: string | 
       const last = await followRun(api, started.value.runId, { onStatus: (status) => !stale() && setRun(status), abandoned: stale });
       if (last && !last.ok && !stale()) setRunError(last.error);
     })();
+    return true;
+  }, [api]);
+
+  const runNow = useCallback(() => {
+    const current = latest.current;
+    if (!api || !current || !startPreview()) return;
+    const mine = ++testsGeneration.current;
+    setTestsError(undefined);
+    if (!current.path) {
+      setTestsRunning(false);
+      setTests(undefined);
+      return setTestsError({ code: 'USAGE', message: 'test inputs are found next to the project file', expected: 'save the project first' });
+    }
+    setTestsRunning(true);
+    const { path: projectPath, text: documentText } = current;
     void (async () => {
-      const result = await api.runTests({ projectPath: project.projectPath, text: project.text });
-      if (stale()) return;
+      const result = await api.runTests({ projectPath, text: documentText });
+      if (testsGeneration.current !== mine) return;
       setTestsRunning(false);
       if (result.ok) setTests(result.value);
       else setTestsError(result.error);
     })();
-  }, [api, project]);
+  }, [api, startPreview]);
+
+  useEffect(() => {
+    if (!api || key === undefined || text === undefined) return;
+    const mine = ++compileGeneration.current;
+    const first = compiledKey.current !== key;
+    compiledKey.current = key;
+    const timer = setTimeout(
+      () =>
+        void (async () => {
+          const result = await api.compileDocument({ text, ...(path ? { projectPath: path } : {}) });
+          if (compileGeneration.current !== mine) return;
+          if (result.ok) {
+            setCompiled(result.value);
+            setLoadError(undefined);
+            if (!first && previewLive.current) runNow();
+          } else {
+            setLoadError(result.error);
+          }
+        })(),
+      first ? 0 : RECOMPILE_DELAY_MS,
+    );
+    return () => clearTimeout(timer);
+  }, [api, key, path, text, runNow]);
 
   const cancel = useCallback(() => {
     const id = runId.current;
@@ -109,7 +166,6 @@ export function useStudioSession(api: StudioApi | undefined, sampleId: string | 
   }, [api]);
 
   return {
-    project,
     compiled,
     loadError,
     run,

@@ -113,4 +113,43 @@ describe('project session', () => {
     expect(after.ok && after.value).toEqual([]);
     expect(session.getState()).toMatchObject({ dirty: false, text: '' });
   });
+
+  it('keeping mine after a change found on focus makes the next save overwrite the file', async () => {
+    const { file, session } = setup();
+    await session.getState().open(file);
+    writeFileSync(file, doc('Theirs'));
+    await session.getState().checkDisk();
+    expect(session.getState().conflict?.onSave).toBeUndefined();
+    session.getState().keepMine();
+    // My text is not what the file holds any more, even untouched.
+    expect(session.getState()).toMatchObject({ conflict: undefined, dirty: true, title: '● orders.mapwright.json — Mapwright' });
+    expect(await session.getState().save()).toBe(true);
+    expect(readFileSync(file, 'utf8')).toBe(doc('Orders'));
+    expect(session.getState().dirty).toBe(false);
+  });
+
+  it('marks a conflict found by a save, and cancel leaves the file and my text alone', async () => {
+    const { file, session } = setup();
+    await session.getState().open(file);
+    session.getState().replaceText(doc('Mine'));
+    expect(session.getState()).toMatchObject({ text: doc('Mine'), dirty: true });
+    writeFileSync(file, doc('Theirs'));
+    expect(await session.getState().save()).toBe(false);
+    expect(session.getState().conflict).toEqual({ missing: false, onSave: true });
+    session.getState().dismissConflict();
+    session.getState().clearError();
+    expect(session.getState()).toMatchObject({ conflict: undefined, error: undefined, text: doc('Mine'), dirty: true });
+    expect(readFileSync(file, 'utf8')).toBe(doc('Theirs'));
+  });
+
+  it('keeping mine for a deleted file writes it again on save', async () => {
+    const { file, session } = setup();
+    await session.getState().open(file);
+    rmSync(file);
+    await session.getState().checkDisk();
+    expect(session.getState().conflict).toMatchObject({ missing: true });
+    session.getState().keepMine();
+    expect(await session.getState().save()).toBe(true);
+    expect(readFileSync(file, 'utf8')).toBe(doc('Orders'));
+  });
 });

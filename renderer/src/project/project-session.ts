@@ -24,6 +24,8 @@ export interface DiskConflict {
   missing: boolean;
   /** The file's stamp now, when it still exists. */
   stamp?: DiskStampData;
+  /** Found by a save (which failed): keeping mine means overwriting now, with force. */
+  onSave?: boolean;
 }
 
 /** State and actions of one window's project. */
@@ -45,6 +47,12 @@ export interface ProjectSession {
   restore(backupId: string): Promise<boolean>;
   /** The user typed: marks the project dirty and schedules a backup. */
   edit(text: string): void;
+  /**
+   * New document text from any editor (the JSONata panel, a form): the one
+   * entry point for edits made outside the store. Same as {@link edit}: the
+   * title gets its dirty marker, the studio recompiles, a backup is scheduled.
+   */
+  replaceText(text: string): void;
   /** Saves to the project's file; an untitled project needs {@link saveAs}. False on failure or conflict. */
   save(): Promise<boolean>;
   saveAs(path: string): Promise<boolean>;
@@ -52,6 +60,16 @@ export interface ProjectSession {
   overwrite(): Promise<boolean>;
   /** After a conflict: the user takes the file's version; unsaved edits are dropped. */
   reload(): Promise<boolean>;
+  /**
+   * After a conflict found by {@link checkDisk}: the user keeps their text and
+   * will overwrite the file on the next save. The file's current stamp becomes
+   * the expected one, and the project stays dirty (the file differs from it).
+   */
+  keepMine(): void;
+  /** The user closed the conflict dialog without choosing; the next check asks again. */
+  dismissConflict(): void;
+  /** Hides the last error. */
+  clearError(): void;
   /** Looks for changes by other programs (call when the window regains focus). */
   checkDisk(): Promise<void>;
   /** Writes the pending backup now (before the window closes on a crash-prone path). */
@@ -125,7 +143,7 @@ export function createProjectSession(api: ProjectApi, options: ProjectSessionOpt
       await idle.cancel();
       const result = await call(before);
       if (!result.ok) {
-        if (result.error.code === 'DOC_CHANGED_ON_DISK') set({ conflict: { missing: false }, error: result.error });
+        if (result.error.code === 'DOC_CHANGED_ON_DISK') set({ conflict: { missing: false, onSave: true }, error: result.error });
         else set({ error: result.error });
         backUpIfDirty();
         return false;
@@ -153,6 +171,7 @@ export function createProjectSession(api: ProjectApi, options: ProjectSessionOpt
         const snapshot = snapshotOf();
         if (dirty && snapshot) idle.changed(snapshot);
       },
+      replaceText: (text) => get().edit(text),
 
       async save() {
         const path = get().project?.path;
@@ -181,6 +200,16 @@ export function createProjectSession(api: ProjectApi, options: ProjectSessionOpt
         return reopened;
       },
 
+      keepMine() {
+        const { project, conflict } = get();
+        if (!project || !conflict) return;
+        // A deleted file has no stamp: the next save simply writes it again.
+        const kept: ProjectState = { ...project, stamp: conflict.missing ? undefined : conflict.stamp, dirty: true };
+        set({ project: kept, dirty: true, conflict: undefined, error: undefined, title: title(kept, true) });
+        backUpIfDirty();
+      },
+      dismissConflict: () => set({ conflict: undefined }),
+      clearError: () => set({ error: undefined }),
       async checkDisk() {
         const { project } = get();
         if (!project?.path || !project.stamp) return;

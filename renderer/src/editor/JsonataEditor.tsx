@@ -1,0 +1,102 @@
+/**
+ * Monaco showing one JSONata expression. Controlled from outside by
+ * `value` (a new value replaces the text, e.g. after a recompile or a
+ * revert) and reporting every edit through `onChange`; markers come in as
+ * plain data (see editor-markers.ts). Ctrl/Cmd+Enter calls `onApply`.
+ */
+import { useEffect, useRef } from 'react';
+import type { EditorMarker } from './editor-markers';
+import { usePrefersDark } from './color-scheme';
+import { JSONATA_LANGUAGE_ID } from './jsonata-language';
+import { EDITOR_THEMES, setupMonaco, type monaco as Monaco } from './monaco-setup';
+
+/** Owner name of this editor's markers in Monaco's marker service. */
+const MARKER_OWNER = 'mapwright';
+
+/** Props of {@link JsonataEditor}. */
+export interface JsonataEditorProps {
+  /** The text to show; a new value replaces the editor's text. */
+  value: string;
+  readOnly: boolean;
+  markers: readonly EditorMarker[];
+  onChange: (text: string) => void;
+  /** Ctrl/Cmd+Enter. */
+  onApply: () => void;
+}
+
+/** The editor itself; Monaco lives in a div it owns (React never renders into it). */
+export function JsonataEditor({ value, readOnly, markers, onChange, onApply }: JsonataEditorProps) {
+  const host = useRef<HTMLDivElement>(null);
+  const editor = useRef<Monaco.editor.IStandaloneCodeEditor | undefined>(undefined);
+  // Latest callbacks, read by Monaco's listeners (registered once).
+  const callbacks = useRef({ onChange, onApply });
+  callbacks.current = { onChange, onApply };
+  const dark = usePrefersDark();
+
+  useEffect(() => {
+    if (!host.current) return;
+    const monaco = setupMonaco();
+    const model = monaco.editor.createModel(value, JSONATA_LANGUAGE_ID);
+    const instance = monaco.editor.create(host.current, {
+      model,
+      readOnly,
+      automaticLayout: true,
+      minimap: { enabled: false },
+      scrollBeyondLastLine: false,
+      fontSize: 13,
+      tabSize: 2,
+      theme: dark ? EDITOR_THEMES.dark : EDITOR_THEMES.light,
+      ariaLabel: 'JSONata expression',
+      renderValidationDecorations: 'on',
+    });
+    editor.current = instance;
+    const changes = model.onDidChangeContent(() => callbacks.current.onChange(model.getValue()));
+    instance.addAction({
+      id: 'mapwright.apply',
+      label: 'Apply the expression to the mapping',
+      keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter],
+      run: () => callbacks.current.onApply(),
+    });
+    return () => {
+      changes.dispose();
+      instance.dispose();
+      model.dispose();
+      editor.current = undefined;
+    };
+    // Created once per mount with the first props; the effects below follow later ones.
+  }, []);
+
+  useEffect(() => {
+    const model = editor.current?.getModel();
+    // Only a real change replaces the text: setValue would drop the cursor and the undo stack.
+    if (model && model.getValue() !== value) model.setValue(value);
+  }, [value]);
+
+  useEffect(() => {
+    editor.current?.updateOptions({ readOnly });
+  }, [readOnly]);
+
+  useEffect(() => {
+    setupMonaco().editor.setTheme(dark ? EDITOR_THEMES.dark : EDITOR_THEMES.light);
+  }, [dark]);
+
+  useEffect(() => {
+    const monaco = setupMonaco();
+    const model = editor.current?.getModel();
+    if (!model) return;
+    monaco.editor.setModelMarkers(
+      model,
+      MARKER_OWNER,
+      markers.map((m) => ({ ...m, severity: monaco.MarkerSeverity.Error })),
+    );
+    // An error in the expression itself is what the user must fix next: bring it into view. Field markers do not move the view.
+    const own = markers.find((m) => m.code.startsWith('COMPILE_'));
+    if (own) {
+      const at = { lineNumber: own.startLineNumber, column: own.startColumn };
+      editor.current?.setPosition(at);
+      editor.current?.revealPositionInCenter(at);
+    }
+  }, [markers, value]);
+
+  return <div ref={host} className="jsonata-editor" data-testid="jsonata-editor" style={{ flex: '1 1 0', minHeight: '200px' }} />;
+}
