@@ -27,6 +27,14 @@ describe('classifyRunError', () => {
     expect(error).toMatchObject({ code: 'RUN_EVALUATION', jsonataCode: 'D3030', position: 8, line: 1, column: 8 });
   });
 
+  it("shows a payload value in jsonata's own messages only by its shape, and keeps the mapping's own messages", async () => {
+    const cast = classifyRunError(await thrownBy('$number("Anna Schmidt 42")'), '$number("Anna Schmidt 42")');
+    expect(cast.message).not.toContain('Anna');
+    expect(cast.message).toContain('a value shaped "Aaaa Aaaaaaa 99"');
+    const raised = classifyRunError(await thrownBy('$error("email is required (accountId \\"A-1\\")")'), '');
+    expect(raised.message).toBe('email is required (accountId "A-1")');
+  });
+
   it('maps jsonata guards to limit codes', async () => {
     const deep = '($f := function($x){ 1 + $f($x) }; $f(1))';
     expect(classifyRunError(await thrownBy(deep, { stack: 50 }), deep).code).toBe('RUN_STACK');

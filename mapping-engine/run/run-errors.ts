@@ -5,6 +5,7 @@
  * the studio and the CLI can react to the kind of failure, not its wording.
  */
 import { lineColumnAt, type ErrorCode } from '../errors';
+import { valueShape } from '../transforms/invalid-value';
 import type { RunErrorData, RunLimits } from './run-types';
 
 /** The codes a run can end with. */
@@ -19,6 +20,26 @@ interface ThrownShape {
   token?: unknown;
   message?: unknown;
   name?: unknown;
+  value?: unknown;
+  value2?: unknown;
+}
+
+/**
+ * jsonata writes the offending payload values into its messages
+ * (`Unable to cast value to a number: "drei"`). Payload values may be personal
+ * data and messages reach logs and reports, so each one is replaced by its
+ * shape, as the `$invalid` helper of the transforms shows values. Messages the
+ * mapping raised itself (`$error`, D3137) are already written that way.
+ */
+function withoutPayloadValues(message: string, shape: ThrownShape): string {
+  let clean = message;
+  for (const value of [shape.value, shape.value2]) {
+    if (typeof value !== 'string' && typeof value !== 'number') continue;
+    const quoted = JSON.stringify(value);
+    if (quoted.length < 2 || !clean.includes(quoted)) continue;
+    clean = clean.split(quoted).join(`a value shaped "${valueShape(String(value))}"`);
+  }
+  return clean;
 }
 
 /** jsonata's guard codes that mean a limit, not a mistake in the expression. */
@@ -44,8 +65,9 @@ function nativeRangeCode(message: string): RunErrorCode | undefined {
  */
 export function classifyRunError(thrown: unknown, expression: string): RunErrorData {
   const shape: ThrownShape = typeof thrown === 'object' && thrown !== null ? (thrown as ThrownShape) : { message: String(thrown) };
-  const message = typeof shape.message === 'string' && shape.message !== '' ? shape.message : String(thrown);
+  const raw = typeof shape.message === 'string' && shape.message !== '' ? shape.message : String(thrown);
   const jsonataCode = typeof shape.code === 'string' && /^[A-Z]\d{4}$/.test(shape.code) ? shape.code : undefined;
+  const message = jsonataCode !== undefined && jsonataCode !== 'D3137' ? withoutPayloadValues(raw, shape) : raw;
   let code: RunErrorCode = 'RUN_EVALUATION';
   if (jsonataCode !== undefined) {
     code = GUARD_CODES[jsonataCode] ?? (jsonataCode.startsWith('S') ? 'RUN_EXPRESSION' : 'RUN_EVALUATION');

@@ -3,7 +3,7 @@
  * project, the expression evaluated by the plain `jsonata` package on the
  * same parsed input gives what `mapwright run` gives, the same output text
  * when the case expects output and the same error message when it expects a
- * failure. (mapping-engine/node/cli/run-command.test.ts checks the source
+ * failure (with payload values shown by their shapes). (mapping-engine/node/cli/run-command.test.ts checks the source
  * samples the same way; this covers the test cases, failures included.)
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { compileProject } from '../../mapping-engine/compiler/compile-project';
 import { loadDocument } from '../../mapping-engine/document/load-document';
 import { main } from '../../mapping-engine/node/cli/main';
+import { classifyRunError } from '../../mapping-engine/run/run-errors';
 import { createFsResolver } from '../../mapping-engine/node/fs-resolver';
 import { readPayload } from '../../mapping-engine/payload/read-payload';
 import type { JsonValue } from '../../mapping-engine/payload/types';
@@ -31,12 +32,16 @@ async function cli(...argv: string[]): Promise<{ code: number; out: string; err:
   return { code, out, err };
 }
 
-/** What plain jsonata gives: the value, or the message it fails with. */
-async function plain(expression: string, input: unknown): Promise<{ value?: JsonValue; error?: string }> {
+/**
+ * What plain jsonata gives: the value, or the message it fails with, and that
+ * message as Mapwright shows it (payload values in jsonata's own messages
+ * replaced by their shapes; see run-errors.ts).
+ */
+async function plain(expression: string, input: unknown): Promise<{ value?: JsonValue; error?: string; shown?: string }> {
   try {
     return { value: (await jsonata(expression).evaluate(input)) as JsonValue };
   } catch (error) {
-    return { error: (error as Error).message };
+    return { error: (error as Error).message, shown: classifyRunError(error, expression).message };
   }
 }
 
@@ -55,7 +60,7 @@ describe('plain jsonata and mapwright run agree on every sample test case', () =
       if (test.expectError) {
         expect(expected.error).toContain(test.expectError);
         expect(run.code).toBe(1);
-        expect(run.err).toContain(expected.error);
+        expect(run.err).toContain(expected.shown);
         expect(run.out).toBe('');
       } else {
         expect(expected.error).toBeUndefined();
