@@ -1,61 +1,74 @@
 /**
- * `npm run bench`: parse throughput of the payload readers, as ratios against
- * `JSON.parse` of the same records measured in the same run (so the figures
- * hold on a noisy machine). Writes bench/results.json. `--quick` runs the
- * small size only. Engine, batch and preview benchmarks join when the
- * mapping engine lands.
+ * `npm run bench`: Mapwright's benchmarks, every figure next to a baseline
+ * measured in the same run on the same data (see docs/performance.md).
+ *
+ *   --quick               small sizes only (a minute or two)
+ *   --only a,b            sections to run: engine, scaling, parse, preview, batch
+ *   --write-docs          also regenerate docs/performance.md from the results
+ *   --docs-only           regenerate docs/performance.md from bench/results.json, measure nothing
+ *
+ * Prints one table per section and writes bench/results.json.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readCsv } from '../mapping-engine/payload/csv-read';
-import { readJson } from '../mapping-engine/payload/json-read';
-import { readXml } from '../mapping-engine/payload/xml-read';
-import { generateRecords, toCsv, toXml } from './generate-records';
+import { columnLabel } from './report/column-labels';
+import { renderPerformanceDoc } from './report/render-markdown';
+import { machineInfo, type BenchResults, type SectionTable } from './report/results';
+import { batchSection } from './sections/batch-section';
+import type { BenchOptions } from './sections/bench-options';
+import { engineSection } from './sections/engine-section';
+import { parseSection } from './sections/parse-section';
+import { previewSection } from './sections/preview-section';
+import { scalingSection } from './sections/scaling-section';
 
-interface Row {
-  case: string;
-  records: number;
-  mb: number;
-  mbPerSecond: number;
-  ratioToJsonParse: number;
+const SECTIONS: Record<string, (options: BenchOptions) => Promise<SectionTable>> = {
+  engine: engineSection,
+  scaling: scalingSection,
+  parse: parseSection,
+  // Batch last: it is the longest, so a run stopped early still has every other section written.
+  preview: previewSection,
+  batch: batchSection,
+};
+
+const RESULTS_FILE = join(import.meta.dirname, 'results.json');
+const DOCS_FILE = join(import.meta.dirname, '..', 'docs', 'performance.md');
+
+function argValue(name: string): string | undefined {
+  const index = process.argv.indexOf(name);
+  return index >= 0 ? process.argv[index + 1] : undefined;
 }
 
-/** Best of `runs` wall-clock timings, in seconds. */
-function best(runs: number, work: () => unknown): number {
-  let min = Infinity;
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    work();
-    min = Math.min(min, (performance.now() - start) / 1000);
+function writeDocs(results: BenchResults): void {
+  writeFileSync(DOCS_FILE, renderPerformanceDoc(results));
+  console.log(`wrote docs/performance.md`);
+}
+
+async function main(): Promise<void> {
+  if (process.argv.includes('--docs-only')) {
+    writeDocs(JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) as BenchResults);
+    return;
   }
-  return min;
+  const quick = process.argv.includes('--quick');
+  const only = argValue('--only')?.split(',').map((name) => name.trim());
+  const unknown = only?.filter((name) => !(name in SECTIONS)) ?? [];
+  if (unknown.length > 0) throw new Error(`unknown section(s) ${unknown.join(', ')}; known: ${Object.keys(SECTIONS).join(', ')}`);
+  const options: BenchOptions = { quick, log: (message) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`) };
+  const started = performance.now();
+  const sections: SectionTable[] = [];
+  const snapshot = (complete: boolean): BenchResults => ({ date: new Date().toISOString(), quick, complete, machine: machineInfo(), durationSeconds: Math.round((performance.now() - started) / 1000), sections });
+  for (const [name, run] of Object.entries(SECTIONS)) {
+    if (only && !only.includes(name)) continue;
+    const section = await run(options);
+    sections.push(section);
+    console.log(`\n${section.title}`);
+    console.table(section.rows.map((row) => Object.fromEntries(section.columns.map((key) => [columnLabel(key), row[key]]))));
+    // Written after every section, so a long run stopped early keeps what it measured.
+    writeFileSync(RESULTS_FILE, `${JSON.stringify(snapshot(false), null, 2)}\n`);
+  }
+  const results = snapshot(true);
+  writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\nmachine: ${JSON.stringify(results.machine)}\nwrote bench/results.json (${results.durationSeconds} s)`);
+  if (process.argv.includes('--write-docs')) writeDocs(results);
 }
 
-const quick = process.argv.includes('--quick');
-const sizes = quick ? [20_000] : [20_000, 200_000];
-const rows: Row[] = [];
-const encoder = new TextEncoder();
-
-for (const count of sizes) {
-  const records = generateRecords(count);
-  const json = JSON.stringify(records);
-  const inputs = { json: encoder.encode(json), csv: encoder.encode(toCsv(records)), xml: encoder.encode(toXml(records)) };
-  const runs = count > 100_000 ? 2 : 4;
-  const baseline = best(runs, () => JSON.parse(new TextDecoder().decode(inputs.json)));
-  const measure = (name: string, bytes: Uint8Array, work: () => unknown) => {
-    const seconds = best(runs, work);
-    const mb = bytes.length / 1e6;
-    rows.push({ case: name, records: count, mb: +mb.toFixed(2), mbPerSecond: +(mb / seconds).toFixed(1), ratioToJsonParse: +(seconds / baseline).toFixed(2) });
-  };
-  measure('JSON.parse (baseline)', inputs.json, () => JSON.parse(new TextDecoder().decode(inputs.json)));
-  measure('readJson', inputs.json, () => readJson(inputs.json));
-  measure('readCsv', inputs.csv, () => readCsv(inputs.csv));
-  measure('readXml', inputs.xml, () => readXml(inputs.xml));
-}
-
-console.table(rows);
-const machine = { node: process.version, cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30) };
-mkdirSync(join(import.meta.dirname), { recursive: true });
-writeFileSync(join(import.meta.dirname, 'results.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, quick, rows }, null, 2)}\n`);
-console.log(`machine: ${JSON.stringify(machine)}\nwrote bench/results.json`);
+await main();

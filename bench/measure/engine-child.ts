@@ -1,0 +1,48 @@
+/**
+ * One engine measurement, run inside a measurement child: generate the
+ * workload's records, then time one way of mapping them (Mapwright's chunked
+ * run through the RunnerPool, the same expression through plain jsonata in
+ * one call, or the hand-written function).
+ */
+import jsonata from 'jsonata';
+import { RunnerPool } from '../../mapping-engine/node/runner/runner-pool';
+import { loadWorkload } from '../workloads/workloads';
+import type { ChildSpec } from './child-spec';
+import { runChunked } from './chunked-run';
+import { bestOf, peakRssMb, repeatFor, settledRssMb } from './timing';
+
+type EngineSpec = Extract<ChildSpec, { kind: 'engine' }>;
+
+function checkCount(output: unknown, expected: number): void {
+  const count = Array.isArray(output) ? output.length : -1;
+  if (count !== expected) throw new Error(`expected ${expected} output records, got ${count}`);
+}
+
+/** Measures `spec`; resolves with seconds, records/s, input and peak RSS (MB). */
+export async function measureEngine(spec: EngineSpec): Promise<Record<string, number>> {
+  const workload = await loadWorkload(spec.workload);
+  const records = workload.generate(spec.records);
+  const inputRssMb = settledRssMb();
+  const warmup = records.slice(0, Math.min(records.length, 1000));
+  const repeat = repeatFor(spec.records);
+  let seconds: number;
+  if (spec.impl === 'hand-written') {
+    workload.byHand(warmup);
+    seconds = await bestOf(() => checkCount(workload.byHand(records), records.length), repeat);
+  } else if (spec.impl === 'jsonata') {
+    const expression = jsonata(workload.expression);
+    await expression.evaluate(warmup);
+    seconds = await bestOf(async () => checkCount(await expression.evaluate(records), records.length), repeat);
+  } else {
+    // Big limits: the benchmark measures speed, not the preview's guards; a chunk is small anyway.
+    const pool = new RunnerPool({ size: spec.workers ?? 2, defaultLimits: { timeoutMs: 600_000, memoryMb: 512 } });
+    try {
+      // The warm-up starts every worker (two chunks per worker), so thread start-up is not counted.
+      await runChunked(pool, workload.expression, warmup, { chunkSize: Math.ceil(warmup.length / (2 * (spec.workers ?? 2))) });
+      seconds = await bestOf(async () => checkCount(await runChunked(pool, workload.expression, records), records.length), repeat);
+    } finally {
+      await pool.close();
+    }
+  }
+  return { seconds, recordsPerSecond: records.length / seconds, inputRssMb, peakRssMb: peakRssMb() };
+}

@@ -1,0 +1,87 @@
+/**
+ * Engine throughput: each workload at each size, three ways: Mapwright (the
+ * compiled expression chunked through a RunnerPool of two workers, as batch
+ * mode runs it), plain jsonata in one call, and the hand-written function.
+ * Every way runs in its own child process, so peak RSS is its own.
+ */
+import type { ChildLimits } from '../measure/run-child';
+import { runChild } from '../measure/run-child';
+import type { ChildResult, EngineImpl } from '../measure/child-spec';
+import { notRun, ratio, round, type Cell, type SectionTable } from '../report/results';
+import { WORKLOAD_NAMES } from '../workloads/workloads';
+import { sizeLabel, type BenchOptions } from './bench-options';
+
+/** Record counts of the engine benchmark. */
+export function engineSizes(quick: boolean): number[] {
+  return quick ? [1_000, 10_000] : [1_000, 10_000, 100_000, 1_000_000];
+}
+
+/** Time and memory allowed to one engine child with `records` records. */
+export function engineLimits(records: number): ChildLimits {
+  if (records >= 1_000_000) return { timeoutMs: 240_000, heapMb: 6_144 };
+  if (records >= 100_000) return { timeoutMs: 180_000, heapMb: 4_096 };
+  return { timeoutMs: 60_000, heapMb: 2_048 };
+}
+
+/**
+ * Why a measurement is skipped: when the previous size's time, scaled up
+ * linearly (every workload is linear in records), is past three quarters of
+ * the child's time limit (the rest goes to generating the records), running
+ * it would only end in a kill. `undefined` means run it.
+ */
+export function skipReason(previous: { records: number; seconds: number } | undefined, records: number, limits: ChildLimits): string | undefined {
+  if (!previous) return undefined;
+  const projected = (previous.seconds * records) / previous.records;
+  if (projected * 1000 <= limits.timeoutMs * 0.75) return undefined;
+  return `${sizeLabel(previous.records)} took ${round(previous.seconds)} s, so ${sizeLabel(records)} needs about ${round(projected)} s, more than this size may take (${limits.timeoutMs / 1000} s limit)`;
+}
+
+function figure(result: ChildResult, name: string): number | undefined {
+  return result.ok ? result.figures[name] : undefined;
+}
+
+/** Records/s of a result, or why there is none. */
+export function throughputCell(result: ChildResult): Cell {
+  return result.ok ? round(result.figures.recordsPerSecond ?? NaN) : notRun(result.reason);
+}
+
+/** Runs the engine section. */
+export async function engineSection(options: BenchOptions): Promise<SectionTable> {
+  const rows: SectionTable['rows'] = [];
+  const previous = new Map<string, { records: number; seconds: number }>();
+  for (const records of engineSizes(options.quick)) {
+    for (const workload of WORKLOAD_NAMES) {
+      const results = {} as Record<EngineImpl, ChildResult>;
+      for (const impl of ['mapwright', 'jsonata', 'hand-written'] as const) {
+        const key = `${workload} ${impl}`;
+        const skip = skipReason(previous.get(key), records, engineLimits(records));
+        results[impl] = skip ? { ok: false, reason: skip } : await runChild({ kind: 'engine', workload, records, impl, workers: 2 }, engineLimits(records));
+        const result = results[impl];
+        if (result.ok) previous.set(key, { records, seconds: result.figures.seconds ?? 0 });
+        options.log(`engine ${workload} ${sizeLabel(records)} ${impl}: ${result.ok ? 'ok' : result.reason}`);
+      }
+      const seconds = (impl: EngineImpl) => figure(results[impl], 'seconds');
+      rows.push({
+        workload,
+        records: sizeLabel(records),
+        mapwrightPerSecond: throughputCell(results.mapwright),
+        jsonataPerSecond: throughputCell(results.jsonata),
+        handWrittenPerSecond: throughputCell(results['hand-written']),
+        mapwrightToJsonata: ratio(seconds('mapwright'), seconds('jsonata')),
+        mapwrightToHandWritten: ratio(seconds('mapwright'), seconds('hand-written')),
+        mapwrightPeakRssMb: figure(results.mapwright, 'peakRssMb') ?? null,
+        jsonataPeakRssMb: figure(results.jsonata, 'peakRssMb') ?? null,
+        handWrittenPeakRssMb: figure(results['hand-written'], 'peakRssMb') ?? null,
+        inputRssMb: figure(results['hand-written'], 'inputRssMb') ?? null,
+      });
+    }
+  }
+  return {
+    id: 'engine',
+    title: 'Engine throughput',
+    note:
+      'Records per second of three mappings over generated records. Mapwright = the compiled expression run through the RunnerPool (2 workers) in chunks of 2000 records, as batch mode runs it; jsonata = the same expression through the plain jsonata package in one call; hand-written = a JavaScript function doing the same work. Ratios are Mapwright time divided by the other time on the same records in the same run (lower is better; below 1 means Mapwright was faster). Peak RSS is each child process\'s maxRSS and includes the generated input (input RSS: the process with only the records in memory).',
+    columns: ['workload', 'records', 'mapwrightPerSecond', 'jsonataPerSecond', 'handWrittenPerSecond', 'mapwrightToJsonata', 'mapwrightToHandWritten', 'mapwrightPeakRssMb', 'jsonataPeakRssMb', 'handWrittenPeakRssMb', 'inputRssMb'],
+    rows,
+  };
+}
