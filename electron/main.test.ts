@@ -26,6 +26,7 @@ const fake = vi.hoisted(() => ({
   theme: { themeSource: 'light', shouldUseDarkColors: false },
   lockRequested: 0,
   dialogAnswer: '/tmp/picked.mapwright.json',
+  openedExternally: [] as string[],
   userData: '',
 }));
 
@@ -79,6 +80,7 @@ vi.mock('electron', () => ({
     getPrimaryDisplay: () => ({ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } }),
     getAllDisplays: () => [{ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } }],
   },
+  shell: { openExternal: async (url: string) => void fake.openedExternally.push(url) },
   dialog: {
     showOpenDialog: async () => ({ canceled: false, filePaths: [fake.dialogAnswer] }),
     showSaveDialog: async () => ({ canceled: false, filePath: fake.dialogAnswer }),
@@ -136,6 +138,9 @@ describe('main process wiring', () => {
       expect(preventDefault, event).toHaveBeenCalled();
     }
     expect(openHandler?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+    expect(openHandler?.({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+    // Only the https link went to the system browser.
+    expect(fake.openedExternally).toEqual(['https://example.com/']);
   });
 
   it('refuses every permission request and check', () => {

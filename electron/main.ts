@@ -8,7 +8,7 @@
  * Forge's Vite plugin bundles this file as CommonJS (`.vite/build/main.cjs`),
  * which is why `__dirname` is available here.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, session, type IpcMainEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, session, shell, type IpcMainEvent } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EngineHostClient } from '../mapping-engine/node/host/engine-host-client';
@@ -29,6 +29,7 @@ import { engineEntries } from './engine-host/engine-entries';
 import { spawnUtilityHost } from './engine-host/utility-host';
 import { contentTypeOf, resolveAssetPath } from './security/asset-path';
 import { cspHeader } from './security/csp';
+import { externalLinkTarget } from './security/external-links';
 import { guardStudioHandler, senderProblem } from './security/ipc-guard';
 import { APP_ORIGIN, APP_SCHEME, originOf } from './security/origin';
 import { buildAppMenuTemplate } from './shell/app-menu';
@@ -209,7 +210,12 @@ app.on('web-contents-created', (_event, contents) => {
   contents.on('will-navigate', (event) => event.preventDefault());
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  // No new windows ever; an https link the user clicked opens in the system browser instead.
+  contents.setWindowOpenHandler(({ url }) => {
+    const external = externalLinkTarget(url);
+    if (external) void shell.openExternal(external);
+    return { action: 'deny' };
+  });
 });
 
 // macOS opens files through this event (Finder, the dock), possibly before 'ready'.

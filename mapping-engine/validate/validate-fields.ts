@@ -4,6 +4,7 @@
  * XML and CSV targets are text, so their scalars are checked by their lexical
  * form (`"12.5"` is a fine number there), JSON targets by the JSON type.
  */
+import { shownValue } from './shown-value';
 import type { SchemaField } from '../schema/model';
 import { formatFieldPath, type PathStep } from './field-path';
 import type { OutputViolation } from './validation-types';
@@ -33,7 +34,7 @@ function typeProblem(value: unknown, field: SchemaField): string | undefined {
   if (typeof value === 'object') return `an object where a ${type} belongs`;
   if (isTextual(field)) {
     const lexical = LEXICAL[type];
-    return lexical && !lexical.test(String(value)) ? `${JSON.stringify(value)} is not a ${type}` : undefined;
+    return lexical && !lexical.test(String(value)) ? `${shownValue(value)} is not a ${type}` : undefined;
   }
   const ok =
     type === 'number' ? typeof value === 'number' :
@@ -42,7 +43,7 @@ function typeProblem(value: unknown, field: SchemaField): string | undefined {
     type === 'null' ? false :
     // dates are strings in JSON; their form is the pattern's or format's business
     typeof value === 'string';
-  return ok ? undefined : `${JSON.stringify(value)} is not a ${type}`;
+  return ok ? undefined : `${shownValue(value)} is not a ${type}`;
 }
 
 function patternOf(field: SchemaField): RegExp | undefined {
@@ -98,10 +99,10 @@ class FieldWalker {
     }
     if (value === null) return;
     if (field.enum && !field.enum.some((allowed) => allowed === value || (isTextual(field) && String(allowed) === String(value)))) {
-      this.add(steps, 'MAP_ENUM', `${JSON.stringify(value)} is not one of ${field.enum.map((v) => JSON.stringify(v)).join(', ')}`);
+      this.add(steps, 'MAP_ENUM', `${shownValue(value)} is not one of ${field.enum.map((v) => JSON.stringify(v)).join(', ')}`);
     }
     const pattern = patternOf(field);
-    if (pattern && !pattern.test(String(value))) this.add(steps, 'MAP_PATTERN', `${JSON.stringify(value)} does not match ${field.pattern}`);
+    if (pattern && !pattern.test(String(value))) this.add(steps, 'MAP_PATTERN', `${shownValue(value)} does not match ${field.pattern}`);
   }
 
   private object(value: unknown, field: SchemaField, steps: PathStep[]): void {
@@ -110,7 +111,7 @@ class FieldWalker {
       // An XML element with simple content and no attributes is its text alone.
       const text = field.children?.find((child) => child.name === '#text');
       if (field.xml?.simpleContent && text && (value === null || typeof value !== 'object')) this.item(value, { ...text, repeating: false }, steps);
-      else this.add(steps, 'MAP_TYPE', `${Array.isArray(value) ? 'an array' : JSON.stringify(value)} where an object belongs`);
+      else this.add(steps, 'MAP_TYPE', `${Array.isArray(value) ? 'an array' : shownValue(value)} where an object belongs`);
       return;
     }
     const children = field.children ?? [];

@@ -3,6 +3,7 @@
  * every keyword applies (formats, minItems, if/then...), and turns each ajv
  * error into a target field path and one of the MAP_* codes.
  */
+import { shownValue } from './shown-value';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import Ajv2019 from 'ajv/dist/2019';
 import Ajv2020 from 'ajv/dist/2020';
@@ -83,7 +84,7 @@ function codeOf(error: ErrorObject): ViolationCode {
 function describe(error: ErrorObject): string {
   if (error.keyword === 'enum') {
     const allowed = (error.params as { allowedValues?: unknown[] }).allowedValues ?? [];
-    return `${JSON.stringify(error.data)} is not one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`;
+    return `${shownValue(error.data)} is not one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`;
   }
   if (error.keyword === 'required') return 'required field is missing';
   return error.message ?? error.keyword;
