@@ -9,7 +9,8 @@
  * exceptions lose their code when they cross IPC or HTTP.
  */
 import { z } from 'zod';
-import { ERROR_CODES, type CodedErrorData } from '../../mapping-engine/errors';
+import type { CodedErrorData } from '../../mapping-engine/errors';
+import { CodedErrorSchema } from './coded-error-schema';
 import { editorMethods } from './methods/editor-methods';
 import { engineMethods } from './methods/engine-methods';
 import { exportMethods } from './methods/export-methods';
@@ -51,15 +52,7 @@ export const SamplePreviewSchema = z.object({
   truncated: z.boolean(),
 });
 
-/** The JSON-safe coded error that crosses every boundary. */
-export const CodedErrorSchema = z.object({
-  code: z.enum(ERROR_CODES),
-  message: z.string(),
-  file: z.string().optional(),
-  line: z.number().int().optional(),
-  column: z.number().int().optional(),
-  expected: z.string().optional(),
-});
+export { CodedErrorSchema };
 
 /** The methods about the app itself and its bundled samples. */
 export const appMethods = {

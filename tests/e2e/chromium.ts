@@ -7,7 +7,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 /** Where Debian's `chromium` package installs the browser. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -54,4 +54,20 @@ export async function launchChromium(): Promise<ChromiumSession> {
  */
 export function scratchSettingsDir(): string {
   return mkdtempSync(join(tmpdir(), 'mapwright-e2e-settings-'));
+}
+
+/**
+ * Opens `url` in a new page that records console errors and uncaught
+ * exceptions, so a test can assert that none happened (a CSP violation shows
+ * up only as a console error).
+ */
+export async function openPage(session: ChromiumSession, url: string): Promise<{ page: Page; problems: string[] }> {
+  const page = await session.context.newPage();
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.goto(url);
+  return { page, problems };
 }

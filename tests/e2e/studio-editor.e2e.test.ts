@@ -13,7 +13,7 @@ import type { Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../electron/web/web-host';
-import { CHROMIUM_PATH, hasChromium, launchChromium, type ChromiumSession } from './chromium';
+import { CHROMIUM_PATH, hasChromium, launchChromium, type ChromiumSession, openPage } from './chromium';
 
 const repo = join(import.meta.dirname, '..', '..');
 const samplesDir = join(repo, 'samples');
@@ -22,17 +22,6 @@ const screenshots = join(import.meta.dirname, 'screenshots');
 /** The lastName field of crm-to-erp as compiled, and the same wrapped in $uppercase. */
 const LAST_NAME = '$split($string($trim(fullName)), " ")[-1]';
 const LAST_NAME_UPPER = `$uppercase(${LAST_NAME})`;
-
-async function openPage(session: ChromiumSession, url: string): Promise<{ page: Page; problems: string[] }> {
-  const page = await session.context.newPage();
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  await page.goto(url);
-  return { page, problems };
-}
 
 /** The full expression as the panel holds it (Monaco renders only the visible lines). */
 async function expressionText(page: Page): Promise<string> {

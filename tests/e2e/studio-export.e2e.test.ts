@@ -8,26 +8,14 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Download, Page } from 'playwright-core';
+import type { Download } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../electron/web/web-host';
-import { CHROMIUM_PATH, hasChromium, launchChromium, type ChromiumSession, scratchSettingsDir } from './chromium';
+import { CHROMIUM_PATH, hasChromium, launchChromium, type ChromiumSession, scratchSettingsDir, openPage } from './chromium';
 
 const repo = join(import.meta.dirname, '..', '..');
 const samplesDir = join(repo, 'samples');
 const screenshots = join(import.meta.dirname, 'screenshots');
-
-/** Opens a page that records console errors and uncaught exceptions. */
-async function openPage(session: ChromiumSession, url: string): Promise<{ page: Page; problems: string[] }> {
-  const page = await session.context.newPage();
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  await page.goto(url);
-  return { page, problems };
-}
 
 /** The bytes of a finished download. */
 async function downloaded(download: Download): Promise<Buffer> {

@@ -12,23 +12,11 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../electron/web/web-host';
 import { createHttpStudioClient } from '../../renderer/src/api/http-studio-client';
-import { CHROMIUM_PATH, hasChromium, launchChromium, type ChromiumSession } from './chromium';
+import { CHROMIUM_PATH, hasChromium, launchChromium, type ChromiumSession, openPage } from './chromium';
 
 const repo = join(import.meta.dirname, '..', '..');
 const samplesDir = join(repo, 'samples');
 const screenshots = join(import.meta.dirname, 'screenshots');
-
-/** Opens a page that records console errors and uncaught exceptions. */
-async function openPage(session: ChromiumSession, url: string): Promise<{ page: Page; problems: string[] }> {
-  const page = await session.context.newPage();
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  await page.goto(url);
-  return { page, problems };
-}
 
 /** The project text with another document name (the name shows in the run toolbar). */
 const renamed = (text: string, name: string): string => {

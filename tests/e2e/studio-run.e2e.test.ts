@@ -8,26 +8,13 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../electron/web/web-host';
-import { CHROMIUM_PATH, hasChromium, launchChromium, type ChromiumSession, scratchSettingsDir } from './chromium';
+import { CHROMIUM_PATH, hasChromium, launchChromium, type ChromiumSession, scratchSettingsDir, openPage } from './chromium';
 
 const repo = join(import.meta.dirname, '..', '..');
 const samplesDir = join(repo, 'samples');
 const screenshots = join(import.meta.dirname, 'screenshots');
-
-/** Opens a page that records console errors and uncaught exceptions. */
-async function openPage(session: ChromiumSession, url: string): Promise<{ page: Page; problems: string[] }> {
-  const page = await session.context.newPage();
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  await page.goto(url);
-  return { page, problems };
-}
 
 describe.skipIf(!hasChromium)(`studio run in Chromium (skipped when ${CHROMIUM_PATH} is missing: apt-get install chromium)`, () => {
   let session: ChromiumSession;

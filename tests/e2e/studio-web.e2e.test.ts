@@ -10,25 +10,13 @@ import type { Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../electron/web/web-host';
-import { CHROMIUM_PATH, hasChromium, launchChromium, type ChromiumSession, scratchSettingsDir } from './chromium';
+import { CHROMIUM_PATH, hasChromium, launchChromium, type ChromiumSession, scratchSettingsDir, openPage } from './chromium';
 
 const repo = join(import.meta.dirname, '..', '..');
 const samplesDir = join(repo, 'samples');
 const screenshots = join(import.meta.dirname, 'screenshots');
 const sample = JSON.parse(readFileSync(join(samplesDir, 'crm-to-erp', 'sample.json'), 'utf8')) as { name: string; source: string };
 const sourceHead = readFileSync(join(samplesDir, 'crm-to-erp', sample.source), 'utf8').slice(0, 4096);
-
-/** Opens a page that records console errors and uncaught exceptions. */
-async function openPage(session: ChromiumSession, url: string): Promise<{ page: Page; problems: string[] }> {
-  const page = await session.context.newPage();
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  await page.goto(url);
-  return { page, problems };
-}
 
 /** The user journey: the sample list appears, a click shows the source preview. */
 async function pickSampleAndReadPreview(page: Page): Promise<string> {

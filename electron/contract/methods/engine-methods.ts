@@ -14,6 +14,7 @@
 import { z } from 'zod';
 import { ERROR_CODES } from '../../../mapping-engine/errors';
 import { MASK_CATEGORIES } from '../../../mapping-engine/masking/types';
+import { CodedErrorSchema } from '../coded-error-schema';
 
 /** A path as the renderer passes it: non-empty, bounded, no NUL byte. */
 const PathSchema = z
@@ -188,16 +189,7 @@ export const RunStatusSchema = z.object({
   progress: z.object({ phase: z.string(), fraction: z.number().min(0).max(1) }),
   result: RunOutcomeSchema.optional(),
   /** Why the run failed (a document, input or limit problem), when `state` is `failed`. */
-  error: z
-    .object({
-      code: z.enum(ERROR_CODES),
-      message: z.string(),
-      file: z.string().optional(),
-      line: z.number().int().optional(),
-      column: z.number().int().optional(),
-      expected: z.string().optional(),
-    })
-    .optional(),
+  error: CodedErrorSchema.optional(),
 });
 
 /** Arguments of `runTests`. */

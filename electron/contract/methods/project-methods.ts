@@ -8,8 +8,8 @@
  * backend validates it again before every save, so an invalid document is
  * never written, whatever the renderer sends.
  */
+import { CodedErrorSchema } from '../coded-error-schema';
 import { z } from 'zod';
-import { ERROR_CODES } from '../../../mapping-engine/errors';
 import { mappingDocumentSchema } from '../../../mapping-engine/document/document-schema';
 
 /** Longest path accepted (Windows long paths stay well below this). */
@@ -38,15 +38,6 @@ export const SessionIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letter
 /** A project's document text. */
 export const ProjectTextSchema = z.string().max(MAX_PROJECT_TEXT);
 
-// The same shape as CodedErrorSchema in studio-api.ts, which this section must not import.
-const noticeSchema = z.object({
-  code: z.enum(ERROR_CODES),
-  message: z.string(),
-  file: z.string().optional(),
-  line: z.number().int().optional(),
-  column: z.number().int().optional(),
-  expected: z.string().optional(),
-});
 
 /** An open project as the UI holds it. */
 export const ProjectStateSchema = z.object({
@@ -61,13 +52,13 @@ export const ProjectStateSchema = z.object({
   /** The parsed document; absent only for restored work whose text does not validate yet. */
   document: mappingDocumentSchema.optional(),
   /** Why `document` is absent (restored text that is invalid), with line and column. */
-  problem: noticeSchema.optional(),
+  problem: CodedErrorSchema.optional(),
   /** The file's stamp as read or written; send it back as `expectedStamp` when saving. */
   stamp: DiskStampSchema.optional(),
   /** True for a file from a newer Mapwright: it may be viewed, never saved (DOC_READ_ONLY). */
   readOnly: z.boolean(),
   /** Why it is read-only (DOC_NEWER_VERSION), for the UI to show. */
-  notice: noticeSchema.optional(),
+  notice: CodedErrorSchema.optional(),
   /** The older format version the file was migrated from; the migration is unsaved until the user saves. */
   migratedFrom: z.number().int().nonnegative().optional(),
   /** True when `text` differs from the file (a migration, restored work). */

@@ -3,7 +3,7 @@
  * Monaco-shaped ranges out, so the mapping from coded errors and the
  * compiler's source map to the text is tested without a browser.
  */
-import type { CodedErrorData } from '../../../mapping-engine/errors';
+import { lineColumnAt, type CodedErrorData } from '../../../mapping-engine/errors';
 
 /** A marker as Monaco's `IMarkerData` takes it (1-based lines and columns, end exclusive). */
 export interface EditorMarker {
@@ -16,20 +16,8 @@ export interface EditorMarker {
   code: string;
 }
 
-/** 1-based line and column of `offset` in `text` (CRLF and lone CR count as one break). */
-export function positionAt(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  const end = Math.min(Math.max(offset, 0), text.length);
-  for (let i = 0; i < end; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 10 || (ch === 13 && text.charCodeAt(i + 1) !== 10)) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: end - lineStart + 1 };
-}
+/** 1-based line and column of `offset` in `text` (CRLF and lone CR count as one break): the engine's own rule. */
+export const positionAt = lineColumnAt;
 
 /** The text of 1-based `line` (without its break), or '' past the end. */
 function lineText(text: string, line: number): string {
