@@ -4,7 +4,7 @@
  * method is registered behind the sender guard, and navigation, new windows,
  * webviews and permission requests are all refused.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
@@ -188,6 +188,21 @@ describe('main process wiring', () => {
     expect(window.sent).toEqual([]);
     ask?.({ sender: window.contents, senderFrame: trusted.senderFrame }, 'open');
     await expect.poll(() => window.sent).toEqual([[STUDIO_COMMAND_CHANNEL, { command: 'open', path: fake.dialogAnswer }]]);
+  });
+
+  it('shows an Open dialog for a sample file and grants the engine access to the picked file only', async () => {
+    const window = fake.windows[0]!;
+    const picked = join(mkdtempSync(join(tmpdir(), 'mapwright-main-sample-')), 'people.csv');
+    writeFileSync(picked, 'id,city\n1,Springfield\n');
+    const projectPath = join(import.meta.dirname, '..', 'samples', 'crm-to-erp', 'crm-to-erp.mapwright.json');
+    const preview = fake.ipcHandlers.get(studioChannel('readPayloadPreview'));
+    // Outside every project and root: refused until the user picks it.
+    expect(await preview?.(trusted, { projectPath, file: picked })).toMatchObject({ ok: false, error: { code: 'ACCESS_DENIED' } });
+    fake.dialogAnswer = picked;
+    window.sent.length = 0;
+    fake.ipcListeners.get(STUDIO_FILE_DIALOG_CHANNEL)?.({ sender: window.contents, senderFrame: trusted.senderFrame }, 'importSample');
+    await expect.poll(() => window.sent).toEqual([[STUDIO_COMMAND_CHANNEL, { command: 'importSample', path: picked }]]);
+    expect(await preview?.(trusted, { projectPath, file: picked })).toMatchObject({ ok: true, value: { format: 'csv' } });
   });
 
   it('opens the project a second launch was given, in this window, and focuses it', async () => {

@@ -43,6 +43,7 @@ const DEFAULT_SAMPLE = 'crm-to-erp';
 /** Methods after which the recent-files menu may have changed. */
 const RECENT_CHANGING: ReadonlySet<StudioMethod> = new Set<StudioMethod>(['openProject', 'saveProject', 'saveProjectAs']);
 const PROJECT_FILTERS = [{ name: 'Mapwright project', extensions: ['json'] }];
+const SAMPLE_FILTERS = [{ name: 'Sample payload', extensions: ['json', 'jsonl', 'xml', 'csv'] }];
 
 // A second launch (double-clicking another project) hands its argv to this one and quits.
 const primaryInstance = app.requestSingleInstanceLock();
@@ -108,6 +109,16 @@ async function showSaveDialog(): Promise<void> {
   sendCommand({ command: 'saveAs', path });
 }
 
+/** "Import sample…": the picked file is the user's explicit choice, so the engine may read it (to mask it). */
+async function showImportSampleDialog(): Promise<void> {
+  const options = { properties: ['openFile' as const], filters: SAMPLE_FILTERS };
+  const result = studioWindow ? await dialog.showOpenDialog(studioWindow, options) : await dialog.showOpenDialog(options);
+  const path = result.filePaths[0];
+  if (result.canceled || !path) return;
+  await fileAccess.grantFile(path).catch(() => undefined);
+  sendCommand({ command: 'importSample', path });
+}
+
 /** Rebuilds the native menu, with the backend's recent files. */
 async function refreshMenu(): Promise<void> {
   const recent = await api.listRecent();
@@ -169,7 +180,7 @@ function registerShellChannels(): void {
   ipcMain.on(STUDIO_FILE_DIALOG_CHANNEL, (event, kind: unknown) => {
     if (!fromStudio(event) || !isFileDialogKind(kind)) return;
     // The toolbar's Open and Save As use the same native dialogs as the menu.
-    void (kind === 'open' ? showOpenDialog() : showSaveDialog());
+    void (kind === 'open' ? showOpenDialog() : kind === 'saveAs' ? showSaveDialog() : showImportSampleDialog());
   });
 }
 

@@ -60,9 +60,11 @@ describe('preload', () => {
     events.emit(STUDIO_COMMAND_CHANNEL, { sender: 'ipc' }, { command: 'open', path: '/p/a.mapwright.json' });
     events.emit(STUDIO_COMMAND_CHANNEL, { sender: 'ipc' }, { command: 'rm -rf' });
     events.emit(STUDIO_COMMAND_CHANNEL, { sender: 'ipc' }, { command: 'save' });
+    events.emit(STUDIO_COMMAND_CHANNEL, { sender: 'ipc' }, { command: 'importSample' });
+    events.emit(STUDIO_COMMAND_CHANNEL, { sender: 'ipc' }, { command: 'importSample', path: '/data/people.csv' });
     unsubscribe();
     events.emit(STUDIO_COMMAND_CHANNEL, { sender: 'ipc' }, { command: 'find' });
-    expect(received).toEqual([{ command: 'open', path: '/p/a.mapwright.json' }, { command: 'save' }]);
+    expect(received).toEqual([{ command: 'open', path: '/p/a.mapwright.json' }, { command: 'save' }, { command: 'importSample', path: '/data/people.csv' }]);
     expect(events.listenerCount(STUDIO_COMMAND_CHANNEL)).toBe(0);
   });
 
@@ -80,9 +82,11 @@ describe('preload', () => {
     fake.sent.length = 0;
     shell.showFileDialog('open');
     shell.showFileDialog('saveAs');
+    shell.showFileDialog('importSample');
     expect(fake.sent).toEqual([
       [STUDIO_FILE_DIALOG_CHANNEL, 'open'],
       [STUDIO_FILE_DIALOG_CHANNEL, 'saveAs'],
+      [STUDIO_FILE_DIALOG_CHANNEL, 'importSample'],
     ]);
   });
 });

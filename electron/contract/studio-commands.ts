@@ -26,12 +26,12 @@ export const SHELL_API_KEY = 'mapwrightShell';
 /** Renderer to main (one-way): show the native Open or Save As dialog; the answer comes back as a command. */
 export const STUDIO_FILE_DIALOG_CHANNEL = 'mapwright:shell:file-dialog';
 
-/** Which native dialog the renderer asks for. */
-export type FileDialogKind = 'open' | 'saveAs';
+/** Which native dialog the renderer asks for (`importSample`: an Open dialog for payload files). */
+export type FileDialogKind = 'open' | 'saveAs' | 'importSample';
 
 /** True when `value` names a dialog main can show (main drops anything else). */
 export function isFileDialogKind(value: unknown): value is FileDialogKind {
-  return value === 'open' || value === 'saveAs';
+  return value === 'open' || value === 'saveAs' || value === 'importSample';
 }
 
 /**
@@ -44,10 +44,12 @@ export type StudioCommand =
   | { command: 'open'; path: string }
   | { command: 'save' }
   | { command: 'saveAs'; path: string }
+  /** A sample file the user picked in the native dialog (main granted the engine access to it). */
+  | { command: 'importSample'; path: string }
   | { command: 'find' };
 
 /** Command names, for menus and tests. */
-export const STUDIO_COMMAND_NAMES = ['new', 'open', 'save', 'saveAs', 'find'] as const satisfies ReadonlyArray<StudioCommand['command']>;
+export const STUDIO_COMMAND_NAMES = ['new', 'open', 'save', 'saveAs', 'importSample', 'find'] as const satisfies ReadonlyArray<StudioCommand['command']>;
 
 const isPath = (value: unknown): value is string => typeof value === 'string' && value.length > 0 && value.length <= 4096 && !value.includes('\0');
 
@@ -55,7 +57,7 @@ const isPath = (value: unknown): value is string => typeof value === 'string' &&
 export function isStudioCommand(value: unknown): value is StudioCommand {
   if (typeof value !== 'object' || value === null) return false;
   const { command, path } = value as { command?: unknown; path?: unknown };
-  if (command === 'open' || command === 'saveAs') return isPath(path);
+  if (command === 'open' || command === 'saveAs' || command === 'importSample') return isPath(path);
   return command === 'new' || command === 'save' || command === 'find';
 }
 
@@ -66,9 +68,10 @@ export interface StudioShellApi {
   /** The absolute path of a file dropped on the window (Electron's `webUtils.getPathForFile`); '' when it has none. */
   pathForDroppedFile(file: File): string;
   /**
-   * Shows the native Open or Save As dialog (the same as the menu items); the
-   * chosen path arrives through `onCommand` as `open` or `saveAs`, and nothing
-   * arrives when the user cancels.
+   * Shows the native Open or Save As dialog (the same as the menu items), or
+   * the Open dialog for a sample file; the chosen path arrives through
+   * `onCommand` as `open`, `saveAs` or `importSample`, and nothing arrives
+   * when the user cancels.
    */
   showFileDialog(kind: FileDialogKind): void;
 }

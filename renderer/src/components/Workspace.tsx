@@ -15,6 +15,7 @@ import { useProjectWorkflow } from '../project/use-project-workflow';
 import { ConflictDialog } from './ConflictDialog';
 import { ErrorNotice } from './ErrorNotice';
 import { ExportButton } from './ExportDialog';
+import { ImportSampleButton } from './ImportSampleDialog';
 import { PathDialog } from './PathDialog';
 import { ProjectNotices } from './ProjectNotices';
 import { ProjectToolbar } from './ProjectToolbar';
@@ -135,7 +136,20 @@ export function Workspace({ api, defaultSampleId }: WorkspaceProps) {
           onSaveAs={flow.showSaveAs}
           onOpenRecent={(path) => flow.openPath(path)}
           onRecentShown={() => void flow.refreshRecent()}
-          extra={<ExportButton api={api} projectPath={project?.path} text={project ? text : undefined} />}
+          extra={
+            <>
+              <ImportSampleButton
+                api={api}
+                project={project && { path: project.path, readOnly: project.readOnly, template: isTemplate }}
+                busy={flow.busy}
+                getText={() => store.getState().text}
+                replaceText={(next) => store.getState().replaceText(next)}
+                onSaveFirst={flow.showSaveAs}
+                shell={typeof window === 'undefined' ? undefined : window.mapwrightShell}
+              />
+              <ExportButton api={api} projectPath={project?.path} text={project ? text : undefined} />
+            </>
+          }
         />
       </StudioHeader>
       <ProjectNotices
