@@ -202,7 +202,10 @@ describe('main process wiring', () => {
     window.sent.length = 0;
     fake.ipcListeners.get(STUDIO_FILE_DIALOG_CHANNEL)?.({ sender: window.contents, senderFrame: trusted.senderFrame }, 'importSample');
     await expect.poll(() => window.sent).toEqual([[STUDIO_COMMAND_CHANNEL, { command: 'importSample', path: picked }]]);
-    expect(await preview?.(trusted, { projectPath, file: picked })).toMatchObject({ ok: true, value: { format: 'csv' } });
+    // Granted: the request now passes the access check and goes on to the engine host (which this fake
+    // Electron cannot start: the fake fork gives no process, which counts as a dead host; the host is tested on its own).
+    const after = await preview?.(trusted, { projectPath, file: picked });
+    expect(after).toMatchObject({ ok: false, error: { code: 'RUN_HOST_CRASHED' } });
   });
 
   it('opens the project a second launch was given, in this window, and focuses it', async () => {

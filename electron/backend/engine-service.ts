@@ -15,6 +15,7 @@
  * the samples folder and `readRoots` are trusted, other projects and files
  * only once the host granted them.
  */
+import { payloadHostOf } from '../../mapping-engine/node/host/payload-host';
 import type { engineMethods, StudioApiPart } from '../contract/studio-api';
 import { createFileAccess } from './engine/file-access';
 import { lazyRunner, type EngineContext } from './engine/engine-context';
@@ -44,7 +45,7 @@ export function createEngineService(options: StudioBackendOptions): StudioApiPar
     readPayloadPreview: (request) =>
       settle(async () => {
         const path = await context.access.checkRead(request.file, request.projectPath);
-        return readPayloadPreview(path, request.file, request);
+        return readPayloadPreview(path, request.file, { ...request, host: payloadHostOf(options.runner) });
       }),
 
     importSchema: (request) => settle(() => importSchema(context, request)),

@@ -55,7 +55,8 @@ export function createStudioBackend(options: StudioBackendOptions): StudioApi {
   const shared: StudioBackendOptions = {
     ...options,
     fileAccess: options.fileAccess ?? createFileAccess([options.samplesDir, ...(options.readRoots ?? [])]),
-    runner: { run: (job, runOptions) => lazy().run(job, runOptions) },
+    // The host's own runner goes through as it is: it may also read payload files (PayloadHost).
+    runner: options.runner ?? { run: (job, runOptions) => lazy().run(job, runOptions) },
   };
   return {
     ...createAppService(shared),

@@ -17,7 +17,7 @@ import type { LoadedTarget } from '../validate/load-target';
 import { validateTarget } from '../validate/validate-target';
 import type { OutputViolation } from '../validate/validation-types';
 import { checkLargeInput, type LargeInputLimits } from './large-input-guard';
-import type { ExpressionRunner, RunErrorData, RunLimits } from './run-types';
+import type { ExpressionRunner, RunErrorData, RunLimits, RunResult } from './run-types';
 
 /** A mapping ready to run: the document, its compiled expression and its loaded target. */
 export interface PreparedMapping {
@@ -124,15 +124,25 @@ function failed(error: RunErrorData, prepared: PreparedMapping, timings: Mapping
  */
 export async function runMapping(runner: ExpressionRunner, prepared: PreparedMapping, input: ParsedPayload, options: MappingRunOptions = {}): Promise<MappingRunResult> {
   // Not destructured as `document`: the purity check reads that name as the DOM global.
-  const { compiled, target } = prepared;
-  const targetFormat = prepared.document.target.format;
+  const { compiled } = prepared;
   const timings: MappingRunTimings = { parseMs: 0, evalMs: 0, writeMs: 0, validateMs: 0 };
   const refused = checkLargeInput(compiled.expression, input.value, options.largeInput);
   if (refused) return failed(refused, prepared, timings);
   const job = { expression: compiled.expression, input: input.value, ...(options.limits ? { limits: options.limits } : {}) };
   const result = await runner.run(job, options.signal ? { signal: options.signal } : {});
-  timings.parseMs = result.timings.parseMs;
-  timings.evalMs = result.timings.evalMs;
+  return finishMapping(prepared, input, result);
+}
+
+/**
+ * The part of {@link runMapping} after the evaluation: place a runtime
+ * error, or write the output in the target format and validate it. A host
+ * that evaluates elsewhere (the engine host reads and runs the input file
+ * itself) finishes its result here, so the outcome is the same.
+ */
+export function finishMapping(prepared: PreparedMapping, input: Pick<ParsedPayload, 'format' | 'meta'>, result: RunResult): MappingRunResult {
+  const { target } = prepared;
+  const targetFormat = prepared.document.target.format;
+  const timings: MappingRunTimings = { parseMs: result.timings.parseMs, evalMs: result.timings.evalMs, writeMs: 0, validateMs: 0 };
   if (result.error) return failed(result.error, prepared, timings);
   if (result.value === undefined) return { fieldErrors: [], violations: [], timings };
   const value = result.value as JsonValue;

@@ -1,8 +1,11 @@
 /**
  * One preview run of a mapping document, as `startRun` performs it: compile,
- * read the input, then evaluate, write the output in the target format and
- * validate it against the target (an inferred one only for what its samples
- * establish) through the engine's `runMapping`, as `mapwright run` does. The UI gets a bounded
+ * load the target, then read and evaluate the input in a payload host (the
+ * engine host process when the runner is one, so the main process never
+ * holds the payload; else in this process), then write the output in the
+ * target format and validate it against the target (an inferred one only for
+ * what its samples establish) through the engine's `finishMapping`, as
+ * `mapwright run` does. The UI gets a bounded
  * slice of the output text, the runtime errors tied to target fields, the
  * schema violations and how long each phase took.
  *
@@ -14,10 +17,8 @@
 import { basename } from 'node:path';
 import { MapwrightError } from '../../../mapping-engine/errors';
 import type { CompiledProject } from '../../../mapping-engine/compiler/compile-project';
-import { readPayload } from '../../../mapping-engine/payload/read-payload';
-import type { ParsedPayload } from '../../../mapping-engine/payload/types';
-import { readInputFile } from '../../../mapping-engine/node/read-file';
-import { fieldOfRunError, runMapping } from '../../../mapping-engine/run/mapping-run';
+import { payloadHostOf } from '../../../mapping-engine/node/host/payload-host';
+import { fieldOfRunError, finishMapping } from '../../../mapping-engine/run/mapping-run';
 import type { RunErrorData } from '../../../mapping-engine/run/run-types';
 import { loadTargetSchema, type LoadedTarget } from '../../../mapping-engine/validate/load-target';
 import type { FieldError, RunOutcome, StartRunRequest } from '../../contract/methods/engine-methods';
@@ -85,7 +86,6 @@ export async function executeRun(context: EngineContext, request: StartRunReques
   progress({ phase: 'reading input', fraction: 0.15 });
   const readStarted = performance.now();
   const file = await inputPath(context, request, project, saved ? request.projectPath : undefined);
-  const input: ParsedPayload = readPayload(await readInputFile(file), { file: basename(file), format: project.document.source.format });
   const target: LoadedTarget | undefined =
     saved || (project.document.target.schema && 'inline' in project.document.target.schema)
       ? await loadTargetSchema(project.document, projectFile, checkedResolver(context.access, saved ? projectFile : undefined))
@@ -93,10 +93,16 @@ export async function executeRun(context: EngineContext, request: StartRunReques
   timings.readMs = elapsed(readStarted);
   throwIfCancelled(signal);
 
-  // Run, write and validate as `mapwright run` does, so a preview means the same as the CLI.
+  // The host reads, guards and evaluates the input; writing and validating the (bounded) output stay here, as in `mapwright run`.
   progress({ phase: 'running', fraction: 0.3 });
+  const sourceFormat = project.document.source.format;
+  const evaluated = await payloadHostOf(context.runner()).runFile(
+    { expression: project.compiled.expression, file, shownAs: basename(file), format: sourceFormat },
+    { signal },
+  );
+  if (evaluated.input) timings.readMs += rounded(evaluated.input.readMs);
   const prepared = { document: project.document, compiled: project.compiled, ...(target ? { target } : {}) };
-  const result = await runMapping(context.runner(), prepared, input, { signal });
+  const result = finishMapping(prepared, evaluated.input ?? { format: sourceFormat }, evaluated);
   for (const [phase, ms] of Object.entries(result.timings)) timings[phase] = rounded(ms);
   if (result.error && failsRun(result.error)) {
     throw new MapwrightError(result.error.code, result.error.message, { file: basename(file) });

@@ -1,103 +1,40 @@
 /**
  * A page of a payload's records for the UI, with counts: the renderer gets a
- * slice, never the whole payload. Records are what a user would scroll
- * through: the items of a top-level array (JSON, JSON Lines, CSV rows), the
- * longest repeated element list of an XML document, or the whole value as
- * one record. Each record crosses as pretty JSON text cut at a size limit, so
- * one giant record cannot flood the UI either.
+ * slice, never the whole payload (see mapping-engine/node/host/preview-page.ts
+ * for what a record is). The file is read and cut by a payload host: the
+ * engine host process when the backend has one, so the main process never
+ * parses a big file, else the same code in this process.
  */
-import { MapwrightError } from '../../../mapping-engine/errors';
-import { readPayload } from '../../../mapping-engine/payload/read-payload';
-import type { JsonValue, ParsedPayload, PayloadFormat } from '../../../mapping-engine/payload/types';
-import { readInputFile } from '../../../mapping-engine/node/read-file';
+import { payloadHostOf, type PayloadHost } from '../../../mapping-engine/node/host/payload-host';
+import type { PayloadFormat } from '../../../mapping-engine/payload/types';
 import type { PayloadPreview } from '../../contract/methods/engine-methods';
 
-/** Records per page when the caller names no size. */
-export const DEFAULT_PAGE_SIZE = 20;
-/** Characters of one record's text in a preview. */
-export const RECORD_TEXT_LIMIT = 16_384;
-/** Wrapper elements looked through to find an XML document's records (as the XML preview limit does). */
-const MAX_WRAPPER_DEPTH = 4;
-
-function isObject(value: JsonValue | undefined): value is { [key: string]: JsonValue } {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** The longest list of repeated elements under an XML root, looking through single wrappers. */
-function xmlRecords(value: JsonValue): JsonValue[] | undefined {
-  let container: JsonValue | undefined = isObject(value) ? Object.values(value)[0] : undefined;
-  for (let depth = 0; depth <= MAX_WRAPPER_DEPTH && isObject(container); depth++) {
-    const lists = Object.values(container).filter((member): member is JsonValue[] => Array.isArray(member));
-    if (lists.length > 0) return lists.reduce((a, b) => (b.length > a.length ? b : a));
-    const elements = Object.keys(container).filter((key) => !key.startsWith('@') && key !== '#text');
-    if (elements.length !== 1) return undefined;
-    container = container[elements[0] ?? ''];
-  }
-  return undefined;
-}
-
-/** The records of a parsed payload (see the module comment). */
-export function recordsOf(value: JsonValue, format: PayloadFormat): JsonValue[] {
-  if (Array.isArray(value)) return value;
-  if (format === 'xml') return xmlRecords(value) ?? [value];
-  return [value];
-}
-
-/** Cuts text at `limit` characters without splitting a surrogate pair. */
-export function cutText(text: string, limit: number): { text: string; truncated: boolean } {
-  if (text.length <= limit) return { text, truncated: false };
-  const code = text.charCodeAt(limit - 1);
-  const end = code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit;
-  return { text: text.slice(0, end), truncated: true };
-}
-
-/**
- * Page `page` of `parsed`'s records. `parsed` may already be cut by the
- * reader's preview limit; its `truncated` then carries the full count.
- */
-export function previewPage(parsed: Pick<ParsedPayload, 'format' | 'value' | 'truncated'>, page: number, pageSize: number): PayloadPreview {
-  const records = recordsOf(parsed.value, parsed.format);
-  const start = page * pageSize;
-  const shown = records.slice(start, start + pageSize).map((record, i) => {
-    const cut = cutText(JSON.stringify(record, null, 2) ?? 'null', RECORD_TEXT_LIMIT);
-    return { index: start + i, text: cut.text, truncated: cut.truncated };
-  });
-  const total = parsed.truncated ? Math.max(parsed.truncated.approxTotal, records.length) : records.length;
-  const totalExact = parsed.truncated ? parsed.truncated.exact : true;
-  const more = start + shown.length < total || parsed.truncated !== undefined;
-  return {
-    format: parsed.format,
-    page,
-    pageSize,
-    records: shown,
-    total,
-    totalExact,
-    truncated: more || shown.some((r) => r.truncated),
-  };
-}
+// Existing callers (import-sample, execute-run, tests) keep importing these from here.
+export { cutText, DEFAULT_PAGE_SIZE, previewPage, RECORD_TEXT_LIMIT, recordsOf } from '../../../mapping-engine/node/host/preview-page';
 
 /** Options of {@link readPayloadPreview}. */
 export interface PayloadPreviewOptions {
   format?: PayloadFormat;
   page?: number;
   pageSize?: number;
+  /** Where the file is read (e.g. an engine host client); in this process when absent. */
+  host?: PayloadHost;
 }
 
 /**
- * Reads one page of the payload at `path`. The reader stops after the
- * records the page needs (CSV and JSON Lines do not even parse the rest).
+ * Reads one page of the payload at `path` (already access-checked). The
+ * reader stops after the records the page needs (CSV and JSON Lines do not
+ * even parse the rest).
  * @param shownAs the file name used in errors
- * @throws MapwrightError `FILE_READ` or the format's parse code
+ * @throws MapwrightError `FILE_READ`, the format's parse code, or `RUN_HOST_CRASHED` from a host
  */
 export async function readPayloadPreview(path: string, shownAs: string, options: PayloadPreviewOptions = {}): Promise<PayloadPreview> {
-  const page = options.page ?? 0;
-  const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
-  let bytes: Uint8Array;
-  try {
-    bytes = await readInputFile(path);
-  } catch (error) {
-    throw error instanceof MapwrightError ? error.withFile(shownAs) : error;
-  }
-  const parsed = readPayload(bytes, { file: shownAs, previewLimit: (page + 1) * pageSize, ...(options.format ? { format: options.format } : {}) });
-  return previewPage(parsed, page, pageSize);
+  const host = options.host ?? payloadHostOf(undefined);
+  return host.readPreview({
+    file: path,
+    shownAs,
+    ...(options.format ? { format: options.format } : {}),
+    ...(options.page !== undefined ? { page: options.page } : {}),
+    ...(options.pageSize !== undefined ? { pageSize: options.pageSize } : {}),
+  });
 }

@@ -2,7 +2,7 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
 import { EngineHostClient, type EngineHostProcess } from './engine-host-client';
-import { decodeHostIn, encodeFrame, encodeResult } from './engine-host-protocol';
+import { decodeHostIn, encodeFileResult, encodeFrame, encodePreview, encodeResult } from './engine-host-protocol';
 
 class FakeHost extends EventEmitter {
   readonly received: string[] = [];
@@ -117,5 +117,50 @@ describe('EngineHostClient', () => {
     expect((await client.run({ expression: '1' })).error?.code).toBe('RUN_HOST_CRASHED');
     await tick();
     expect(hosts[0]?.killed).toBe(true);
+  });
+
+  it('sends a preview as a path and gives back the page, or throws the host\'s coded failure', async () => {
+    const { client, hosts } = setup();
+    const first = client.readPreview({ file: '/data/big.csv', shownAs: 'big.csv', page: 2, pageSize: 10 });
+    const second = client.readPreview({ file: '/data/bad.json' });
+    hosts[0]?.ready();
+    expect(hosts[0]?.received.map((text) => decodeHostIn(text)?.header)).toEqual([
+      { type: 'preview', id: 1, request: { file: '/data/big.csv', shownAs: 'big.csv', page: 2, pageSize: 10 } },
+      { type: 'preview', id: 2, request: { file: '/data/bad.json' } },
+    ]);
+    const page = { format: 'csv', page: 2, pageSize: 10, records: [], total: 3, totalExact: true, truncated: false };
+    hosts[0]?.emit('message', encodePreview(1, { page }));
+    hosts[0]?.emit('message', encodePreview(2, { failure: { code: 'JSON_PARSE', message: 'bad', file: 'bad.json', line: 4 } }));
+    expect(await first).toEqual(page);
+    await expect(second).rejects.toMatchObject({ name: 'MapwrightError', code: 'JSON_PARSE', file: 'bad.json', line: 4 });
+  });
+
+  it('gives a file run its input description, throws its read failure, and ends it as a run when the host dies', async () => {
+    const { client, hosts } = setup();
+    const ok = client.runFile({ expression: '$', file: '/a.csv' });
+    const unreadable = client.runFile({ expression: '$', file: '/gone.csv' });
+    const orphan = client.runFile({ expression: '$', file: '/b.csv' });
+    const preview = client.readPreview({ file: '/b.csv' });
+    hosts[0]?.ready();
+    const input = { format: 'csv' as const, meta: { delimiter: ';' }, readMs: 1 };
+    hosts[0]?.emit('message', encodeFileResult(1, { value: [{ a: '1' }], timings: { parseMs: 0, evalMs: 1 }, input }));
+    hosts[0]?.emit('message', encodeFileResult(2, { failure: { code: 'FILE_READ', message: 'gone' } }));
+    hosts[0]?.emit('exit', null, 'SIGKILL');
+    expect(await ok).toEqual({ value: [{ a: '1' }], timings: { parseMs: 0, evalMs: 1 }, input });
+    await expect(unreadable).rejects.toMatchObject({ code: 'FILE_READ' });
+    expect((await orphan).error?.code).toBe('RUN_HOST_CRASHED');
+    await expect(preview).rejects.toMatchObject({ code: 'RUN_HOST_CRASHED' });
+  });
+
+  it('cancels a file run like a run, and refuses previews once closed', async () => {
+    const { client, hosts } = setup();
+    const controller = new AbortController();
+    const run = client.runFile({ expression: 'slow', file: '/a.json' }, { signal: controller.signal });
+    hosts[0]?.ready();
+    controller.abort();
+    expect((await run).error?.code).toBe('RUN_CANCELLED');
+    expect(decodeHostIn(hosts[0]?.received[1])?.header).toEqual({ type: 'cancel', id: 1 });
+    await client.close();
+    await expect(client.readPreview({ file: '/a.json' })).rejects.toMatchObject({ code: 'RUN_CANCELLED' });
   });
 });

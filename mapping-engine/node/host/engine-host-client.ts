@@ -6,10 +6,20 @@
  * the next run starts a new host. Nothing here knows how a host is started:
  * `spawnHost` is injected (see fork-host.ts and electron/engine-host/).
  */
-import { MapwrightError } from '../../errors';
+import { MapwrightError, type CodedErrorData } from '../../errors';
 import { cancelledError } from '../../run/run-errors';
 import type { ExpressionRunner, RunErrorData, RunJob, RunResult } from '../../run/run-types';
-import { decodeHostOut, encodeFrame, hostCrashedError, type HostRunMessage } from './engine-host-protocol';
+import {
+  decodeHostOut,
+  encodeFrame,
+  hostCrashedError,
+  type Frame,
+  type HostPreviewResultMessage,
+  type HostResultMessage,
+  type HostRunMessage,
+} from './engine-host-protocol';
+import type { PayloadHost, PreviewFileRequest, RunFileRequest, RunFileResult } from './payload-host';
+import type { PreviewPage } from './preview-page';
 
 /** A started host process as the client sees it: a string channel plus its end. */
 export interface EngineHostProcess {
@@ -33,8 +43,12 @@ export interface EngineHostClientOptions {
   startupTimeoutMs?: number;
 }
 
+/** A request the host has not answered yet. */
 interface Pending {
-  settle(result: RunResult): void;
+  /** The host's answer. */
+  answer(frame: Frame<HostResultMessage | HostPreviewResultMessage>): void;
+  /** The request ends without an answer (crash, close). */
+  end(error: RunErrorData): void;
 }
 
 /** One host process and the runs it holds. */
@@ -49,6 +63,20 @@ interface Session {
 
 const failed = (error: RunErrorData): RunResult => ({ value: undefined, timings: { parseMs: 0, evalMs: 0 }, error });
 
+const thrown = (error: CodedErrorData): MapwrightError => new MapwrightError(error.code, error.message, error);
+
+/** A result frame as a run's result; a value that does not parse counts as a broken host. */
+function resultOf(frame: Frame<HostResultMessage | HostPreviewResultMessage>): RunResult {
+  const header = frame.header as HostResultMessage;
+  const timings = header.timings ?? { parseMs: 0, evalMs: 0 };
+  if (header.error) return { value: undefined, timings, error: header.error };
+  try {
+    return { value: frame.body === undefined ? undefined : JSON.parse(frame.body), timings };
+  } catch (error) {
+    return { value: undefined, timings, error: hostCrashedError(`unreadable result: ${String(error)}`) };
+  }
+}
+
 function inputJsonOf(job: RunJob): string | undefined {
   if (job.inputJson !== undefined) return job.inputJson;
   try {
@@ -61,7 +89,7 @@ function inputJsonOf(job: RunJob): string | undefined {
 }
 
 /** Runs expressions in a separate engine host process, replacing the process when it dies. */
-export class EngineHostClient implements ExpressionRunner {
+export class EngineHostClient implements ExpressionRunner, PayloadHost {
   private session: Session | undefined;
   private nextId = 1;
   private closed = false;
@@ -92,33 +120,96 @@ export class EngineHostClient implements ExpressionRunner {
     } catch (error) {
       throw new MapwrightError('USAGE', `the run's bindings are not JSON-safe: ${error instanceof Error ? error.message : String(error)}`);
     }
-    const signal = options.signal;
-    if (this.closed || signal?.aborted) return Promise.resolve(failed(cancelledError()));
+    return new Promise<RunResult>((resolve) => {
+      this.request(id, frame, options.signal, {
+        answer: (answer) => resolve(resultOf(answer)),
+        end: (error) => resolve(failed(error)),
+      });
+    });
+  }
+
+  /**
+   * One preview page of `request.file`, read and cut in the host: only the
+   * page's bounded record texts and counts cross back.
+   * @throws MapwrightError `FILE_READ`, the format's parse code, `RUN_HOST_CRASHED` or `RUN_CANCELLED` (closed)
+   */
+  readPreview(request: PreviewFileRequest): Promise<PreviewPage> {
+    const id = this.nextId++;
+    const frame = encodeFrame({ type: 'preview', id, request });
+    return new Promise<PreviewPage>((resolve, reject) => {
+      this.request(id, frame, undefined, {
+        answer: ({ header, body }) => {
+          const failure = (header as HostPreviewResultMessage).failure;
+          if (failure) return reject(thrown(failure));
+          try {
+            resolve(JSON.parse(body ?? '') as PreviewPage);
+          } catch (error) {
+            reject(thrown(hostCrashedError(`unreadable preview: ${String(error)}`)));
+          }
+        },
+        end: (error) => reject(thrown(error)),
+      });
+    });
+  }
+
+  /**
+   * Reads, parses and evaluates `request.file` in the host, so this process
+   * never holds the payload. Ends like {@link run} (`RUN_CANCELLED`,
+   * `RUN_HOST_CRASHED` in the result).
+   * @throws MapwrightError `FILE_READ` or the format's parse code when the host cannot read the input
+   */
+  runFile(request: RunFileRequest, options: { signal?: AbortSignal } = {}): Promise<RunFileResult> {
+    const id = this.nextId++;
+    let frame: string;
+    try {
+      frame = encodeFrame({ type: 'runFile', id, request });
+    } catch (error) {
+      throw new MapwrightError('USAGE', `the run's bindings are not JSON-safe: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    return new Promise<RunFileResult>((resolve, reject) => {
+      this.request(id, frame, options.signal, {
+        answer: (answer) => {
+          const header = answer.header as HostResultMessage;
+          if (header.failure) return reject(thrown(header.failure));
+          const result: RunFileResult = resultOf(answer);
+          if (header.input) result.input = header.input;
+          resolve(result);
+        },
+        end: (error) => resolve(failed(error)),
+      });
+    });
+  }
+
+  /** Sends request `id` and routes its answer, a cancel or the host's end to `pending`, exactly once. */
+  private request(id: number, frame: string, signal: AbortSignal | undefined, pending: Pending): void {
+    if (this.closed || signal?.aborted) return pending.end(cancelledError());
     let session: Session;
     try {
       session = this.session ?? this.start();
     } catch (error) {
-      return Promise.resolve(failed(hostCrashedError(`could not start: ${error instanceof Error ? error.message : String(error)}`)));
+      return pending.end(hostCrashedError(`could not start: ${error instanceof Error ? error.message : String(error)}`));
     }
-    return new Promise<RunResult>((resolve) => {
-      const onAbort = (): void => {
-        if (!session.pending.delete(id)) return;
-        const waiting = session.outbox.findIndex((entry) => entry.id === id);
-        // A job the host never got is simply dropped; a sent one is stopped by the host when the cancel arrives.
-        if (waiting >= 0) session.outbox.splice(waiting, 1);
-        else this.send(session, id, encodeFrame({ type: 'cancel', id }));
-        // Answer at once either way.
-        resolve(failed(cancelledError()));
-      };
-      session.pending.set(id, {
-        settle: (result) => {
-          signal?.removeEventListener('abort', onAbort);
-          resolve(result);
-        },
-      });
-      signal?.addEventListener('abort', onAbort, { once: true });
-      this.send(session, id, frame);
+    const onAbort = (): void => {
+      if (!session.pending.delete(id)) return;
+      const waiting = session.outbox.findIndex((entry) => entry.id === id);
+      // A request the host never got is simply dropped; a sent one is stopped by the host when the cancel arrives.
+      if (waiting >= 0) session.outbox.splice(waiting, 1);
+      else this.send(session, id, encodeFrame({ type: 'cancel', id }));
+      // Answer at once either way.
+      pending.end(cancelledError());
+    };
+    session.pending.set(id, {
+      answer: (answer) => {
+        signal?.removeEventListener('abort', onAbort);
+        pending.answer(answer);
+      },
+      end: (error) => {
+        signal?.removeEventListener('abort', onAbort);
+        pending.end(error);
+      },
     });
+    signal?.addEventListener('abort', onAbort, { once: true });
+    this.send(session, id, frame);
   }
 
   /** Ends the host; pending runs end with `RUN_CANCELLED` and later runs are refused the same way. */
@@ -177,16 +268,10 @@ export class EngineHostClient implements ExpressionRunner {
       for (const queued of session.outbox.splice(0)) this.send(session, queued.id, queued.frame);
       return;
     }
-    const { id, timings, error } = frame.header;
-    const pending = session.pending.get(id);
+    const pending = session.pending.get(frame.header.id);
     if (!pending) return;
-    session.pending.delete(id);
-    if (error) return pending.settle({ value: undefined, timings, error });
-    try {
-      pending.settle({ value: frame.body === undefined ? undefined : JSON.parse(frame.body), timings });
-    } catch (thrown) {
-      pending.settle({ value: undefined, timings, error: hostCrashedError(`unreadable result: ${String(thrown)}`) });
-    }
+    session.pending.delete(frame.header.id);
+    pending.answer(frame as Frame<HostResultMessage | HostPreviewResultMessage>);
   }
 
   /** Retires `session`: every run it holds ends with `error`, and the next run starts a new host. */
@@ -196,6 +281,6 @@ export class EngineHostClient implements ExpressionRunner {
     session.outbox.length = 0;
     const pending = [...session.pending.values()];
     session.pending.clear();
-    for (const run of pending) run.settle(failed(error));
+    for (const request of pending) request.end(error);
   }
 }

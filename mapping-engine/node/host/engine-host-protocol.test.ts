@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeHostIn, decodeHostOut, encodeFrame, encodeResult } from './engine-host-protocol';
+import { decodeHostIn, decodeHostOut, encodeFileResult, encodeFrame, encodePreview, encodeResult } from './engine-host-protocol';
 
 describe('engine host frames', () => {
   it('carries a job input as raw JSON after the header, newlines in it included', () => {
@@ -47,5 +47,40 @@ describe('engine host frames', () => {
     for (const bad of [null, '{"type":"result","id":1,"hasValue":false}', '{"type":"result","id":1,"timings":{},"hasValue":true}', '{']) {
       expect(decodeHostOut(bad), String(bad)).toBeUndefined();
     }
+  });
+
+  it('carries file requests as paths in the header, and rejects ones without a file or expression', () => {
+    const preview = encodeFrame({ type: 'preview', id: 2, request: { file: '/data/big.csv', page: 1, pageSize: 50 } });
+    expect(decodeHostIn(preview)).toEqual({ header: { type: 'preview', id: 2, request: { file: '/data/big.csv', page: 1, pageSize: 50 } }, body: undefined });
+    const runFile = encodeFrame({ type: 'runFile', id: 3, request: { expression: '$count($)', file: '/data/a.jsonl', format: 'jsonl' } });
+    expect(decodeHostIn(runFile)?.header).toMatchObject({ type: 'runFile', request: { file: '/data/a.jsonl' } });
+    for (const bad of [
+      '{"type":"preview","id":1}',
+      '{"type":"preview","id":1,"request":{"file":5}}',
+      '{"type":"runFile","id":1,"request":{"file":"/a.json"}}',
+      '{"type":"runFile","id":0,"request":{"file":"/a.json","expression":"1"}}',
+    ]) {
+      expect(decodeHostIn(bad), bad).toBeUndefined();
+    }
+  });
+
+  it('round-trips a preview page as the body, or its failure in the header', () => {
+    const page = { format: 'csv', page: 0, pageSize: 1, records: [{ index: 0, text: '{}', truncated: false }], total: 9, totalExact: true, truncated: true };
+    const ok = decodeHostOut(encodePreview(8, { page }));
+    expect(ok?.header).toEqual({ type: 'preview', id: 8 });
+    expect(JSON.parse(ok?.body ?? 'null')).toEqual(page);
+    const failure = { code: 'CSV_PARSE' as const, message: 'bad quote', file: 'big.csv', line: 3 };
+    expect(decodeHostOut(encodePreview(9, { failure }))).toEqual({ header: { type: 'preview', id: 9, failure }, body: undefined });
+    expect(decodeHostOut('{"type":"preview","id":9}')).toBeUndefined();
+  });
+
+  it('adds what the host read to a file result, or carries the read failure', () => {
+    const timings = { parseMs: 1, evalMs: 2 };
+    const input = { format: 'csv' as const, meta: { delimiter: ';' }, readMs: 3 };
+    const ok = decodeHostOut(encodeFileResult(10, { value: [1], timings, input }));
+    expect(ok?.header).toEqual({ type: 'result', id: 10, timings, hasValue: true, input });
+    expect(ok?.body).toBe('[1]');
+    const failure = { code: 'FILE_READ' as const, message: 'gone' };
+    expect(decodeHostOut(encodeFileResult(11, { failure }))?.header).toMatchObject({ id: 11, hasValue: false, failure });
   });
 });

@@ -9,7 +9,9 @@
  * Node's IPC and Electron's MessagePort as one cheap copy, never as a big
  * object graph to clone.
  */
+import type { CodedErrorData } from '../../errors';
 import type { RunErrorData, RunLimits, RunResult, RunTimings } from '../../run/run-types';
+import type { PreviewFileRequest, RunFileInput, RunFileRequest, RunFileResult } from './payload-host';
 
 /** Client to host: evaluate a job; its input JSON (if any) is the frame's body. */
 export interface HostRunMessage {
@@ -29,8 +31,22 @@ export interface HostCancelMessage {
   id: number;
 }
 
+/** Client to host: one preview page of a file, read and cut in the host; answered by a `preview` message. */
+export interface HostPreviewMessage {
+  type: 'preview';
+  id: number;
+  request: PreviewFileRequest;
+}
+
+/** Client to host: read, parse and evaluate a file in the host; answered by a `result` message, cancelled like a run. */
+export interface HostRunFileMessage {
+  type: 'runFile';
+  id: number;
+  request: RunFileRequest;
+}
+
 /** Any message a client sends. */
-export type HostInMessage = HostRunMessage | HostCancelMessage;
+export type HostInMessage = HostRunMessage | HostCancelMessage | HostPreviewMessage | HostRunFileMessage;
 
 /** Host to client: the pool is up and takes jobs. */
 export interface HostReadyMessage {
@@ -44,10 +60,21 @@ export interface HostResultMessage {
   timings: RunTimings;
   error?: RunErrorData;
   hasValue: boolean;
+  /** Of a `runFile`: what the host read. */
+  input?: RunFileInput;
+  /** Of a `runFile`: the input could not be read or parsed; the client throws it. */
+  failure?: CodedErrorData;
+}
+
+/** Host to client: a preview page (the body, small JSON), or why there is none. */
+export interface HostPreviewResultMessage {
+  type: 'preview';
+  id: number;
+  failure?: CodedErrorData;
 }
 
 /** Any message a host sends. */
-export type HostOutMessage = HostReadyMessage | HostResultMessage;
+export type HostOutMessage = HostReadyMessage | HostResultMessage | HostPreviewResultMessage;
 
 /** A decoded frame: the header and the raw JSON body after the first newline. */
 export interface Frame<T> {
@@ -82,6 +109,12 @@ export function decodeHostIn(text: unknown): Frame<HostInMessage> | undefined {
   if (!frame || !isId(frame.header.id)) return undefined;
   const { header, body } = frame;
   if (header.type === 'cancel') return { header: { type: 'cancel', id: header.id as number }, body: undefined };
+  if (header.type === 'preview' || header.type === 'runFile') {
+    const request = header.request;
+    if (!isRecord(request) || typeof request.file !== 'string') return undefined;
+    if (header.type === 'runFile' && typeof request.expression !== 'string') return undefined;
+    return { header: header as unknown as HostPreviewMessage | HostRunFileMessage, body: undefined };
+  }
   if (header.type !== 'run' || typeof header.expression !== 'string' || typeof header.hasInput !== 'boolean') return undefined;
   if (header.bindings !== undefined && !isRecord(header.bindings)) return undefined;
   if (header.limits !== undefined && !isRecord(header.limits)) return undefined;
@@ -95,6 +128,11 @@ export function decodeHostOut(text: unknown): Frame<HostOutMessage> | undefined 
   if (!frame) return undefined;
   const { header, body } = frame;
   if (header.type === 'ready') return { header: { type: 'ready' }, body: undefined };
+  if (header.type === 'preview') {
+    if (!isId(header.id) || (header.failure === undefined) === (body === undefined)) return undefined;
+    if (header.failure !== undefined && !isRecord(header.failure)) return undefined;
+    return { header: header as unknown as HostPreviewResultMessage, body };
+  }
   if (header.type !== 'result' || !isId(header.id) || typeof header.hasValue !== 'boolean') return undefined;
   if (typeof header.timings !== 'object' || header.timings === null) return undefined;
   if (header.hasValue && body === undefined) return undefined;
@@ -102,11 +140,27 @@ export function decodeHostOut(text: unknown): Frame<HostOutMessage> | undefined 
 }
 
 /** The result frame of a finished run: the value goes as JSON text in the body. */
-export function encodeResult(id: number, result: RunResult): string {
+export function encodeResult(id: number, result: RunResult, input?: RunFileInput): string {
   const valueJson = result.error || result.value === undefined ? undefined : JSON.stringify(result.value);
   const header: HostResultMessage = { type: 'result', id, timings: result.timings, hasValue: valueJson !== undefined };
   if (result.error) header.error = result.error;
+  if (input) header.input = input;
   return encodeFrame(header, valueJson);
+}
+
+/** The result frame of a `runFile`: a run's result with its input's description, or the read failure. */
+export function encodeFileResult(id: number, outcome: RunFileResult | { failure: CodedErrorData }): string {
+  if ('failure' in outcome) {
+    return encodeFrame({ type: 'result', id, timings: { parseMs: 0, evalMs: 0 }, hasValue: false, failure: outcome.failure });
+  }
+  const { input, ...result } = outcome;
+  return encodeResult(id, result, input);
+}
+
+/** The preview frame: the page as JSON text in the body, or the failure in the header. */
+export function encodePreview(id: number, outcome: { page: unknown } | { failure: CodedErrorData }): string {
+  if ('failure' in outcome) return encodeFrame({ type: 'preview', id, failure: outcome.failure });
+  return encodeFrame({ type: 'preview', id }, JSON.stringify(outcome.page));
 }
 
 /** The error of every run that was pending when its engine host process died. */
