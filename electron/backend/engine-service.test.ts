@@ -1,60 +1,12 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { RunnerPool } from '../../mapping-engine/node/runner/runner-pool';
+import { describe, expect, it } from 'vitest';
 import { invokeStudioMethod } from '../contract/invoke-studio-method';
 import type { RunStatus } from '../contract/methods/engine-methods';
 import type { StudioApi } from '../contract/studio-api';
-import { createFileAccess, type FileAccess } from './engine/file-access';
-import { createStudioBackend } from './studio-backend';
+import { useBackendFixtures, value } from '../../tests/helpers/backend-fixture';
 
-const repo = join(import.meta.dirname, '..', '..');
-const temps: string[] = [];
-let pool: RunnerPool;
-
-beforeAll(() => {
-  pool = new RunnerPool({ size: 1 });
-});
-afterAll(async () => {
-  await pool.close();
-});
-afterEach(() => {
-  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-interface Fixture {
-  api: StudioApi;
-  access: FileAccess;
-  samplesDir: string;
-  /** The crm-to-erp project file in the temp copy. */
-  project: string;
-  projectText: string;
-  /** A folder outside every trusted root (the user's downloads). */
-  outside: string;
-}
-
-/** The repository samples copied to a temp dir, a masking key, and a backend over them. */
-function fixture(): Fixture {
-  const root = mkdtempSync(join(tmpdir(), 'mapwright-engine-'));
-  temps.push(root);
-  const samplesDir = join(root, 'samples');
-  cpSync(join(repo, 'samples'), samplesDir, { recursive: true });
-  const outside = join(root, 'downloads');
-  mkdirSync(outside);
-  const keyFile = join(root, 'mask.key');
-  writeFileSync(keyFile, `${'ab12'.repeat(16)}\n`, { mode: 0o600 });
-  const access = createFileAccess([samplesDir]);
-  const api = createStudioBackend({ samplesDir, appVersion: '1.0.0', platform: 'linux', runner: pool, maskKeyFile: keyFile, fileAccess: access });
-  const project = join(samplesDir, 'crm-to-erp', 'crm-to-erp.mapwright.json');
-  return { api, access, samplesDir, project, projectText: readFileSync(project, 'utf8'), outside };
-}
-
-/** Unwraps a successful result, failing the test with the coded error otherwise. */
-function value<T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T {
-  if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result.error)}`);
-  return result.value;
-}
+const fixture = useBackendFixtures();
 
 /** Polls until the run leaves `running`, keeping every status seen. */
 async function pollUntilSettled(api: StudioApi, runId: string): Promise<RunStatus[]> {

@@ -1,59 +1,13 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadDocument } from '../../mapping-engine/document/load-document';
-import { RunnerPool } from '../../mapping-engine/node/runner/runner-pool';
 import { invokeStudioMethod } from '../contract/invoke-studio-method';
 import type { ExportedSpec, ExportKindName } from '../contract/methods/export-methods';
-import type { StudioApi } from '../contract/studio-api';
-import { createFileAccess, type FileAccess } from './engine/file-access';
-import { createStudioBackend } from './studio-backend';
+import { useBackendFixtures, value } from '../../tests/helpers/backend-fixture';
 
-const repo = join(import.meta.dirname, '..', '..');
-const temps: string[] = [];
-let pool: RunnerPool;
-
-beforeAll(() => {
-  pool = new RunnerPool({ size: 1 });
-});
-afterAll(async () => {
-  await pool.close();
-});
-afterEach(() => {
-  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-interface Fixture {
-  api: StudioApi;
-  access: FileAccess;
-  /** The crm-to-erp project file in the temp copy. */
-  project: string;
-  projectText: string;
-  /** A folder outside every trusted root (the user's downloads). */
-  outside: string;
-}
-
-/** The crm-to-erp sample copied to a temp samples folder, and a backend over it. */
-function fixture(): Fixture {
-  const root = mkdtempSync(join(tmpdir(), 'mapwright-export-'));
-  temps.push(root);
-  const samplesDir = join(root, 'samples');
-  cpSync(join(repo, 'samples', 'crm-to-erp'), join(samplesDir, 'crm-to-erp'), { recursive: true });
-  const outside = join(root, 'downloads');
-  mkdirSync(outside);
-  const access = createFileAccess([samplesDir]);
-  const api = createStudioBackend({ samplesDir, appVersion: '1.0.0', platform: 'linux', runner: pool, fileAccess: access });
-  const project = join(samplesDir, 'crm-to-erp', 'crm-to-erp.mapwright.json');
-  return { api, access, project, projectText: readFileSync(project, 'utf8'), outside };
-}
-
-/** Unwraps a successful result, failing the test with the coded error otherwise. */
-function value<T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T {
-  if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result.error)}`);
-  return result.value;
-}
+const fixture = useBackendFixtures();
 
 /** The coded error's code of a failed result. */
 function codeOf(result: { ok: true } | { ok: false; error: { code: string } }): string | undefined {
