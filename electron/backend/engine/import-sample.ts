@@ -3,22 +3,23 @@
  * personal data masked under the project's policy and the user's key, and
  * ONLY the masked copy is written, atomically, into the project's `samples/`
  * folder. The original is never copied, never returned and never quoted: the
- * report carries masked examples only.
+ * report carries masked examples only. The reading, masking and writing run
+ * in the engine host when the backend has one, so the original never enters
+ * this process.
  */
 import { mkdir, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { MapwrightError } from '../../../mapping-engine/errors';
 import { loadDocument } from '../../../mapping-engine/document/load-document';
 import { toDocumentPath } from '../../../mapping-engine/document/document-paths';
-import { maskSample } from '../../../mapping-engine/masking/mask-sample';
 import { decodeText } from '../../../mapping-engine/payload/decode';
-import { readPayload } from '../../../mapping-engine/payload/read-payload';
 import type { PayloadFormat } from '../../../mapping-engine/payload/types';
 import { loadOrCreateKey } from '../../../mapping-engine/node/mask/key-file';
-import { readInputFile, writeFileAtomic } from '../../../mapping-engine/node/read-file';
+import { payloadHostOf } from '../../../mapping-engine/node/host/payload-host';
+import { readInputFile } from '../../../mapping-engine/node/read-file';
 import type { ImportSampleResult } from '../../contract/methods/engine-methods';
 import type { EngineContext } from './engine-context';
-import { DEFAULT_PAGE_SIZE, previewPage } from './payload-preview';
+import { DEFAULT_PAGE_SIZE, readPayloadPreview } from './payload-preview';
 
 /** Largest sample accepted for import; masking holds the whole payload in memory. */
 export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
@@ -51,6 +52,11 @@ export async function freeName(folder: string, name: string): Promise<string> {
   throw new MapwrightError('FILE_WRITE', `too many samples named ${name} in ${folder}`, { file: folder });
 }
 
+/** The key as hex text, the form it crosses to the engine host in. */
+function toHex(key: Uint8Array): string {
+  return Array.from(key, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
 /** Makes a file name safe on every system: no separators, control or reserved characters. */
 function safeName(name: string): string {
   const visible = [...name].map((ch) => (ch.charCodeAt(0) < 0x20 ? '_' : ch)).join('');
@@ -73,12 +79,7 @@ export async function importSample(context: EngineContext, request: ImportSample
     });
   }
   const policy = loadDocument(decodeText(await readInputFile(projectFile), { file: projectFile }).text, projectFile).document.masking ?? {};
-  const bytes = await readInputFile(file);
   const { key } = await loadOrCreateKey(context.maskKeyFile, context.keyLocation);
-  // The same masking as `mapwright mask`: read, mask, write back in the input's format and conventions.
-  const { text, report, format } = maskSample(bytes, { key, policy, file: basename(file), ...(request.format ? { format: request.format } : {}) });
-  // The preview is read from the masked text itself, so it shows exactly what was written.
-  const masked = readPayload(text, { file: basename(file), format });
   const folder = join(dirname(projectFile), 'samples');
   try {
     await mkdir(folder, { recursive: true });
@@ -86,11 +87,23 @@ export async function importSample(context: EngineContext, request: ImportSample
     throw new MapwrightError('FILE_WRITE', `cannot create ${folder}: ${String(error)}`, { file: folder });
   }
   const target = join(folder, await freeName(folder, safeName(basename(file))));
-  await writeFileAtomic(target, text);
+  // The same masking as `mapwright mask`, done where files are read (the engine host when there is one):
+  // this process sends paths and the key, and gets back only the format, the report and the size.
+  const host = payloadHostOf(context.runner());
+  const { report, format } = await host.maskFile({
+    file,
+    shownAs: basename(file),
+    key: toHex(key),
+    policy,
+    out: target,
+    ...(request.format ? { format: request.format } : {}),
+  });
+  // The preview is read from the masked copy itself, so it shows exactly what was written.
+  const preview = await readPayloadPreview(target, basename(file), { format, page: 0, pageSize: DEFAULT_PAGE_SIZE, host });
   return {
     relativePath: toDocumentPath(projectFile, target),
     format,
     report,
-    preview: previewPage({ format, value: masked.value }, 0, DEFAULT_PAGE_SIZE),
+    preview,
   };
 }

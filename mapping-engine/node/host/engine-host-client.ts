@@ -14,10 +14,12 @@ import {
   encodeFrame,
   hostCrashedError,
   type Frame,
+  type HostMaskedMessage,
   type HostPreviewResultMessage,
   type HostResultMessage,
   type HostRunMessage,
 } from './engine-host-protocol';
+import type { MaskFileRequest, MaskFileResult } from './mask-file';
 import type { PayloadHost, PreviewFileRequest, RunFileRequest, RunFileResult } from './payload-host';
 import type { PreviewPage } from './preview-page';
 
@@ -46,7 +48,7 @@ export interface EngineHostClientOptions {
 /** A request the host has not answered yet. */
 interface Pending {
   /** The host's answer. */
-  answer(frame: Frame<HostResultMessage | HostPreviewResultMessage>): void;
+  answer(frame: Frame<HostResultMessage | HostPreviewResultMessage | HostMaskedMessage>): void;
   /** The request ends without an answer (crash, close). */
   end(error: RunErrorData): void;
 }
@@ -66,7 +68,7 @@ const failed = (error: RunErrorData): RunResult => ({ value: undefined, timings:
 const thrown = (error: CodedErrorData): MapwrightError => new MapwrightError(error.code, error.message, error);
 
 /** A result frame as a run's result; a value that does not parse counts as a broken host. */
-function resultOf(frame: Frame<HostResultMessage | HostPreviewResultMessage>): RunResult {
+function resultOf(frame: Frame<HostResultMessage | HostPreviewResultMessage | HostMaskedMessage>): RunResult {
   const header = frame.header as HostResultMessage;
   const timings = header.timings ?? { parseMs: 0, evalMs: 0 };
   if (header.error) return { value: undefined, timings, error: header.error };
@@ -135,21 +137,7 @@ export class EngineHostClient implements ExpressionRunner, PayloadHost {
    */
   readPreview(request: PreviewFileRequest): Promise<PreviewPage> {
     const id = this.nextId++;
-    const frame = encodeFrame({ type: 'preview', id, request });
-    return new Promise<PreviewPage>((resolve, reject) => {
-      this.request(id, frame, undefined, {
-        answer: ({ header, body }) => {
-          const failure = (header as HostPreviewResultMessage).failure;
-          if (failure) return reject(thrown(failure));
-          try {
-            resolve(JSON.parse(body ?? '') as PreviewPage);
-          } catch (error) {
-            reject(thrown(hostCrashedError(`unreadable preview: ${String(error)}`)));
-          }
-        },
-        end: (error) => reject(thrown(error)),
-      });
-    });
+    return this.ask(id, encodeFrame({ type: 'preview', id, request }), ({ body }) => JSON.parse(body ?? '') as PreviewPage);
   }
 
   /**
@@ -176,6 +164,33 @@ export class EngineHostClient implements ExpressionRunner, PayloadHost {
           resolve(result);
         },
         end: (error) => resolve(failed(error)),
+      });
+    });
+  }
+
+  /**
+   * Masks `request.file` into `request.out` in the host: paths, key and policy go, format, report and size come back.
+   * @throws MapwrightError `MASK_KEY_INVALID`, `FILE_READ`, the format's parse code, `MASK_COLLISION`, `FILE_WRITE`, `RUN_HOST_CRASHED` or `RUN_CANCELLED` (closed)
+   */
+  maskFile(request: MaskFileRequest): Promise<MaskFileResult> {
+    const id = this.nextId++;
+    return this.ask(id, encodeFrame({ type: 'maskFile', id, request }), ({ header }) => (header as HostMaskedMessage).result!); // decodeHostOut: a result when there is no failure
+  }
+
+  /** Sends request `id`, whose answer carries a failure (thrown here) or what `read` takes from it. */
+  private ask<T>(id: number, frame: string, read: (answer: Frame<HostResultMessage | HostPreviewResultMessage | HostMaskedMessage>) => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.request(id, frame, undefined, {
+        answer: (answer) => {
+          const failure = (answer.header as { failure?: CodedErrorData }).failure;
+          if (failure) return reject(thrown(failure));
+          try {
+            resolve(read(answer));
+          } catch (error) {
+            reject(thrown(hostCrashedError(`unreadable answer: ${String(error)}`)));
+          }
+        },
+        end: (error) => reject(thrown(error)),
       });
     });
   }
@@ -271,7 +286,7 @@ export class EngineHostClient implements ExpressionRunner, PayloadHost {
     const pending = session.pending.get(frame.header.id);
     if (!pending) return;
     session.pending.delete(frame.header.id);
-    pending.answer(frame as Frame<HostResultMessage | HostPreviewResultMessage>);
+    pending.answer(frame as Frame<HostResultMessage | HostPreviewResultMessage | HostMaskedMessage>);
   }
 
   /** Retires `session`: every run it holds ends with `error`, and the next run starts a new host. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeHostIn, decodeHostOut, encodeFileResult, encodeFrame, encodePreview, encodeResult } from './engine-host-protocol';
+import { decodeHostIn, decodeHostOut, encodeFileResult, encodeFrame, encodeMasked, encodePreview, encodeResult } from './engine-host-protocol';
 
 describe('engine host frames', () => {
   it('carries a job input as raw JSON after the header, newlines in it included', () => {
@@ -82,5 +82,24 @@ describe('engine host frames', () => {
     expect(ok?.body).toBe('[1]');
     const failure = { code: 'FILE_READ' as const, message: 'gone' };
     expect(decodeHostOut(encodeFileResult(11, { failure }))?.header).toMatchObject({ id: 11, hasValue: false, failure });
+  });
+
+  it('carries a mask request as paths and key only, and answers with the result or the failure', () => {
+    const request = { file: '/in/people.csv', key: 'ab'.repeat(16), out: '/project/samples/people.csv', policy: { keepCategories: ['city' as const] } };
+    expect(decodeHostIn(encodeFrame({ type: 'maskFile', id: 12, request }))).toEqual({ header: { type: 'maskFile', id: 12, request }, body: undefined });
+    for (const bad of [
+      '{"type":"maskFile","id":1,"request":{"file":"/a","key":"ab"}}',
+      '{"type":"maskFile","id":1,"request":{"file":"/a","out":"/b"}}',
+      '{"type":"maskFile","id":1,"request":{"file":"/a","out":"/b","key":7}}',
+    ]) {
+      expect(decodeHostIn(bad)).toBeUndefined();
+    }
+    const result = { format: 'csv' as const, report: [], bytes: 120 };
+    expect(decodeHostOut(encodeMasked(12, { result }))).toEqual({ header: { type: 'masked', id: 12, result }, body: undefined });
+    const failure = { code: 'CSV_PARSE' as const, message: 'bad row', file: 'people.csv' };
+    expect(decodeHostOut(encodeMasked(13, { failure }))?.header).toEqual({ type: 'masked', id: 13, failure });
+    // Exactly one of a result or a failure.
+    expect(decodeHostOut('{"type":"masked","id":13}')).toBeUndefined();
+    expect(decodeHostOut(JSON.stringify({ type: 'masked', id: 13, result, failure }))).toBeUndefined();
   });
 });

@@ -11,6 +11,7 @@
  */
 import type { CodedErrorData } from '../../errors';
 import type { RunErrorData, RunLimits, RunResult, RunTimings } from '../../run/run-types';
+import type { MaskFileRequest, MaskFileResult } from './mask-file';
 import type { PreviewFileRequest, RunFileInput, RunFileRequest, RunFileResult } from './payload-host';
 
 /** Client to host: evaluate a job; its input JSON (if any) is the frame's body. */
@@ -45,8 +46,15 @@ export interface HostRunFileMessage {
   request: RunFileRequest;
 }
 
+/** Client to host: mask a file into `request.out` in the host (paths and key only); answered by a `masked` message. */
+export interface HostMaskFileMessage {
+  type: 'maskFile';
+  id: number;
+  request: MaskFileRequest;
+}
+
 /** Any message a client sends. */
-export type HostInMessage = HostRunMessage | HostCancelMessage | HostPreviewMessage | HostRunFileMessage;
+export type HostInMessage = HostRunMessage | HostCancelMessage | HostPreviewMessage | HostRunFileMessage | HostMaskFileMessage;
 
 /** Host to client: the pool is up and takes jobs. */
 export interface HostReadyMessage {
@@ -73,8 +81,16 @@ export interface HostPreviewResultMessage {
   failure?: CodedErrorData;
 }
 
+/** Host to client: a masked copy was written (format, report, size; never the text), or why not. */
+export interface HostMaskedMessage {
+  type: 'masked';
+  id: number;
+  result?: MaskFileResult;
+  failure?: CodedErrorData;
+}
+
 /** Any message a host sends. */
-export type HostOutMessage = HostReadyMessage | HostResultMessage | HostPreviewResultMessage;
+export type HostOutMessage = HostReadyMessage | HostResultMessage | HostPreviewResultMessage | HostMaskedMessage;
 
 /** A decoded frame: the header and the raw JSON body after the first newline. */
 export interface Frame<T> {
@@ -115,6 +131,11 @@ export function decodeHostIn(text: unknown): Frame<HostInMessage> | undefined {
     if (header.type === 'runFile' && typeof request.expression !== 'string') return undefined;
     return { header: header as unknown as HostPreviewMessage | HostRunFileMessage, body: undefined };
   }
+  if (header.type === 'maskFile') {
+    const request = header.request;
+    if (!isRecord(request) || typeof request.file !== 'string' || typeof request.out !== 'string' || typeof request.key !== 'string') return undefined;
+    return { header: header as unknown as HostMaskFileMessage, body: undefined };
+  }
   if (header.type !== 'run' || typeof header.expression !== 'string' || typeof header.hasInput !== 'boolean') return undefined;
   if (header.bindings !== undefined && !isRecord(header.bindings)) return undefined;
   if (header.limits !== undefined && !isRecord(header.limits)) return undefined;
@@ -132,6 +153,13 @@ export function decodeHostOut(text: unknown): Frame<HostOutMessage> | undefined 
     if (!isId(header.id) || (header.failure === undefined) === (body === undefined)) return undefined;
     if (header.failure !== undefined && !isRecord(header.failure)) return undefined;
     return { header: header as unknown as HostPreviewResultMessage, body };
+  }
+  if (header.type === 'masked') {
+    // Exactly one of a result or a failure.
+    if (!isId(header.id) || (header.failure === undefined) === (header.result === undefined)) return undefined;
+    if (header.failure !== undefined && !isRecord(header.failure)) return undefined;
+    if (header.result !== undefined && !isRecord(header.result)) return undefined;
+    return { header: header as unknown as HostMaskedMessage, body: undefined };
   }
   if (header.type !== 'result' || !isId(header.id) || typeof header.hasValue !== 'boolean') return undefined;
   if (typeof header.timings !== 'object' || header.timings === null) return undefined;
@@ -161,6 +189,12 @@ export function encodeFileResult(id: number, outcome: RunFileResult | { failure:
 export function encodePreview(id: number, outcome: { page: unknown } | { failure: CodedErrorData }): string {
   if ('failure' in outcome) return encodeFrame({ type: 'preview', id, failure: outcome.failure });
   return encodeFrame({ type: 'preview', id }, JSON.stringify(outcome.page));
+}
+
+/** The `masked` frame: the masked copy's format, report and size, or the failure. */
+export function encodeMasked(id: number, outcome: { result: MaskFileResult } | { failure: CodedErrorData }): string {
+  if ('failure' in outcome) return encodeFrame({ type: 'masked', id, failure: outcome.failure });
+  return encodeFrame({ type: 'masked', id, result: outcome.result });
 }
 
 /** The error of every run that was pending when its engine host process died. */

@@ -1,14 +1,14 @@
 /**
  * The engine host's message loop: it owns a worker pool (an
  * {@link ExpressionRunner}), runs every job it is sent, reads the payload
- * files it is pointed at (previews and file runs), forwards cancels and
+ * files it is pointed at (previews, file runs and masking), forwards cancels and
  * answers each request exactly once. Malformed messages are ignored, never fatal.
  */
 import { toCodedError } from '../../errors';
 import type { ExpressionRunner, RunResult } from '../../run/run-types';
-import { decodeHostIn, encodeFileResult, encodeFrame, encodePreview, encodeResult } from './engine-host-protocol';
+import { decodeHostIn, encodeFileResult, encodeFrame, encodeMasked, encodePreview, encodeResult } from './engine-host-protocol';
 import type { HostPort } from './host-port';
-import { readPreviewFile, runPayloadFile } from './payload-host';
+import { maskFileLazily, readPreviewFile, runPayloadFile } from './payload-host';
 
 const failedRun = (error: unknown): RunResult => ({ value: undefined, timings: { parseMs: 0, evalMs: 0 }, error: toCodedError(error) });
 
@@ -40,6 +40,17 @@ export function serveEngineHost(port: HostPort, runner: ExpressionRunner): void 
         readPreviewFile(request).then(
           (page) => encodePreview(header.id, { page }),
           (error: unknown) => encodePreview(header.id, { failure: toCodedError(error) }),
+        ),
+      );
+      return;
+    }
+    if (header.type === 'maskFile') {
+      // Only the format, the report (masked examples) and the size go back; the texts stay in this process.
+      const request = header.request;
+      track(header.id, () =>
+        maskFileLazily(request).then(
+          (result) => encodeMasked(header.id, { result }),
+          (error: unknown) => encodeMasked(header.id, { failure: toCodedError(error) }),
         ),
       );
       return;

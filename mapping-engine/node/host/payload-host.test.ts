@@ -1,9 +1,10 @@
 /**
  * Payload work in a real forked engine host: previews and file runs are read
  * in the host, only bounded strings come back, and a host killed mid-run is
- * replaced. The in-process host is the reference for "same behaviour".
+ * replaced; a sample is masked in the host and only the masked copy is
+ * written. The in-process host is the reference for "same behaviour".
  */
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,6 +25,8 @@ let pool: RunnerPool;
 let client: EngineHostClient;
 /** Length of every message string the client received from its hosts. */
 const received: number[] = [];
+/** Every message string the client received, for tests that check what crossed back. */
+const receivedTexts: string[] = [];
 
 /** A forked host whose incoming messages are measured before the client sees them. */
 function measuredHost(): EngineHostProcess {
@@ -34,6 +37,7 @@ function measuredHost(): EngineHostProcess {
       if (event !== 'message') return child.on(event as 'exit', listener as () => void);
       return child.on('message', (message: unknown) => {
         received.push(typeof message === 'string' ? message.length : -1);
+        receivedTexts.push(typeof message === 'string' ? message : JSON.stringify(message));
         (listener as (message: unknown) => void)(message);
       });
     }) as EngineHostProcess['on'],
@@ -137,5 +141,47 @@ describe('PayloadHost through a forked engine host', () => {
     const local = payloadHostOf(undefined);
     expect((await local.readPreview({ file: jsonlFile, page: 3, pageSize: 2 })).records.map((r) => r.index)).toEqual([6, 7]);
     await expect(local.runFile({ expression: '$', file: jsonlFile })).rejects.toMatchObject({ code: 'USAGE' });
+  });
+
+  it('masks a CSV in the host: the written copy and every message back are free of the original emails', async () => {
+    const emails = Array.from({ length: 40 }, (_, i) => `person.${i}.sommerfeld@example.org`);
+    const original = join(dir, 'people.csv');
+    writeFileSync(original, ['id,email,qty', ...emails.map((email, i) => `${i},${email},${i * 3}`)].join('\n'));
+    const key = 'a1'.repeat(32);
+    const out = join(dir, 'people.masked.csv');
+    receivedTexts.length = 0;
+    const result = await client.maskFile({ file: original, shownAs: 'people.csv', key, out });
+    expect(result.format).toBe('csv');
+    expect(result.report.find((entry) => entry.path === '[].email')).toMatchObject({ category: 'email', count: 40, masked: true });
+    const written = readFileSync(out, 'utf8');
+    expect(result.bytes).toBe(statSync(out).size);
+    for (const email of emails) expect(written).not.toContain(email);
+    // Still a CSV of the same shape: header, 40 rows, untouched columns kept.
+    const rows = written.trim().split(/\r?\n/);
+    expect(rows[0]).toBe('id,email,qty');
+    expect(rows).toHaveLength(41);
+    expect(rows[5]).toMatch(/^4,[^@,\s]+@[^@,\s]+,12$/);
+    expect(receivedTexts.length).toBeGreaterThan(0);
+    for (const text of receivedTexts) expect(text).not.toMatch(/sommerfeld/i);
+    // The in-process host writes the same bytes with the same key.
+    const localOut = join(dir, 'people.local.csv');
+    expect(await new LocalPayloadHost(() => pool).maskFile({ file: original, shownAs: 'people.csv', key, out: localOut })).toEqual(result);
+    expect(readFileSync(localOut, 'utf8')).toBe(written);
+  });
+
+  it('refuses a bad key and an unreadable sample without writing anything', async () => {
+    const out = join(dir, 'never.csv');
+    const broken = join(dir, 'broken.json');
+    writeFileSync(broken, '{"email": "x@example.org",');
+    await expect(client.maskFile({ file: broken, key: 'not hex', out })).rejects.toMatchObject({ code: 'MASK_KEY_INVALID' });
+    await expect(client.maskFile({ file: broken, shownAs: 'broken.json', key: 'b2'.repeat(32), out })).rejects.toMatchObject({
+      code: 'JSON_PARSE',
+      file: 'broken.json',
+    });
+    await expect(client.maskFile({ file: join(dir, 'missing.csv'), shownAs: 'missing.csv', key: 'b2'.repeat(32), out })).rejects.toMatchObject({
+      code: 'FILE_READ',
+      file: 'missing.csv',
+    });
+    expect(existsSync(out)).toBe(false);
   });
 });

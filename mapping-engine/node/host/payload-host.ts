@@ -15,8 +15,11 @@ import type { PayloadFormat } from '../../payload/types';
 import { checkLargeInput } from '../../run/large-input-guard';
 import type { ExpressionRunner, RunLimits, RunResult } from '../../run/run-types';
 import { readInputFile } from '../read-file';
+import type { MaskFileRequest, MaskFileResult } from './mask-file';
 import { DEFAULT_PAGE_SIZE, previewPage, type PreviewPage } from './preview-page';
 import { fileHead, STREAM_PREVIEW_BYTES, streamPreview } from './stream-preview';
+
+export type { MaskFileRequest, MaskFileResult } from './mask-file';
 
 /** What `readPreview` is asked for. The path is already access-checked by the caller. */
 export interface PreviewFileRequest {
@@ -72,6 +75,12 @@ export interface PayloadHost {
    * @throws MapwrightError `FILE_READ` or the format's parse code when the input cannot be read
    */
   runFile(request: RunFileRequest, options?: { signal?: AbortSignal }): Promise<RunFileResult>;
+  /**
+   * Reads `request.file`, masks it and writes ONLY the masked copy to
+   * `request.out` (atomically); returns the format, report and size, never the original text.
+   * @throws MapwrightError `MASK_KEY_INVALID`, `FILE_READ`, the format's parse code, `MASK_COLLISION`, `FILE_WRITE` or `RUN_HOST_CRASHED`
+   */
+  maskFile(request: MaskFileRequest): Promise<MaskFileResult>;
 }
 
 /** Reads one preview page of a file (see {@link PayloadHost.readPreview}). */
@@ -137,18 +146,32 @@ export class LocalPayloadHost implements PayloadHost {
   async runFile(request: RunFileRequest, options: { signal?: AbortSignal } = {}): Promise<RunFileResult> {
     return runPayloadFile(this.runner(), request, options.signal);
   }
+
+  maskFile(request: MaskFileRequest): Promise<MaskFileResult> {
+    return maskFileLazily(request);
+  }
+}
+
+/**
+ * Masks a file (see {@link PayloadHost.maskFile}), loading the masking code on
+ * first use: its detectors are big, and a host that never imports a sample
+ * (or one started with a small heap) should not carry them.
+ */
+export async function maskFileLazily(request: MaskFileRequest): Promise<MaskFileResult> {
+  const { maskPayloadFile } = await import('./mask-file');
+  return maskPayloadFile(request);
 }
 
 /** Whether `value` does payload work itself (an engine host client does). */
 export function isPayloadHost(value: unknown): value is PayloadHost {
   const host = value as Partial<PayloadHost> | null;
-  return typeof host === 'object' && host !== null && typeof host.readPreview === 'function' && typeof host.runFile === 'function';
+  return typeof host === 'object' && host !== null && typeof host.readPreview === 'function' && typeof host.runFile === 'function' && typeof host.maskFile === 'function';
 }
 
 /**
  * The payload host for `runner`: the runner itself when it is one (an engine
  * host client), else an in-process host around it. Without a runner the
- * in-process host still previews; only `runFile` refuses (`USAGE`).
+ * in-process host still previews and masks; only `runFile` refuses (`USAGE`).
  */
 export function payloadHostOf(runner: ExpressionRunner | undefined): PayloadHost {
   if (isPayloadHost(runner)) return runner;
