@@ -3,17 +3,9 @@
  * every machine) measures the same data.
  */
 
-/** A small deterministic PRNG (mulberry32): the same seed gives the same sequence. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../tests/helpers/seeded-random';
+
+export { seededRandom };
 
 /** One generated record: strings only, as CSV and XML readers produce them. */
 export type BenchRecord = Record<string, string>;

@@ -4,7 +4,7 @@
  * on each test case's input (read with the studio's conventions), gives the
  * expected output or fails naming the expected field.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import jsonata from 'jsonata';
 import { describe, expect, it } from 'vitest';
@@ -16,11 +16,9 @@ import type { JsonValue } from '../payload/types';
 import { writePayload } from '../payload/write-payload';
 import { compileDocument } from './compile-document';
 import { tableFromRows } from './lookup-table';
+import { SAMPLES_DIR, sampleProjects } from '../../tests/helpers/sample-projects';
 
-const SAMPLES = join(import.meta.dirname, '..', '..', 'samples');
-const projects = readdirSync(SAMPLES, { withFileTypes: true })
-  .filter((e) => e.isDirectory())
-  .flatMap((e) => readdirSync(join(SAMPLES, e.name)).filter((f) => f.endsWith('.mapwright.json')).map((f) => join(SAMPLES, e.name, f)));
+const projects = sampleProjects();
 
 function compileProject(file: string) {
   const dir = join(file, '..');
@@ -37,7 +35,7 @@ describe('sample projects', () => {
     expect(projects.length).toBeGreaterThanOrEqual(4);
   });
 
-  describe.each(projects.map((p) => [p.slice(SAMPLES.length + 1), p]))('%s', (_name, file) => {
+  describe.each(projects.map((p) => [p.slice(SAMPLES_DIR.length + 1), p]))('%s', (_name, file) => {
     const { dir, document, tables, compiled } = compileProject(file);
 
     it('round-trips through serialisation and compiles deterministically', () => {

@@ -9,18 +9,8 @@ import { readCsv, streamCsv } from './csv-read';
 import { readJson } from './json-read';
 import { readJsonLines, streamJsonLines } from './jsonl-read';
 import type { JsonValue } from './types';
+import { seededRandom } from '../../tests/helpers/seeded-random';
 
-/** Small deterministic PRNG (mulberry32) so failures reproduce. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomText(next: () => number, alphabet: string[], length: number): string {
   let text = '';
@@ -64,7 +54,7 @@ const JSON_ALPHABET = ['{', '}', '[', ']', '"', ':', ',', '1', '-', '.', 'e', 't
 
 describe('fuzz', () => {
   it('readCsv and streamCsv agree on 400 random inputs', async () => {
-    const next = random(20261124);
+    const next = seededRandom(20261124);
     for (let round = 0; round < 400; round++) {
       const text = randomText(next, CSV_ALPHABET, Math.floor(next() * 80));
       const whole = outcome(() => readCsv(text).value);
@@ -74,7 +64,7 @@ describe('fuzz', () => {
   });
 
   it('readJson only ever throws JSON_PARSE, at a position inside the text', () => {
-    const next = random(7);
+    const next = seededRandom(7);
     for (let round = 0; round < 2000; round++) {
       const text = randomText(next, JSON_ALPHABET, Math.floor(next() * 30));
       const result = outcome(() => readJson(text).value);
@@ -87,7 +77,7 @@ describe('fuzz', () => {
   });
 
   it('readJsonLines and streamJsonLines agree on 300 random inputs', async () => {
-    const next = random(99);
+    const next = seededRandom(99);
     const alphabet = [...JSON_ALPHABET, '\n', '\n', '{}', '[1]', '"x"'];
     for (let round = 0; round < 300; round++) {
       const text = randomText(next, alphabet, Math.floor(next() * 40));

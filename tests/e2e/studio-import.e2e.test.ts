@@ -9,10 +9,10 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../electron/web/web-host';
 import { CHROMIUM_PATH, hasChromium, launchChromium, type ChromiumSession, openPage, scratchSettingsDir } from './chromium';
+import { openByPath } from './studio-actions';
 
 const repo = join(import.meta.dirname, '..', '..');
 const samplesDir = join(repo, 'samples');
@@ -37,16 +37,6 @@ const PEOPLE = [
   },
 ];
 const CSV = `id,fullName,email,iban,city\n${PEOPLE.map((p, i) => `${i + 1},${p.name},${p.email},${p.iban},Springfield`).join('\n')}\n`;
-
-/** Opens `path` the way a browser user does: Ctrl+O, type the path, Open. */
-async function openByPath(page: Page, path: string): Promise<void> {
-  await page.getByTestId('jsonata').waitFor();
-  await page.keyboard.press('Control+o');
-  const dialog = page.getByRole('dialog', { name: 'Open project' });
-  await dialog.getByLabel('Project file (absolute path)').fill(path);
-  await dialog.getByRole('button', { name: 'Open', exact: true }).click();
-  await expect.poll(() => page.getByTestId('project-name').getAttribute('title')).toBe(path);
-}
 
 describe.skipIf(!hasChromium)(`import sample in Chromium (skipped when ${CHROMIUM_PATH} is missing: apt-get install chromium)`, () => {
   let session: ChromiumSession;

@@ -8,11 +8,11 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../electron/web/web-host';
 import { createHttpStudioClient } from '../../renderer/src/api/http-studio-client';
 import { CHROMIUM_PATH, hasChromium, launchChromium, type ChromiumSession, openPage } from './chromium';
+import { openByPath } from './studio-actions';
 
 const repo = join(import.meta.dirname, '..', '..');
 const samplesDir = join(repo, 'samples');
@@ -24,17 +24,6 @@ const renamed = (text: string, name: string): string => {
   doc.name = name;
   return `${JSON.stringify(doc, null, 2)}\n`;
 };
-
-/** Opens `path` the way a browser user does: Ctrl+O, type the path, Open. */
-async function openByPath(page: Page, path: string): Promise<void> {
-  await page.getByTestId('jsonata').waitFor();
-  await page.keyboard.press('Control+o');
-  const dialog = page.getByRole('dialog', { name: 'Open project' });
-  await dialog.getByLabel('Project file (absolute path)').fill(path);
-  await dialog.getByRole('button', { name: 'Open', exact: true }).click();
-  // The bundled sample has the same file name: wait for this path (the name's tooltip).
-  await expect.poll(() => page.getByTestId('project-name').getAttribute('title')).toBe(path);
-}
 
 describe.skipIf(!hasChromium)(`studio projects in Chromium (skipped when ${CHROMIUM_PATH} is missing: apt-get install chromium)`, () => {
   let session: ChromiumSession;

@@ -6,31 +6,21 @@
  * failure (with payload values shown by their shapes). (mapping-engine/node/cli/run-command.test.ts checks the source
  * samples the same way; this covers the test cases, failures included.)
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import jsonata from 'jsonata';
 import { describe, expect, it } from 'vitest';
 import { compileProject } from '../../mapping-engine/compiler/compile-project';
 import { loadDocument } from '../../mapping-engine/document/load-document';
-import { main } from '../../mapping-engine/node/cli/main';
 import { classifyRunError } from '../../mapping-engine/run/run-errors';
 import { createFsResolver } from '../../mapping-engine/node/fs-resolver';
 import { readPayload } from '../../mapping-engine/payload/read-payload';
 import type { JsonValue } from '../../mapping-engine/payload/types';
 import { writePayload } from '../../mapping-engine/payload/write-payload';
+import { runCli } from '../helpers/run-cli';
+import { SAMPLES_DIR, sampleProjects } from '../helpers/sample-projects';
 
-const SAMPLES = join(import.meta.dirname, '..', '..', 'samples');
-const projects = readdirSync(SAMPLES, { withFileTypes: true })
-  .filter((e) => e.isDirectory())
-  .flatMap((e) => readdirSync(join(SAMPLES, e.name)).filter((f) => f.endsWith('.mapwright.json')).map((f) => join(SAMPLES, e.name, f)))
-  .sort();
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { stdout: (t) => void (out += t), stderr: (t) => void (err += t) });
-  return { code, out, err };
-}
+const projects = sampleProjects();
 
 /**
  * What plain jsonata gives: the value, or the message it fails with, and that
@@ -48,7 +38,7 @@ async function plain(expression: string, input: unknown): Promise<{ value?: Json
 describe('plain jsonata and mapwright run agree on every sample test case', () => {
   it('finds the samples', () => expect(projects.length).toBeGreaterThanOrEqual(4));
 
-  describe.each(projects.map((p) => [p.slice(SAMPLES.length + 1), p]))('%s', (_name, file) => {
+  describe.each(projects.map((p) => [p.slice(SAMPLES_DIR.length + 1), p]))('%s', (_name, file) => {
     const { document } = loadDocument(readFileSync(file, 'utf8'), file);
 
     it.each(document.tests.map((t) => [t.name, t]))('%s', async (_t, test) => {
@@ -56,7 +46,7 @@ describe('plain jsonata and mapwright run agree on every sample test case', () =
       const input = join(file, '..', test.input);
       const parsed = readPayload(readFileSync(input), { file: input, format: document.source.format });
       const expected = await plain(project.compiled.expression, parsed.value);
-      const run = await cli('run', file, '--input', input);
+      const run = await runCli('run', file, '--input', input);
       if (test.expectError) {
         expect(expected.error).toContain(test.expectError);
         expect(run.code).toBe(1);

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import jsonata from 'jsonata';
 import { describe, expect, it } from 'vitest';
@@ -13,11 +13,9 @@ import { fieldPlaces } from './field-places';
 import { parseExpression } from './parse-expression';
 import { reverseRule } from './reverse-rule';
 import type { AstNode } from './reverse-source';
+import { SAMPLES_DIR, sampleProjects } from '../../../tests/helpers/sample-projects';
 
-const SAMPLES = join(import.meta.dirname, '..', '..', '..', 'samples');
-const projects = readdirSync(SAMPLES, { withFileTypes: true })
-  .filter((e) => e.isDirectory())
-  .flatMap((e) => readdirSync(join(SAMPLES, e.name)).filter((f) => f.endsWith('.mapwright.json')).map((f) => join(SAMPLES, e.name, f)));
+const projects = sampleProjects();
 
 function load(file: string): { document: MappingDocument; tables: Record<string, Record<string, string>> } {
   const { document } = loadDocument(readFileSync(file, 'utf8'), file);
@@ -34,7 +32,7 @@ const READABLE = new Set(['condition', 'date', 'filter', 'replace', 'arithmetic'
 describe('parseExpression on the sample projects', () => {
   it('finds the samples', () => expect(projects.length).toBeGreaterThanOrEqual(4));
 
-  describe.each(projects.map((p) => [p.slice(SAMPLES.length + 1), p]))('%s', (_name, file) => {
+  describe.each(projects.map((p) => [p.slice(SAMPLES_DIR.length + 1), p]))('%s', (_name, file) => {
     const { document, tables } = load(file);
     const { expression } = compileDocument(document, { tables });
 

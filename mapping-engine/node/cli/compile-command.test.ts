@@ -5,20 +5,13 @@ import jsonata from 'jsonata';
 import { describe, expect, it } from 'vitest';
 import { compileProject } from '../../compiler/compile-project';
 import { createFsResolver } from '../fs-resolver';
-import { main } from './main';
+import { runCli } from '../../../tests/helpers/run-cli';
 
 const SAMPLE = join(import.meta.dirname, '..', '..', '..', 'samples', 'crm-to-erp', 'crm-to-erp.mapwright.json');
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { stdout: (t) => void (out += t), stderr: (t) => void (err += t) });
-  return { code, out, err };
-}
-
 describe('mapwright compile', () => {
   it('prints the expression the compiler generates, with the CSV lookup table read from disk', async () => {
-    const { code, out, err } = await cli('compile', SAMPLE);
+    const { code, out, err } = await runCli('compile', SAMPLE);
     expect(err).toBe('');
     expect(code).toBe(0);
     const project = await compileProject(readFileSync(SAMPLE, 'utf8'), SAMPLE, createFsResolver());
@@ -29,7 +22,7 @@ describe('mapwright compile', () => {
   });
 
   it('fails with FILE_READ and exit 2 for a missing file', async () => {
-    const { code, out, err } = await cli('compile', join(tmpdir(), 'no-such-project.mapwright.json'));
+    const { code, out, err } = await runCli('compile', join(tmpdir(), 'no-such-project.mapwright.json'));
     expect(code).toBe(2);
     expect(out).toBe('');
     expect(err).toMatch(/^FILE_READ .*no-such-project\.mapwright\.json: /);
@@ -39,7 +32,7 @@ describe('mapwright compile', () => {
   it('fails with DOC_INVALID and exit 2 for a document that does not validate', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'mapwright-compile-')), 'bad.mapwright.json');
     writeFileSync(file, JSON.stringify({ formatVersion: 1, source: { format: 'json' } }));
-    const { code, err } = await cli('compile', file);
+    const { code, err } = await runCli('compile', file);
     expect(code).toBe(2);
     expect(err).toMatch(/^DOC_INVALID /);
   });

@@ -4,20 +4,13 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import jsonata from 'jsonata';
 import { describe, expect, it } from 'vitest';
-import { main } from './main';
+import { runCli } from '../../../tests/helpers/run-cli';
 
 const SAMPLE = join(import.meta.dirname, '..', '..', '..', 'samples', 'crm-to-erp', 'crm-to-erp.mapwright.json');
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { stdout: (t) => void (out += t), stderr: (t) => void (err += t) });
-  return { code, out, err };
-}
-
 describe('mapwright export', () => {
   it('prints a Markdown spec with the test results on stdout', async () => {
-    const { code, out, err } = await cli('export', SAMPLE, '--spec', 'md');
+    const { code, out, err } = await runCli('export', SAMPLE, '--spec', 'md');
     expect(err).toBe('');
     expect(code).toBe(0);
     expect(out).toMatch(/^# Mapping spec: CRM account to ERP customer\n/);
@@ -25,7 +18,7 @@ describe('mapwright export', () => {
   });
 
   it('prints the .jsonata expression, which the plain jsonata package parses', async () => {
-    const { code, out } = await cli('export', SAMPLE, '--spec', 'jsonata', '--no-tests');
+    const { code, out } = await runCli('export', SAMPLE, '--spec', 'jsonata', '--no-tests');
     expect(code).toBe(0);
     expect(out).toContain('"DE": "Germany"');
     expect(() => jsonata(out)).not.toThrow();
@@ -33,7 +26,7 @@ describe('mapwright export', () => {
 
   it('writes an XLSX file atomically with --out', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'mapwright-export-')), 'spec.xlsx');
-    const result = await cli('export', SAMPLE, '--spec', 'xlsx', '--out', out);
+    const result = await runCli('export', SAMPLE, '--spec', 'xlsx', '--out', out);
     expect(result.code).toBe(0);
     expect(result.out).toBe('');
     const workbook = new ExcelJS.Workbook();
@@ -43,9 +36,9 @@ describe('mapwright export', () => {
 
   it('writes the document and CSV kinds to files', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mapwright-export-'));
-    expect((await cli('export', SAMPLE, '--spec', 'document', '--out', join(dir, 'doc.json'))).code).toBe(0);
+    expect((await runCli('export', SAMPLE, '--spec', 'document', '--out', join(dir, 'doc.json'))).code).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'doc.json'), 'utf8')).name).toBe('CRM account to ERP customer');
-    expect((await cli('export', SAMPLE, '--spec', 'csv', '--out', join(dir, 'spec.csv'), '--no-tests')).code).toBe(0);
+    expect((await runCli('export', SAMPLE, '--spec', 'csv', '--out', join(dir, 'spec.csv'), '--no-tests')).code).toBe(0);
     expect(readFileSync(join(dir, 'spec.csv'), 'utf8')).toMatch(/^Target field,Status,Type,/);
   });
 
@@ -55,7 +48,7 @@ describe('mapwright export', () => {
     ['xlsx without --out', ['export', SAMPLE, '--spec', 'xlsx'], /^USAGE[ :]/],
     ['a missing project', ['export', join(tmpdir(), 'no-such.mapwright.json'), '--spec', 'md'], /^FILE_READ /],
   ])('exits 2 with one coded line for %s', async (_what, argv, pattern) => {
-    const { code, out, err } = await cli(...(argv as string[]));
+    const { code, out, err } = await runCli(...(argv as string[]));
     expect(code).toBe(2);
     expect(out).toBe('');
     expect(err).toMatch(pattern);
@@ -64,7 +57,7 @@ describe('mapwright export', () => {
 
   it('does not leave a file behind when the export fails', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'mapwright-export-')), 'spec.md');
-    expect((await cli('export', join(tmpdir(), 'no-such.mapwright.json'), '--spec', 'md', '--out', out)).code).toBe(2);
+    expect((await runCli('export', join(tmpdir(), 'no-such.mapwright.json'), '--spec', 'md', '--out', out)).code).toBe(2);
     expect(existsSync(out)).toBe(false);
   });
 });

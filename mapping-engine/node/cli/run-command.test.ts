@@ -13,19 +13,10 @@ import { readPayload } from '../../payload/read-payload';
 import type { JsonValue } from '../../payload/types';
 import { writePayload } from '../../payload/write-payload';
 import { createFsResolver } from '../fs-resolver';
-import { main } from './main';
+import { runCli } from '../../../tests/helpers/run-cli';
+import { SAMPLES_DIR, sampleProjects } from '../../../tests/helpers/sample-projects';
 
-const SAMPLES = join(import.meta.dirname, '..', '..', '..', 'samples');
-const projects = readdirSync(SAMPLES, { withFileTypes: true })
-  .filter((e) => e.isDirectory())
-  .flatMap((e) => readdirSync(join(SAMPLES, e.name)).filter((f) => f.endsWith('.mapwright.json')).map((f) => join(SAMPLES, e.name, f)));
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { stdout: (t) => void (out += t), stderr: (t) => void (err += t) });
-  return { code, out, err };
-}
+const projects = sampleProjects();
 
 /** Every input a project ships: its source samples and the inputs of test cases that expect output. */
 function inputsOf(file: string): string[] {
@@ -39,14 +30,14 @@ describe('mapwright run', () => {
     expect(projects.length).toBeGreaterThanOrEqual(4);
   });
 
-  describe.each(projects.map((p) => [p.slice(SAMPLES.length + 1), p]))('%s', (_name, file) => {
-    it.each(inputsOf(file).map((i) => [i.slice(SAMPLES.length + 1), i]))('gives what plain jsonata gives on %s', async (_i, input) => {
+  describe.each(projects.map((p) => [p.slice(SAMPLES_DIR.length + 1), p]))('%s', (_name, file) => {
+    it.each(inputsOf(file).map((i) => [i.slice(SAMPLES_DIR.length + 1), i]))('gives what plain jsonata gives on %s', async (_i, input) => {
       const project = await compileProject(readFileSync(file, 'utf8'), file, createFsResolver());
       const { format: sourceFormat } = project.document.source;
       const parsed = readPayload(readFileSync(input), { file: input, format: sourceFormat });
       const value = (await jsonata(project.compiled.expression).evaluate(parsed.value)) as JsonValue;
       expect(value).toBeDefined();
-      const { code, out, err } = await cli('run', file, '--input', input);
+      const { code, out, err } = await runCli('run', file, '--input', input);
       expect(err).toBe('');
       expect(code).toBe(0);
       expect(out).toBe(writePayload(value, project.document.target.format, { meta: parsed.meta, metaFormat: parsed.format }));
@@ -57,7 +48,7 @@ describe('mapwright run', () => {
     const file = projects.find((p) => p.includes('invoice-csv-to-xml'))!;
     const dir = mkdtempSync(join(tmpdir(), 'mapwright-run-'));
     const out = join(dir, 'invoice.xml');
-    const result = await cli('run', file, '--input', inputsOf(file)[0]!, '--out', out);
+    const result = await runCli('run', file, '--input', inputsOf(file)[0]!, '--out', out);
     expect(result).toEqual({ code: 0, out: '', err: '' });
     const xml = readPayload(readFileSync(out), { format: 'xml' }).value as { Invoice: Record<string, unknown> };
     expect(Object.keys(xml.Invoice)).toContain('InvoiceLine');
@@ -67,7 +58,7 @@ describe('mapwright run', () => {
   it('exits 1 with one coded line naming the input when the mapping fails on valid input', async () => {
     const file = projects.find((p) => p.includes('crm-to-erp'))!;
     const input = join(file, '..', 'tests', 'missing-name.input.json');
-    const { code, out, err } = await cli('run', file, '--input', input);
+    const { code, out, err } = await runCli('run', file, '--input', input);
     expect(code).toBe(1);
     expect(out).toBe('');
     expect(err).toMatch(/^RUN_EVALUATION .*missing-name\.input\.json: .*firstName/);
@@ -78,10 +69,10 @@ describe('mapwright run', () => {
     const file = projects.find((p) => p.includes('crm-to-erp'))!;
     const bad = join(mkdtempSync(join(tmpdir(), 'mapwright-run-')), 'broken.json');
     writeFileSync(bad, '{"name": ');
-    const broken = await cli('run', file, '--input', bad);
+    const broken = await runCli('run', file, '--input', bad);
     expect(broken.code).toBe(2);
     expect(broken.err).toMatch(/^JSON_PARSE /);
-    const missing = await cli('run', file);
+    const missing = await runCli('run', file);
     expect(missing.code).toBe(2);
     expect(missing.err).toMatch(/^USAGE: run needs --input/);
   });
@@ -118,7 +109,7 @@ describe('mapwright run', () => {
 
     it('prints one coded line per violation, exits 1 and still prints the output', async () => {
       const { file, input } = project();
-      const { code, out, err } = await cli('run', file, '--input', input);
+      const { code, out, err } = await runCli('run', file, '--input', input);
       expect(code).toBe(1);
       expect(JSON.parse(out)).toEqual({ id: 'X9', status: 'OLD' });
       const lines = err.trim().split('\n');
@@ -133,7 +124,7 @@ describe('mapwright run', () => {
     it('writes --out anyway and says so', async () => {
       const { file, input, dir } = project();
       const out = join(dir, 'out.json');
-      const result = await cli('run', file, '--input', input, '--out', out);
+      const result = await runCli('run', file, '--input', input, '--out', out);
       expect(result.code).toBe(1);
       expect(result.out).toBe('');
       expect(result.err).toContain(`output written to ${out} anyway`);
@@ -147,7 +138,7 @@ describe('mapwright run', () => {
       const doc = JSON.parse(readFileSync(file, 'utf8')) as { rules: unknown[] };
       doc.rules.push({ target: 'postcode', sources: ['postcode'] });
       writeFileSync(file, JSON.stringify(doc));
-      expect(await cli('run', file, '--input', input)).toEqual({ code: 0, out: expect.any(String), err: '' });
+      expect(await runCli('run', file, '--input', input)).toEqual({ code: 0, out: expect.any(String), err: '' });
     });
   });
 
@@ -174,9 +165,9 @@ describe('mapwright run', () => {
       const { file, dir } = project(rules);
       const input = join(dir, 'rows.csv');
       writeFileSync(input, rows(4500));
-      const single = await cli('run', file, '--input', input);
+      const single = await runCli('run', file, '--input', input);
       expect(single.code).toBe(0);
-      const batch = await cli('run', file, '--input', input, '--batch', '--progress');
+      const batch = await runCli('run', file, '--input', input, '--batch', '--progress');
       expect(batch.code).toBe(0);
       expect(batch.out).toBe(single.out);
       expect(batch.out.trim().split('\n')).toHaveLength(4500);
@@ -191,7 +182,7 @@ describe('mapwright run', () => {
       const note = 'n'.repeat(150);
       writeFileSync(input, `id,qty,note\n${Array.from({ length: 60_000 }, (_, i) => `${i},${i % 7},${note}`).join('\n')}\n`);
       const out = join(dir, 'large.jsonl');
-      const result = await cli('run', file, '--input', input, '--out', out, '--progress');
+      const result = await runCli('run', file, '--input', input, '--out', out, '--progress');
       expect(result.code).toBe(0);
       expect(result.err).toMatch(/done: 60,000 records/);
       const lines = readFileSync(out, 'utf8').split('\n');
@@ -204,7 +195,7 @@ describe('mapwright run', () => {
       const input = join(dir, 'rows.csv');
       writeFileSync(input, rows(3000, 2222));
       const out = join(dir, 'out.jsonl');
-      const result = await cli('run', file, '--input', input, '--batch', '--out', out);
+      const result = await runCli('run', file, '--input', input, '--batch', '--out', out);
       expect(result.code).toBe(1);
       expect(result.err).toMatch(/^RUN_EVALUATION .*rows\.csv: record 2223: .*\(target field qty\); nothing was written/);
       expect(readdirSync(dir).sort()).toEqual(['rows.csv', 'rows.mapwright.json']);
@@ -212,7 +203,7 @@ describe('mapwright run', () => {
 
     it('refuses --batch with exit 2 for a mapping that needs the whole input', async () => {
       const file = projects.find((p) => p.includes('invoice-csv-to-xml'))!;
-      const result = await cli('run', file, '--input', inputsOf(file)[0]!, '--batch');
+      const result = await runCli('run', file, '--input', inputsOf(file)[0]!, '--batch');
       expect(result.code).toBe(2);
       expect(result.err).toMatch(/^USAGE: --batch needs a mapping that works record by record/);
     });
@@ -227,15 +218,15 @@ describe('mapwright run', () => {
       writeFileSync(file, JSON.stringify(doc));
       const small = join(dir, 'small.json');
       writeFileSync(small, JSON.stringify({ n: [3, 1, 2] }));
-      expect(JSON.parse((await cli('run', file, '--input', small)).out)).toEqual({ sorted: [1, 2, 3] });
+      expect(JSON.parse((await runCli('run', file, '--input', small)).out)).toEqual({ sorted: [1, 2, 3] });
       const large = join(dir, 'large.json');
       writeFileSync(large, JSON.stringify({ n: Array.from({ length: 20_001 }, (_, i) => i) }));
-      const run = await cli('run', file, '--input', large);
+      const run = await runCli('run', file, '--input', large);
       expect(run.code).toBe(1);
       expect(run.err).toMatch(/^RUN_TOO_LARGE .*20,001 records.*\(target field sorted\)/);
       const expression = join(dir, 'sort.jsonata');
       writeFileSync(expression, '$sort(n, function($a, $b) { $a > $b })');
-      const evaluated = await cli('eval', expression, '--input', large);
+      const evaluated = await runCli('eval', expression, '--input', large);
       expect(evaluated.code).toBe(2);
       expect(evaluated.err).toMatch(/^RUN_TOO_LARGE /);
     });
@@ -255,11 +246,11 @@ describe('mapwright run', () => {
     writeFileSync(file, JSON.stringify(doc));
     const input = join(dir, 'in.json');
     writeFileSync(input, JSON.stringify({ code: 'B', tag: 'only-one' }));
-    const result = await cli('run', file, '--input', input);
+    const result = await runCli('run', file, '--input', input);
     expect(result.code).toBe(1);
     expect(JSON.parse(result.out)).toEqual({ id: 'B', tags: 'only-one' });
     expect(result.err).toMatch(/^MAP_REPEAT tags: /);
     writeFileSync(input, JSON.stringify({ tag: ['a'] }));
-    expect(await cli('run', file, '--input', input)).toMatchObject({ code: 0, err: '' });
+    expect(await runCli('run', file, '--input', input)).toMatchObject({ code: 0, err: '' });
   });
 });

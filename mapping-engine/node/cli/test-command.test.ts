@@ -1,26 +1,17 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readXml } from '../../payload/xml-read';
-import { main } from './main';
+import { runCli } from '../../../tests/helpers/run-cli';
+import { SAMPLES_DIR, sampleProjects } from '../../../tests/helpers/sample-projects';
 
-const SAMPLES = join(import.meta.dirname, '..', '..', '..', 'samples');
-const projects = readdirSync(SAMPLES, { withFileTypes: true })
-  .filter((e) => e.isDirectory())
-  .flatMap((e) => readdirSync(join(SAMPLES, e.name)).filter((f) => f.endsWith('.mapwright.json')).map((f) => join(SAMPLES, e.name, f)));
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { stdout: (t) => void (out += t), stderr: (t) => void (err += t) });
-  return { code, out, err };
-}
+const projects = sampleProjects();
 
 /** A copy of the CRM sample whose test cases are edited to fail in each way the command reports. */
 function brokenCrmCopy(): string {
   const dir = join(mkdtempSync(join(tmpdir(), 'mapwright-test-')), 'crm');
-  cpSync(join(SAMPLES, 'crm-to-erp'), dir, { recursive: true });
+  cpSync(join(SAMPLES_DIR, 'crm-to-erp'), dir, { recursive: true });
   const expectedFile = join(dir, 'tests', 'unknown-status.expected.json');
   const expected = JSON.parse(readFileSync(expectedFile, 'utf8')) as Record<string, unknown> & { address: Record<string, unknown> };
   expected.status = 'ACTIVE';
@@ -39,7 +30,7 @@ function brokenCrmCopy(): string {
 describe('mapwright test', () => {
   it('passes every sample project and writes a JUnit report', async () => {
     const junit = join(mkdtempSync(join(tmpdir(), 'mapwright-test-')), 'report.xml');
-    const { code, out, err } = await cli('test', ...projects, '--junit', junit);
+    const { code, out, err } = await runCli('test', ...projects, '--junit', junit);
     expect(err).toBe('');
     expect(code).toBe(0);
     expect(out).toMatch(/^4 document\(s\), 15 test case\(s\): 15 passed, 0 failed$/m);
@@ -51,7 +42,7 @@ describe('mapwright test', () => {
   it('reports differences, wrong errors, missing results and unreadable inputs, and exits 1', async () => {
     const file = brokenCrmCopy();
     const junit = join(file, '..', 'junit.xml');
-    const { code, out, err } = await cli('test', file, '--junit', junit);
+    const { code, out, err } = await runCli('test', file, '--junit', junit);
     expect(err).toBe('');
     expect(code).toBe(1);
     expect(out).toContain('  ok    complete account');
@@ -69,7 +60,7 @@ describe('mapwright test', () => {
     const file = brokenCrmCopy();
     const expectedFile = join(file, '..', 'tests', 'complete-account.expected.json');
     writeFileSync(expectedFile, JSON.stringify({ labels: Array.from({ length: 20 }, (_, i) => `x${i}`) }));
-    const { code, out } = await cli('test', file);
+    const { code, out } = await runCli('test', file);
     expect(code).toBe(1);
     const block = out.split('FAIL  complete account\n')[1]!.split(/\n {2}(?:ok|FAIL|ERROR)/)[0]!;
     expect(block.split('\n').length).toBeLessThanOrEqual(10);
@@ -80,7 +71,7 @@ describe('mapwright test', () => {
     const bad = join(mkdtempSync(join(tmpdir(), 'mapwright-test-')), 'bad.mapwright.json');
     writeFileSync(bad, '{"formatVersion": 1');
     const shipment = projects.find((p) => p.includes('shipment-to-csv'))!;
-    const { code, out, err } = await cli('test', bad, shipment);
+    const { code, out, err } = await runCli('test', bad, shipment);
     expect(code).toBe(2);
     expect(err).toMatch(/^(DOC_INVALID|JSON_PARSE) .*bad\.mapwright\.json/);
     expect(out).toMatch(/^2 document\(s\), 4 test case\(s\): 4 passed, 0 failed, 1 document\(s\) could not be loaded$/m);

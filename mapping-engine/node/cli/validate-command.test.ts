@@ -2,38 +2,29 @@
  * `mapwright validate` on every sample project (all fine) and on broken
  * copies: a missing referenced file, a broken schema, an invalid document.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from './main';
+import { runCli } from '../../../tests/helpers/run-cli';
+import { SAMPLES_DIR, sampleProjects } from '../../../tests/helpers/sample-projects';
 
-const SAMPLES = join(import.meta.dirname, '..', '..', '..', 'samples');
-const projects = readdirSync(SAMPLES, { withFileTypes: true })
-  .filter((e) => e.isDirectory())
-  .flatMap((e) => readdirSync(join(SAMPLES, e.name)).filter((f) => f.endsWith('.mapwright.json')).map((f) => join(SAMPLES, e.name, f)));
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { stdout: (t) => void (out += t), stderr: (t) => void (err += t) });
-  return { code, out, err };
-}
+const projects = sampleProjects();
 
 /** A copy of a sample project in a temp folder; returns the copied project file. */
 function copyOf(name: string): string {
   const dir = join(mkdtempSync(join(tmpdir(), 'mapwright-validate-')), name);
-  cpSync(join(SAMPLES, name), dir, { recursive: true });
+  cpSync(join(SAMPLES_DIR, name), dir, { recursive: true });
   return join(dir, `${name}.mapwright.json`);
 }
 
 describe('mapwright validate', () => {
-  it.each(projects.map((p) => [p.slice(SAMPLES.length + 1), p]))('finds nothing wrong with %s', async (_name, file) => {
-    expect(await cli('validate', file)).toEqual({ code: 0, out: `ok ${file}\n`, err: '' });
+  it.each(projects.map((p) => [p.slice(SAMPLES_DIR.length + 1), p]))('finds nothing wrong with %s', async (_name, file) => {
+    expect(await runCli('validate', file)).toEqual({ code: 0, out: `ok ${file}\n`, err: '' });
   });
 
   it('takes several projects at once', async () => {
-    const { code, out } = await cli('validate', ...projects);
+    const { code, out } = await runCli('validate', ...projects);
     expect(code).toBe(0);
     expect(out.trim().split('\n')).toHaveLength(projects.length);
   });
@@ -42,7 +33,7 @@ describe('mapwright validate', () => {
     const file = copyOf('crm-to-erp');
     rmSync(join(file, '..', 'lookups', 'countries.csv'));
     rmSync(join(file, '..', 'tests', 'missing-name.input.json'));
-    const { code, out, err } = await cli('validate', file);
+    const { code, out, err } = await runCli('validate', file);
     expect(code).toBe(1);
     expect(out).toBe('');
     const lines = err.trim().split('\n');
@@ -54,7 +45,7 @@ describe('mapwright validate', () => {
   it('reports a target schema that does not parse', async () => {
     const file = copyOf('po-xml-to-json');
     writeFileSync(join(file, '..', 'target', 'order.schema.json'), '{"type": "object", "properties": {"a": {"$ref": "#/nowhere"}}}');
-    const { code, err } = await cli('validate', file);
+    const { code, err } = await runCli('validate', file);
     expect(code).toBe(1);
     expect(err).toMatch(/^SCHEMA_REF \S*order\.schema\.json/);
   });
@@ -62,7 +53,7 @@ describe('mapwright validate', () => {
   it('reports a sample that is not in the declared format', async () => {
     const file = copyOf('invoice-csv-to-xml');
     writeFileSync(join(file, '..', 'target', 'invoice.sample.xml'), '<Invoice><ID>1</Invoice>');
-    const { code, err } = await cli('validate', file);
+    const { code, err } = await runCli('validate', file);
     expect(code).toBe(1);
     expect(err).toMatch(/^XML_PARSE \S*invoice\.sample\.xml/);
   });
@@ -71,10 +62,10 @@ describe('mapwright validate', () => {
     const file = copyOf('shipment-to-csv');
     const doc = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
     writeFileSync(file, JSON.stringify({ ...doc, formatVersion: 1, name: '' }));
-    const invalid = await cli('validate', file);
+    const invalid = await runCli('validate', file);
     expect(invalid.code).toBe(1);
     expect(invalid.err).toMatch(/^DOC_INVALID /);
-    const missing = await cli('validate', join(file, '..', 'gone.mapwright.json'), projects[0]!);
+    const missing = await runCli('validate', join(file, '..', 'gone.mapwright.json'), projects[0]!);
     expect(missing.code).toBe(2);
     expect(missing.err).toMatch(/^(NOT_FOUND|FILE_READ) \S*gone\.mapwright\.json/);
     expect(missing.out).toBe(`ok ${projects[0]}\n`);

@@ -64,3 +64,14 @@ export function countField(ctx: BuildContext): void {
     });
   }
 }
+
+/** Options that shape a whole build, as the JSON Schema and OpenAPI loaders take them. */
+export interface BuildOptions {
+  maxDepth?: number;
+  remoteRefs?: RemoteRefPolicy;
+}
+
+/** A fresh context for building one root field from `registry`. */
+export function newBuildContext(registry: SchemaRegistry, originKind: FieldOrigin['kind'], file: string, options: BuildOptions): BuildContext {
+  return { registry, originKind, maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH, remoteRefs: options.remoteRefs ?? 'open', fieldCount: 0, file, nesting: 0 };
+}

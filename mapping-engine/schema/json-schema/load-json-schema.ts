@@ -6,7 +6,7 @@ import { MapwrightError } from '../../errors';
 import type { SchemaDocument } from '../model';
 import type { SourceResolver } from '../resolver';
 import { normalizePath } from '../resolver';
-import { DEFAULT_MAX_DEPTH, type BuildContext, type RemoteRefPolicy } from './build-context';
+import { newBuildContext, type RemoteRefPolicy } from './build-context';
 import { buildField } from './build-field';
 import { formatPointer, isObject, parsePointer } from './json-pointer';
 import { SchemaRegistry, type LoadedDoc, type Located } from './schema-registry';
@@ -98,15 +98,7 @@ export async function loadJsonSchema(
   const registry = new SchemaRegistry(resolver);
   const doc = registry.addDocument(normalizePath(file), file, source, parseSchemaText(source, file));
   const root = selectRoot(registry, doc, options.pointer);
-  const ctx: BuildContext = {
-    registry,
-    originKind: 'json-schema',
-    maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH,
-    remoteRefs: options.remoteRefs ?? 'open',
-    fieldCount: 0,
-    file,
-    nesting: 0,
-  };
+  const ctx = newBuildContext(registry, 'json-schema', file, options);
   const field = await buildField('', [], [root], true, new Set(), 0, ctx);
   const result: SchemaDocument = { root: field };
   const title = isObject(root.node) && typeof root.node.title === 'string' ? root.node.title : undefined;

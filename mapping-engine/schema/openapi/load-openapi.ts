@@ -6,7 +6,7 @@
 import { MapwrightError } from '../../errors';
 import type { SchemaDocument } from '../model';
 import { normalizePath, type SourceResolver } from '../resolver';
-import { DEFAULT_MAX_DEPTH, type BuildContext, type RemoteRefPolicy } from '../json-schema/build-context';
+import { newBuildContext, type RemoteRefPolicy } from '../json-schema/build-context';
 import { buildField } from '../json-schema/build-field';
 import { parsePointer } from '../json-schema/json-pointer';
 import { SchemaRegistry, type Located } from '../json-schema/schema-registry';
@@ -104,15 +104,7 @@ export async function loadOpenApi(
 ): Promise<SchemaDocument> {
   const opened = open(text, file, resolver);
   const root = await chooseRoot(opened, file, options.root);
-  const ctx: BuildContext = {
-    registry: opened.registry,
-    originKind: 'openapi',
-    maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH,
-    remoteRefs: options.remoteRefs ?? 'open',
-    fieldCount: 0,
-    file,
-    nesting: 0,
-  };
+  const ctx = newBuildContext(opened.registry, 'openapi', file, options);
   const field = await buildField('', [], [root.schema], true, new Set(), 0, ctx);
   return { root: field, title: root.name };
 }
