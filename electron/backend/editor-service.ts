@@ -6,17 +6,16 @@
  */
 import type { editorMethods, StudioApiPart } from '../contract/studio-api';
 import { applyExpression } from './editor/apply-expression';
-import { createFileAccess } from './engine/file-access';
-import { lazyRunner, type EngineContext } from './engine/engine-context';
+import type { EngineContext } from './engine/engine-context';
 import { settle } from './settle';
-import type { StudioBackendOptions } from './studio-backend';
+import type { BackendServiceOptions } from './studio-backend';
 
 /** Creates the editor methods for one backend. */
-export function createEditorService(options: StudioBackendOptions): StudioApiPart<keyof typeof editorMethods> {
+export function createEditorService(options: BackendServiceOptions): StudioApiPart<keyof typeof editorMethods> {
   const context: EngineContext = {
-    access: options.fileAccess ?? createFileAccess([options.samplesDir, ...(options.readRoots ?? [])]),
-    // Applying never runs an expression; the runner is only there to satisfy the shared context (made lazily, so never).
-    runner: lazyRunner(options.runner),
+    access: options.fileAccess,
+    // Applying never runs an expression; the shared runner (a pool made on first use) is never touched here.
+    runner: () => options.runner,
   };
   return {
     applyExpression: (request) => settle(() => applyExpression(context, request)),

@@ -17,8 +17,7 @@
  */
 import { payloadHostOf } from '../../mapping-engine/node/host/payload-host';
 import type { engineMethods, StudioApiPart } from '../contract/studio-api';
-import { createFileAccess } from './engine/file-access';
-import { lazyRunner, type EngineContext } from './engine/engine-context';
+import type { EngineContext } from './engine/engine-context';
 import { executeRun } from './engine/execute-run';
 import { importSample } from './engine/import-sample';
 import { importSchema } from './engine/import-schema';
@@ -28,13 +27,13 @@ import { runTests } from './engine/run-tests';
 import { loadSampleProject } from './engine/sample-project';
 import { compileInContext } from './engine/engine-context';
 import { settle } from './settle';
-import type { StudioBackendOptions } from './studio-backend';
+import type { BackendServiceOptions } from './studio-backend';
 
 /** Creates the engine methods for one backend. */
-export function createEngineService(options: StudioBackendOptions): StudioApiPart<keyof typeof engineMethods> {
+export function createEngineService(options: BackendServiceOptions): StudioApiPart<keyof typeof engineMethods> {
   const context: EngineContext = {
-    access: options.fileAccess ?? createFileAccess([options.samplesDir, ...(options.readRoots ?? [])]),
-    runner: lazyRunner(options.runner),
+    access: options.fileAccess,
+    runner: () => options.runner,
     ...(options.maskKeyFile !== undefined ? { maskKeyFile: options.maskKeyFile } : {}),
   };
   const runs = new RunRegistry();

@@ -94,6 +94,9 @@ describe('exportSpec', () => {
     doc.lookups.countries!.file = '../../../downloads/secret.csv';
     const denied = await api.exportSpec({ projectPath: project, kind: 'csv', text: JSON.stringify(doc) });
     expect(codeOf(denied)).toBe('ACCESS_DENIED');
+    // The same document saved on disk and exported without text reads its tables through the same check.
+    writeFileSync(project, JSON.stringify(doc));
+    expect(codeOf(await api.exportSpec({ projectPath: project, kind: 'csv', runTests: false }))).toBe('ACCESS_DENIED');
 
     // Once the user granted the project, it exports.
     await access.grantProject(stray);

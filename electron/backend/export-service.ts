@@ -5,20 +5,14 @@
  * shared file-access register; test cases run in the shared runner.
  */
 import type { exportMethods, StudioApiPart } from '../contract/studio-api';
-import { lazyRunner } from './engine/engine-context';
-import { createFileAccess } from './engine/file-access';
 import { exportSpec, exportSpecToFile, type ExportContext } from './export/export-spec';
 import { settle } from './settle';
-import type { StudioBackendOptions } from './studio-backend';
+import type { BackendServiceOptions } from './studio-backend';
 
 /** Creates the export methods for one backend. */
-export function createExportService(options: StudioBackendOptions): StudioApiPart<keyof typeof exportMethods> {
-  const runner = lazyRunner(options.runner);
-  const context: ExportContext = {
-    access: options.fileAccess ?? createFileAccess([options.samplesDir, ...(options.readRoots ?? [])]),
-    // Resolved per run, so a backend that never exports starts no threads.
-    runner: { run: (job, runOptions) => runner().run(job, runOptions) },
-  };
+export function createExportService(options: BackendServiceOptions): StudioApiPart<keyof typeof exportMethods> {
+  // The shared runner makes its pool on first use, so a backend that never exports starts no threads.
+  const context: ExportContext = { access: options.fileAccess, runner: options.runner };
   return {
     exportSpec: (request) => settle(() => exportSpec(context, request)),
     exportSpecToFile: (request) => settle(() => exportSpecToFile(context, request)),

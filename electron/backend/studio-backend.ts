@@ -47,12 +47,22 @@ export interface StudioBackendOptions {
   backupDir?: string;
 }
 
+/**
+ * The options every section service gets: the backend's one file-access
+ * register and one runner (the host's, or a pool made on first use), settled
+ * here so no service makes its own.
+ */
+export interface BackendServiceOptions extends StudioBackendOptions {
+  fileAccess: FileAccess;
+  runner: ExpressionRunner;
+}
+
 /** Creates the backend for one samples directory. */
 export function createStudioBackend(options: StudioBackendOptions): StudioApi {
   // One file-access register and one runner for every service: a project the
   // user opens is readable by the engine, and all runs share one pool.
   const lazy = lazyRunner(options.runner);
-  const shared: StudioBackendOptions = {
+  const shared: BackendServiceOptions = {
     ...options,
     fileAccess: options.fileAccess ?? createFileAccess([options.samplesDir, ...(options.readRoots ?? [])]),
     // The host's own runner goes through as it is: it may also read payload files (PayloadHost).

@@ -48,9 +48,6 @@ export type StudioCommand =
   | { command: 'importSample'; path: string }
   | { command: 'find' };
 
-/** Command names, for menus and tests. */
-export const STUDIO_COMMAND_NAMES = ['new', 'open', 'save', 'saveAs', 'importSample', 'find'] as const satisfies ReadonlyArray<StudioCommand['command']>;
-
 const isPath = (value: unknown): value is string => typeof value === 'string' && value.length > 0 && value.length <= 4096 && !value.includes('\0');
 
 /** True when `value` is a well-formed {@link StudioCommand} (the preload drops anything else). */

@@ -14,3 +14,12 @@ export function fieldAtOffset(sourceMap: SourceMap, offset: number): string | un
   }
   return best;
 }
+
+/**
+ * The target field a jsonata error position falls in, or undefined without a
+ * position or outside every field. jsonata's position is 1-based and points
+ * just past the token it stopped at, hence the step back.
+ */
+export function fieldAtErrorPosition(sourceMap: SourceMap, position: number | undefined): string | undefined {
+  return position === undefined ? undefined : fieldAtOffset(sourceMap, Math.max(0, position - 1));
+}

@@ -5,15 +5,11 @@
  * reader's `meta` keeps the payload's structure.
  */
 import type { JsonValue } from '../payload/types';
-import { MaskSession } from './mask-session';
-import type { MaskPolicy, MaskReportEntry } from './types';
+import { MaskSession, type MaskSessionOptions } from './mask-session';
+import type { MaskReportEntry } from './types';
 
-/** Options of {@link maskPayload}. */
-export interface MaskPayloadOptions {
-  /** The per-project secret key (32 random bytes recommended). */
-  key: Uint8Array;
-  policy?: MaskPolicy;
-}
+/** Options of {@link maskPayload}: those of the one {@link MaskSession} it runs. */
+export type MaskPayloadOptions = MaskSessionOptions;
 
 /** What {@link maskPayload} returns. */
 export interface MaskPayloadResult {

@@ -1,6 +1,6 @@
 /** One readable line for a failed run, naming the target field instead of a place in generated code. */
 import type { CompiledMapping } from '../compiler/compile-document';
-import { fieldAtOffset } from '../compiler/source-map-lookup';
+import { fieldAtErrorPosition } from '../compiler/source-map-lookup';
 import { formatErrorLine } from '../errors';
 import type { RunErrorData } from './run-types';
 
@@ -11,8 +11,7 @@ import type { RunErrorData } from './run-types';
  */
 export function describeRunError(error: RunErrorData, compiled: CompiledMapping, inputFile: string): string {
   const { line: _line, column: _column, ...rest } = error;
-  // jsonata's position is 1-based and points just past the token it stopped at.
-  const field = error.position === undefined ? undefined : fieldAtOffset(compiled.sourceMap, Math.max(0, error.position - 1));
+  const field = fieldAtErrorPosition(compiled.sourceMap, error.position);
   const where = field !== undefined && !error.message.includes(field) ? ` (target field ${field})` : '';
   return `${formatErrorLine({ ...rest, file: inputFile })}${where}`;
 }

@@ -7,7 +7,7 @@
  */
 import type { CompiledMapping } from '../compiler/compile-document';
 import { namesRecord } from '../compiler/record-label';
-import { fieldAtOffset } from '../compiler/source-map-lookup';
+import { fieldAtErrorPosition } from '../compiler/source-map-lookup';
 import type { MappingDocument } from '../document/document-schema';
 import { toCodedError, type ErrorCode } from '../errors';
 import type { JsonValue, ParsedPayload } from '../payload/types';
@@ -101,8 +101,7 @@ function mentions(message: string, label: string): boolean {
  * `$error` sits outside every field's span), by the field label its message names.
  */
 export function fieldOfRunError(error: RunErrorData, prepared: Pick<PreparedMapping, 'compiled' | 'document'>): string {
-  // jsonata's position is 1-based and points just past the token it stopped at.
-  const mapped = error.position === undefined ? undefined : fieldAtOffset(prepared.compiled.sourceMap, Math.max(0, error.position - 1));
+  const mapped = fieldAtErrorPosition(prepared.compiled.sourceMap, error.position);
   if (mapped !== undefined) return mapped;
   let best: { label: string; field: string } | undefined;
   for (const candidate of requiredLabels(prepared.document)) {

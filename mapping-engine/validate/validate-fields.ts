@@ -46,10 +46,7 @@ function typeProblem(value: unknown, field: SchemaField): string | undefined {
   return ok ? undefined : `${shownValue(value)} is not a ${type}`;
 }
 
-function patternOf(field: SchemaField): RegExp | undefined {
-  if (!field.pattern) return undefined;
-  // XSD patterns match the whole value; JSON Schema patterns match anywhere.
-  const source = field.origin.kind === 'xsd' ? `^(?:${field.pattern})$` : field.pattern;
+function compilePattern(source: string): RegExp | undefined {
   try {
     return new RegExp(source, 'u');
   } catch {
@@ -59,6 +56,16 @@ function patternOf(field: SchemaField): RegExp | undefined {
 
 class FieldWalker {
   readonly violations: OutputViolation[] = [];
+  /** Compiled patterns by source: a pattern is checked on every item of a repeated field, so it is compiled once per walk. */
+  private readonly patterns = new Map<string, RegExp | undefined>();
+
+  private patternOf(field: SchemaField): RegExp | undefined {
+    if (!field.pattern) return undefined;
+    // XSD patterns match the whole value; JSON Schema patterns match anywhere.
+    const source = field.origin.kind === 'xsd' ? `^(?:${field.pattern})$` : field.pattern;
+    if (!this.patterns.has(source)) this.patterns.set(source, compilePattern(source));
+    return this.patterns.get(source);
+  }
 
   private add(steps: PathStep[], code: OutputViolation['code'], message: string): void {
     this.violations.push({ path: formatFieldPath(steps), code, message });
@@ -101,7 +108,7 @@ class FieldWalker {
     if (field.enum && !field.enum.some((allowed) => allowed === value || (isTextual(field) && String(allowed) === String(value)))) {
       this.add(steps, 'MAP_ENUM', `${shownValue(value)} is not one of ${field.enum.map((v) => JSON.stringify(v)).join(', ')}`);
     }
-    const pattern = patternOf(field);
+    const pattern = this.patternOf(field);
     if (pattern && !pattern.test(String(value))) this.add(steps, 'MAP_PATTERN', `${shownValue(value)} does not match ${field.pattern}`);
   }
 

@@ -26,11 +26,10 @@ function byteLength(content: Uint8Array | string): number {
 }
 
 /**
- * The export's content, checked and bounded.
+ * The export's content, checked and bounded, for the project file `projectFile` (already checked).
  * @throws MapwrightError `ACCESS_DENIED`, the loading codes, `EXPORT_FAILED`, or `LIMIT_EXCEEDED` above {@link MAX_EXPORT_BYTES}
  */
-async function exportContent(context: ExportContext, request: ExportSpecRequest): Promise<{ projectFile: string; content: Uint8Array | string }> {
-  const projectFile = await context.access.checkProject(request.projectPath);
+async function exportContent(context: ExportContext, request: ExportSpecRequest, projectFile: string): Promise<Uint8Array | string> {
   const content = await exportProject(projectFile, request.kind, {
     ...(request.text !== undefined ? { text: request.text } : {}),
     ...(request.runTests !== undefined ? { runTests: request.runTests } : {}),
@@ -47,12 +46,12 @@ async function exportContent(context: ExportContext, request: ExportSpecRequest)
       expected: `at most ${MAX_EXPORT_BYTES} bytes`,
     });
   }
-  return { projectFile, content };
+  return content;
 }
 
 /** Exports the project for a download: text as UTF-8, the XLSX workbook as base64. */
 export async function exportSpec(context: ExportContext, request: ExportSpecRequest): Promise<ExportedSpec> {
-  const { content } = await exportContent(context, request);
+  const content = await exportContent(context, request, await context.access.checkProject(request.projectPath));
   const base = { fileName: exportFileName(request.projectPath, request.kind), mediaType: exportMediaType(request.kind) };
   if (typeof content === 'string') return { ...base, encoding: 'utf8', content };
   return { ...base, encoding: 'base64', content: Buffer.from(content).toString('base64') };
@@ -84,7 +83,7 @@ export async function exportSpecToFile(context: ExportContext, request: ExportSp
   const projectFile = await context.access.checkProject(request.projectPath);
   // Refused before the export runs, so a bad path costs no test run.
   const target = await checkOutPath(context.access, request.outPath, projectFile);
-  const { content } = await exportContent(context, request);
+  const content = await exportContent(context, request, projectFile);
   await writeFileAtomic(target, content);
   return { path: target, bytes: byteLength(content) };
 }

@@ -138,5 +138,3 @@ export type DiskStampData = z.infer<typeof DiskStampSchema>;
 export type RecentFileEntry = z.infer<typeof RecentFileSchema>;
 /** One backup of unsaved work. */
 export type BackupSummaryEntry = z.infer<typeof BackupSummarySchema>;
-/** Result of a disk check. */
-export type DiskCheck = z.infer<typeof DiskCheckSchema>;

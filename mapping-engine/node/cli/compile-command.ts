@@ -6,6 +6,7 @@
 import type { Command } from 'commander';
 import { compileProject, type CompiledProject } from '../../compiler/compile-project';
 import { decodeText } from '../../payload/decode';
+import type { SourceResolver } from '../../schema/resolver';
 import { createFsResolver } from '../fs-resolver';
 import { readInputFile } from '../read-file';
 import type { CliIo } from './cli-io';
@@ -13,11 +14,13 @@ import { EXIT_OK } from './exit-codes';
 
 /**
  * Reads, validates and compiles the project file at `file`.
+ * @param resolver - reads the files the document refers to (lookup tables); a
+ *   host that restricts file access passes its checked reader
  * @throws MapwrightError `FILE_READ`, `ENCODING`, `DOC_INVALID`, `COMPILE_INVALID`...
  */
-export async function loadProjectFile(file: string): Promise<CompiledProject> {
+export async function loadProjectFile(file: string, resolver: SourceResolver = createFsResolver()): Promise<CompiledProject> {
   const text = decodeText(await readInputFile(file), { file }).text;
-  return compileProject(text, file, createFsResolver());
+  return compileProject(text, file, resolver);
 }
 
 /** Runs `compile`; returns the exit code (0). Throws coded errors for the caller to print. */

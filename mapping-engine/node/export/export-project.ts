@@ -94,7 +94,7 @@ async function runTests(project: CompiledProject, file: string, options: ExportO
  */
 export async function loadProjectSpec(projectFile: string, options: ExportOptions = {}): Promise<ProjectSpec> {
   const resolver = options.resolver ?? createFsResolver();
-  const project = options.text === undefined ? await loadProjectFile(projectFile) : await compileProject(options.text, projectFile, resolver);
+  const project = options.text === undefined ? await loadProjectFile(projectFile, resolver) : await compileProject(options.text, projectFile, resolver);
   const target = await loadTargetSchema(project.document, projectFile, resolver);
   const tests = options.runTests === false ? undefined : await runTests(project, projectFile, options);
   const spec = buildSpec({

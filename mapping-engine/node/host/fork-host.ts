@@ -9,10 +9,8 @@
  * build passes the built entry instead.
  */
 import { fork } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { tsxExportUrl } from '../runner/tsx-package';
 import type { EngineHostProcess } from './engine-host-client';
 import { engineHostArgs } from './engine-host-args';
 
@@ -32,13 +30,9 @@ export interface ForkHostOptions {
 
 const fromSource = import.meta.url.endsWith('.ts');
 
-/** URL of tsx's loader (its package root export), resolved from here so the child's working directory does not matter. */
+/** URL of tsx's loader (its package root export). */
 function tsxLoaderUrl(): string {
-  const require = createRequire(import.meta.url);
-  const manifestPath = require.resolve('tsx/package.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { exports?: Record<string, unknown> };
-  const root = manifest.exports?.['.'];
-  return pathToFileURL(join(dirname(manifestPath), typeof root === 'string' ? root : './dist/loader.mjs')).href;
+  return tsxExportUrl('.', (entry) => (typeof entry === 'string' ? entry : undefined), './dist/loader.mjs');
 }
 
 /** Forks an engine host; pass it to `new EngineHostClient(() => forkEngineHost(options))`. */

@@ -12,11 +12,8 @@
  * import.meta.url)` beside `main.cjs`); without `entryUrl` a built pool looks for
  * `runner-worker.js` next to itself.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { tsxExportUrl } from './tsx-package';
 
 /** How to start a worker. */
 export interface SpawnWorkerOptions {
@@ -28,13 +25,9 @@ export interface SpawnWorkerOptions {
 
 const fromSource = import.meta.url.endsWith('.ts');
 
-/** URL of tsx's ESM API. `require.resolve` would give its CommonJS build, which cannot be imported from ESM. */
+/** URL of tsx's ESM API (its ESM build: `require.resolve` would give the CommonJS one, which cannot be imported from ESM). */
 function tsxEsmApiUrl(): string {
-  const require = createRequire(import.meta.url);
-  const manifestPath = require.resolve('tsx/package.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { exports?: Record<string, { import?: { default?: string } }> };
-  const relative = manifest.exports?.['./esm/api']?.import?.default ?? './dist/esm/api/index.mjs';
-  return pathToFileURL(join(dirname(manifestPath), relative)).href;
+  return tsxExportUrl('./esm/api', (entry) => (entry as { import?: { default?: string } } | undefined)?.import?.default, './dist/esm/api/index.mjs');
 }
 
 function tsxBootstrap(entry: URL): string {
