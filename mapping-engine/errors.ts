@@ -54,6 +54,7 @@ export const ERROR_CODES = [
   'MAP_PATTERN',
   'MAP_SCHEMA',
   'EXPORT_FAILED',
+  'EDIT_INVALID',
   'INTERNAL',
 ] as const;
 
