@@ -119,9 +119,19 @@ export function isMapwrightError(value: unknown): value is MapwrightError {
   return value instanceof MapwrightError;
 }
 
+/** Longest message (and `expected`) {@link formatErrorLine} prints; the rest is cut with a note. */
+export const ERROR_LINE_MAX_MESSAGE = 2000;
+
+/** `text` cut to `max` characters with a note of how much was left out. */
+function cutText(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max)}… (${text.length - max} more characters)`;
+}
+
 /**
  * Formats a coded error as one line for a terminal or a log:
  * `XML_PARSE books.xml:12:5: closing tag does not match (expected </book>)`.
+ * Linear in the message length (messages may quote user data, e.g. `$error()`),
+ * and long messages are cut; code, file, line and column are always kept.
  */
 export function formatErrorLine(error: CodedErrorData): string {
   let where = error.file ?? '';
@@ -129,8 +139,11 @@ export function formatErrorLine(error: CodedErrorData): string {
     where += `${where ? ':' : 'line '}${error.line}`;
     if (error.column !== undefined) where += `:${error.column}`;
   }
-  const expected = error.expected && !error.message.includes(error.expected) ? ` (expected ${error.expected})` : '';
-  return `${error.code}${where ? ` ${where}` : ''}: ${error.message}${expected}`.replace(/\s*\n\s*/g, ' ');
+  const message = cutText(error.message, ERROR_LINE_MAX_MESSAGE);
+  const expectedText = error.expected === undefined ? '' : cutText(error.expected, ERROR_LINE_MAX_MESSAGE);
+  const expected = expectedText && !message.includes(expectedText) ? ` (expected ${expectedText})` : '';
+  // `\s+` matches each whitespace run once (no backtracking); a run holding a line break becomes one space.
+  return `${error.code}${where ? ` ${where}` : ''}: ${message}${expected}`.replace(/\s+/g, (run) => (run.includes('\n') ? ' ' : run));
 }
 
 /**
