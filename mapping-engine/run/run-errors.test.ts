@@ -1,13 +1,13 @@
 import jsonata from 'jsonata';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../errors';
-import { cancelledError, classifyRunError, memoryError, timeoutError, workerCrashedError } from './run-errors';
+import { cancelledError, classifyRunError, memoryError, timeoutError, validationTimeoutError, workerCrashedError } from './run-errors';
 import { DEFAULT_RUN_LIMITS, resolveRunLimits } from './run-limits';
 
 /** What jsonata really throws for `expression`, at parse or evaluation time. */
-async function thrownBy(expression: string, options?: jsonata.JsonataOptions): Promise<unknown> {
+async function thrownBy(expression: string, options?: jsonata.JsonataOptions, input: unknown = { a: 1 }): Promise<unknown> {
   try {
-    await jsonata(expression, options).evaluate({ a: 1 });
+    await jsonata(expression, options).evaluate(input);
   } catch (error) {
     return error;
   }
@@ -28,11 +28,36 @@ describe('classifyRunError', () => {
   });
 
   it("shows a payload value in jsonata's own messages only by its shape, and keeps the mapping's own messages", async () => {
-    const cast = classifyRunError(await thrownBy('$number("Anna Schmidt 42")'), '$number("Anna Schmidt 42")');
+    const cast = classifyRunError(await thrownBy('$number(name)', undefined, { name: 'Anna Schmidt 42' }), '$number(name)');
     expect(cast.message).not.toContain('Anna');
     expect(cast.message).toContain('a value shaped "Aaaa Aaaaaaa 99"');
+    const negated = classifyRunError(await thrownBy('-code', undefined, { code: 'X-4711' }), '-code');
+    expect(negated.message).not.toContain('4711');
     const raised = classifyRunError(await thrownBy('$error("email is required (accountId \\"A-1\\")")'), '');
     expect(raised.message).toBe('email is required (accountId "A-1")');
+  });
+
+  it("keeps the expression's own literals and the limits readable: only payload values are shaped", async () => {
+    const literal = '$number("drei")';
+    expect(classifyRunError(await thrownBy(literal), literal).message).toContain('"drei"');
+    const single = "$number('vier')";
+    expect(classifyRunError(await thrownBy(single), single).message).toContain('"vier"');
+    const loop = '($f := function($x){ $f($x) }; $f(1))';
+    const timeout = classifyRunError(await thrownBy(loop, { timeout: 50 }), loop);
+    expect(timeout.code).toBe('RUN_TIMEOUT');
+    expect(timeout.message).toContain('after 50 milliseconds');
+    expect(timeout.message).not.toContain('shaped');
+    const deep = '($f := function($x){ 1 + $f($x) }; $f(1))';
+    const long = '$map([1..20], function($v){ $v })';
+    for (const [expression, options] of [[deep, { stack: 50 }], [long, { sequence: 5 }]] as const) {
+      expect(classifyRunError(await thrownBy(expression, options), expression).message).not.toContain('shaped');
+    }
+  });
+
+  it('shapes a number from the payload but not the same digits inside a longer number', () => {
+    const thrown = { code: 'D1001', value: 12, message: 'Number out of range: 12 (not 123 or 1.12)', position: 1 };
+    expect(classifyRunError(thrown, 'x * y').message).toBe('Number out of range: a value shaped "99" (not 123 or 1.12)');
+    expect(classifyRunError(thrown, 'x * 12').message).toBe('Number out of range: 12 (not 123 or 1.12)');
   });
 
   it('maps jsonata guards to limit codes', async () => {
@@ -56,8 +81,8 @@ describe('classifyRunError', () => {
   });
 
   it('builds host-side errors with registered codes', () => {
-    const made = [timeoutError({ timeoutMs: 5 }), cancelledError(), memoryError({ memoryMb: 64 }), workerCrashedError('exit code 1')];
-    expect(made.map((e) => e.code)).toEqual(['RUN_TIMEOUT', 'RUN_CANCELLED', 'RUN_MEMORY', 'RUN_WORKER_CRASHED']);
+    const made = [timeoutError({ timeoutMs: 5 }), cancelledError(), memoryError({ memoryMb: 64 }), workerCrashedError('exit code 1'), validationTimeoutError({ timeoutMs: 5 })];
+    expect(made.map((e) => e.code)).toEqual(['RUN_TIMEOUT', 'RUN_CANCELLED', 'RUN_MEMORY', 'RUN_WORKER_CRASHED', 'VALIDATION_TIMEOUT']);
     for (const error of made) expect(ERROR_CODES).toContain(error.code);
   });
 });

@@ -11,7 +11,7 @@ import type { RunErrorData, RunLimits } from './run-types';
 /** The codes a run can end with. */
 export type RunErrorCode = Extract<
   ErrorCode,
-  'RUN_TIMEOUT' | 'RUN_CANCELLED' | 'RUN_MEMORY' | 'RUN_STACK' | 'RUN_EXPRESSION' | 'RUN_EVALUATION' | 'RUN_WORKER_CRASHED'
+  'RUN_TIMEOUT' | 'RUN_CANCELLED' | 'RUN_MEMORY' | 'RUN_STACK' | 'RUN_EXPRESSION' | 'RUN_EVALUATION' | 'RUN_WORKER_CRASHED' | 'VALIDATION_TIMEOUT'
 >;
 
 interface ThrownShape {
@@ -24,20 +24,60 @@ interface ThrownShape {
   value2?: unknown;
 }
 
+/** Whether `text` appears in `expression` as a whole token (not inside a longer number or name). */
+function occursAsToken(expression: string, text: string): boolean {
+  for (let at = expression.indexOf(text); at >= 0; at = expression.indexOf(text, at + 1)) {
+    const before = expression[at - 1] ?? ' ';
+    const after = expression[at + text.length] ?? ' ';
+    if (!/[\w.$]/.test(before) && !/[\w.]/.test(after)) return true;
+  }
+  return false;
+}
+
 /**
- * jsonata writes the offending payload values into its messages
- * (`Unable to cast value to a number: "drei"`). Payload values may be personal
- * data and messages reach logs and reports, so each one is replaced by its
- * shape, as the `$invalid` helper of the transforms shows values. Messages the
- * mapping raised itself (`$error`, D3137) are already written that way.
+ * Whether `value` is written in the expression itself: a string literal in
+ * either quote style (as JSON would escape it, or raw), or a number token.
+ * Such a value is the user's own text, not payload data, so it is shown as is.
  */
-function withoutPayloadValues(message: string, shape: ThrownShape): string {
+function isExpressionLiteral(value: string | number, expression: string): boolean {
+  if (typeof value === 'number') return occursAsToken(expression, String(value));
+  const escaped = JSON.stringify(value).slice(1, -1);
+  return [`"${escaped}"`, `'${escaped}'`, `"${value}"`, `'${value}'`].some((literal) => expression.includes(literal));
+}
+
+/** Replaces each whole-token occurrence of `text` in `message` (a number inside a longer one is left alone). */
+function replaceToken(message: string, text: string, by: string): string {
+  let out = '';
+  let from = 0;
+  for (let at = message.indexOf(text); at >= 0; at = message.indexOf(text, at + text.length)) {
+    const before = message[at - 1] ?? ' ';
+    const after = message[at + text.length] ?? ' ';
+    if (/[\w.]/.test(before) || /[\w]/.test(after) || (after === '.' && /\d/.test(message[at + text.length + 1] ?? ''))) continue;
+    out += message.slice(from, at) + by;
+    from = at + text.length;
+  }
+  return out + message.slice(from);
+}
+
+/**
+ * jsonata writes the offending values into its messages (`Unable to cast
+ * value to a number: "drei"`). A value computed from the payload may be
+ * personal data and messages reach logs and reports, so it is replaced by
+ * its shape, as the `$invalid` helper of the transforms shows values. What
+ * is not payload stays readable: the limits jsonata's guards report (see
+ * {@link GUARD_CODES}), syntax errors (they quote the expression), and
+ * values written as literals in the expression itself. Messages the mapping
+ * raised itself (`$error`, D3137) are already written that way.
+ */
+function withoutPayloadValues(message: string, shape: ThrownShape, expression: string): string {
   let clean = message;
   for (const value of [shape.value, shape.value2]) {
     if (typeof value !== 'string' && typeof value !== 'number') continue;
+    if (isExpressionLiteral(value, expression)) continue;
     const quoted = JSON.stringify(value);
     if (quoted.length < 2 || !clean.includes(quoted)) continue;
-    clean = clean.split(quoted).join(`a value shaped "${valueShape(String(value))}"`);
+    const shown = `a value shaped "${valueShape(String(value))}"`;
+    clean = typeof value === 'number' ? replaceToken(clean, quoted, shown) : clean.split(quoted).join(shown);
   }
   return clean;
 }
@@ -67,7 +107,8 @@ export function classifyRunError(thrown: unknown, expression: string): RunErrorD
   const shape: ThrownShape = typeof thrown === 'object' && thrown !== null ? (thrown as ThrownShape) : { message: String(thrown) };
   const raw = typeof shape.message === 'string' && shape.message !== '' ? shape.message : String(thrown);
   const jsonataCode = typeof shape.code === 'string' && /^[A-Z]\d{4}$/.test(shape.code) ? shape.code : undefined;
-  const message = jsonataCode !== undefined && jsonataCode !== 'D3137' ? withoutPayloadValues(raw, shape) : raw;
+  const fromPayload = jsonataCode !== undefined && jsonataCode !== 'D3137' && !(jsonataCode in GUARD_CODES) && !jsonataCode.startsWith('S');
+  const message = fromPayload ? withoutPayloadValues(raw, shape, expression) : raw;
   let code: RunErrorCode = 'RUN_EVALUATION';
   if (jsonataCode !== undefined) {
     code = GUARD_CODES[jsonataCode] ?? (jsonataCode.startsWith('S') ? 'RUN_EXPRESSION' : 'RUN_EVALUATION');
@@ -92,6 +133,15 @@ export function timeoutError(limits: Pick<RunLimits, 'timeoutMs'>): RunErrorData
     code: 'RUN_TIMEOUT',
     message: `the expression ran longer than ${limits.timeoutMs} ms and was stopped`,
     expected: `a result within ${limits.timeoutMs} ms`,
+  };
+}
+
+/** Validating the output against the target schema went past its time limit (a slow `pattern`) and the host stopped it. */
+export function validationTimeoutError(limits: Pick<RunLimits, 'timeoutMs'>): RunErrorData {
+  return {
+    code: 'VALIDATION_TIMEOUT',
+    message: `validating the output against the target schema took longer than ${limits.timeoutMs} ms and was stopped; a pattern in the schema may backtrack without end`,
+    expected: `a target schema whose patterns check a value within ${limits.timeoutMs} ms`,
   };
 }
 
