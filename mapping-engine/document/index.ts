@@ -4,3 +4,4 @@ export { loadDocument, validateDocument, jsonPointer, type LoadedDocument } from
 export { serializeDocument } from './serialize-document';
 export { MIGRATIONS, migrate, versionOf, type Migration } from './migrations';
 export { resolveDocumentPath, toDocumentPath, folderOf } from './document-paths';
+export * from './edits';

@@ -44,8 +44,12 @@ export type DocumentEdit =
   | { kind: 'moveRule'; target: string; toIndex: number }
   | { kind: 'retargetRule'; target: string; newTarget: string }
   | { kind: 'setSources'; target: string; sources: string[] }
-  /** Creates the target's rule with this source, or appends the source to the existing rule (a canvas drop). */
-  | { kind: 'linkSource'; target: string; source: string }
+  /**
+   * Creates the target's rule with this source (required 'omit', no transforms; at `index`, default last),
+   * or appends the source to the existing rule (a canvas drop). Linking a source twice is refused.
+   */
+  | { kind: 'linkSource'; target: string; source: string; index?: number }
+  /** Removes one source; a rule left with neither source nor transform is removed (the field becomes unmapped). */
   | { kind: 'unlinkSource'; target: string; source: string }
   | { kind: 'insertTransform'; target: string; index: number; transform: TransformInput }
   | { kind: 'removeTransform'; target: string; index: number }
@@ -69,7 +73,8 @@ export type DocumentEdit =
   // Canvas layout (positions only; never changes what the mapping does)
   | { kind: 'setNodePosition'; id: string; position?: { x: number; y: number } }
   // Several edits as one step (accept-all of auto-map, a pasted block)
-  | { kind: 'batch'; edits: DocumentEdit[] };
+  /** `label`, when given, names the step in undo menus (describeEdit). */
+  | { kind: 'batch'; edits: DocumentEdit[]; label?: string };
 
 /** The kinds of {@link DocumentEdit}. */
 export type DocumentEditKind = DocumentEdit['kind'];

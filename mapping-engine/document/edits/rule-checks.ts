@@ -1,0 +1,97 @@
+/**
+ * Checks shared by the rule edits: finding a rule by its target, keeping
+ * targets free of duplicates and of fields inside mapped fields (the compiler
+ * refuses both), and validating a rule's sources and transforms where the
+ * rule sits (inside which array contexts).
+ */
+import type { MappingDocument, MappingRule } from '../document-schema';
+import { refuse } from './edit-error';
+import { checkSourceForm, keyInside, pathKey, scopeOf, scopeProblem } from './edit-paths';
+import { checkTransform } from './transform-check';
+
+// Rules are shared between documents of one history, so a rule's key is computed once.
+const keys = new WeakMap<MappingRule, string>();
+
+/** The comparison key of a rule's target. */
+export function ruleKey(rule: MappingRule): string {
+  let key = keys.get(rule);
+  if (key === undefined) {
+    key = pathKey(rule.target);
+    keys.set(rule, key);
+  }
+  return key;
+}
+
+/** Index of the rule for `target` (matched as written, then by the names it splits into), or -1. */
+export function findRule(doc: MappingDocument, target: string): number {
+  const exact = doc.rules.findIndex((r) => r.target === target);
+  if (exact >= 0) return exact;
+  let key: string;
+  try {
+    key = pathKey(target);
+  } catch {
+    return -1;
+  }
+  return doc.rules.findIndex((r) => ruleKey(r) === key);
+}
+
+/** The rule for `target` and its index, or a refusal. */
+export function ruleFor(doc: MappingDocument, target: string): { index: number; rule: MappingRule } {
+  const index = typeof target === 'string' ? findRule(doc, target) : -1;
+  if (index < 0) refuse(`no rule for target field ${String(target)}`, 'the target of an existing rule');
+  return { index, rule: doc.rules[index]! };
+}
+
+/**
+ * Refuses when a rule for `target` (canonical) would clash with another rule
+ * (the same field, a field inside it, or a field it lies inside) or with an
+ * array context's own path. `except` is the index of the rule being moved.
+ */
+export function checkTargetFree(doc: MappingDocument, target: string, except = -1): void {
+  const key = pathKey(target);
+  doc.rules.forEach((rule, i) => {
+    if (i === except) return;
+    const other = ruleKey(rule);
+    if (other === key) refuse(`target field ${target} already has a rule`, `a target field without a rule (rule ${i + 1} maps ${rule.target})`);
+    if (keyInside(other, key)) refuse(`target field ${target} has fields mapped inside it (${rule.target}); a field cannot be mapped both as a whole and field by field`, `a leaf field, not ${target}`);
+    if (keyInside(key, other)) refuse(`target field ${rule.target} is mapped as a whole, so ${target} inside it cannot have its own rule`, `a field outside ${rule.target}`);
+  });
+  for (const a of doc.arrays) {
+    if (pathKey(a.target) === key) refuse(`${target} is an array context: map the fields inside it, or remove the context first`, `a field inside ${target}`);
+  }
+}
+
+/** Refuses a rule that would compute nothing (the compiler requires a source or a transform). */
+export function checkComputes(rule: MappingRule): void {
+  if (rule.sources.length === 0 && rule.transforms.length === 0) refuse(`rule ${rule.target}: a rule needs a source field or a transform`, `rule ${rule.target}: a source or a transform`);
+}
+
+/** Validates one source of the rule at `target`: its form, its scope, and that it is not listed twice. */
+export function checkSource(doc: MappingDocument, target: string, source: string, others: readonly string[]): void {
+  const where = `rule ${target} source ${source}`;
+  checkSourceForm(source, `rule ${target} source`);
+  const problem = scopeProblem(source, scopeOf(doc, target));
+  if (problem !== undefined) refuse(`${where}: ${problem}`, where);
+  if (others.includes(source)) refuse(`${where} is already linked`, `rule ${target}: a source not yet linked`);
+}
+
+/** Validates every source of a rule; returns them as a new list. */
+export function checkSources(doc: MappingDocument, target: string, sources: readonly string[]): string[] {
+  if (!Array.isArray(sources)) refuse(`rule ${target}: sources must be a list of source paths`, `rule ${target} sources`);
+  const out: string[] = [];
+  for (const s of sources) {
+    checkSource(doc, target, s, out);
+    out.push(s);
+  }
+  return out;
+}
+
+/** Validates (and normalises) a rule's transform chain. */
+export function checkTransforms(doc: MappingDocument, target: string, transforms: readonly unknown[]): MappingRule['transforms'] {
+  return transforms.map((t, j) => checkTransform(t, `rule ${target} transform ${j + 1}`, target, doc.lookups));
+}
+
+/** Refuses a `default` policy without a default value. */
+export function checkPolicy(rule: MappingRule): void {
+  if (rule.required === 'default' && rule.default === undefined) refuse(`rule ${rule.target}: required "default" needs a default value`, `rule ${rule.target}: a default value`);
+}

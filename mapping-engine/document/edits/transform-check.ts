@@ -1,0 +1,87 @@
+/**
+ * Checks a transform node the way the compiler will: its parameters against
+ * the zod schema, then a trial compile (a bad regex, date pattern or custom
+ * JSONata is refused here, not when the whole mapping compiles), then the
+ * lookup table it names.
+ */
+import { transformNodeSchema, type TransformNode } from '../../transforms/transform-node';
+import { compileTransform } from '../../transforms/registry';
+import { toDatePicture } from '../../transforms/date-pattern';
+import { refuse, issueText } from './edit-error';
+
+/** Per-parameter messages (`''` for the node as a whole); empty when the parameters are valid. */
+export type ParamProblems = Record<string, string>;
+
+const NAMED_DATES = new Set(['iso', 'epoch-s', 'epoch-ms']);
+
+/** Which parameter a compile failure of `node` is about, for inline messages. */
+function failingParam(node: TransformNode): string {
+  switch (node.kind) {
+    case 'replace':
+      return 'pattern';
+    case 'custom':
+      return 'expression';
+    case 'condition':
+    case 'filter':
+      return 'when';
+    case 'date':
+      for (const param of ['from', 'to'] as const) {
+        if (NAMED_DATES.has(node[param])) continue;
+        try {
+          toDatePicture(node[param]);
+        } catch {
+          return param;
+        }
+      }
+      return '';
+    default:
+      return '';
+  }
+}
+
+/** Compiles `node` on its own; returns the failure message, or undefined when it compiles. */
+function compileProblem(node: TransformNode, field: string): string | undefined {
+  try {
+    compileTransform(node, '$v', { field, tableVariable: (name) => `$table_${name}` });
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/**
+ * Validates the parameters of a transform of `kind` (as a form holds them,
+ * without `kind`) and returns one message per failing parameter. Pure and
+ * cheap enough to run on every keystroke of a parameter form.
+ */
+export function validateTransformParams(kind: string, params: Record<string, unknown>): ParamProblems {
+  const result = transformNodeSchema.safeParse({ ...params, kind });
+  const problems: ParamProblems = {};
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const key = issue.path.length > 0 ? String(issue.path[0]) : '';
+      if (key === 'kind') problems[''] = `unknown transform kind "${kind}"`;
+      else if (issue.code === 'unrecognized_keys') for (const k of issue.keys) problems[k] ??= 'not a parameter of this transform';
+      else problems[key] ??= issue.message;
+    }
+    return problems;
+  }
+  const problem = compileProblem(result.data, kind);
+  if (problem !== undefined) problems[failingParam(result.data)] = problem;
+  return problems;
+}
+
+/**
+ * A transform node ready to store (defaults applied), or a refusal naming
+ * `where` (such as "customerSince transform 2"). `lookups` are the table
+ * names the document defines.
+ */
+export function checkTransform(input: unknown, where: string, field: string, lookups: Readonly<Record<string, unknown>>): TransformNode {
+  const result = transformNodeSchema.safeParse(input);
+  if (!result.success) refuse(`${where}: ${issueText(result.error)}`, where);
+  const node = result.data;
+  const problem = compileProblem(node, field);
+  if (problem !== undefined) refuse(`${where}: ${problem}`, where);
+  if (node.kind === 'lookup' && !Object.hasOwn(lookups, node.table)) refuse(`${where}: no lookup table named ${node.table}`, `${where}: an existing lookup table`);
+  return node;
+}
