@@ -33,21 +33,22 @@ export const fieldPathSchema = z
 /**
  * A source field path: relative to the current context, `/` first for the
  * input root, each leading `../` for the context around the current array,
- * `.` for the context itself (the rows of a CSV input), or `$key` for the
- * group key inside a grouped array.
+ * `.` for the context itself (the rows of a CSV input), `$key` for the
+ * group key inside a grouped array, or `$position` for the element's 1-based
+ * position in the target array.
  */
 export const sourcePathSchema = z
   .string()
   .min(1)
   .refine((p) => {
-    if (p === '$key' || p === '.') return true;
+    if (p === '$key' || p === '$position' || p === '.') return true;
     try {
       splitPath(p.replace(/^(\.\.\/)+/, '').replace(/^\//, ''));
       return true;
     } catch {
       return false;
     }
-  }, 'must be a source path such as billing.street, /order.id, ../id or `cbc:ID`');
+  }, 'must be a source path such as billing.street, /order.id, ../id, $position or `cbc:ID`');
 
 /** Payload formats a mapping can read or write. */
 export const payloadFormatSchema = z.enum(['json', 'jsonl', 'xml', 'csv']);
@@ -78,6 +79,8 @@ export const arrayContextSchema = z.strictObject({
   groupBy: fieldPathSchema.optional(),
   /** The source field (relative to an item) whose value names an item in required-field errors. */
   recordKey: sourcePathSchema.optional(),
+  /** `error`: an array with no element is the same error as a missing required field (`lines is required`). */
+  required: z.enum(['omit', 'error']).optional(),
 });
 
 /** What to do when a target field computes no value. */
