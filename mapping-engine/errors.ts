@@ -9,6 +9,8 @@ export const ERROR_CODES = [
   'USAGE',
   'FILE_READ',
   'FILE_WRITE',
+  /** A file is already there and the user has not confirmed replacing it (the UI asks). */
+  'FILE_EXISTS',
   'FORMAT_UNKNOWN',
   'ENCODING',
   'JSON_PARSE',

@@ -54,7 +54,14 @@ export const sourcePathSchema = z
 export const payloadFormatSchema = z.enum(['json', 'jsonl', 'xml', 'csv']);
 
 /** The schema of a side: a file reference or an inline schema. */
-export const schemaRefSchema = z.union([z.strictObject({ file: relativeFileSchema }), z.strictObject({ inline: z.record(z.string(), z.unknown()) })]);
+export const schemaRefSchema = z.union([
+  z.strictObject({
+    file: relativeFileSchema,
+    /** Which root of the file: an OpenAPI component or operation, an XSD global element, or a JSON pointer (`#/...`) into a JSON Schema. */
+    root: z.string().min(1).max(1000).optional(),
+  }),
+  z.strictObject({ inline: z.record(z.string(), z.unknown()) }),
+]);
 
 /** Source or target side of a mapping. */
 export const endpointSchema = z.strictObject({

@@ -39,7 +39,7 @@ async function checkSide(doc: MappingDocument, side: 'source' | 'target', projec
     await attempt(problems, () => loadJsonSchema(JSON.stringify(schema.inline), projectFile, resolver));
   } else if (schema) {
     const file = resolveDocumentPath(projectFile, schema.file);
-    await attempt(problems, async () => loadSchema([{ file, bytes: await resolver.read(file) }], { resolver }));
+    await attempt(problems, async () => loadSchema([{ file, bytes: await resolver.read(file) }], { resolver, ...(schema.root !== undefined ? { root: schema.root } : {}) }));
   }
   for (const sample of samples) await checkPayload(resolveDocumentPath(projectFile, sample), format, resolver, problems);
 }

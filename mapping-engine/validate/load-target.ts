@@ -41,7 +41,7 @@ export async function loadTargetSchema(doc: MappingDocument, projectFile: string
   if (schema) {
     const input = await readInput(resolver, resolveDocumentPath(projectFile, schema.file));
     const kind = await detectSchemaKind(input);
-    const loaded = await loadSchema([input], { resolver });
+    const loaded = await loadSchema([input], { resolver, ...(schema.root !== undefined ? { root: schema.root } : {}) });
     if (kind !== 'json-schema') return { schema: loaded, inferred: false };
     return { schema: loaded, jsonSchema: readPayload(input.bytes, { file: input.file, format: 'json' }).value, inferred: false };
   }
