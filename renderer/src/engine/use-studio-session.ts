@@ -1,8 +1,10 @@
 /**
  * The studio's working state for the open project: the compiled JSONata,
  * the latest preview run and the latest test results, plus the Run and
- * Cancel actions. It follows the project session's text: every change is
- * recompiled after a short pause (and the preview and tests rerun once the
+ * Cancel actions. It follows the project session's text: the document is
+ * compiled in the renderer when the caller passes `compiled` (every edit
+ * shows at once), else by the backend after a short pause; the preview and
+ * tests rerun after a short pause (and the preview and tests rerun once the
  * user has run them), so an edit shows its effect without a click. Everything goes
  * through the {@link StudioApi}; answers that arrive after the user moved on
  * (another project, newer text, a newer run) are dropped, so a slow backend
@@ -11,7 +13,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CodedErrorData } from '../../../mapping-engine/errors';
 import type { CompileResult, RunStatus, TestRunResult } from '../../../electron/contract/methods/engine-methods';
-import type { StudioApi } from '../../../electron/contract/studio-api';
+import type { StudioApi, StudioResult } from '../../../electron/contract/studio-api';
 import { followRun } from './poll-run';
 import { previewRunInput } from './run-input';
 
@@ -25,6 +27,11 @@ export interface StudioDocument {
   /** The project file; absent while untitled (tests need a file to resolve their inputs). */
   path?: string;
   text: string;
+  /**
+   * The document compiled in the renderer (see document/use-local-compile.ts);
+   * undefined when it cannot be yet, and the backend compiles instead.
+   */
+  compiled?: StudioResult<CompileResult>;
 }
 
 /** What the studio view shows and can do. */
@@ -67,7 +74,7 @@ export function useStudioSession(api: StudioApi | undefined, doc: StudioDocument
   const previewLive = useRef(false);
   const latest = useRef(doc);
   latest.current = doc;
-  const { key, path, text } = doc ?? {};
+  const { key, path, text, compiled: local } = doc ?? {};
 
   useEffect(() => {
     ++generation.current;
@@ -137,6 +144,15 @@ export function useStudioSession(api: StudioApi | undefined, doc: StudioDocument
     const mine = ++compileGeneration.current;
     const first = compiledKey.current !== key;
     compiledKey.current = key;
+    if (local) {
+      if (!local.ok) return setLoadError(local.error);
+      setCompiled(local.value);
+      setLoadError(undefined);
+      if (first || !previewLive.current) return;
+      // The expression shows at once; the live preview waits for a pause in the edits.
+      const rerun = setTimeout(() => compileGeneration.current === mine && runNow(), RECOMPILE_DELAY_MS);
+      return () => clearTimeout(rerun);
+    }
     const timer = setTimeout(
       () =>
         void (async () => {
@@ -153,7 +169,7 @@ export function useStudioSession(api: StudioApi | undefined, doc: StudioDocument
       first ? 0 : RECOMPILE_DELAY_MS,
     );
     return () => clearTimeout(timer);
-  }, [api, key, path, text, runNow]);
+  }, [api, key, path, text, local, runNow]);
 
   const cancel = useCallback(() => {
     const id = runId.current;

@@ -46,6 +46,37 @@ describe('project session', () => {
     expect(backups.ok && backups.value).toEqual([]);
   });
 
+  it('follows the history: undo back to the saved state is clean, a save moves the clean point', async () => {
+    const { file, session } = setup();
+    await session.getState().open(file);
+    const documents = session.getState().documents;
+    expect(documents.getState().apply({ kind: 'addRule', rule: { target: 'id', sources: ['orderId'] } }).ok).toBe(true);
+    const edited = session.getState().text;
+    expect(JSON.parse(edited)).toMatchObject({ rules: [{ target: 'id', sources: ['orderId'] }] });
+    expect(session.getState()).toMatchObject({ dirty: true, title: '● orders.mapwright.json — Mapwright' });
+    documents.getState().undo();
+    expect(session.getState()).toMatchObject({ text: doc('Orders'), dirty: false, title: 'orders.mapwright.json — Mapwright' });
+    documents.getState().redo();
+    expect(await session.getState().save()).toBe(true);
+    expect(readFileSync(file, 'utf8')).toBe(edited);
+    expect(session.getState().dirty).toBe(false);
+    // The history survives the save: undo now differs from the file, redo returns to it.
+    documents.getState().undo();
+    expect(session.getState()).toMatchObject({ text: doc('Orders'), dirty: true });
+    documents.getState().redo();
+    expect(session.getState().dirty).toBe(false);
+  });
+
+  it('starts a new history for every opened project', async () => {
+    const { file, session } = setup();
+    await session.getState().open(file);
+    session.getState().replaceText(doc('Applied'), 'JSONata edit');
+    expect(session.getState().documents.getState()).toMatchObject({ canUndo: true, undoLabel: 'JSONata edit' });
+    expect(await session.getState().reload()).toBe(true);
+    expect(session.getState().documents.getState()).toMatchObject({ canUndo: false, text: doc('Orders') });
+    expect(session.getState().dirty).toBe(false);
+  });
+
   it('backs up after the edits pause, and the backup restores after a "crash"', async () => {
     const { api, file, session } = setup(20);
     await session.getState().open(file);

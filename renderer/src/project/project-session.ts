@@ -1,6 +1,8 @@
 /**
- * The open project as the UI holds it: the editor's text, whether it is
- * saved (the dirty marker), the backups of unsaved work while the user
+ * The open project as the UI holds it: the document (in its own store, with
+ * the undo history; the text is derived from it), whether it is saved (the
+ * dirty marker follows the history: undoing back to the saved state is
+ * clean), the backups of unsaved work while the user
  * edits, and the choice to make when another program changed the file.
  * A zustand store without React (`zustand/vanilla`), so the logic is tested
  * in plain Node against a fake backend; components read it with
@@ -10,6 +12,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CodedErrorData } from '../../../mapping-engine/errors';
 import type { DiskStampData, ProjectState } from '../../../electron/contract/methods/project-methods';
 import type { StudioApi, StudioResult } from '../../../electron/contract/studio-api';
+import { createDocumentStore, type DocumentState, type DocumentStoreOptions } from '../document/document-store';
 import { createIdleBackup, type IdleBackupOptions } from './idle-backup';
 import { windowTitle } from './window-title';
 
@@ -32,7 +35,9 @@ export interface DiskConflict {
 export interface ProjectSession {
   /** The project as last opened, restored or saved; undefined before the first one. */
   project?: ProjectState;
-  /** The editor's text. */
+  /** The document and its undo history; every view edits through it. `text` mirrors its current text. */
+  documents: StoreApi<DocumentState>;
+  /** The document's current text (what Save writes). */
   text: string;
   /** True while `text` is not what the file holds (the title shows the dirty marker). */
   dirty: boolean;
@@ -45,14 +50,14 @@ export interface ProjectSession {
   newProject(name?: string): Promise<boolean>;
   open(path: string): Promise<boolean>;
   restore(backupId: string): Promise<boolean>;
-  /** The user typed: marks the project dirty and schedules a backup. */
+  /** A whole new text (one undo step): the dirty marker follows, a backup is scheduled. */
   edit(text: string): void;
   /**
-   * New document text from any editor (the JSONata panel, a form): the one
-   * entry point for edits made outside the store. Same as {@link edit}: the
-   * title gets its dirty marker, the studio recompiles, a backup is scheduled.
+   * New document text from outside the model (an applied JSONata edit, an
+   * import): one undo step labelled `label`. Model edits go through
+   * `documents.getState().apply` instead.
    */
-  replaceText(text: string): void;
+  replaceText(text: string, label?: string): void;
   /** Saves to the project's file; an untitled project needs {@link saveAs}. False on failure or conflict. */
   save(): Promise<boolean>;
   saveAs(path: string): Promise<boolean>;
@@ -83,6 +88,8 @@ export interface ProjectSessionOptions {
   /** Timing of the idle backups (tests pass their own timers). */
   backup?: Omit<IdleBackupOptions<unknown>, 'save'>;
   appName?: string;
+  /** Options of the document store (history limit, coalescing clock). */
+  documents?: DocumentStoreOptions;
 }
 
 interface Snapshot {
@@ -102,13 +109,42 @@ export function createProjectSession(api: ProjectApi, options: ProjectSessionOpt
     },
   });
 
+  const documents = createDocumentStore(options.documents);
+
   return createStore<ProjectSession>()((set, get) => {
     const title = (project: ProjectState | undefined, dirty: boolean) =>
       project ? windowTitle(project.name, dirty, { readOnly: project.readOnly, appName: options.appName }) : windowTitle('', false, { appName: options.appName });
 
-    /** Shows a project the backend returned; `text` is kept when the user typed on meanwhile. */
-    function show(project: ProjectState, text = project.text): void {
-      const dirty = project.dirty || text !== project.text;
+    /** Dirty when the backend says so (restored or migrated work) or the current state is not the saved text. */
+    function dirtyOf(project: ProjectState | undefined, text: string): boolean {
+      return project !== undefined && (project.dirty || text !== project.text);
+    }
+
+    /** Mirrors the document's text; every change of it (edit, undo, redo) marks dirty and schedules a backup. */
+    function sync(): void {
+      const { project } = get();
+      const { text } = documents.getState();
+      const dirty = dirtyOf(project, text);
+      set({ text, dirty, title: title(project, dirty) });
+      const snapshot = snapshotOf();
+      if (dirty && snapshot) idle.changed(snapshot);
+    }
+    documents.subscribe((state, previous) => {
+      if (state.text !== previous.text && get().project) sync();
+    });
+
+    /** Shows a newly opened project: its text is the first state of a new history. */
+    function showOpened(project: ProjectState): void {
+      set({ project, conflict: undefined, error: undefined });
+      documents.getState().load(project.text, { readOnly: project.readOnly });
+      const dirty = dirtyOf(project, project.text);
+      set({ text: project.text, dirty, title: title(project, dirty) });
+    }
+
+    /** Shows a saved project; the history is kept (undo still works across a save). */
+    function showSaved(project: ProjectState): void {
+      const { text } = documents.getState();
+      const dirty = dirtyOf(project, text);
       set({ project, text, dirty, conflict: undefined, error: undefined, title: title(project, dirty) });
     }
 
@@ -130,7 +166,7 @@ export function createProjectSession(api: ProjectApi, options: ProjectSessionOpt
         return false;
       }
       await idle.cancel();
-      show(result.value);
+      showOpened(result.value);
       // Migrated or restored work is unsaved from the start, so it is backed up too.
       backUpIfDirty();
       return true;
@@ -148,13 +184,15 @@ export function createProjectSession(api: ProjectApi, options: ProjectSessionOpt
         backUpIfDirty();
         return false;
       }
-      const { text } = get();
-      show(result.value, text === before.text ? result.value.text : text);
+      // The backend writes an older version migrated: the written text becomes the current state.
+      if (documents.getState().text === before.text && result.value.text !== before.text) documents.getState().replaceText(result.value.text, { label: 'save' });
+      showSaved(result.value);
       backUpIfDirty();
       return true;
     }
 
     return {
+      documents,
       text: '',
       dirty: false,
       title: title(undefined, false),
@@ -164,14 +202,13 @@ export function createProjectSession(api: ProjectApi, options: ProjectSessionOpt
       restore: (backupId) => load(api.restoreBackup(backupId)),
 
       edit(text) {
-        const { project } = get();
-        if (!project) return;
-        const dirty = project.dirty || text !== project.text;
-        set({ text, dirty, title: title(project, dirty) });
-        const snapshot = snapshotOf();
-        if (dirty && snapshot) idle.changed(snapshot);
+        if (!get().project) return;
+        documents.getState().replaceText(text);
       },
-      replaceText: (text) => get().edit(text),
+      replaceText(text, label) {
+        if (!get().project) return;
+        documents.getState().replaceText(text, label === undefined ? {} : { label });
+      },
 
       async save() {
         const path = get().project?.path;
@@ -226,6 +263,7 @@ export function createProjectSession(api: ProjectApi, options: ProjectSessionOpt
         await idle.cancel();
         if (project) await api.discardBackup(project.sessionId);
         set({ project: undefined, text: '', dirty: false, conflict: undefined, error: undefined, title: title(undefined, false) });
+        documents.getState().load('');
       },
     };
   });

@@ -1,0 +1,49 @@
+/** Which chords undo and redo, and where the page leaves them to the field. */
+import { describe, expect, it } from 'vitest';
+import { describeTarget, historyCommand, historyCommandFor, type TargetElement } from './undo-keys';
+
+const chord = (key: string, mods: { ctrl?: boolean; meta?: boolean; shift?: boolean; alt?: boolean } = {}) => ({
+  key,
+  ctrlKey: mods.ctrl ?? false,
+  metaKey: mods.meta ?? false,
+  shiftKey: mods.shift ?? false,
+  altKey: mods.alt ?? false,
+});
+
+function element(tagName: string, options: { type?: string; editable?: boolean; inside?: string[] } = {}): TargetElement {
+  return {
+    tagName,
+    isContentEditable: options.editable ?? false,
+    getAttribute: (name) => (name === 'type' ? (options.type ?? null) : null),
+    closest: (selector) => (options.inside?.some((s) => selector.includes(s)) ? {} : null),
+  };
+}
+
+describe('undo keys', () => {
+  it('maps Ctrl/Cmd+Z to undo and Shift+Z or Y to redo', () => {
+    expect(historyCommand(chord('z', { ctrl: true }))).toBe('undo');
+    expect(historyCommand(chord('z', { meta: true }))).toBe('undo');
+    expect(historyCommand(chord('Z', { ctrl: true, shift: true }))).toBe('redo');
+    expect(historyCommand(chord('y', { ctrl: true }))).toBe('redo');
+    expect(historyCommand(chord('z'))).toBeUndefined();
+    expect(historyCommand(chord('z', { ctrl: true, alt: true }))).toBeUndefined();
+    expect(historyCommand(chord('Y', { ctrl: true, shift: true }))).toBeUndefined();
+  });
+
+  it('leaves the chord to text fields, Monaco and dialogs', () => {
+    const z = chord('z', { ctrl: true });
+    expect(historyCommandFor(z, describeTarget(element('INPUT')))).toBeUndefined();
+    expect(historyCommandFor(z, describeTarget(element('INPUT', { type: 'search' })))).toBeUndefined();
+    expect(historyCommandFor(z, describeTarget(element('TEXTAREA', { inside: ['.monaco-editor'] })))).toBeUndefined();
+    expect(historyCommandFor(z, describeTarget(element('DIV', { editable: true })))).toBeUndefined();
+    expect(historyCommandFor(z, describeTarget(element('BUTTON', { inside: ['aria-modal'] })))).toBeUndefined();
+  });
+
+  it('undoes the document from buttons, checkboxes, table rows and the page itself', () => {
+    const z = chord('z', { ctrl: true });
+    expect(historyCommandFor(z, describeTarget(element('BUTTON')))).toBe('undo');
+    expect(historyCommandFor(z, describeTarget(element('INPUT', { type: 'checkbox' })))).toBe('undo');
+    expect(historyCommandFor(z, describeTarget(element('TR')))).toBe('undo');
+    expect(historyCommandFor(z, describeTarget(null))).toBe('undo');
+  });
+});
