@@ -6,19 +6,22 @@ import type { MappingDocumentInput } from '../document/document-schema';
 import { readPayload } from '../payload/read-payload';
 import type { PayloadFormat } from '../payload/types';
 import { inferSchema } from '../schema/infer';
-import { fieldOfRunError, runMapping, type PreparedMapping } from './mapping-run';
+import { validateOutput } from '../validate/validate-output';
+import { fieldOfRunError, finishMapping, runMapping, type PreparedMapping } from './mapping-run';
 import { classifyRunError } from './run-errors';
 import type { ExpressionRunner, RunJob, RunResult } from './run-types';
 
-/** Evaluates in-process with the real jsonata, like a worker would; counts its jobs. */
+/** Evaluates and validates in-process with the real jsonata and validators, like a worker would; counts its jobs. */
 class InProcessRunner implements ExpressionRunner {
   jobs: RunJob[] = [];
   async run(job: RunJob, options: { signal?: AbortSignal } = {}): Promise<RunResult> {
     this.jobs.push(job);
     if (options.signal?.aborted) return { value: undefined, timings: { parseMs: 0, evalMs: 0 }, error: { code: 'RUN_CANCELLED', message: 'cancelled' } };
     try {
-      const value: unknown = await jsonata(job.expression).evaluate(job.input);
-      return { value: value === undefined ? undefined : JSON.parse(JSON.stringify(value)), timings: { parseMs: 1, evalMs: 2 } };
+      const evaluated: unknown = await jsonata(job.expression).evaluate(job.input);
+      const value: unknown = evaluated === undefined ? undefined : JSON.parse(JSON.stringify(evaluated));
+      const violations = job.validate ? (value === undefined ? [] : validateOutput(value, job.validate)) : undefined;
+      return { value, timings: { parseMs: 1, evalMs: 2 }, ...(violations ? { violations } : {}) };
     } catch (error) {
       return { value: undefined, timings: { parseMs: 1, evalMs: 2 }, error: classifyRunError(error, job.expression) };
     }
@@ -56,6 +59,19 @@ describe('runMapping', () => {
     expect(result.text).toBe('{\n  "id": "X1"\n}\n');
     expect(result.violations.map((v) => `${v.code} ${v.path}`).sort()).toEqual(['MAP_PATTERN id', 'MAP_REQUIRED_MISSING zip']);
     expect(result.fieldErrors.map((e) => e.field).sort()).toEqual(['id', 'zip']);
+  });
+
+  it('has the runner validate (a pattern is a user regex), never validating on the calling thread', async () => {
+    const jsonSchema = { type: 'object', properties: { id: { type: 'string', pattern: '^(a+)+$' } } };
+    const prepared = prepare({ rules: [{ target: 'id', sources: ['id'] }] }, { jsonSchema, inferred: false });
+    const runner = new InProcessRunner();
+    await runMapping(runner, prepared, read('{"id": "aa"}', 'json'));
+    expect(runner.jobs[0]?.validate).toMatchObject({ jsonSchema });
+    // A result the runner did not validate has no violations here, however the value breaks the schema.
+    const unchecked = finishMapping(prepared, { format: 'json' }, { value: { id: 'b' }, timings: { parseMs: 0, evalMs: 0 } });
+    expect([unchecked.violations, unchecked.text === undefined]).toEqual([[], false]);
+    const stopped = finishMapping(prepared, { format: 'json' }, { value: undefined, timings: { parseMs: 0, evalMs: 0 }, error: { code: 'VALIDATION_TIMEOUT', message: 'stopped' } });
+    expect([stopped.error?.code, stopped.text]).toEqual(['VALIDATION_TIMEOUT', undefined]);
   });
 
   it('validates an inferred target only for what its samples establish', async () => {

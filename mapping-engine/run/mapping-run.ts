@@ -1,9 +1,13 @@
 /**
- * One run of a compiled mapping on one parsed payload: guard, evaluate in a
- * runner, serialise in the target format, validate against the target. The
- * studio backend and `mapwright run` both go through here, so a run means the
- * same thing everywhere. A failed run never carries output: partial output
- * shown as complete is worse than none.
+ * One run of a compiled mapping on one parsed payload: guard, evaluate and
+ * validate against the target in a runner, serialise in the target format.
+ * The studio backend and `mapwright run` both go through here, so a run means
+ * the same thing everywhere. A failed run never carries output: partial
+ * output shown as complete is worse than none.
+ *
+ * Validation runs in the runner, next to the evaluation, never here: a target
+ * schema's `pattern` is a user-controlled regex, and only the runner's worker
+ * can be stopped when one backtracks for ever (`VALIDATION_TIMEOUT`).
  */
 import type { CompiledMapping } from '../compiler/compile-document';
 import { namesRecord } from '../compiler/record-label';
@@ -14,8 +18,8 @@ import type { JsonValue, ParsedPayload } from '../payload/types';
 import { splitPath } from '../transforms/jsonata-text';
 import { writePayload } from '../payload/write-payload';
 import type { LoadedTarget } from '../validate/load-target';
-import { validateTarget } from '../validate/validate-target';
-import type { OutputViolation } from '../validate/validation-types';
+import { validationTargetOf } from '../validate/validate-target';
+import type { OutputViolation, ValidationTarget } from '../validate/validation-types';
 import { checkLargeInput, type LargeInputLimits } from './large-input-guard';
 import type { ExpressionRunner, RunErrorData, RunLimits, RunResult } from './run-types';
 
@@ -127,37 +131,42 @@ export async function runMapping(runner: ExpressionRunner, prepared: PreparedMap
   const timings: MappingRunTimings = { parseMs: 0, evalMs: 0, writeMs: 0, validateMs: 0 };
   const refused = checkLargeInput(compiled.expression, input.value, options.largeInput);
   if (refused) return failed(refused, prepared, timings);
-  const job = { expression: compiled.expression, input: input.value, ...(options.limits ? { limits: options.limits } : {}) };
+  const validate = validationOf(prepared);
+  const job = { expression: compiled.expression, input: input.value, ...(options.limits ? { limits: options.limits } : {}), ...(validate ? { validate } : {}) };
   const result = await runner.run(job, options.signal ? { signal: options.signal } : {});
   return finishMapping(prepared, input, result);
 }
 
+/** What the runner validates a run's value against (see {@link validationTargetOf}); undefined without a target. */
+export function validationOf(prepared: Pick<PreparedMapping, 'target'>): ValidationTarget | undefined {
+  return prepared.target ? validationTargetOf(prepared.target) : undefined;
+}
+
 /**
  * The part of {@link runMapping} after the evaluation: place a runtime
- * error, or write the output in the target format and validate it. A host
- * that evaluates elsewhere (the engine host reads and runs the input file
- * itself) finishes its result here, so the outcome is the same.
+ * error, or write the output in the target format and take the violations
+ * the runner found. A host that evaluates elsewhere (the engine host reads
+ * and runs the input file itself, with {@link validationOf} in its job)
+ * finishes its result here, so the outcome is the same. Nothing is validated
+ * here: a result without `violations` counts as having none.
  */
 export function finishMapping(prepared: PreparedMapping, input: Pick<ParsedPayload, 'format' | 'meta'>, result: RunResult): MappingRunResult {
-  const { target } = prepared;
   const targetFormat = prepared.document.target.format;
-  const timings: MappingRunTimings = { parseMs: result.timings.parseMs, evalMs: result.timings.evalMs, writeMs: 0, validateMs: 0 };
+  const timings: MappingRunTimings = { parseMs: result.timings.parseMs, evalMs: result.timings.evalMs, writeMs: 0, validateMs: result.timings.validateMs ?? 0 };
   if (result.error) return failed(result.error, prepared, timings);
   if (result.value === undefined) return { fieldErrors: [], violations: [], timings };
   const value = result.value as JsonValue;
   let text: string;
-  let started = performance.now();
+  const started = performance.now();
   try {
-    text = writePayload(value, targetFormat, { meta: input.meta, metaFormat: input.format, schema: target?.schema?.root });
+    text = writePayload(value, targetFormat, { meta: input.meta, metaFormat: input.format, schema: prepared.target?.schema?.root });
   } catch (error) {
     timings.writeMs = performance.now() - started;
     const coded = toCodedError(error);
     return { error: coded, fieldErrors: [{ field: '', code: coded.code, message: coded.message }], violations: [], timings };
   }
   timings.writeMs = performance.now() - started;
-  started = performance.now();
-  const violations = target ? validateTarget(value, target) : [];
-  timings.validateMs = performance.now() - started;
+  const violations = result.violations ?? [];
   const fieldErrors = violations.map((v): FieldError => ({ field: v.path, code: v.code, message: v.message }));
   return { value, text, fieldErrors, violations, timings };
 }

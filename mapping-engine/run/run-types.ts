@@ -5,6 +5,7 @@
  * the tests all share them.
  */
 import type { CodedErrorData } from '../errors';
+import type { OutputViolation, ValidationTarget } from '../validate/validation-types';
 
 /** Bounds on one evaluation. Every field is a positive whole number. */
 export interface RunLimits {
@@ -30,6 +31,12 @@ export interface RunJob {
   bindings?: Record<string, unknown>;
   /** Overrides of the default limits. */
   limits?: Partial<RunLimits>;
+  /**
+   * Validate the value against this target where it was evaluated, under a
+   * time limit of its own (`timeoutMs` again): a schema `pattern` is a
+   * user-controlled regex. The result then carries `violations`.
+   */
+  validate?: ValidationTarget;
 }
 
 /**
@@ -45,6 +52,8 @@ export interface ExpressionRunner {
 export interface RunTimings {
   parseMs: number;
   evalMs: number;
+  /** Time spent validating the value, when the job asked for it. */
+  validateMs?: number;
 }
 
 /** A coded runtime error, with jsonata's own code and position when it had them. */
@@ -62,6 +71,8 @@ export interface RunResult {
   value: unknown;
   timings: RunTimings;
   error?: RunErrorData;
+  /** Where the value breaks the job's `validate` target; present when the job asked for validation and the run succeeded. */
+  violations?: OutputViolation[];
 }
 
 /** Parent to worker: one job, with every value already serialised. */
@@ -73,11 +84,23 @@ export interface WorkerJobMessage {
   inputJson?: string;
   bindingsJson?: string;
   limits: RunLimits;
+  /**
+   * Validate the value against target `id`; `target` is sent only when the
+   * worker has not got it yet (a batch sends one target for many chunks, and
+   * the worker keeps its compiled validators).
+   */
+  validation?: { id: number; target?: ValidationTarget };
 }
 
 /** Worker to parent: the worker has loaded and listens for jobs. */
 export interface WorkerReadyMessage {
   type: 'ready';
+}
+
+/** Worker to parent: job `id` is evaluated and its value is being validated (the parent's time limit starts again). */
+export interface WorkerValidatingMessage {
+  type: 'validating';
+  id: number;
 }
 
 /** Worker to parent: the outcome of one job; the value travels as JSON text. */
@@ -88,7 +111,8 @@ export interface WorkerResultMessage {
   valueJson?: string;
   timings: RunTimings;
   error?: RunErrorData;
+  violations?: OutputViolation[];
 }
 
 /** Any message a runner worker sends. */
-export type WorkerOutMessage = WorkerReadyMessage | WorkerResultMessage;
+export type WorkerOutMessage = WorkerReadyMessage | WorkerValidatingMessage | WorkerResultMessage;

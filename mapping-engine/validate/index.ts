@@ -6,4 +6,4 @@ export { loadTargetSchema, type LoadedTarget } from './load-target';
 export { formatFieldPath, type PathStep } from './field-path';
 export type { OutputViolation, ValidationTarget, ViolationCode } from './validation-types';
 export { checkProject, type ProjectCheck } from './check-project';
-export { validateTarget, relaxInferredField } from './validate-target';
+export { validateTarget, validationTargetOf, relaxInferredField } from './validate-target';

@@ -14,7 +14,7 @@
 import type { SchemaField } from '../schema/model';
 import type { LoadedTarget } from './load-target';
 import { validateOutput } from './validate-output';
-import type { OutputViolation } from './validation-types';
+import type { OutputViolation, ValidationTarget } from './validation-types';
 
 function isTextual(field: SchemaField): boolean {
   return field.xml !== undefined || field.origin.kind === 'csv-header';
@@ -57,16 +57,30 @@ export function relaxInferredField(field: SchemaField): SchemaField {
 const relaxedRoots = new WeakMap<SchemaField, SchemaField>();
 
 /**
- * Validates `value` against `target`: fully for a schema file or inline
- * schema, and only for what samples establish when the target is inferred.
+ * What validating against `target` needs, as plain JSON-safe data: the
+ * original JSON Schema (with the field model as ajv's fallback), or the
+ * field model with every guess removed when the target is inferred. This is
+ * what crosses to the runner worker, which validates there under a time
+ * limit (a user's `pattern` can backtrack for ever).
  */
-export function validateTarget(value: unknown, target: LoadedTarget): OutputViolation[] {
-  if (!target.inferred || !target.schema) return validateOutput(value, target);
+export function validationTargetOf(target: LoadedTarget): ValidationTarget {
+  if (!target.schema) return target.jsonSchema === undefined ? {} : { jsonSchema: target.jsonSchema };
   const root = target.schema.root;
+  if (!target.inferred) return { ...(target.jsonSchema !== undefined ? { jsonSchema: target.jsonSchema } : {}), schema: { root } };
   let relaxed = relaxedRoots.get(root);
   if (!relaxed) {
     relaxed = relaxInferredField(root);
     relaxedRoots.set(root, relaxed);
   }
-  return validateOutput(value, { schema: { ...target.schema, root: relaxed } });
+  return { schema: { root: relaxed } };
+}
+
+/**
+ * Validates `value` against `target`: fully for a schema file or inline
+ * schema, and only for what samples establish when the target is inferred.
+ * Runs the target's patterns: call it only where a hard time limit can stop
+ * it (the runner worker), never on a thread that serves a window or requests.
+ */
+export function validateTarget(value: unknown, target: LoadedTarget): OutputViolation[] {
+  return validateOutput(value, validationTargetOf(target));
 }

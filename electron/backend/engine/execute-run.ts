@@ -2,10 +2,13 @@
  * One preview run of a mapping document, as `startRun` performs it: compile,
  * load the target, then read and evaluate the input in a payload host (the
  * engine host process when the runner is one, so the main process never
- * holds the payload; else in this process), then write the output in the
- * target format and validate it against the target (an inferred one only for
- * what its samples establish) through the engine's `finishMapping`, as
- * `mapwright run` does. The UI gets a bounded
+ * holds the payload; else in this process) and validate the value against
+ * the target (an inferred one only for what its samples establish) in the
+ * same worker, then write the output in the target format through the
+ * engine's `finishMapping`, as `mapwright run` does. A target schema's
+ * `pattern` is a user-controlled regex, so it never runs in this process
+ * (Electron's main process or the web host): a runaway one ends the run with
+ * `VALIDATION_TIMEOUT` while the window keeps being served. The UI gets a bounded
  * slice of the output text, the runtime errors tied to target fields, the
  * schema violations and how long each phase took.
  *
@@ -18,7 +21,7 @@ import { basename } from 'node:path';
 import { MapwrightError } from '../../../mapping-engine/errors';
 import type { CompiledProject } from '../../../mapping-engine/compiler/compile-project';
 import { payloadHostOf } from '../../../mapping-engine/node/host/payload-host';
-import { fieldOfRunError, finishMapping } from '../../../mapping-engine/run/mapping-run';
+import { fieldOfRunError, finishMapping, validationOf } from '../../../mapping-engine/run/mapping-run';
 import type { RunErrorData } from '../../../mapping-engine/run/run-types';
 import { loadTargetSchema, type LoadedTarget } from '../../../mapping-engine/validate/load-target';
 import type { FieldError, RunOutcome, StartRunRequest } from '../../contract/methods/engine-methods';
@@ -46,7 +49,7 @@ export function fieldErrorOf(error: RunErrorData, project: CompiledProject): Fie
  * in the target format is shown as a field error instead.
  */
 function failsRun(error: RunErrorData): boolean {
-  return error.code.startsWith('RUN_') && error.code !== 'RUN_EVALUATION';
+  return (error.code.startsWith('RUN_') && error.code !== 'RUN_EVALUATION') || error.code === 'VALIDATION_TIMEOUT';
 }
 
 /** Resolves the run's input file: the named file, or one of the document's source samples. */
@@ -93,15 +96,16 @@ export async function executeRun(context: EngineContext, request: StartRunReques
   timings.readMs = elapsed(readStarted);
   throwIfCancelled(signal);
 
-  // The host reads, guards and evaluates the input; writing and validating the (bounded) output stay here, as in `mapwright run`.
+  // The host reads, guards, evaluates and validates; writing the (bounded) output stays here, as in `mapwright run`.
   progress({ phase: 'running', fraction: 0.3 });
   const sourceFormat = project.document.source.format;
+  const prepared = { document: project.document, compiled: project.compiled, ...(target ? { target } : {}) };
+  const validate = validationOf(prepared);
   const evaluated = await payloadHostOf(context.runner()).runFile(
-    { expression: project.compiled.expression, file, shownAs: basename(file), format: sourceFormat },
+    { expression: project.compiled.expression, file, shownAs: basename(file), format: sourceFormat, ...(validate ? { validate } : {}) },
     { signal },
   );
   if (evaluated.input) timings.readMs += rounded(evaluated.input.readMs);
-  const prepared = { document: project.document, compiled: project.compiled, ...(target ? { target } : {}) };
   const result = finishMapping(prepared, evaluated.input ?? { format: sourceFormat }, evaluated);
   for (const [phase, ms] of Object.entries(result.timings)) timings[phase] = rounded(ms);
   if (result.error && failsRun(result.error)) {

@@ -3,7 +3,8 @@
  * in chunks of records. Chunks are read as a stream, evaluated in a pool of
  * worker threads (both cores), at most a few at a time so memory stays
  * bounded, and written in input order as they finish. Each chunk's output is
- * validated against the target. The first runtime error stops the run,
+ * validated against the target in the worker that evaluated it, under the
+ * chunk's time limit (`VALIDATION_TIMEOUT`). The first runtime error stops the run,
  * names the record it happened on, and leaves no half-written file behind.
  */
 import { stat } from 'node:fs/promises';
@@ -12,10 +13,9 @@ import { MapwrightError } from '../../errors';
 import type { PayloadFormat } from '../../payload/types';
 import { createBatchOutputWriter } from '../../run/batch-output';
 import { chunkItems, shiftViolation, type PerRecordPlan } from '../../run/batch-plan';
-import { fieldOfRunError, type PreparedMapping } from '../../run/mapping-run';
+import { fieldOfRunError, validationOf, type PreparedMapping } from '../../run/mapping-run';
 import type { ExpressionRunner, RunErrorData, RunJob, RunLimits, RunResult } from '../../run/run-types';
 import { splitPath } from '../../transforms/jsonata-text';
-import { validateTarget } from '../../validate/validate-target';
 import type { OutputViolation } from '../../validate/validation-types';
 import { RunnerPool } from '../runner/runner-pool';
 import type { OutputSink } from './output-sink';
@@ -138,6 +138,7 @@ export async function runBatch(prepared: PreparedMapping, plan: PerRecordPlan, o
   const maxInFlight = Math.max(1, options.maxInFlight ?? 4);
   const maxViolations = options.maxViolations ?? 100;
   const job: RunJob = { expression: compiled.expression, limits: { timeoutMs: 60_000, ...options.limits } };
+  const validate = validationOf(prepared);
   const totalBytes = await sizeOf(options.input);
   const counter: ReadCounter = { bytesRead: 0 };
   const csvMeta = sourceFormat === 'csv' && targetFormat === 'csv' ? await csvHeadMeta(options.input) : undefined;
@@ -147,7 +148,8 @@ export async function runBatch(prepared: PreparedMapping, plan: PerRecordPlan, o
   // A chunk is a few thousand records, so a smaller heap per worker suffices; it
   // makes V8 collect sooner and keeps the process near its 512 MB target
   // (measured: 522 -> 477 MB peak on a 200 MB CSV; see docs/performance.md).
-  const ownRunner = options.runner ? undefined : new RunnerPool({ size: 2, defaultLimits: { memoryMb: BATCH_WORKER_MEMORY_MB } });
+  // No spare thread: a chunk whose worker is stopped ends the run, so there is no next job to hurry.
+  const ownRunner = options.runner ? undefined : new RunnerPool({ size: 2, spare: false, defaultLimits: { memoryMb: BATCH_WORKER_MEMORY_MB } });
   const runner: ExpressionRunner = options.runner ?? ownRunner!;
   const cancel = new AbortController();
   const result: BatchRunResult = { records: 0, violations: [], violationCount: 0, elapsedMs: 0 };
@@ -178,11 +180,9 @@ export async function runBatch(prepared: PreparedMapping, plan: PerRecordPlan, o
       return false;
     }
     const items = chunkItems(plan, outcome.value);
-    if (target) {
-      for (const violation of validateTarget(outcome.value, target)) {
-        result.violationCount++;
-        if (result.violations.length < maxViolations) result.violations.push(shiftViolation(plan, violation, itemsWritten));
-      }
+    for (const violation of outcome.violations ?? []) {
+      result.violationCount++;
+      if (result.violations.length < maxViolations) result.violations.push(shiftViolation(plan, violation, itemsWritten));
     }
     await options.sink.write(writer.items(items));
     itemsWritten += items.length;
@@ -196,7 +196,8 @@ export async function runBatch(prepared: PreparedMapping, plan: PerRecordPlan, o
     let first = 0;
     let ok = true;
     for await (const records of recordChunks(options.input, sourceFormat, chunkRecords, counter)) {
-      pending.push({ first, records, result: runner.run({ ...job, input: records }, { signal: cancel.signal }) });
+      // The halving search of a failed chunk reruns `job` without the target: it looks for a runtime error only.
+      pending.push({ first, records, result: runner.run({ ...job, input: records, ...(validate ? { validate } : {}) }, { signal: cancel.signal }) });
       first += records.length;
       if (pending.length >= maxInFlight && !(ok = await settleOldest())) break;
     }

@@ -12,7 +12,8 @@
  *
  * The output is validated against the document's target (a schema file, an
  * inline schema, or, for what they establish, the samples it was inferred
- * from): each violation is one line `MAP_xxx <field path>: message` on stderr
+ * from) in the worker, under the run's time limit (a schema `pattern` that
+ * backtracks for ever ends with `VALIDATION_TIMEOUT`, exit 1): each violation is one line `MAP_xxx <field path>: message` on stderr
  * and the exit code is 1, but the output is still written, since seeing it is
  * how the user finds the fix.
  *
@@ -79,7 +80,8 @@ export async function runCommand(file: string, options: RunCommandOptions, io: C
 
 async function singleRun(prepared: PreparedMapping, inputFile: string, options: RunCommandOptions, io: CliIo): Promise<number> {
   const input = readPayload(await readInputFile(inputFile), { file: inputFile, format: prepared.document.source.format });
-  const pool = new RunnerPool({ size: 1 });
+  // One job, so no spare thread to take over after a kill.
+  const pool = new RunnerPool({ size: 1, spare: false });
   let result: MappingRunResult;
   try {
     result = await runMapping(pool, prepared, input);

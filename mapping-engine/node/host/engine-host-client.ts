@@ -73,7 +73,7 @@ function resultOf(frame: Frame<HostResultMessage | HostPreviewResultMessage | Ho
   const timings = header.timings ?? { parseMs: 0, evalMs: 0 };
   if (header.error) return { value: undefined, timings, error: header.error };
   try {
-    return { value: frame.body === undefined ? undefined : JSON.parse(frame.body), timings };
+    return { value: frame.body === undefined ? undefined : JSON.parse(frame.body), timings, ...(header.violations ? { violations: header.violations } : {}) };
   } catch (error) {
     return { value: undefined, timings, error: hostCrashedError(`unreadable result: ${String(error)}`) };
   }
@@ -116,6 +116,7 @@ export class EngineHostClient implements ExpressionRunner, PayloadHost {
     const header: HostRunMessage = { type: 'run', id, expression: job.expression, hasInput: inputJson !== undefined };
     if (job.bindings) header.bindings = job.bindings;
     if (job.limits) header.limits = job.limits;
+    if (job.validate) header.validate = job.validate;
     let frame: string;
     try {
       frame = encodeFrame(header, inputJson);

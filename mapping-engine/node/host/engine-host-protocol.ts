@@ -11,6 +11,7 @@
  */
 import type { CodedErrorData } from '../../errors';
 import type { RunErrorData, RunLimits, RunResult, RunTimings } from '../../run/run-types';
+import type { OutputViolation, ValidationTarget } from '../../validate/validation-types';
 import type { MaskFileRequest, MaskFileResult } from './mask-file';
 import type { PreviewFileRequest, RunFileInput, RunFileRequest, RunFileResult } from './payload-host';
 
@@ -22,6 +23,8 @@ export interface HostRunMessage {
   /** `$name` variables; small, so they ride in the header. */
   bindings?: Record<string, unknown>;
   limits?: Partial<RunLimits>;
+  /** Validate the value against this target in the host's worker (see `RunJob.validate`). */
+  validate?: ValidationTarget;
   /** True when the body carries the input; false means the job has no input. */
   hasInput: boolean;
 }
@@ -68,6 +71,8 @@ export interface HostResultMessage {
   timings: RunTimings;
   error?: RunErrorData;
   hasValue: boolean;
+  /** Where the value breaks the job's validation target, when it had one. */
+  violations?: OutputViolation[];
   /** Of a `runFile`: what the host read. */
   input?: RunFileInput;
   /** Of a `runFile`: the input could not be read or parsed; the client throws it. */
@@ -129,6 +134,7 @@ export function decodeHostIn(text: unknown): Frame<HostInMessage> | undefined {
     const request = header.request;
     if (!isRecord(request) || typeof request.file !== 'string') return undefined;
     if (header.type === 'runFile' && typeof request.expression !== 'string') return undefined;
+    if (header.type === 'runFile' && request.validate !== undefined && !isRecord(request.validate)) return undefined;
     return { header: header as unknown as HostPreviewMessage | HostRunFileMessage, body: undefined };
   }
   if (header.type === 'maskFile') {
@@ -139,6 +145,7 @@ export function decodeHostIn(text: unknown): Frame<HostInMessage> | undefined {
   if (header.type !== 'run' || typeof header.expression !== 'string' || typeof header.hasInput !== 'boolean') return undefined;
   if (header.bindings !== undefined && !isRecord(header.bindings)) return undefined;
   if (header.limits !== undefined && !isRecord(header.limits)) return undefined;
+  if (header.validate !== undefined && !isRecord(header.validate)) return undefined;
   if (header.hasInput && body === undefined) return undefined;
   return { header: header as unknown as HostRunMessage, body: header.hasInput ? body : undefined };
 }
@@ -164,6 +171,7 @@ export function decodeHostOut(text: unknown): Frame<HostOutMessage> | undefined 
   if (header.type !== 'result' || !isId(header.id) || typeof header.hasValue !== 'boolean') return undefined;
   if (typeof header.timings !== 'object' || header.timings === null) return undefined;
   if (header.hasValue && body === undefined) return undefined;
+  if (header.violations !== undefined && !Array.isArray(header.violations)) return undefined;
   return { header: header as unknown as HostResultMessage, body: header.hasValue ? body : undefined };
 }
 
@@ -172,6 +180,7 @@ export function encodeResult(id: number, result: RunResult, input?: RunFileInput
   const valueJson = result.error || result.value === undefined ? undefined : JSON.stringify(result.value);
   const header: HostResultMessage = { type: 'result', id, timings: result.timings, hasValue: valueJson !== undefined };
   if (result.error) header.error = result.error;
+  if (result.violations) header.violations = result.violations;
   if (input) header.input = input;
   return encodeFrame(header, valueJson);
 }

@@ -70,6 +70,7 @@ export function serveEngineHost(port: HostPort, runner: ExpressionRunner): void 
       ...(body !== undefined ? { inputJson: body } : {}),
       ...(header.bindings ? { bindings: header.bindings } : {}),
       ...(header.limits ? { limits: header.limits } : {}),
+      ...(header.validate ? { validate: header.validate } : {}),
     };
     track(header.id, (signal) =>
       runner

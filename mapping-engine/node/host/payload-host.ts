@@ -14,6 +14,7 @@ import { readPayload } from '../../payload/read-payload';
 import type { PayloadFormat } from '../../payload/types';
 import { checkLargeInput } from '../../run/large-input-guard';
 import type { ExpressionRunner, RunLimits, RunResult } from '../../run/run-types';
+import type { ValidationTarget } from '../../validate/validation-types';
 import { readInputFile } from '../read-file';
 import type { MaskFileRequest, MaskFileResult } from './mask-file';
 import { DEFAULT_PAGE_SIZE, previewPage, type PreviewPage } from './preview-page';
@@ -42,6 +43,8 @@ export interface RunFileRequest {
   format?: PayloadFormat;
   bindings?: Record<string, unknown>;
   limits?: Partial<RunLimits>;
+  /** Validate the value against this target in the worker that evaluated it (a schema `pattern` is a user's regex). */
+  validate?: ValidationTarget;
 }
 
 /** What the host learned about the input while reading it: enough to write the output back the same way. */
@@ -130,6 +133,7 @@ export async function runPayloadFile(runner: ExpressionRunner, request: RunFileR
     inputJson: JSON.stringify(parsed.value),
     ...(request.bindings ? { bindings: request.bindings } : {}),
     ...(request.limits ? { limits: request.limits } : {}),
+    ...(request.validate ? { validate: request.validate } : {}),
   };
   const result = await runner.run(job, signal ? { signal } : {});
   return { ...result, input };

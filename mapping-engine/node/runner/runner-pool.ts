@@ -2,8 +2,15 @@
  * A small pool of worker threads that evaluate JSONata expressions under
  * limits. Each job gets jsonata's own `timeout`, `stack` and `sequence`
  * guards, runs in a thread with a heap cap, and is stopped by a hard
- * `terminate()` when it outlives its time or is cancelled. A stopped or
- * crashed thread is replaced, so one runaway expression never blocks the next.
+ * `terminate()` when it outlives its time or is cancelled. A job may also
+ * have its value validated against the target schema in the same thread,
+ * under a time limit of its own (a schema `pattern` is a user's regex).
+ *
+ * A stopped or crashed thread is replaced, so one runaway expression never
+ * blocks the next; and the pool keeps one warm spare thread beside its
+ * working ones, so the job after a kill starts at once instead of waiting for
+ * a new thread to load (from source that is tsx compiling the entry; on a
+ * busy machine it took seconds).
  *
  * `run` always resolves with a {@link RunResult}; failures are in its `error`
  * as a coded `RUN_*` error, never a rejection.
@@ -13,7 +20,8 @@ import { MapwrightError } from '../../errors';
 import { cancelledError } from '../../run/run-errors';
 import { DEFAULT_RUN_LIMITS, resolveRunLimits } from '../../run/run-limits';
 import type { RunJob, RunLimits, RunResult } from '../../run/run-types';
-import { WorkerSlot, type SlotTask } from './worker-slot';
+import type { ValidationTarget } from '../../validate/validation-types';
+import { WorkerSlot, type SlotEvents, type SlotTask } from './worker-slot';
 
 /** Options of a {@link RunnerPool}. */
 export interface RunnerPoolOptions {
@@ -25,6 +33,12 @@ export interface RunnerPoolOptions {
   killGraceMs?: number;
   /** Built JavaScript worker entry, for bundled hosts (see spawn-worker.ts). */
   entryUrl?: URL;
+  /**
+   * Keep one extra thread loaded and idle (with the default heap cap) to take
+   * over at once from a thread that was killed (default true). It starts
+   * loading once a working thread has loaded, so the two never load at once.
+   */
+  spare?: boolean;
 }
 
 /** Per-call options of {@link RunnerPool.run}. */
@@ -57,6 +71,28 @@ export class RunnerPool {
   private readonly queue: SlotTask[] = [];
   private nextId = 1;
   private closed = false;
+  /** Whether to keep a spare; turned off for good when a spare fails to load (no respawn loop). */
+  private spareWanted: boolean;
+  /** A loaded (or loading) thread outside {@link slots}, ready to replace a killed one. */
+  private spare: WorkerSlot | undefined;
+  /** Ids of validation targets, so a thread that already holds one is not sent it again. */
+  private readonly targetIds = new WeakMap<ValidationTarget, number>();
+  private nextTargetId = 1;
+  private readonly events: SlotEvents = {
+    onReady: () => this.ensureSpare(),
+    onFree: (slot) => {
+      if (slot !== this.spare) this.pump();
+    },
+    onDead: (slot, wasReady) => {
+      if (slot === this.spare) {
+        this.spare = undefined;
+        // A spare that never loaded would fail again; one that was killed (close) is not replaced either way.
+        if (!wasReady) this.spareWanted = false;
+        return;
+      }
+      this.replace(slot, wasReady);
+    },
+  };
 
   constructor(options: RunnerPoolOptions = {}) {
     this.size = options.size ?? Math.min(2, availableParallelism());
@@ -66,12 +102,15 @@ export class RunnerPool {
     this.defaults = resolveRunLimits(options.defaultLimits ?? {}, DEFAULT_RUN_LIMITS);
     this.killGraceMs = options.killGraceMs ?? 100;
     this.entryUrl = options.entryUrl;
+    this.spareWanted = options.spare ?? true;
   }
 
   /**
    * Evaluates `job.expression` against its input. Resolves with the value or a
    * coded error (`RUN_TIMEOUT`, `RUN_CANCELLED`, `RUN_MEMORY`, `RUN_STACK`,
-   * `RUN_EXPRESSION`, `RUN_EVALUATION`, `RUN_WORKER_CRASHED`).
+   * `RUN_EXPRESSION`, `RUN_EVALUATION`, `RUN_WORKER_CRASHED`), and with the
+   * value's `violations` when `job.validate` names a target (`VALIDATION_TIMEOUT`
+   * when validating outlives `timeoutMs`).
    * @throws MapwrightError `USAGE` for invalid limits or an input that is not JSON-safe
    */
   async run(job: RunJob, options: RunOptions = {}): Promise<RunResult> {
@@ -85,6 +124,7 @@ export class RunnerPool {
       const task: SlotTask = {
         message: { type: 'job', id: this.nextId++, expression: job.expression, limits, inputJson, bindingsJson },
         limits,
+        ...(job.validate ? { validation: { id: this.targetId(job.validate), target: job.validate } } : {}),
         settle: (result) => {
           signal?.removeEventListener('abort', onAbort);
           resolve(result);
@@ -102,11 +142,27 @@ export class RunnerPool {
     for (const task of this.queue.splice(0)) task.settle(cancelled());
     for (const slot of [...this.slots]) slot.kill(cancelledError());
     this.slots.clear();
+    this.spare?.kill(cancelledError());
+    this.spare = undefined;
   }
 
-  /** Number of live worker threads (for tests and diagnostics). */
+  /** Number of live worker threads, the spare not counted (for tests and diagnostics). */
   get threadCount(): number {
     return this.slots.size;
+  }
+
+  /** Whether a spare thread has loaded and waits to take over (for tests and diagnostics). */
+  get spareReady(): boolean {
+    return this.spare?.state === 'idle';
+  }
+
+  private targetId(target: ValidationTarget): number {
+    let id = this.targetIds.get(target);
+    if (id === undefined) {
+      id = this.nextTargetId++;
+      this.targetIds.set(target, id);
+    }
+    return id;
   }
 
   private cancel(task: SlotTask): void {
@@ -143,23 +199,30 @@ export class RunnerPool {
     return this.spawn(memoryMb);
   }
 
+  /** A thread for the pool: the spare when it has the right heap cap (then a new spare is started), else a new one. */
   private spawn(memoryMb: number): WorkerSlot {
-    const slot = new WorkerSlot(
-      memoryMb,
-      this.killGraceMs,
-      {
-        onFree: () => this.pump(),
-        onDead: (dead, wasReady) => this.replace(dead, wasReady),
-      },
-      this.entryUrl,
-    );
+    const spare = this.spare;
+    if (spare && spare.memoryMb === memoryMb && spare.state !== 'dead') {
+      this.spare = undefined;
+      this.slots.add(spare);
+      this.ensureSpare();
+      return spare;
+    }
+    const slot = new WorkerSlot(memoryMb, this.killGraceMs, this.events, this.entryUrl);
     this.slots.add(slot);
     return slot;
   }
 
+  /** Starts the spare if the pool wants one and has none; only once a working thread has loaded, so both never load at once. */
+  private ensureSpare(): void {
+    if (!this.spareWanted || this.spare || this.closed) return;
+    if (![...this.slots].some((slot) => slot.state === 'idle' || slot.state === 'busy')) return;
+    this.spare = new WorkerSlot(this.defaults.memoryMb, this.killGraceMs, this.events, this.entryUrl);
+  }
+
   private replace(dead: WorkerSlot, wasReady: boolean): void {
     if (!this.slots.delete(dead) || this.closed) return;
-    // Warm a replacement at once so the next job does not pay the start-up; a thread that never loaded is not retried eagerly.
+    // Take over with the spare (or warm a new thread) at once, so the next job does not pay the start-up; a thread that never loaded is not retried eagerly.
     if (wasReady) this.spawn(dead.memoryMb);
     this.pump();
   }

@@ -4,6 +4,11 @@
  * text, so it holds data, never a function or a Node object. jsonata itself
  * has no way to name `process`, `require` or a constructor (tests prove it).
  *
+ * A job may ask for its value to be validated against the target schema
+ * here too, after the evaluation: a schema `pattern` is a user-controlled
+ * regex, so it runs only where the parent's hard limit can stop it. The
+ * worker says `validating` first, and the parent's timer starts again.
+ *
  * One job at a time: the parent sends a job only to an idle worker, and kills
  * the whole thread when a job outlives its limit, since a catastrophic regex
  * or a huge allocation cannot be interrupted from inside.
@@ -13,6 +18,15 @@ import jsonata from 'jsonata';
 import { classifyRunError } from '../../run/run-errors';
 import { armHeapGuard } from './heap-guard';
 import type { RunTimings, WorkerJobMessage, WorkerOutMessage, WorkerResultMessage } from '../../run/run-types';
+import { validateOutput } from '../../validate/validate-output';
+import type { OutputViolation, ValidationTarget } from '../../validate/validation-types';
+
+/**
+ * The last validation target the parent sent, by id: a batch validates every
+ * chunk against one target, so it crosses once and ajv compiles it once (its
+ * cache is keyed by the schema object). The parent resends after a new one.
+ */
+let knownTarget: { id: number; target: ValidationTarget } | undefined;
 
 function send(message: WorkerOutMessage): void {
   parentPort?.postMessage(message);
@@ -23,6 +37,8 @@ function parseJson(text: string | undefined): unknown {
 }
 
 async function runJob(job: WorkerJobMessage): Promise<WorkerResultMessage> {
+  // Taken first, so a target sent with a job that fails or gives nothing is still kept for the next one.
+  const target = job.validation ? targetOf(job.validation) : undefined;
   const timings: RunTimings = { parseMs: 0, evalMs: 0 };
   const started = performance.now();
   let expression: jsonata.Expression;
@@ -45,10 +61,45 @@ async function runJob(job: WorkerJobMessage): Promise<WorkerResultMessage> {
     // Serialising here keeps the transfer a single string copy; a lambda result serialises to nothing.
     const valueJson = JSON.stringify(value);
     timings.evalMs = performance.now() - evalStart;
-    return { type: 'result', id: job.id, timings, ...(valueJson !== undefined ? { valueJson } : {}) };
+    const result: WorkerResultMessage = { type: 'result', id: job.id, timings, ...(valueJson !== undefined ? { valueJson } : {}) };
+    if (job.validation && valueJson !== undefined) {
+      const violations = validate(job, target, valueJson, timings);
+      if ('code' in violations) return { type: 'result', id: job.id, timings, error: violations };
+      result.violations = violations;
+    } else if (job.validation) {
+      result.violations = [];
+    }
+    return result;
   } catch (thrown) {
     timings.evalMs = performance.now() - evalStart;
     return { type: 'result', id: job.id, timings, error: classifyRunError(thrown, job.expression) };
+  }
+}
+
+/** The target job's validation names: the one it carries, else the one kept from an earlier job. */
+function targetOf(validation: NonNullable<WorkerJobMessage['validation']>): ValidationTarget | undefined {
+  if (validation.target) knownTarget = { id: validation.id, target: validation.target };
+  return knownTarget?.id === validation.id ? knownTarget.target : undefined;
+}
+
+/**
+ * Validates the value as the parent will read it (parsed from its JSON text,
+ * so members jsonata left undefined are gone), after telling the parent.
+ */
+function validate(job: WorkerJobMessage, target: ValidationTarget | undefined, valueJson: string, timings: RunTimings): OutputViolation[] | ReturnType<typeof classifyRunError> {
+  const started = performance.now();
+  if (!target) {
+    return { code: 'RUN_WORKER_CRASHED', message: `the expression worker was asked to validate against target ${job.validation!.id}, which it was never sent` };
+  }
+  send({ type: 'validating', id: job.id });
+  try {
+    return validateOutput(JSON.parse(valueJson), target);
+  } catch (thrown) {
+    // A validator that overflows its stack on a deeply nested output, say: coded, named as validation.
+    const error = classifyRunError(thrown, '');
+    return { ...error, message: `validating the output: ${error.message}` };
+  } finally {
+    timings.validateMs = performance.now() - started;
   }
 }
 

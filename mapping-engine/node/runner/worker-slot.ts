@@ -2,12 +2,15 @@
  * One worker thread of the pool and the job it runs. The slot owns the hard
  * limits: a timer that terminates the thread when a job outlives its time
  * (jsonata's own guard cannot interrupt a regex or a single huge allocation),
- * the heap cap set at spawn, and termination on cancel. A slot that dies is
- * never reused; the pool starts another.
+ * the heap cap set at spawn, and termination on cancel. Validating a job's
+ * value (after its evaluation, in the same thread) gets a time limit of its
+ * own and ends with `VALIDATION_TIMEOUT`. A slot that dies is never reused;
+ * the pool starts another.
  */
 import type { Worker } from 'node:worker_threads';
-import { memoryError, timeoutError, workerCrashedError } from '../../run/run-errors';
+import { memoryError, timeoutError, validationTimeoutError, workerCrashedError } from '../../run/run-errors';
 import type { RunErrorData, RunLimits, RunResult, WorkerJobMessage, WorkerOutMessage } from '../../run/run-types';
+import type { ValidationTarget } from '../../validate/validation-types';
 import { spawnRunnerWorker } from './spawn-worker';
 
 /** How long a new thread may take to load (tsx compiles the entry on first start). */
@@ -15,8 +18,11 @@ const STARTUP_LIMIT_MS = 20_000;
 
 /** A job bound for a worker; `settle` is called exactly once by whoever ends it. */
 export interface SlotTask {
-  message: WorkerJobMessage;
+  /** The job without its validation target; the slot adds it when its thread has not got it yet. */
+  message: Omit<WorkerJobMessage, 'validation'>;
   limits: RunLimits;
+  /** Validate the value against `target` (known to the pool as `id`). */
+  validation?: { id: number; target: ValidationTarget };
   settle(result: RunResult): void;
 }
 
@@ -25,6 +31,8 @@ export type SlotState = 'starting' | 'idle' | 'busy' | 'dead';
 
 /** What the pool hears from a slot. */
 export interface SlotEvents {
+  /** The thread has loaded (once, before it takes or runs its first job). */
+  onReady?(slot: WorkerSlot): void;
   /** The slot has no job (any more) and can take one. */
   onFree(slot: WorkerSlot): void;
   /** The thread is gone; `wasReady` tells whether it ever loaded (a failing start must not respawn in a loop). */
@@ -40,6 +48,8 @@ export class WorkerSlot {
   private readonly startupTimer: ReturnType<typeof setTimeout>;
   private startedAt = 0;
   private wasReady = false;
+  /** Id of the validation target the thread holds. */
+  private sentTargetId: number | undefined;
 
   constructor(
     readonly memoryMb: number,
@@ -88,7 +98,13 @@ export class WorkerSlot {
     this.startedAt = performance.now();
     // jsonata's timeout fires first with a clean D1012; this is the backstop for what it cannot interrupt.
     this.timer = setTimeout(() => this.die(timeoutError(task.limits)), task.limits.timeoutMs + this.killGraceMs);
-    this.worker.postMessage(task.message);
+    const message: WorkerJobMessage = { ...task.message };
+    if (task.validation) {
+      const { id, target } = task.validation;
+      message.validation = this.sentTargetId === id ? { id } : { id, target };
+      this.sentTargetId = id;
+    }
+    this.worker.postMessage(message);
   }
 
   private onMessage(message: WorkerOutMessage): void {
@@ -96,11 +112,17 @@ export class WorkerSlot {
       clearTimeout(this.startupTimer);
       this.wasReady = true;
       this.becomeIdle();
+      if (this.state !== 'dead') this.events.onReady?.(this);
       return;
     }
     const task = this.task;
     if (this.state !== 'busy' || !task || task.message.id !== message.id) return;
     clearTimeout(this.timer);
+    if (message.type === 'validating') {
+      // Nothing inside the thread can interrupt a backtracking pattern: only the kill stops it.
+      this.timer = setTimeout(() => this.die(validationTimeoutError(task.limits)), task.limits.timeoutMs + this.killGraceMs);
+      return;
+    }
     this.task = undefined;
     let value: unknown;
     let error = message.error;
@@ -109,7 +131,8 @@ export class WorkerSlot {
     } catch (thrown) {
       error = workerCrashedError(`unreadable result: ${String(thrown)}`);
     }
-    task.settle({ value: error ? undefined : value, timings: message.timings, ...(error ? { error } : {}) });
+    const violations = error ? undefined : message.violations;
+    task.settle({ value: error ? undefined : value, timings: message.timings, ...(error ? { error } : {}), ...(violations ? { violations } : {}) });
     // After a memory stop the heap is still full of the job's garbage, which would trip the next job's guard.
     if (error?.code === 'RUN_MEMORY') this.die();
     else this.becomeIdle();
