@@ -43,8 +43,18 @@ describe('engine host frames', () => {
     expect(decodeHostOut(encodeFrame({ type: 'ready' }))?.header).toEqual({ type: 'ready' });
   });
 
+  it('carries a validation target with the job and the violations with the result', () => {
+    const validate = { jsonSchema: { type: 'object', properties: { id: { pattern: '^C' } } } };
+    expect(decodeHostIn(encodeFrame({ type: 'run', id: 8, expression: 'x', hasInput: false, validate }))?.header).toMatchObject({ validate });
+    expect(decodeHostIn('{"type":"run","id":1,"expression":"1","hasInput":false,"validate":"^(a+)+$"}')).toBeUndefined();
+    expect(decodeHostIn('{"type":"runFile","id":1,"request":{"file":"/a.json","expression":"1","validate":[1]}}')).toBeUndefined();
+    const violations = [{ path: 'id', code: 'MAP_PATTERN' as const, message: 'does not match' }];
+    const timings = { parseMs: 1, evalMs: 2, validateMs: 3 };
+    expect(decodeHostOut(encodeResult(9, { value: { id: 'X' }, timings, violations }))?.header).toEqual({ type: 'result', id: 9, timings, hasValue: true, violations });
+  });
+
   it('rejects malformed host messages', () => {
-    for (const bad of [null, '{"type":"result","id":1,"hasValue":false}', '{"type":"result","id":1,"timings":{},"hasValue":true}', '{']) {
+    for (const bad of [null, '{"type":"result","id":1,"hasValue":false}', '{"type":"result","id":1,"timings":{},"hasValue":true}', '{"type":"result","id":1,"timings":{},"hasValue":false,"violations":{}}', '{']) {
       expect(decodeHostOut(bad), String(bad)).toBeUndefined();
     }
   });

@@ -102,6 +102,18 @@ describe('PayloadHost through a forked engine host', () => {
     expect((await pool.run({ expression, input: parsed.value })).value).toEqual(remote.value);
   });
 
+  it('validates the value in the host, and stops a target pattern that backtracks for ever with VALIDATION_TIMEOUT', async () => {
+    const expression = '{ "count": $string($count($)) }';
+    const checked = await client.runFile({ expression, file: jsonlFile, format: 'jsonl', validate: { jsonSchema: { properties: { count: { pattern: '^1' } } } } });
+    expect(checked.value).toEqual({ count: '2000' });
+    expect(checked.violations?.map((v) => `${v.code} ${v.path}`)).toEqual(['MAP_PATTERN count']);
+    const evil = { jsonSchema: { properties: { s: { pattern: '^(a+)+$' } } } };
+    const stopped = await client.runFile({ expression: `{ "s": "${'a'.repeat(40)}b" }`, file: jsonlFile, format: 'jsonl', validate: evil, limits: { timeoutMs: 300 } });
+    expect(stopped.error?.code).toBe('VALIDATION_TIMEOUT');
+    expect(stopped.value).toBeUndefined();
+    expect((await client.runFile({ expression, file: jsonlFile, format: 'jsonl' })).value).toEqual({ count: '2000' });
+  });
+
   it('throws the coded read errors a local read throws, naming the shown file', async () => {
     const broken = join(dir, 'broken.jsonl');
     writeFileSync(broken, '{"a":1}\n{"a":\n');
