@@ -118,6 +118,21 @@ describe('runBatch', () => {
     expect(JSON.parse(text)).toEqual({ events: Array.from({ length: 30 }, (_, i) => ({ n: i, kind: i === 24 ? 'bad' : 'ok' })) });
   });
 
+  it('stops a chunk whose target pattern backtracks for ever with VALIDATION_TIMEOUT, writing nothing', async () => {
+    const input = join(dir, 'evil.jsonl');
+    writeFileSync(input, Array.from({ length: 12 }, (_, i) => JSON.stringify({ code: i === 9 ? `${'a'.repeat(40)}b` : 'aaa' })).join('\n'));
+    const jsonSchema = { properties: { events: { items: { properties: { code: { type: 'string', pattern: '^(a+)+$' } } } } } };
+    const { prepared: p, plan } = prepared(
+      { source: { format: 'jsonl' }, arrays: [{ target: 'events', source: '.' }], rules: [{ target: 'events.code', sources: ['code'] }] },
+      { jsonSchema, inferred: false },
+    );
+    const out = join(dir, 'evil.out.json');
+    const result = await runBatch(p, plan, { input, sink: atomicFileSink(out), chunkRecords: 4, runner: pool, limits: { timeoutMs: 300 } });
+    expect(result.error?.code).toBe('VALIDATION_TIMEOUT');
+    expect(readdirSync(dir).filter((f) => f.includes('evil.out'))).toEqual([]);
+    expect((await pool.run({ expression: '1' })).value).toBe(1);
+  });
+
   it('abandons the output and rejects with the coded error for input that breaks mid-file', async () => {
     const input = join(dir, 'broken.jsonl');
     writeFileSync(input, `${'{"n": 1}\n'.repeat(50)}{"n": \n`);
