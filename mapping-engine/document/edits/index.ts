@@ -7,3 +7,5 @@ export { validateTransformParams, type ParamProblems } from './transform-check';
 export { transformPalette, paletteEntry, initialTransform, type PaletteEntry, type ParamField, type ParamFieldType } from './transform-palette';
 export { PALETTE_CATEGORIES, type PaletteCategory } from './transform-palette-info';
 export { documentPath, pathKey, scopeOf, type Scope } from './edit-paths';
+export { targetFieldRows, type TargetFieldRow, type FieldStatus, type TargetRowOptions } from './target-field-rows';
+export { sourcePathCompletions, type SourceCompletion, type SourceReach } from './source-completions';
