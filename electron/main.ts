@@ -83,8 +83,9 @@ let studioWindow: BrowserWindow | undefined;
 function openProject(path: string, userChoice = true): void {
   // The OS's own recent documents (dock, jump list); the bundled sample is not the user's document.
   if (userChoice) app.addRecentDocument(path);
+  // Opening from the OS, a dialog or argv is the user's explicit choice: the project's folder becomes readable.
   void fileAccess
-    .grantProject(path)
+    .grantProject(path, { chosenInDialog: true })
     .catch(() => undefined)
     .then(() => outbox.send({ command: 'open', path }));
 }
@@ -105,7 +106,8 @@ async function showSaveDialog(): Promise<void> {
   const result = studioWindow ? await dialog.showSaveDialog(studioWindow, options) : await dialog.showSaveDialog(options);
   if (result.canceled || !result.filePath) return;
   const path = result.filePath;
-  await fileAccess.grantProject(path).catch(() => undefined);
+  // That one file, under the name the user chose (any name); never its folder (see docs/security.md).
+  await fileAccess.grantFile(path, { write: true, anyName: true, saveTarget: true }).catch(() => undefined);
   sendCommand({ command: 'saveAs', path });
 }
 
@@ -175,7 +177,7 @@ function registerShellChannels(): void {
   ipcMain.on(STUDIO_FILE_DROPPED_CHANNEL, (event, path: unknown) => {
     if (!fromStudio(event) || typeof path !== 'string' || path === '') return;
     // The preload sends only what webUtils resolved from a real drop: the user's own choice.
-    void (isProjectFileName(path) ? fileAccess.grantProject(path) : fileAccess.grantFile(path)).catch(() => undefined);
+    void (isProjectFileName(path) ? fileAccess.grantProject(path, { chosenInDialog: true }) : fileAccess.grantFile(path)).catch(() => undefined);
   });
   ipcMain.on(STUDIO_FILE_DIALOG_CHANNEL, (event, kind: unknown) => {
     if (!fromStudio(event) || !isFileDialogKind(kind)) return;

@@ -156,8 +156,8 @@ describe('exportSpecToFile', () => {
     expect(codeOf(refused)).toBe('ACCESS_DENIED');
     expect(existsSync(outPath)).toBe(false);
 
-    // The user chose the path in a save dialog; the host granted it.
-    await access.grantFile(outPath);
+    // The user chose the path in a save dialog; the host granted it for writing.
+    await access.grantFile(outPath, { write: true, anyName: true });
     value(await api.exportSpecToFile({ projectPath: project, kind: 'md', runTests: false, outPath }));
     expect(readFileSync(outPath, 'utf8')).toContain('customerNumber');
   });

@@ -18,7 +18,8 @@ afterEach(() => {
 function setup() {
   const root = mkdtempSync(join(tmpdir(), 'mapwright-projects-'));
   temps.push(root);
-  const options = { samplesDir: '/nonexistent', appVersion: '0.0.0', platform: process.platform, settingsDir: join(root, 'settings'), backupDir: join(root, 'backups') };
+  // The root stands for a folder the user opened (the grant rule itself is tested in engine/file-access.test.ts).
+  const options = { samplesDir: '/nonexistent', readRoots: [root], appVersion: '0.0.0', platform: process.platform, settingsDir: join(root, 'settings'), backupDir: join(root, 'backups') };
   return { root, options, api: createProjectService(options) };
 }
 
@@ -176,8 +177,8 @@ describe('project service', () => {
   it('gives coded errors for missing, unreadable and relative paths', async () => {
     const { root, api } = setup();
     expect(failure(await api.openProject(join(root, 'none.mapwright.json'))).code).toBe('FILE_READ');
-    writeFileSync(join(root, 'latin1.json'), Buffer.from([0x7b, 0xe9, 0x7d]));
-    expect(failure(await api.openProject(join(root, 'latin1.json'))).code).toBe('ENCODING');
+    writeFileSync(join(root, 'latin1.mapwright.json'), Buffer.from([0x7b, 0xe9, 0x7d]));
+    expect(failure(await api.openProject(join(root, 'latin1.mapwright.json'))).code).toBe('ENCODING');
     expect(failure(await api.openProject('relative/p.mapwright.json')).code).toBe('USAGE');
   });
 });

@@ -10,6 +10,7 @@ import { ENGINE_VERSION } from '../../mapping-engine/version';
 import type { ExpressionRunner } from '../../mapping-engine/run/run-types';
 import type { appMethods, StudioApi, StudioApiPart } from '../contract/studio-api';
 import type { FileAccess } from './engine/file-access';
+import { createAccessService } from './access-service';
 import { createEditorService } from './editor-service';
 import { lazyRunner } from './engine/engine-context';
 import { createFileAccess } from './engine/file-access';
@@ -34,10 +35,20 @@ export interface StudioBackendOptions {
   runner?: ExpressionRunner;
   /** Masking key file; the user's default key beside their settings (created on first use) when absent. */
   maskKeyFile?: string;
-  /** Folders besides `samplesDir` whose projects and files the engine methods may read. */
+  /**
+   * Folders granted from the start as if the user had opened a project in each
+   * (read, and new project files written inside); the web host's tests use them.
+   * Ignored when `fileAccess` is given.
+   */
   readRoots?: string[];
-  /** The register of trusted projects and picked files, shared with the host (which grants what the user opened). */
+  /** The register of grants, shared with the host (which grants what the user chose); `samplesDir` is its read-only root. */
   fileAccess?: FileAccess;
+  /**
+   * Who makes grants: `native` (Electron: the main process, after native
+   * dialogs; `grantChosenPath` is refused) or `typed` (the web host: paths
+   * typed in the studio's own dialogs, through `grantChosenPath`). Default `native`.
+   */
+  pathGrants?: 'native' | 'typed';
   /**
    * Folder of the studio's own state (recent files). Electron passes
    * `app.getPath('userData')`; defaults to the platform's per-user config folder.
@@ -64,7 +75,7 @@ export function createStudioBackend(options: StudioBackendOptions): StudioApi {
   const lazy = lazyRunner(options.runner);
   const shared: BackendServiceOptions = {
     ...options,
-    fileAccess: options.fileAccess ?? createFileAccess([options.samplesDir, ...(options.readRoots ?? [])]),
+    fileAccess: options.fileAccess ?? createFileAccess([options.samplesDir], options.readRoots ?? []),
     // The host's own runner goes through as it is: it may also read payload files (PayloadHost).
     runner: options.runner ?? { run: (job, runOptions) => lazy().run(job, runOptions) },
   };
@@ -74,6 +85,7 @@ export function createStudioBackend(options: StudioBackendOptions): StudioApi {
     ...createEngineService(shared),
     ...createEditorService(shared),
     ...createExportService(shared),
+    ...createAccessService(shared),
   };
 }
 

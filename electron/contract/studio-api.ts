@@ -11,12 +11,13 @@
 import { z } from 'zod';
 import type { CodedErrorData } from '../../mapping-engine/errors';
 import { CodedErrorSchema } from './coded-error-schema';
+import { accessMethods } from './methods/access-methods';
 import { editorMethods } from './methods/editor-methods';
 import { engineMethods } from './methods/engine-methods';
 import { exportMethods } from './methods/export-methods';
 import { projectMethods } from './methods/project-methods';
 
-export { editorMethods, engineMethods, exportMethods, projectMethods };
+export { accessMethods, editorMethods, engineMethods, exportMethods, projectMethods };
 
 /**
  * A sample's id is its folder name under `samples/`. The pattern keeps ids
@@ -72,6 +73,7 @@ export const studioContract = {
   ...engineMethods,
   ...editorMethods,
   ...exportMethods,
+  ...accessMethods,
 } as const;
 
 /** Name of a studio method. */

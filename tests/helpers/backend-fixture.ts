@@ -18,7 +18,7 @@ const repo = join(import.meta.dirname, '..', '..');
 export interface BackendFixture {
   api: StudioApi;
   access: FileAccess;
-  /** The temp samples folder (a trusted root). */
+  /** The temp samples folder (granted as an opened project folder). */
   samplesDir: string;
   /** The crm-to-erp project file in the temp copy. */
   project: string;
@@ -61,7 +61,9 @@ export function useBackendFixtures(): (options?: BackendFixtureOptions) => Backe
     mkdirSync(outside);
     const keyFile = join(root, 'mask.key');
     writeFileSync(keyFile, `${'ab12'.repeat(16)}\n`, { mode: 0o600 });
-    const access = createFileAccess([samplesDir]);
+    // The temp samples folder stands for a project folder the user opened (read, save, import, export into it);
+    // the bundled samples' read-only rule is tested in tests/security/.
+    const access = createFileAccess([], [samplesDir]);
     const api = createStudioBackend({ samplesDir, appVersion: '1.0.0', platform: 'linux', runner: pool, maskKeyFile: keyFile, fileAccess: access });
     const project = join(samplesDir, 'crm-to-erp', 'crm-to-erp.mapwright.json');
     return { api, access, samplesDir, project, projectText: readFileSync(project, 'utf8'), outside };

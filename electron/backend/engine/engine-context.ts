@@ -4,6 +4,8 @@
  * no threads), the masking key's location, and loading a document's text
  * against its project with every file read checked.
  */
+import { stat } from 'node:fs/promises';
+import { basename, dirname, relative, sep } from 'node:path';
 import { compileProject, type CompiledProject } from '../../../mapping-engine/compiler/compile-project';
 import { MapwrightError } from '../../../mapping-engine/errors';
 import { readInputFile } from '../../../mapping-engine/node/read-file';
@@ -30,17 +32,50 @@ export function lazyRunner(injected: ExpressionRunner | undefined): () => Expres
   return () => (runner ??= new RunnerPool());
 }
 
-/** A resolver that reads only files the access register allows for `projectPath`. */
+/** Largest file a project may refer to through the resolver (schemas, lookup tables, test files). */
+export const MAX_REFERENCED_BYTES = 128 * 1024 * 1024;
+
+/**
+ * How a referenced file is named in errors: relative to the project folder as
+ * the document wrote it, normalised; a reference that leaves the folder is
+ * named by its file name only, never by a path climbing out of the folder.
+ */
+export function shownReference(location: string, projectFile: string): string {
+  const rel = relative(dirname(projectFile), location);
+  if (rel === '' || rel.split(sep)[0] === '..' || /^[A-Za-z]:|^[\\/]/.test(rel)) return basename(location);
+  return rel.split(sep).join('/');
+}
+
+/**
+ * A resolver that reads only files the access register allows for `projectPath`
+ * (the project's folder when the user opened it, files they picked), regular
+ * files of at most {@link MAX_REFERENCED_BYTES}, errors naming the reference as written.
+ */
 export function checkedResolver(access: FileAccess, projectPath: string | undefined): SourceResolver {
   return {
     async read(location: string): Promise<Uint8Array> {
       if (projectPath === undefined) {
-        throw new MapwrightError('ACCESS_DENIED', `the document refers to ${location}, but it is not saved in a project`, {
-          file: location,
+        throw new MapwrightError('ACCESS_DENIED', `the document refers to ${basename(location)}, but it is not saved in a project`, {
+          file: basename(location),
           expected: 'a projectPath, so files are read next to the project',
         });
       }
-      return readInputFile(await access.checkRead(location, projectPath));
+      const shownAs = shownReference(location, projectPath);
+      let path: string;
+      try {
+        path = await access.checkRead(location, projectPath);
+      } catch (error) {
+        if (!(error instanceof MapwrightError) || error.code === 'USAGE') throw error;
+        throw new MapwrightError(error.code, error.code === 'ACCESS_DENIED' ? `${shownAs}: outside the project folder and not picked by the user` : error.message.split(location).join(shownAs), {
+          file: shownAs,
+          expected: error.code === 'ACCESS_DENIED' ? 'a file inside the project folder, or one you picked in the studio' : 'an existing regular file',
+        });
+      }
+      const size = (await stat(path)).size;
+      if (size > MAX_REFERENCED_BYTES) {
+        throw new MapwrightError('LIMIT_EXCEEDED', `${shownAs} is ${size} bytes, more than a referenced file may be`, { file: shownAs, expected: `at most ${MAX_REFERENCED_BYTES} bytes` });
+      }
+      return readInputFile(path);
     },
   };
 }

@@ -47,7 +47,7 @@ async function setup(content: string, name: string) {
   writeFileSync(picked, content);
   const keyFile = join(root, 'mask.key');
   writeFileSync(keyFile, `${KEY}\n`, { mode: 0o600 });
-  const access = createFileAccess([join(root, 'crm-to-erp')]);
+  const access = createFileAccess([], [join(root, 'crm-to-erp')]);
   await access.grantFile(picked);
   const host = recordingHost();
   const context: EngineContext = { access, runner: () => host, maskKeyFile: keyFile };

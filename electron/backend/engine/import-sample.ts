@@ -7,7 +7,7 @@
  * in the engine host when the backend has one, so the original never enters
  * this process.
  */
-import { mkdir, stat } from 'node:fs/promises';
+import { lstat, mkdir, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { MapwrightError } from '../../../mapping-engine/errors';
 import { loadDocument } from '../../../mapping-engine/document/load-document';
@@ -19,6 +19,7 @@ import { payloadHostOf } from '../../../mapping-engine/node/host/payload-host';
 import { readInputFile } from '../../../mapping-engine/node/read-file';
 import type { ImportSampleResult } from '../../contract/methods/engine-methods';
 import type { EngineContext } from './engine-context';
+import { accessDenied, isInside, realPathOf } from './file-access';
 import { DEFAULT_PAGE_SIZE, readPayloadPreview } from './payload-preview';
 
 /** Largest sample accepted for import; masking holds the whole payload in memory. */
@@ -34,7 +35,8 @@ export interface ImportSampleRequest {
 
 async function exists(path: string): Promise<boolean> {
   try {
-    await stat(path);
+    // lstat: a dangling symlink is taken, never written through.
+    await lstat(path);
     return true;
   } catch {
     return false;
@@ -70,6 +72,8 @@ function safeName(name: string): string {
  */
 export async function importSample(context: EngineContext, request: ImportSampleRequest): Promise<ImportSampleResult> {
   const projectFile = await context.access.checkProject(request.projectPath);
+  // The masked copy is written beside the project: only for a project the user may save (not a bundled sample).
+  await context.access.checkWrite(projectFile);
   const file = await context.access.checkRead(request.file, request.projectPath);
   const size = await stat(file).then((s) => s.size, () => 0);
   if (size > MAX_IMPORT_BYTES) {
@@ -87,6 +91,9 @@ export async function importSample(context: EngineContext, request: ImportSample
     throw new MapwrightError('FILE_WRITE', `cannot create ${folder}: ${String(error)}`, { file: folder });
   }
   const target = join(folder, await freeName(folder, safeName(basename(file))));
+  // The samples folder itself may be a link out of the project: the copy must land inside it.
+  const landing = await realPathOf(target);
+  if (!isInside(landing, dirname(projectFile))) throw accessDenied(`samples/${basename(target)}`, 'write');
   // The same masking as `mapwright mask`, done where files are read (the engine host when there is one):
   // this process sends paths and the key, and gets back only the format, the report and the size.
   const host = payloadHostOf(context.runner());
@@ -98,6 +105,8 @@ export async function importSample(context: EngineContext, request: ImportSample
     out: target,
     ...(request.format ? { format: request.format } : {}),
   });
+  // The copy is the project's own file from now on: readable even when the project's folder is not granted.
+  await context.access.grantFile(landing);
   // The preview is read from the masked copy itself, so it shows exactly what was written.
   const preview = await readPayloadPreview(target, basename(file), { format, page: 0, pageSize: DEFAULT_PAGE_SIZE, host });
   return {

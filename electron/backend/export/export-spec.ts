@@ -6,13 +6,16 @@
  * files outside the project. Test cases run in the backend's runner.
  */
 import { isAbsolute } from 'node:path';
+import { loadDocument } from '../../../mapping-engine/document/load-document';
 import { MapwrightError } from '../../../mapping-engine/errors';
+import { decodeText } from '../../../mapping-engine/payload/decode';
 import { exportProject } from '../../../mapping-engine/node/export/export-project';
-import { writeFileAtomic } from '../../../mapping-engine/node/read-file';
+import { readInputFile, writeFileAtomic } from '../../../mapping-engine/node/read-file';
 import type { ExpressionRunner } from '../../../mapping-engine/run/run-types';
 import { MAX_EXPORT_BYTES, type ExportedFile, type ExportedSpec, type ExportSpecRequest, type ExportSpecToFileRequest } from '../../contract/methods/export-methods';
 import { checkedResolver } from '../engine/engine-context';
 import type { FileAccess } from '../engine/file-access';
+import { projectReferences } from '../persistence/project-references';
 import { exportFileName, exportMediaType } from './export-format';
 
 /** What the export methods need from the backend. */
@@ -57,32 +60,44 @@ export async function exportSpec(context: ExportContext, request: ExportSpecRequ
   return { ...base, encoding: 'base64', content: Buffer.from(content).toString('base64') };
 }
 
+/** The name an export of each kind must have unless the user chose the exact file in a save dialog. */
+const EXPORT_NAMES: Record<ExportSpecRequest['kind'], RegExp> = {
+  xlsx: /\.xlsx$/i,
+  csv: /\.csv$/i,
+  md: /\.md$/i,
+  html: /\.html?$/i,
+  jsonata: /\.jsonata$/i,
+  document: /\.mapwright\.json$/i,
+};
+
 /**
- * Where `exportSpecToFile` may write: the same places the engine may read for
- * the project (its folder and sub-folders, a trusted root, or a path the host
- * granted after the user chose it in a save dialog), because the web host
- * serves this method too and must not write elsewhere. The project file itself
- * is refused: replacing it is a save, which goes through `saveProject` and its
- * changed-on-disk check.
+ * Where `exportSpecToFile` may write: a path the host granted for writing
+ * (the user chose it in a save dialog: any name), or inside a project folder
+ * the user opened under the kind's own extension. Never the project file
+ * (replacing it is a save, with its changed-on-disk check) and never a file
+ * the document refers to (an export named like its lookup CSV would change
+ * what the mapping computes).
  * @returns the real path to write
+ * @throws MapwrightError `ACCESS_DENIED`, `USAGE`
  */
-async function checkOutPath(access: FileAccess, outPath: string, projectFile: string): Promise<string> {
+async function checkOutPath(access: FileAccess, request: ExportSpecToFileRequest, projectFile: string): Promise<string> {
+  const { outPath } = request;
   if (!isAbsolute(outPath)) throw new MapwrightError('USAGE', `the export path must be absolute: ${outPath}`, { expected: 'an absolute path' });
-  const target = await access.checkRead(outPath, projectFile);
-  if (target === projectFile) {
-    throw new MapwrightError('ACCESS_DENIED', `${outPath}: an export cannot replace the project file`, {
-      file: outPath,
-      expected: 'another file name (save the project to write the project file)',
-    });
+  const text = request.text ?? decodeText(await readInputFile(projectFile), { file: request.projectPath }).text;
+  let references: string[] = [];
+  try {
+    references = projectReferences(loadDocument(text, request.projectPath).document, projectFile);
+  } catch {
+    // An invalid document fails the export itself with its own coded error; there is nothing it refers to yet.
   }
-  return target;
+  return access.checkWrite(outPath, { name: EXPORT_NAMES[request.kind], protect: [projectFile, ...references] });
 }
 
 /** Exports the project and writes it atomically to `outPath` (checked, see {@link checkOutPath}). */
 export async function exportSpecToFile(context: ExportContext, request: ExportSpecToFileRequest): Promise<ExportedFile> {
   const projectFile = await context.access.checkProject(request.projectPath);
   // Refused before the export runs, so a bad path costs no test run.
-  const target = await checkOutPath(context.access, request.outPath, projectFile);
+  const target = await checkOutPath(context.access, request, projectFile);
   const content = await exportContent(context, request, projectFile);
   await writeFileAtomic(target, content);
   return { path: target, bytes: byteLength(content) };

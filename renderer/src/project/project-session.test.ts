@@ -20,7 +20,7 @@ const doc = (name: string) => `{\n  "formatVersion": 1,\n  "name": "${name}",\n 
 function setup(idleMs = 60_000) {
   const root = mkdtempSync(join(tmpdir(), 'mapwright-session-'));
   temps.push(root);
-  const api = createProjectService({ samplesDir: root, appVersion: '0', platform: process.platform, settingsDir: join(root, 'settings'), backupDir: join(root, 'backups') });
+  const api = createProjectService({ samplesDir: join(root, 'samples'), readRoots: [root], appVersion: '0', platform: process.platform, settingsDir: join(root, 'settings'), backupDir: join(root, 'backups') });
   const file = join(root, 'orders.mapwright.json');
   writeFileSync(file, doc('Orders'));
   return { root, api, file, session: createProjectSession(api, { backup: { idleMs } }) };

@@ -21,7 +21,7 @@ const doc = (name: string) => `{\n  "formatVersion": 1,\n  "name": "${name}",\n 
 function setup(options: ProjectWorkflowOptions = {}) {
   const root = mkdtempSync(join(tmpdir(), 'mapwright-workflow-'));
   temps.push(root);
-  const api = createProjectService({ samplesDir: root, appVersion: '0', platform: process.platform, settingsDir: join(root, 'settings'), backupDir: join(root, 'backups') });
+  const api = createProjectService({ samplesDir: join(root, 'samples'), readRoots: [root], appVersion: '0', platform: process.platform, settingsDir: join(root, 'settings'), backupDir: join(root, 'backups') });
   const orders = join(root, 'orders.mapwright.json');
   const invoices = join(root, 'invoices.mapwright.json');
   writeFileSync(orders, doc('Orders'));
