@@ -57,7 +57,9 @@ export function checkTargetFree(doc: MappingDocument, target: string, except = -
     if (keyInside(key, other)) refuse(`target field ${rule.target} is mapped as a whole, so ${target} inside it cannot have its own rule`, `a field outside ${rule.target}`);
   });
   for (const a of doc.arrays) {
-    if (pathKey(a.target) === key) refuse(`${target} is an array context: map the fields inside it, or remove the context first`, `a field inside ${target}`);
+    const array = pathKey(a.target);
+    if (array === key) refuse(`${target} is an array context: map the fields inside it, or remove the context first`, `a field inside ${target}`);
+    if (keyInside(array, key)) refuse(`${target} holds the array context ${a.target}, so it cannot be mapped as a whole`, `a field inside ${target}, or remove the context ${a.target} first`);
   }
 }
 
@@ -88,7 +90,7 @@ export function checkSources(doc: MappingDocument, target: string, sources: read
 
 /** Validates (and normalises) a rule's transform chain. */
 export function checkTransforms(doc: MappingDocument, target: string, transforms: readonly unknown[]): MappingRule['transforms'] {
-  return transforms.map((t, j) => checkTransform(t, `rule ${target} transform ${j + 1}`, target, doc.lookups));
+  return transforms.map((t, j) => checkTransform(t, `rule ${target} transform ${j + 1}`, doc.lookups));
 }
 
 /** Refuses a `default` policy without a default value. */

@@ -32,6 +32,8 @@ describe('rule edits', () => {
     refusedBy(base, { kind: 'addRule', rule: { target: 'address', sources: ['billing'] } });
     refusedBy(base, { kind: 'addRule', rule: { target: 'customerNumber.part', sources: ['x'] } });
     refusedBy(base, { kind: 'addRule', rule: { target: 'contacts', sources: ['contacts'] } });
+    const nested = frozenDoc({ arrays: [{ target: 'orders.lines', source: 'items' }] });
+    refusedBy(nested, { kind: 'linkSource', target: 'orders', source: 'order' });
   });
 
   it('refuses bad paths, bad positions, empty rules and a default policy without default', () => {
@@ -121,7 +123,7 @@ describe('rule edits', () => {
     refusedBy(base, { kind: 'moveTransform', target: 'customerNumber', from: 0, to: 0 });
     refusedBy(base, { kind: 'setTransform', target: 'customerNumber', index: 0, transform: { kind: 'trim' } });
     const error = refusedBy(base, { kind: 'insertTransform', target: 'customerNumber', index: 0, transform: { kind: 'date', from: 'dd.MM.yyyy', to: 'qq' } });
-    expect(error.expected).toBe('rule customerNumber new transform');
+    expect(error.expected).toBe('rule customerNumber transform 1');
     refusedBy(base, { kind: 'insertTransform', target: 'customerNumber', index: 0, transform: { kind: 'case', mode: 'sideways' } as never });
   });
 

@@ -15,7 +15,7 @@ import type { DocumentEdit } from './edit-types';
 import { checkIndex, parseOrRefuse, refuse } from './edit-error';
 import { checkTarget } from './edit-paths';
 import { checkComputes, checkPolicy, checkSource, checkSources, checkTargetFree, checkTransforms, findRule, ruleFor } from './rule-checks';
-import { checkTransform } from './transform-check';
+import { checkChain, checkTransform } from './transform-check';
 
 type EditOf<K extends DocumentEdit['kind']> = Extract<DocumentEdit, { kind: K }>;
 
@@ -31,13 +31,16 @@ function settle(rule: MappingRule): MappingRule | undefined {
   return rule.sources.length === 0 && rule.transforms.length === 0 ? undefined : rule;
 }
 
-/** Applies `change` to the rule for `target`. */
+/** Applies `change` to the rule for `target`; a changed rule's chain must still compile with its sources. */
 function update(doc: MappingDocument, target: string, change: (rule: MappingRule) => MappingRule | undefined): MappingDocument {
   const { index, rule } = ruleFor(doc, target);
-  return withRule(doc, index, change(rule));
+  const next = change(rule);
+  if (next !== undefined && (next.sources !== rule.sources || next.transforms !== rule.transforms)) checkChain(next);
+  return withRule(doc, index, next);
 }
 
 function insertRule(doc: MappingDocument, rule: MappingRule, index: number | undefined): MappingDocument {
+  checkChain(rule);
   const at = index ?? doc.rules.length;
   checkIndex(at, doc.rules.length, 'rule position');
   const rules = doc.rules.slice();
@@ -88,7 +91,9 @@ function linkSource(doc: MappingDocument, edit: EditOf<'linkSource'>): MappingDo
     return insertRule(doc, { target, sources: [edit.source], transforms: [], required: 'omit' }, edit.index);
   }
   checkSource(doc, found.rule.target, edit.source, found.rule.sources);
-  return withRule(doc, found.index, { ...found.rule, sources: [...found.rule.sources, edit.source] });
+  const linked = { ...found.rule, sources: [...found.rule.sources, edit.source] };
+  checkChain(linked);
+  return withRule(doc, found.index, linked);
 }
 
 function unlinkSource(doc: MappingDocument, edit: EditOf<'unlinkSource'>): MappingDocument {
@@ -105,7 +110,7 @@ function transformIndex(rule: MappingRule, index: number, extra = 0): void {
 function insertTransform(doc: MappingDocument, edit: EditOf<'insertTransform'>): MappingDocument {
   return update(doc, edit.target, (rule) => {
     transformIndex(rule, edit.index, 1);
-    const node = checkTransform(edit.transform, `rule ${rule.target} new transform`, rule.target, doc.lookups);
+    const node = checkTransform(edit.transform, `rule ${rule.target} new transform`, doc.lookups);
     const transforms = rule.transforms.slice();
     transforms.splice(edit.index, 0, node);
     return { ...rule, transforms };
@@ -115,7 +120,7 @@ function insertTransform(doc: MappingDocument, edit: EditOf<'insertTransform'>):
 function setTransform(doc: MappingDocument, edit: EditOf<'setTransform'>): MappingDocument {
   return update(doc, edit.target, (rule) => {
     transformIndex(rule, edit.index);
-    const node = checkTransform(edit.transform, `rule ${rule.target} transform ${edit.index + 1}`, rule.target, doc.lookups);
+    const node = checkTransform(edit.transform, `rule ${rule.target} transform ${edit.index + 1}`, doc.lookups);
     const transforms = rule.transforms.slice();
     transforms[edit.index] = node;
     return { ...rule, transforms };

@@ -39,10 +39,19 @@ function failingParam(node: TransformNode): string {
   }
 }
 
-/** Compiles `node` on its own; returns the failure message, or undefined when it compiles. */
-function compileProblem(node: TransformNode, field: string): string | undefined {
+/** JSONata text standing for a rule's input: the compiled form depends only on how many sources it has. */
+function inputFor(sourceCount: number): string {
+  if (sourceCount === 0) return '()';
+  if (sourceCount === 1) return '$s1';
+  return `[${Array.from({ length: sourceCount }, (_, i) => `$s${i + 1}`).join(', ')}]`;
+}
+
+/** Compiles `node` as it would be in a rule with `sourceCount` sources; returns the failure message, or undefined. */
+function compileProblem(node: TransformNode, field: string, sourceCount = 1): string | undefined {
+  // Built as a variable so a context field older builds lack (sourceCount) is passed without a type error.
+  const ctx = { field, tableVariable: (name: string) => `$table_${name}`, sourceCount };
   try {
-    compileTransform(node, '$v', { field, tableVariable: (name) => `$table_${name}` });
+    compileTransform(node, inputFor(sourceCount), ctx);
     return undefined;
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
@@ -54,7 +63,7 @@ function compileProblem(node: TransformNode, field: string): string | undefined 
  * without `kind`) and returns one message per failing parameter. Pure and
  * cheap enough to run on every keystroke of a parameter form.
  */
-export function validateTransformParams(kind: string, params: Record<string, unknown>): ParamProblems {
+export function validateTransformParams(kind: string, params: Record<string, unknown>, sourceCount?: number): ParamProblems {
   const result = transformNodeSchema.safeParse({ ...params, kind });
   const problems: ParamProblems = {};
   if (!result.success) {
@@ -66,22 +75,30 @@ export function validateTransformParams(kind: string, params: Record<string, unk
     }
     return problems;
   }
-  const problem = compileProblem(result.data, kind);
+  const problem = compileProblem(result.data, kind, sourceCount ?? 2);
   if (problem !== undefined) problems[failingParam(result.data)] = problem;
   return problems;
 }
 
 /**
- * A transform node ready to store (defaults applied), or a refusal naming
- * `where` (such as "customerSince transform 2"). `lookups` are the table
- * names the document defines.
+ * A transform node ready to store (defaults applied) or a refusal naming
+ * `where` (such as "rule customerSince transform 2"); `lookups` are the
+ * table names the document defines. Whether it compiles is checked with the
+ * whole chain of its rule ({@link checkChain}), since some transforms depend
+ * on the rule's sources.
  */
-export function checkTransform(input: unknown, where: string, field: string, lookups: Readonly<Record<string, unknown>>): TransformNode {
+export function checkTransform(input: unknown, where: string, lookups: Readonly<Record<string, unknown>>): TransformNode {
   const result = transformNodeSchema.safeParse(input);
   if (!result.success) refuse(`${where}: ${issueText(result.error)}`, where);
   const node = result.data;
-  const problem = compileProblem(node, field);
-  if (problem !== undefined) refuse(`${where}: ${problem}`, where);
   if (node.kind === 'lookup' && !Object.hasOwn(lookups, node.table)) refuse(`${where}: no lookup table named ${node.table}`, `${where}: an existing lookup table`);
   return node;
+}
+
+/** Refuses a rule whose transform chain does not compile with its sources (a bad regex, date pattern or custom JSONata). */
+export function checkChain(rule: { target: string; sources: readonly string[]; transforms: readonly TransformNode[] }): void {
+  rule.transforms.forEach((node, j) => {
+    const problem = compileProblem(node, rule.target, rule.sources.length);
+    if (problem !== undefined) refuse(`rule ${rule.target} transform ${j + 1}: ${problem}`, `rule ${rule.target} transform ${j + 1}`);
+  });
 }

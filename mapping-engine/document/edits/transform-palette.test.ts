@@ -14,7 +14,8 @@ describe('transformPalette', () => {
       expect(entry.description.length).toBeGreaterThan(0);
       expect(PALETTE_CATEGORIES).toContain(entry.category);
       const lookups = entry.kind === 'lookup' ? { table: {} } : {};
-      expect(() => checkTransform(entry.initial, entry.kind, 'f', lookups)).not.toThrow();
+      expect(() => checkTransform(entry.initial, entry.kind, lookups)).not.toThrow();
+      expect(validateTransformParams(entry.kind, { ...entry.initial })).toEqual({});
     }
   });
 
