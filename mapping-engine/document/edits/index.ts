@@ -9,3 +9,4 @@ export { PALETTE_CATEGORIES, type PaletteCategory } from './transform-palette-in
 export { documentPath, pathKey, scopeOf, type Scope } from './edit-paths';
 export { targetFieldRows, type TargetFieldRow, type FieldStatus, type TargetRowOptions } from './target-field-rows';
 export { sourcePathCompletions, type SourceCompletion, type SourceReach } from './source-completions';
+export { lookupPreview, type LookupPreview } from './lookup-preview';
