@@ -4,6 +4,7 @@
  * one field per line, nested objects and arrays indented. A source map gives,
  * for every target path, the span of text that computes it.
  */
+import { MapwrightError } from '../errors';
 import type { MappingDocument } from '../document/document-schema';
 import type { TransformNode } from '../transforms/transform-node';
 import { compilePredicate } from '../transforms/predicate';
@@ -92,18 +93,46 @@ function writeElement(c: Compilation, node: Extract<TargetNode, { kind: 'array' 
   w.write(')');
 }
 
+/** Whether a field of this array's own elements (not of a nested array) reads `$position`. */
+function readsPosition(children: TargetNode[]): boolean {
+  return children.some((c) => (c.kind === 'field' ? c.rule.sources.includes('$position') : c.kind === 'object' && readsPosition(c.children)));
+}
+
+/**
+ * The items of the array with the element position bound as `#$index<n>`
+ * where something reads it. A record label counts items as the source has
+ * them, so it binds before filter and sort; `$position` counts them as the
+ * target has them, so alone it binds after. JSONata keeps one `#` binding
+ * per step, so an array that needs both and filters or sorts is refused
+ * rather than numbered wrongly.
+ */
+function arrayItems(node: Extract<TargetNode, { kind: 'array' }>, depth: number, label: string, named: boolean): string {
+  const ctx = node.context;
+  const position = readsPosition(node.children);
+  const where = label.slice(0, -2) || '.';
+  if (position && ctx.groupBy) throw new MapwrightError('COMPILE_INVALID', `${where}: $position is not available in a grouped array`);
+  if (position && named && (ctx.filter || ctx.sort)) {
+    throw new MapwrightError('COMPILE_INVALID', `${where}: $position in an array that is filtered or sorted and whose errors name the record is not supported`);
+  }
+  let items = compileSource(ctx.source, depth, label);
+  if (named && !ctx.groupBy) items += `#${positionVariable(depth + 1)}`;
+  if (ctx.filter) items += `[${compilePredicate(ctx.filter, '$')}]`;
+  if (ctx.sort) items += `^(${ctx.sort.descending ? '>' : '<'}${pathExpression(ctx.sort.field)})`;
+  if (position && !named) items += `#${positionVariable(depth + 1)}`;
+  return items;
+}
+
 function writeArray(c: Compilation, node: Extract<TargetNode, { kind: 'array' }>, depth: number, indent: number, label: string): void {
   const { w } = c;
   const ctx = node.context;
   const named = needsRecord(node);
-  let items = compileSource(ctx.source, depth, label);
-  // The position is bound before filter and sort, so it counts items as they are in the source.
-  if (named && !ctx.groupBy) items += `#${positionVariable(depth + 1)}`;
-  if (ctx.filter) items += `[${compilePredicate(ctx.filter, '$')}]`;
-  if (ctx.sort) items += `^(${ctx.sort.descending ? '>' : '<'}${pathExpression(ctx.sort.field)})`;
+  const items = arrayItems(node, depth, label, named);
   const key = named && ctx.recordKey !== undefined && !ctx.groupBy ? compileSource(ctx.recordKey, depth + 1, label) : undefined;
   const record = named ? itemRecordBinding(ctx, depth + 1, key, recordInScope(c.doc, depth)) : undefined;
   const bind = depth >= 1 && reachedDepths(node, depth, new Set()).has(depth);
+  // An array that must not be empty raises what a missing required field raises, naming the enclosing record.
+  const required = ctx.required === 'error';
+  if (required) w.write('$requiredItems(');
   let inner = indent;
   w.write('[');
   if (bind) {
@@ -130,6 +159,7 @@ function writeArray(c: Compilation, node: Extract<TargetNode, { kind: 'array' }>
     w.write(')');
   }
   w.write(']');
+  if (required) w.write(`, ${literal(label.slice(0, -2) || '.')}${recordInScope(c.doc, depth) ? ', $record' : ''})`);
 }
 
 /** Compiles `doc` and lists the value maps bound at the top (the reverse parser reads them back). */

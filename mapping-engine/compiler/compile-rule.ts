@@ -4,6 +4,7 @@ import type { MappingRule } from '../document/document-schema';
 import { compileChain } from '../transforms/registry';
 import { literal } from '../transforms/jsonata-text';
 import type { NodeOf } from '../transforms/transform-node';
+import { positionVariable } from './record-label';
 import { sourceExpression } from './source-paths';
 
 /** Variable a lookup table is bound to at the top of the expression. */
@@ -11,9 +12,17 @@ export function tableVariable(name: string): string {
   return `$table_${name}`;
 }
 
-/** JSONata text of a source path; `$key` is the group key inside a grouped array. */
+/**
+ * JSONata text of a source path; `$key` is the group key inside a grouped
+ * array, `$position` the element's 1-based position in the innermost array
+ * (bound as `#$index<depth>` by the array, see compile-document.ts).
+ */
 export function compileSource(path: string, depth: number, field: string): string {
   if (path === '$key') return '$key';
+  if (path === '$position') {
+    if (depth < 1) throw new MapwrightError('COMPILE_INVALID', `${field}: $position is the position of an array element, and this field is in no array`);
+    return `(${positionVariable(depth)} + 1)`;
+  }
   try {
     return sourceExpression(path, depth);
   } catch (error) {
@@ -37,7 +46,8 @@ export function compileRule(rule: MappingRule, depth: number, label: string, opt
   }
   // Several sources become one list, which concat, aggregates and custom expressions take as a whole.
   const input = sources.length === 0 ? '()' : sources.length === 1 ? sources[0]! : `[${sources.join(', ')}]`;
-  const value = compileChain(rule.transforms, input, { field: label, tableVariable, valueMapVariable: options.valueMapVariable, ...(options.record ? { record: true } : {}) });
+  const ctx = { field: label, tableVariable, valueMapVariable: options.valueMapVariable, sourceCount: sources.length, ...(options.record ? { record: true } : {}) };
+  const value = compileChain(rule.transforms, input, ctx);
   switch (rule.required) {
     case 'omit':
       return value;
@@ -55,11 +65,17 @@ export function compileRule(rule: MappingRule, depth: number, label: string, opt
  * empty strings rather than absent. The error names the field and, when
  * one is in scope, the record (see record-label.ts).
  */
-export const POLICY_HELPERS: Record<'required' | 'orDefault', string[]> = {
+export const POLICY_HELPERS: Record<'required' | 'orDefault' | 'requiredItems', string[]> = {
   required: [
     '$required := function($value, $field, $record) {',
     '  $exists($value) and $value != null and $value != "" ? $value : $error($field & " is required" & ($exists($record) ? " (" & $record & ")" : ""))',
     '};',
   ],
   orDefault: ['$orDefault := function($value, $default) {', '  $exists($value) and $value != null and $value != "" ? $value : $default', '};'],
+  // An array context that must not be empty raises what a missing required field raises, so hosts read both alike.
+  requiredItems: [
+    '$requiredItems := function($items, $field, $record) {',
+    '  $count($items) > 0 ? $items : $error($field & " is required" & ($exists($record) ? " (" & $record & ")" : ""))',
+    '};',
+  ],
 };

@@ -23,9 +23,14 @@ export function namesRecord(rule: MappingRule): boolean {
   return rule.required === 'error' || rule.transforms.some(raisesInvalid);
 }
 
-/** Whether any field under `node` can raise an error naming the record, so the record must be named. */
+/**
+ * Whether anything under `node` can raise an error naming the record, so the
+ * record must be named: a field, or a nested array that must not be empty
+ * (its error names the record of the element holding it).
+ */
 export function needsRecord(node: TargetNode): boolean {
-  return node.kind === 'field' ? namesRecord(node.rule) : node.children.some(needsRecord);
+  if (node.kind === 'field') return namesRecord(node.rule);
+  return node.children.some((c) => needsRecord(c) || (c.kind === 'array' && c.context.required === 'error'));
 }
 
 /** The variable holding an element's position in array nesting `depth` (bound with `#`). */

@@ -1,7 +1,8 @@
 /**
  * The block at the top of a compiled expression: what the fields share,
- * bound once. First the policy helpers the rules use and the `$invalid`
- * helper of transforms that reject values, then every lookup
+ * bound once. First the policy helpers the rules and arrays use, the
+ * `$invalid` helper of transforms that reject values and the `$zoneOffset`
+ * helper of dates written in a named time zone, then every lookup
  * table (`$table_<name>`), then every value map (`$statusMap`), one entry
  * per line, and last the `$record` naming the whole input.
  */
@@ -11,6 +12,7 @@ import { literal } from '../transforms/jsonata-text';
 import type { Scalar } from '../transforms/transform-node';
 import { compileSource, POLICY_HELPERS, tableVariable } from './compile-rule';
 import { INVALID_HELPER, raisesInvalid } from '../transforms/invalid-value';
+import { usesZoneHelper, ZONE_HELPER } from '../transforms/date-zones';
 import { namesRecord, rootRecordBinding } from './record-label';
 import type { TextWriter } from './text-writer';
 import type { ValueMapBinding } from './value-map-names';
@@ -20,7 +22,12 @@ export type TableEntries = Record<string, Record<string, string>> | undefined;
 
 /** Whether the document binds `$record` at the top: it names a record key and some field can raise an error naming it. */
 export function bindsRootRecord(doc: MappingDocument): boolean {
-  return doc.recordKey !== undefined && doc.rules.some(namesRecord);
+  return doc.recordKey !== undefined && (doc.rules.some(namesRecord) || requiresItems(doc));
+}
+
+/** Whether some array context must not be empty, so the `$requiredItems` helper is bound. */
+function requiresItems(doc: MappingDocument): boolean {
+  return doc.arrays.some((a) => a.required === 'error');
 }
 
 /** Whether some transform can reject a value, so the `$invalid` helper is bound. */
@@ -28,9 +35,14 @@ function raisesAnyInvalid(doc: MappingDocument): boolean {
   return doc.rules.some((r) => r.transforms.some(raisesInvalid));
 }
 
+/** Whether some date is written in a named time zone, so the `$zoneOffset` helper is bound. */
+function usesAnyZone(doc: MappingDocument): boolean {
+  return doc.rules.some((r) => r.transforms.some(usesZoneHelper));
+}
+
 /** Whether anything needs binding, so the expression is a block around the target. */
 export function needsTopBlock(doc: MappingDocument, maps: readonly ValueMapBinding[]): boolean {
-  return Object.keys(doc.lookups).length > 0 || maps.length > 0 || doc.rules.some((r) => r.required !== 'omit') || raisesAnyInvalid(doc);
+  return Object.keys(doc.lookups).length > 0 || maps.length > 0 || doc.rules.some((r) => r.required !== 'omit') || requiresItems(doc) || raisesAnyInvalid(doc) || usesAnyZone(doc);
 }
 
 function writeEntries(w: TextWriter, variable: string, entries: Record<string, Scalar>): void {
@@ -51,18 +63,12 @@ function writeEntries(w: TextWriter, variable: string, entries: Record<string, S
 
 /** Writes the bindings, each on its own lines at indent 1 (the caller opens and closes the block). */
 export function writeTopBindings(w: TextWriter, doc: MappingDocument, tables: TableEntries, maps: readonly ValueMapBinding[]): void {
-  const helpers = (['required', 'orDefault'] as const).filter((name) => doc.rules.some((r) => r.required === (name === 'required' ? 'error' : 'default')));
-  for (const name of helpers) {
-    for (const line of POLICY_HELPERS[name]) {
-      w.newline(1);
-      w.write(line);
-    }
-  }
-  if (raisesAnyInvalid(doc)) {
-    for (const line of INVALID_HELPER) {
-      w.newline(1);
-      w.write(line);
-    }
+  const helpers: Array<keyof typeof POLICY_HELPERS> = (['required', 'orDefault'] as const).filter((name) => doc.rules.some((r) => r.required === (name === 'required' ? 'error' : 'default')));
+  if (requiresItems(doc)) helpers.push('requiredItems');
+  const lines = [...helpers.flatMap((name) => POLICY_HELPERS[name]), ...(raisesAnyInvalid(doc) ? INVALID_HELPER : []), ...(usesAnyZone(doc) ? ZONE_HELPER : [])];
+  for (const line of lines) {
+    w.newline(1);
+    w.write(line);
   }
   for (const name of Object.keys(doc.lookups).sort()) {
     const table = doc.lookups[name]!;

@@ -20,6 +20,7 @@ const CASES: Array<[string, Record<string, unknown>, string]> = [
   ['round', { kind: 'round', decimals: 2 }, 'round to 2 decimals (half to even)'],
   ['arithmetic', { kind: 'arithmetic', op: '/', operand: 100 }, 'divide by 100'],
   ['date', { kind: 'date', from: 'dd.MM.yyyy', to: 'iso' }, 'format date from dd.MM.yyyy to ISO 8601; an invalid date is an error'],
+  ['calculate', { kind: 'calculate', op: '*' }, 'multiply the source values in order; no value when one is missing'],
   ['valueMap', { kind: 'valueMap', entries: { A: 'ACTIVE' }, onUnknown: 'error' }, 'map codes "A" → "ACTIVE"; an unknown code is an error'],
   ['lookup', { kind: 'lookup', table: 'Status', default: 'UNKNOWN' }, 'map via table Status; an unknown key becomes "UNKNOWN"'],
   ['condition', { kind: 'condition', when: { op: 'empty' }, then: 'n/a' }, 'if the value is missing or empty then "n/a", otherwise keep the value'],
@@ -45,6 +46,14 @@ describe('describeTransformNode', () => {
       'format date from Unix time in seconds to dd.MM.yy in time zone +0100; an invalid date leaves the field out',
     );
     expect(describeTransformNode({ kind: 'date', from: 'dd.MM.yy', to: 'epoch-ms', pivotYear: 30 })).toContain('two-digit years below 30 are 20xx');
+    expect(describeTransformNode({ kind: 'date', from: 'iso', to: 'yyyyMMdd' })).toBe('format date from ISO 8601 to yyyyMMdd in UTC; an invalid date is an error');
+    expect(describeTransformNode({ kind: 'date', from: 'iso', to: 'yyyyMMdd', timezone: 'source' })).toBe("format date from ISO 8601 to yyyyMMdd at the timestamp's own offset; an invalid date is an error");
+    expect(describeTransformNode({ kind: 'date', from: 'iso', to: 'iso', timezone: 'Europe/Berlin' })).toContain('in time zone Europe/Berlin (with its daylight-saving rule)');
+    expect(describeTransformNode({ kind: 'concat', separator: ';', keepEmpty: true })).toBe('join the values with ";", keeping empty ones');
+    expect(describeTransformNode({ kind: 'parseNumber', onInvalid: 'omit' })).toBe('read as a number with "." as decimal separator; text that is not a number leaves the field out');
+    expect(describeTransformNode({ kind: 'aggregate', fn: 'sum', field: 'quantity', times: 'price', itemDecimals: 2, decimalSeparator: ',' })).toBe(
+      'take the sum of field "quantity" times field "price" of the items, each item rounded to 2 decimals (half to even) first, amounts in text read with "," as decimal separator (text that is not a number is an error)',
+    );
     expect(describeTransformNode({ kind: 'split', separator: ';' })).toBe('split at ";" into a list');
     expect(describeTransformNode({ kind: 'split', separator: ';', index: -3 })).toBe('split at ";" and take part 3 from the end');
     expect(describeTransformNode({ kind: 'substring', start: 0 })).toBe('take the text from character 1');

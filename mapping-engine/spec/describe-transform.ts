@@ -69,6 +69,23 @@ const ARITHMETIC: Record<NodeOf<'arithmetic'>['op'], string> = {
   '%': 'take the remainder after dividing by',
 };
 
+const CALCULATIONS: Record<NodeOf<'calculate'>['op'], string> = {
+  '+': 'add',
+  '-': 'subtract',
+  '*': 'multiply',
+  '/': 'divide',
+};
+
+/** Where a date is written: nothing for UTC, the source's own offset, a fixed offset or a named zone. */
+function zoneWords(from: string, to: string, timezone: string | undefined): string {
+  if (to === 'epoch-s' || to === 'epoch-ms') return '';
+  // A pattern without a zone is read and written as the same wall-clock time; only an instant read from ISO text or epoch time is moved to UTC.
+  if (timezone === undefined) return from === 'iso' || from.startsWith('epoch-') ? ' in UTC' : '';
+  if (timezone === 'source') return " at the timestamp's own offset";
+  if (/^[+-]\d{4}$/.test(timezone)) return ` in time zone ${timezone}`;
+  return ` in time zone ${timezone} (with its daylight-saving rule)`;
+}
+
 const AGGREGATES: Record<NodeOf<'aggregate'>['fn'], string> = {
   sum: 'sum',
   count: 'count',
@@ -82,7 +99,7 @@ const DESCRIBERS: Describers = {
   copy: () => 'copy unchanged',
   constant: (n) => `always ${showScalar(n.value)}`,
   default: (n) => `use ${showScalar(n.value)} when missing or empty`,
-  concat: (n) => `join the non-empty values with ${JSON.stringify(n.separator)}`,
+  concat: (n) => (n.keepEmpty ? `join the values with ${JSON.stringify(n.separator)}, keeping empty ones` : `join the non-empty values with ${JSON.stringify(n.separator)}`),
   split: (n) => `split at ${JSON.stringify(n.separator)}${n.index === undefined ? ' into a list' : ` and take ${position(n.index, 'part')}`}`,
   substring: (n) =>
     n.length === undefined ? `take the text from character ${n.start + 1}` : `take ${n.length} character${n.length === 1 ? '' : 's'} from character ${n.start + 1}`,
@@ -94,16 +111,17 @@ const DESCRIBERS: Describers = {
       ? `replace matches of the regular expression /${n.pattern}/${n.flags ?? ''} with ${JSON.stringify(n.replacement)}`
       : `replace every ${JSON.stringify(n.pattern)} with ${JSON.stringify(n.replacement)}`,
   parseNumber: (n) =>
-    `read as a number with ${JSON.stringify(n.decimalSeparator)} as decimal separator${n.thousandsSeparator ? ` and ${JSON.stringify(n.thousandsSeparator)} between thousands` : ''}; text that is not a number is an error`,
+    `read as a number with ${JSON.stringify(n.decimalSeparator)} as decimal separator${n.thousandsSeparator ? ` and ${JSON.stringify(n.thousandsSeparator)} between thousands` : ''}; ${n.onInvalid === 'omit' ? 'text that is not a number leaves the field out' : 'text that is not a number is an error'}`,
   formatNumber: (n) => {
     const seps = [n.decimalSeparator && `decimal separator ${JSON.stringify(n.decimalSeparator)}`, n.groupingSeparator && `grouping separator ${JSON.stringify(n.groupingSeparator)}`].filter(Boolean);
     return `format the number with the picture ${JSON.stringify(n.picture)}${seps.length ? ` (${seps.join(', ')})` : ''}`;
   },
   round: (n) => `round to ${n.decimals} decimal${n.decimals === 1 ? '' : 's'} (half to even)`,
   arithmetic: (n) => `${ARITHMETIC[n.op]} ${n.operand}`,
+  calculate: (n) => `${CALCULATIONS[n.op]} the source values in order; no value when one is missing`,
   date: (n) => {
     const twoDigitYear = /yy/.test(n.from) && !/yyyy/.test(n.from) ? `; two-digit years below ${n.pivotYear} are 20xx, others 19xx` : '';
-    const zone = n.timezone ? ` in time zone ${n.timezone}` : '';
+    const zone = zoneWords(n.from, n.to, n.timezone);
     const invalid = n.onInvalid === 'omit' ? 'an invalid date leaves the field out' : 'an invalid date is an error';
     return `format date from ${dateForm(n.from)} to ${dateForm(n.to)}${zone}${twoDigitYear}; ${invalid}`;
   },
@@ -117,10 +135,13 @@ const DESCRIBERS: Describers = {
   parseBoolean: (n) =>
     `read as yes/no: ${n.trueValues.map((v) => JSON.stringify(v)).join(', ')} mean true, ${n.falseValues.map((v) => JSON.stringify(v)).join(', ')} mean false (any case); ${n.onInvalid === 'omit' ? 'anything else leaves the field out' : 'anything else is an error'}`,
   aggregate: (n) => {
-    const of = n.field === undefined ? 'the items' : `field ${JSON.stringify(n.field)} of the items`;
+    const field = n.field === undefined ? undefined : `field ${JSON.stringify(n.field)}${n.times === undefined ? '' : ` times field ${JSON.stringify(n.times)}`}`;
+    const of = field === undefined ? 'the items' : `${field} of the items`;
     if (n.fn === 'count') return `count ${of}`;
     if (n.fn === 'join') return `join ${of} with ${JSON.stringify(n.separator)}`;
-    return `take the ${AGGREGATES[n.fn]} of ${of}`;
+    const read = n.decimalSeparator === undefined && n.thousandsSeparator === undefined ? '' : `, amounts in text read with ${JSON.stringify(n.decimalSeparator ?? '.')} as decimal separator${n.thousandsSeparator ? ` and ${JSON.stringify(n.thousandsSeparator)} between thousands` : ''} (text that is not a number is an error)`;
+    const rounded = n.itemDecimals === undefined ? '' : `, each item rounded to ${n.itemDecimals} decimal${n.itemDecimals === 1 ? '' : 's'} (half to even) first`;
+    return `take the ${AGGREGATES[n.fn]} of ${of}${rounded}${read}`;
   },
   pick: (n) => {
     const item = n.index === undefined ? undefined : `take ${position(n.index, 'item')} of the list`;

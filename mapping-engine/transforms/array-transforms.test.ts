@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { describeTransform, compileChain } from './registry';
+import { isMapwrightError } from '../errors';
+import { INVALID_HELPER } from './invalid-value';
+import { describeTransform, compileChain, compileTransform } from './registry';
 import { transformNodeSchema } from './transform-node';
 import { run, TEST_CONTEXT } from './transforms-test-helpers';
 import jsonata from 'jsonata';
@@ -48,6 +50,42 @@ describe('array transforms', () => {
     const text = compileChain(chain, 'contacts', TEST_CONTEXT);
     expect(text).toBe('(contacts[type = "email"])[0].value');
     expect(await jsonata(text).evaluate({ contacts: [{ type: 'email', value: 'x@example.com' }] })).toBe('x@example.com');
+  });
+
+  it('sums a product per item, rounded per item, with amounts read from text', async () => {
+    const lines = [
+      { quantity: 3, price: '19.999' },
+      { quantity: 2, price: '0.125' },
+      { price: '5.00' },
+    ];
+    // 3 * 19.999 = 59.997 -> 60.00 and 2 * 0.125 = 0.25; the line without a quantity drops out.
+    expect(await run({ kind: 'aggregate', fn: 'sum', field: 'quantity', times: 'price', itemDecimals: 2, decimalSeparator: '.' }, lines)).toBeCloseTo(60.25);
+    expect(await run({ kind: 'aggregate', fn: 'max', field: 'quantity', times: 'price', decimalSeparator: '.' }, lines)).toBeCloseTo(59.997);
+    expect(await run({ kind: 'aggregate', fn: 'sum', field: 'qty', times: 'price' }, LINES)).toBe(26.5);
+    // 12.5 rounds half to even, to 12.
+    expect(await run({ kind: 'aggregate', fn: 'sum', field: 'price', itemDecimals: 0 }, LINES)).toBe(18);
+    expect(await run({ kind: 'aggregate', fn: 'sum', field: 'quantity', decimalSeparator: ',', thousandsSeparator: '.' }, [{ quantity: '1.000,5' }, { quantity: '2' }])).toBe(1002.5);
+  });
+
+  it('names the field and the item when an amount is not a number', async () => {
+    const node = { kind: 'aggregate', fn: 'sum', field: 'quantity', times: 'price', decimalSeparator: '.' };
+    const lines = [{ quantity: 1, price: '10.00' }, { quantity: 2, price: '129,90' }];
+    await expect(run(node, lines)).rejects.toMatchObject({ code: 'D3137', message: 'target.field: not a number with "." as decimal separator, value shaped "999,99" (item 2)' });
+    const text = compileTransform(transformNodeSchema.parse(node), 'value', { ...TEST_CONTEXT, record: true });
+    const evaluate = jsonata(`(\n${INVALID_HELPER.join('\n')}\n${text}\n)`).evaluate({ value: lines }, { record: 'name "#1052"' });
+    await expect(evaluate).rejects.toMatchObject({ code: 'D3137', message: expect.stringContaining('(name "#1052", item 2)') });
+  });
+
+  it('refuses a per-item value without a field, or for count and join', () => {
+    for (const raw of [{ kind: 'aggregate', fn: 'sum', times: 'price' }, { kind: 'aggregate', fn: 'join', field: 'a', itemDecimals: 2 }, { kind: 'aggregate', fn: 'count', field: 'a', times: 'b' }]) {
+      let code: unknown;
+      try {
+        compileTransform(transformNodeSchema.parse(raw), 'value', TEST_CONTEXT);
+      } catch (error) {
+        code = isMapwrightError(error) && error.code;
+      }
+      expect(code).toBe('TRANSFORM_INVALID');
+    }
   });
 
   it('describes', () => {

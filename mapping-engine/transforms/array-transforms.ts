@@ -1,20 +1,48 @@
 /** Array transforms: aggregates, pick an item or field, filter, sort. */
 import { compilePredicate, describePredicate } from './predicate';
 import { literal, pathExpression } from './jsonata-text';
-import type { SpecTable } from './types';
+import { numberFromText } from './number-text';
+import type { NodeOf } from './transform-node';
+import type { SpecTable, TransformContext } from './types';
+
+/** Whether an aggregate computes a value per item first (a product, rounding, or amounts read from text). */
+function perItem(n: NodeOf<'aggregate'>): boolean {
+  return n.times !== undefined || n.itemDecimals !== undefined || n.decimalSeparator !== undefined || n.thousandsSeparator !== undefined;
+}
+
+/**
+ * JSONata text of one item's value (the item is `$i`): its field, read as a
+ * number when separators are given, times the `times` field, rounded. An
+ * item without a value drops out, like a missing field in a plain sum.
+ */
+function itemValue(n: NodeOf<'aggregate'>, ctx: TransformContext): string {
+  if (n.field === undefined) throw new Error('an aggregate that multiplies, rounds or reads text needs a field');
+  if (n.fn === 'join' || n.fn === 'count') throw new Error(`${n.fn} does not compute a value per item`);
+  const format = { decimalSeparator: n.decimalSeparator ?? '.', thousandsSeparator: n.thousandsSeparator ?? '', onInvalid: 'error' } as const;
+  // An error names the item (1-based) after the record, since the field's value comes from all of them.
+  const item = ctx.record ? '$record & ", item " & ($n + 1)' : '"item " & ($n + 1)';
+  const read = (field: string) => (n.decimalSeparator === undefined && n.thousandsSeparator === undefined ? `$i.${pathExpression(field)}` : `($v := $i.${pathExpression(field)}; ${numberFromText('$v', format, ctx, item)})`);
+  let value = read(n.field);
+  if (n.times !== undefined) value = `${value} * ${read(n.times)}`;
+  return n.itemDecimals === undefined ? value : `$round(${value}, ${n.itemDecimals})`;
+}
 
 type ArrayKind = 'aggregate' | 'pick' | 'filter' | 'sort';
 
 /** Compilers and descriptions of the array transforms. */
 export const ARRAY_TRANSFORMS: SpecTable<ArrayKind> = {
   aggregate: {
-    compile: (n, input) => {
+    compile: (n, input, ctx) => {
+      if (perItem(n)) return `$${n.fn}($map(${input}, function($i, $n) {${itemValue(n, ctx)}}))`;
       const items = n.field === undefined ? input : `${input}.${pathExpression(n.field)}`;
       if (n.fn === 'join') return `$join(${items}.$string(), ${literal(n.separator)})`;
       return `$${n.fn}(${items})`;
     },
-    describe: (n) =>
-      `${({ sum: 'Sum', count: 'Count', min: 'Smallest', max: 'Largest', average: 'Average', join: 'All joined' })[n.fn]} of ${n.field ? `field "${n.field}" of ` : ''}the items${n.fn === 'join' ? ` with ${JSON.stringify(n.separator)}` : ''}.`,
+    describe: (n) => {
+      const of = n.field ? `field "${n.field}"${n.times ? ` times field "${n.times}"` : ''} of ` : '';
+      const rounded = n.itemDecimals === undefined ? '' : `, each rounded to ${n.itemDecimals} decimal${n.itemDecimals === 1 ? '' : 's'}`;
+      return `${({ sum: 'Sum', count: 'Count', min: 'Smallest', max: 'Largest', average: 'Average', join: 'All joined' })[n.fn]} of ${of}the items${rounded}${n.fn === 'join' ? ` with ${JSON.stringify(n.separator)}` : ''}.`;
+    },
   },
   pick: {
     compile: (n, input) => {

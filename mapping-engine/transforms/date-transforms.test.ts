@@ -65,3 +65,55 @@ describe('date transform', () => {
     expect(code).toBe('TRANSFORM_INVALID');
   });
 });
+
+describe('date time zones', () => {
+  const summer = '2025-07-01T00:15:00+02:00';
+
+  it('writes in UTC by default, so a timestamp after midnight at +02:00 is still the day before', async () => {
+    expect(await run({ kind: 'date', from: 'iso', to: 'yyyyMMdd' }, summer)).toBe('20250630');
+  });
+
+  it("keeps the timestamp's own offset when asked", async () => {
+    expect(await run({ kind: 'date', from: 'iso', to: 'yyyyMMdd', timezone: 'source' }, summer)).toBe('20250701');
+    expect(await run({ kind: 'date', from: 'iso', to: 'iso', timezone: 'source' }, '2025-07-01T00:15:00-0330')).toBe('2025-07-01T00:15:00.000-03:30');
+    expect(await run({ kind: 'date', from: 'iso', to: 'HH:mm', timezone: 'source' }, '2025-07-01T00:15:00Z')).toBe('00:15');
+    // Without an offset in the text, the time is read and written as UTC: unchanged.
+    expect(await run({ kind: 'date', from: 'iso', to: 'dd.MM.yyyy HH:mm', timezone: 'source' }, '2025-07-01T23:50:00')).toBe('01.07.2025 23:50');
+    expect(await run({ kind: 'date', from: 'dd.MM.yyyy', to: 'yyyy-MM-dd', timezone: 'source' }, '01.07.2025')).toBe('2025-07-01');
+  });
+
+  it('converts to a fixed offset', async () => {
+    expect(await run({ kind: 'date', from: 'iso', to: 'yyyyMMdd HH:mm', timezone: '-0500' }, summer)).toBe('20250630 17:15');
+  });
+
+  it('converts to a named zone with its daylight-saving rule', async () => {
+    const berlin = (text: string) => run({ kind: 'date', from: 'iso', to: 'iso', timezone: 'Europe/Berlin' }, text);
+    expect(await berlin('2025-06-30T22:15:00Z')).toBe('2025-07-01T00:15:00.000+02:00');
+    expect(await berlin('2025-01-15T23:30:00Z')).toBe('2025-01-16T00:30:00.000+01:00');
+    // The change to summer time: 01:00 UTC on the last Sunday of March.
+    expect(await berlin('2025-03-30T00:59:00Z')).toBe('2025-03-30T01:59:00.000+01:00');
+    expect(await berlin('2025-03-30T01:00:00Z')).toBe('2025-03-30T03:00:00.000+02:00');
+    expect(await berlin('2031-10-26T00:59:00Z')).toBe('2031-10-26T02:59:00.000+02:00');
+    expect(await berlin('2031-10-26T01:00:00Z')).toBe('2031-10-26T02:00:00.000+01:00');
+    const zoned = (zone: string, text: string) => run({ kind: 'date', from: 'iso', to: 'yyyy-MM-dd HH:mm', timezone: zone }, text);
+    expect(await zoned('America/New_York', '2025-11-02T05:59:00Z')).toBe('2025-11-02 01:59');
+    expect(await zoned('America/New_York', '2025-11-02T06:00:00Z')).toBe('2025-11-02 01:00');
+    // Southern hemisphere: summer time spans the new year.
+    expect(await zoned('Australia/Sydney', '2026-01-02T06:00:00Z')).toBe('2026-01-02 17:00');
+    expect(await zoned('Australia/Sydney', '2026-07-02T06:00:00Z')).toBe('2026-07-02 16:00');
+    expect(await zoned('Asia/Kolkata', '2026-07-02T06:00:00Z')).toBe('2026-07-02 11:30');
+  });
+
+  it('refuses an unknown zone or one without a yearly rule as TRANSFORM_INVALID', () => {
+    for (const timezone of ['Mars/Olympus_Mons', 'America/Santiago']) {
+      let code: unknown;
+      try {
+        compileTransform(transformNodeSchema.parse({ kind: 'date', from: 'iso', to: 'iso', timezone }), 'value', TEST_CONTEXT);
+      } catch (error) {
+        code = isMapwrightError(error) ? error.code : error;
+      }
+      expect(code, timezone).toBe('TRANSFORM_INVALID');
+    }
+    expect(() => transformNodeSchema.parse({ kind: 'date', from: 'iso', to: 'iso', timezone: '+01:00' })).toThrow();
+  });
+});

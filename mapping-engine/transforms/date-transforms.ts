@@ -1,5 +1,6 @@
 /** The date transform: parse in one pattern (or ISO, epoch seconds/millis) and write in another. */
 import { toDatePicture } from './date-pattern';
+import { zoneMinutesText } from './date-zones';
 import { invalidCall } from './invalid-value';
 import { literal } from './jsonata-text';
 import type { NodeOf } from './transform-node';
@@ -7,7 +8,8 @@ import type { SpecTable, TransformContext } from './types';
 
 /** The shape of an ISO 8601 date or timestamp (JSONata regex literal). */
 const ISO_SHAPE = '/^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?$/';
-const ISO_WITH_ZONE = '[Y0001]-[M01]-[D01]T[H01]:[m01]:[s01].[f001][Z01:01]';
+/** ISO 8601 without the offset, which the zoned format step writes itself. */
+const ISO_LOCAL = '[Y0001]-[M01]-[D01]T[H01]:[m01]:[s01].[f001]';
 
 /** JSONata text giving milliseconds in `$ms` from `$s`, plus a validity test. */
 function parseStep(from: string, pivotYear: number): { setup: string; valid: string } {
@@ -23,20 +25,43 @@ function parseStep(from: string, pivotYear: number): { setup: string; valid: str
   return { setup: `$t := ${text}; $ms := $toMillis($t, ${literal(picture)})`, valid: `$ms != null and $fromMillis($ms, ${literal(picture)}) = $t` };
 }
 
-/** JSONata text writing `$ms` in the `to` form. */
-function formatStep(to: string, timezone: string | undefined): string {
-  const zone = timezone === undefined ? '' : `, ${literal(timezone)}`;
+/** JSONata text writing `$ms` in the `to` form in UTC. */
+function formatStep(to: string): string {
   if (to === 'epoch-ms') return '$ms';
   if (to === 'epoch-s') return '$floor($ms / 1000)';
-  if (to === 'iso') return timezone === undefined ? '$fromMillis($ms)' : `$fromMillis($ms, ${literal(ISO_WITH_ZONE)}${zone})`;
-  return `$fromMillis($ms, ${literal(toDatePicture(to).picture)}${zone})`;
+  if (to === 'iso') return '$fromMillis($ms)';
+  return `$fromMillis($ms, ${literal(toDatePicture(to).picture)})`;
+}
+
+/**
+ * JSONata text writing `$ms` in the `to` form at the offset `minutes`
+ * computes (see date-zones.ts): the wall-clock time is the instant moved by
+ * the offset and written as UTC, and ISO text gets the offset written out.
+ */
+function zonedFormatStep(to: string, minutes: string): string {
+  const shifted = '$ms + $z * 60000';
+  const picture = to === 'iso' ? ISO_LOCAL : toDatePicture(to).picture;
+  const text = `$fromMillis(${shifted}, ${literal(picture)})`;
+  const offset = '($z < 0 ? "-" : "+") & $pad($string($floor($abs($z) / 60)), -2, "0") & ":" & $pad($string($abs($z) % 60), -2, "0")';
+  return `($z := ${minutes}; ${to === 'iso' ? `${text} & ${offset}` : text})`;
 }
 
 function compileDate(n: NodeOf<'date'>, input: string, ctx: TransformContext): string {
   const parse = parseStep(n.from, n.pivotYear);
   const fail = n.onInvalid === 'omit' ? '()' : invalidCall(ctx, `date does not match ${n.from}`, '$s');
-  const body = parse.valid === 'true' ? formatStep(n.to, n.timezone) : `${parse.valid} ? ${formatStep(n.to, n.timezone)} : ${fail}`;
+  // Epoch output has no zone: the offset is left out rather than computed for nothing.
+  const epoch = n.to === 'epoch-ms' || n.to === 'epoch-s';
+  const minutes = epoch ? undefined : zoneMinutesText(n.timezone, n.from === 'iso');
+  const format = minutes === undefined ? formatStep(n.to) : zonedFormatStep(n.to, minutes);
+  const body = parse.valid === 'true' ? format : `${parse.valid} ? ${format} : ${fail}`;
   return `($s := $string(${input}); ${parse.setup}; $exists($s) ? (${body}) : ())`;
+}
+
+/** How the spec names the zone a date is written in. */
+function zoneWords(timezone: string | undefined): string {
+  if (timezone === undefined) return '';
+  if (timezone === 'source') return ' at the offset it was written with';
+  return ` in time zone ${timezone}`;
 }
 
 /** Compiler and description of the date transform. */
@@ -44,6 +69,6 @@ export const DATE_TRANSFORMS: SpecTable<'date'> = {
   date: {
     compile: compileDate,
     describe: (n) =>
-      `Date read as ${n.from} and written as ${n.to}${n.timezone ? ` in time zone ${n.timezone}` : ''}${n.onInvalid === 'omit' ? '; left out when invalid' : '; an invalid date is an error'}.`,
+      `Date read as ${n.from} and written as ${n.to}${zoneWords(n.timezone)}${n.onInvalid === 'omit' ? '; left out when invalid' : '; an invalid date is an error'}.`,
   },
 };

@@ -5,3 +5,4 @@ export { compilePredicate, describePredicate } from './predicate';
 export { literal, quoteName, splitPath, pathExpression } from './jsonata-text';
 export type { TransformContext } from './types';
 export { INVALID_HELPER, invalidCall, raisesInvalid, valueShape } from './invalid-value';
+export { ZONE_HELPER, usesZoneHelper } from './date-zones';

@@ -43,10 +43,12 @@ export function valueShape(value: string): string {
 /**
  * JSONata text raising the error for the string in `valueVariable`
  * (`$s`): `problem` says what was expected, and the `$record` in scope,
- * when the context has one, names the record.
+ * when the context has one, names the record. `record` replaces that
+ * label when the transform names something finer (an item of a list).
  */
-export function invalidCall(ctx: TransformContext, problem: string, valueVariable: string): string {
-  return `$invalid(${literal(ctx.field)}, ${literal(problem)}, ${valueVariable}${ctx.record ? ', $record' : ''})`;
+export function invalidCall(ctx: TransformContext, problem: string, valueVariable: string, record?: string): string {
+  const label = record ?? (ctx.record ? '$record' : undefined);
+  return `$invalid(${literal(ctx.field)}, ${literal(problem)}, ${valueVariable}${label === undefined ? '' : `, ${label}`})`;
 }
 
 /** Whether `node` can raise an invalid-value error (so the expression needs the helper and the record label). */
@@ -54,7 +56,10 @@ export function raisesInvalid(node: TransformNode): boolean {
   switch (node.kind) {
     case 'date':
     case 'parseBoolean':
+    case 'parseNumber':
       return node.onInvalid !== 'omit';
+    case 'aggregate':
+      return node.decimalSeparator !== undefined || node.thousandsSeparator !== undefined;
     case 'valueMap':
     case 'lookup':
       return node.onUnknown === 'error';

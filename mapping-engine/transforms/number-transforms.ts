@@ -1,21 +1,17 @@
-/** Number transforms: parse (decimal comma, thousands separators), format, round, arithmetic. */
+/** Number transforms: parse (decimal comma, thousands separators), format, round, arithmetic with a constant or between fields. */
 import { literal } from './jsonata-text';
+import { numberFromText } from './number-text';
 import type { SpecTable } from './types';
 
-type NumberKind = 'parseNumber' | 'formatNumber' | 'round' | 'arithmetic';
+type NumberKind = 'parseNumber' | 'formatNumber' | 'round' | 'arithmetic' | 'calculate';
 
 /** Compilers and descriptions of the number transforms. */
 export const NUMBER_TRANSFORMS: SpecTable<NumberKind> = {
   parseNumber: {
-    // $number raises D3030 on text that is not a number, which is what a bad cell should do.
-    compile: (n, input) => {
-      let text = `$trim($string(${input}))`;
-      if (n.thousandsSeparator !== '') text = `$replace(${text}, ${literal(n.thousandsSeparator)}, "")`;
-      if (n.decimalSeparator === ',') text = `$replace(${text}, ",", ".")`;
-      return `$number(${text})`;
-    },
+    // Each value of a list (several sources) is read on its own, so `[quantity, price]` can go on to calculate.
+    compile: (n, input, ctx) => `$map(${input}, function($v) {${numberFromText('$v', n, ctx)}})`,
     describe: (n) =>
-      `Read as a number with ${JSON.stringify(n.decimalSeparator)} as decimal separator${n.thousandsSeparator ? ` and ${JSON.stringify(n.thousandsSeparator)} between thousands` : ''}.`,
+      `Read as a number with ${JSON.stringify(n.decimalSeparator)} as decimal separator${n.thousandsSeparator ? ` and ${JSON.stringify(n.thousandsSeparator)} between thousands` : ''}${n.onInvalid === 'omit' ? '; left out when not a number' : '; text that is not a number is an error'}.`,
   },
   formatNumber: {
     compile: (n, input) => {
@@ -34,5 +30,16 @@ export const NUMBER_TRANSFORMS: SpecTable<NumberKind> = {
   arithmetic: {
     compile: (n, input) => `(${input} ${n.op} ${n.operand})`,
     describe: (n) => `${({ '+': 'Plus', '-': 'Minus', '*': 'Times', '/': 'Divided by', '%': 'Remainder after dividing by' })[n.op]} ${n.operand}.`,
+  },
+  calculate: {
+    // The rule's sources in order (`quantity`, `price`), combined left to right. A source without a value drops out
+    // of the list, so the count tells a missing operand: then there is no result rather than a wrong one.
+    compile: (n, input, ctx) => {
+      const count = ctx.sourceCount ?? 2;
+      if (count < 2) throw new Error('calculate combines the values of two or more sources');
+      const terms = Array.from({ length: count }, (_, i) => `$n[${i}]`).join(` ${n.op} `);
+      return `($n := ${input}; $count($n) = ${count} ? ${terms} : ())`;
+    },
+    describe: (n) => `The source values ${({ '+': 'added', '-': 'subtracted in order', '*': 'multiplied', '/': 'divided in order' })[n.op]}; no value when one is missing.`,
   },
 };

@@ -1,3 +1,4 @@
+import jsonata from 'jsonata';
 import { describe, expect, it } from 'vitest';
 import { isMapwrightError } from '../errors';
 import { compileTransform, describeTransform } from './registry';
@@ -25,6 +26,22 @@ describe('text transforms', () => {
     expect(await run({ kind: 'concat', separator: ' ' }, ['Ada', '', 'King', 3])).toBe('Ada King 3');
     expect(await run({ kind: 'concat', separator: '-' }, 'single')).toBe('single');
     expect(await run({ kind: 'concat', separator: '-' }, undefined)).toBeUndefined();
+    expect(await run({ kind: 'concat', separator: ', ' }, [null, ''])).toBeUndefined();
+  });
+
+  it('concat treats each source as one value when only one is present (no "M, a, i, n")', async () => {
+    // Two sources, the second missing: jsonata's list holds one string, which a path step would walk by character.
+    const text = compileTransform(transformNodeSchema.parse({ kind: 'concat', separator: ', ' }), '[street, street2]', TEST_CONTEXT);
+    expect(await jsonata(text).evaluate({ street: 'Main St 1' })).toBe('Main St 1');
+    expect(await jsonata(text).evaluate({ street: 'Main St 1', street2: '' })).toBe('Main St 1');
+    expect(await jsonata(text).evaluate({ street: 'Main St 1', street2: 'Rear' })).toBe('Main St 1, Rear');
+    expect(await run({ kind: 'concat', separator: ', ' }, ['Main St 1'])).toBe('Main St 1');
+  });
+
+  it('concat keeps empty and null parts in place when asked', async () => {
+    expect(await run({ kind: 'concat', separator: ';', keepEmpty: true }, ['a', '', null, 3])).toBe('a;;;3');
+    expect(await run({ kind: 'concat', separator: ';', keepEmpty: true }, 'one')).toBe('one');
+    expect(await run({ kind: 'concat', separator: ';', keepEmpty: true }, undefined)).toBeUndefined();
   });
 
   it('split and substring', async () => {

@@ -20,9 +20,14 @@ export const TEXT_TRANSFORMS: SpecTable<TextKind> = {
     describe: (n) => `${JSON.stringify(n.value)} when the value is missing or empty.`,
   },
   concat: {
-    // Empty parts are dropped so a missing middle name leaves no double separator.
-    compile: (n, input) => `$join(${input}[$ != "" and $ != null].$string(), ${literal(n.separator)})`,
-    describe: (n) => `The non-empty values joined with ${JSON.stringify(n.separator)}.`,
+    // Each value is turned into text by $map, one call per value: a path step (`X.$string()`) on a single
+    // string would walk its characters and give "M, a, i, n". Empty parts are dropped unless kept, so a
+    // missing middle name leaves no double separator. A source with no value at all is not in the list.
+    compile: (n, input) =>
+      n.keepEmpty
+        ? `$join($map(${input}, function($v) {$type($v) = "null" ? "" : $string($v)}), ${literal(n.separator)})`
+        : `$join($map(${input}[$type($) != "null" and $ != ""], function($v) {$string($v)}), ${literal(n.separator)})`,
+    describe: (n) => `The ${n.keepEmpty ? '' : 'non-empty '}values joined with ${JSON.stringify(n.separator)}${n.keepEmpty ? ' (empty ones kept)' : ''}.`,
   },
   split: {
     compile: (n, input) => (n.index === undefined ? `$split($string(${input}), ${literal(n.separator)})` : `$split($string(${input}), ${literal(n.separator)})[${n.index}]`),

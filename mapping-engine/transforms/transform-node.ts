@@ -27,6 +27,21 @@ export const onInvalidSchema = z.enum(['error', 'omit']);
 /** Date patterns: fixed-width tokens (yyyy yy MM dd HH mm ss SSS) or a named form. */
 const datePattern = z.string().min(1);
 
+/**
+ * Where a date is written: a fixed offset (`+0100`), `source` (the offset the
+ * ISO timestamp was written with) or an IANA zone name (`Europe/Berlin`,
+ * checked when compiled). Without one, dates are written in UTC.
+ */
+export const dateZoneSchema = z.union([
+  z.string().regex(/^[+-]\d{4}$/),
+  z.literal('source'),
+  z.string().regex(/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/, 'a time zone: +HHMM, "source" or an IANA name such as Europe/Berlin'),
+]);
+
+/** Separators a number's text may use. */
+const decimalSeparatorSchema = z.enum(['.', ',']);
+const thousandsSeparatorSchema = z.enum(['', ',', '.', ' ', "'"]);
+
 const node = <K extends string, S extends z.ZodRawShape>(kind: K, shape: S) => z.strictObject({ kind: z.literal(kind), ...shape });
 
 /** Every transform node kind, validated. */
@@ -34,23 +49,35 @@ export const transformNodeSchema = z.discriminatedUnion('kind', [
   node('copy', {}),
   node('constant', { value: scalarSchema }),
   node('default', { value: scalarSchema }),
-  node('concat', { separator: z.string().default('') }),
+  node('concat', { separator: z.string().default(''), keepEmpty: z.boolean().optional() }),
   node('split', { separator: z.string().min(1), index: z.number().int().optional() }),
   node('substring', { start: z.number().int(), length: z.number().int().min(0).optional() }),
   node('trim', {}),
   node('case', { mode: z.enum(['upper', 'lower', 'title']) }),
   node('pad', { width: z.number().int().min(1).max(1000), char: z.string().min(1).default(' '), side: z.enum(['left', 'right']).default('left') }),
   node('replace', { pattern: z.string().min(1), replacement: z.string(), regex: z.boolean().default(false), flags: z.string().regex(/^[im]*$/).optional() }),
-  node('parseNumber', { decimalSeparator: z.enum(['.', ',']).default('.'), thousandsSeparator: z.enum(['', ',', '.', ' ', "'"]).default('') }),
+  node('parseNumber', { decimalSeparator: decimalSeparatorSchema.default('.'), thousandsSeparator: thousandsSeparatorSchema.default(''), onInvalid: onInvalidSchema.default('error') }),
   node('formatNumber', { picture: z.string().min(1), decimalSeparator: z.string().length(1).optional(), groupingSeparator: z.string().length(1).optional() }),
   node('round', { decimals: z.number().int().min(0).max(15).default(0) }),
   node('arithmetic', { op: z.enum(['+', '-', '*', '/', '%']), operand: z.number() }),
-  node('date', { from: datePattern, to: datePattern, timezone: z.string().regex(/^[+-]\d{4}$/).optional(), pivotYear: z.number().int().min(0).max(99).default(50), onInvalid: onInvalidSchema.default('error') }),
+  node('calculate', { op: z.enum(['+', '-', '*', '/']) }),
+  node('date', { from: datePattern, to: datePattern, timezone: dateZoneSchema.optional(), pivotYear: z.number().int().min(0).max(99).default(50), onInvalid: onInvalidSchema.default('error') }),
   node('valueMap', { entries: z.record(z.string(), scalarSchema), default: scalarSchema.optional(), onUnknown: z.enum(['default', 'error', 'keep']).default('default') }),
   node('lookup', { table: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/), default: scalarSchema.optional(), onUnknown: z.enum(['default', 'error', 'keep']).default('default') }),
   node('condition', { when: predicateSchema, then: scalarSchema.optional(), else: scalarSchema.optional() }),
   node('parseBoolean', { trueValues: z.array(z.string()).default(['true', 'yes', 'y', '1']), falseValues: z.array(z.string()).default(['false', 'no', 'n', '0']), onInvalid: onInvalidSchema.default('error') }),
-  node('aggregate', { fn: z.enum(['sum', 'count', 'min', 'max', 'average', 'join']), field: z.string().min(1).optional(), separator: z.string().default(', ') }),
+  node('aggregate', {
+    fn: z.enum(['sum', 'count', 'min', 'max', 'average', 'join']),
+    field: z.string().min(1).optional(),
+    separator: z.string().default(', '),
+    /** A second field of each item multiplied with `field` (quantity times price). */
+    times: z.string().min(1).optional(),
+    /** Each item's value rounded (half to even) before the items are combined, as a ledger books each line. */
+    itemDecimals: z.number().int().min(0).max(15).optional(),
+    /** Item values that are text are read as numbers with these separators (an error names the field). */
+    decimalSeparator: decimalSeparatorSchema.optional(),
+    thousandsSeparator: thousandsSeparatorSchema.optional(),
+  }),
   node('pick', { field: z.string().min(1).optional(), index: z.number().int().optional() }),
   node('filter', { when: predicateSchema }),
   node('sort', { field: z.string().min(1).optional(), descending: z.boolean().default(false) }),

@@ -1,5 +1,6 @@
 /** Test helper: evaluates one compiled transform with the real jsonata package. */
 import jsonata from 'jsonata';
+import { ZONE_HELPER } from './date-zones';
 import { INVALID_HELPER } from './invalid-value';
 import { compileTransform } from './registry';
 import { transformNodeSchema } from './transform-node';
@@ -10,11 +11,11 @@ export const TEST_CONTEXT: TransformContext = { field: 'target.field', tableVari
 
 /**
  * Compiles `raw` (validated, defaults applied) on the input path `value` and
- * evaluates it on `{ value }`, inside a block binding the `$invalid` helper
- * as the compiler's top block does.
+ * evaluates it on `{ value }`, inside a block binding the `$invalid` and
+ * `$zoneOffset` helpers as the compiler's top block does.
  */
 export async function run(raw: unknown, value: unknown, bindings: Record<string, unknown> = {}): Promise<unknown> {
   const node = transformNodeSchema.parse(raw);
   const text = compileTransform(node, 'value', TEST_CONTEXT);
-  return jsonata(`(\n${INVALID_HELPER.join('\n')}\n${text}\n)`).evaluate(value === undefined ? {} : { value }, bindings);
+  return jsonata(`(\n${[...INVALID_HELPER, ...ZONE_HELPER].join('\n')}\n${text}\n)`).evaluate(value === undefined ? {} : { value }, bindings);
 }

@@ -7,6 +7,8 @@ export interface TransformContext {
   field: string;
   /** A `$record` naming the current record is in scope, so invalid-value errors pass it on (see invalid-value.ts). */
   record?: boolean;
+  /** How many source paths the rule reads (its value is a list of them when more than one), for transforms combining them. */
+  sourceCount?: number;
   /** The variable a lookup table is bound to at the top of the expression. */
   tableVariable(name: string): string;
   /**

@@ -55,17 +55,51 @@ function fromOf(ms: AstNode, widened: boolean): string | undefined {
   return picture === undefined ? undefined : patternOf(picture, widened);
 }
 
+/** A number literal, negative ones included (they may parse as unary minus). */
+function signed(node: AstNode | undefined): number | undefined {
+  if (node?.type === 'unary' && node.value === '-') {
+    const n = num(node.expression as AstNode | undefined);
+    return n === undefined ? undefined : -n;
+  }
+  return num(node);
+}
+
+/**
+ * The zone a date is written in, from the minutes bound to `$z` (see
+ * transforms/date-zones.ts): a number for a fixed offset,
+ * `$zoneOffset($ms, "Europe/Berlin", rule)` for a named zone, or a block
+ * matching the source's offset for `source`. The rule itself is checked by
+ * recompiling.
+ */
+function zoneOf(node: AstNode | undefined): string | undefined {
+  const minutes = signed(node);
+  if (minutes !== undefined) {
+    const abs = Math.abs(minutes);
+    return `${minutes < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}${String(abs % 60).padStart(2, '0')}`;
+  }
+  const named = node && str(call(node, 'zoneOffset', 3)?.[1]);
+  if (named !== undefined) return named;
+  return node?.type === 'block' && JSON.stringify(node).includes('"value":"match"') ? 'source' : undefined;
+}
+
 function toOf(format: AstNode): { to: string; timezone?: string } | undefined {
   if (format.type === 'variable' && format.value === 'ms') return { to: 'epoch-ms' };
   if (call(format, 'floor', 1)) return { to: 'epoch-s' };
   if (call(format, 'fromMillis', 1)) return { to: 'iso' };
-  const a = call(format, 'fromMillis', 2) ?? call(format, 'fromMillis', 3);
-  const picture = str(a?.[1]);
-  const timezone = str(a?.[2]);
-  if (picture === undefined) return undefined;
-  const to = picture.endsWith('[Z01:01]') && timezone !== undefined ? 'iso' : patternOf(picture, false);
-  if (to === undefined) return undefined;
-  return timezone === undefined ? { to } : { to, timezone };
+  const zoned = bound(format, 'z');
+  if (zoned) {
+    // `($z := minutes; $fromMillis($ms + $z * 60000, picture))`, for ISO followed by `& offset`.
+    const timezone = zoneOf(zoned[0]);
+    let text = zoned[1].length === 1 ? zoned[1][0] : undefined;
+    const iso = text?.type === 'binary' && text.value === '&';
+    while (text?.type === 'binary' && text.value === '&') text = text.lhs as AstNode;
+    const picture = text && str(call(text, 'fromMillis', 2)?.[1]);
+    const to = picture === undefined ? undefined : iso ? 'iso' : patternOf(picture, false);
+    return timezone === undefined || to === undefined ? undefined : { to, timezone };
+  }
+  const picture = str(call(format, 'fromMillis', 2)?.[1]);
+  const to = picture === undefined ? undefined : patternOf(picture, false);
+  return to === undefined ? undefined : { to };
 }
 
 /** The date transform's peeler. */

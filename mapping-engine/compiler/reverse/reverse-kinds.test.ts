@@ -17,7 +17,14 @@ const CHAINS: Record<string, TransformNode[]> = {
   pad: [{ kind: 'pad', width: 6, char: '0', side: 'right' }],
   replaceRegex: [{ kind: 'replace', pattern: '^ACC-', replacement: 'C', regex: true, flags: 'i' }],
   replacePlain: [{ kind: 'replace', pattern: '.', replacement: ',', regex: false }],
-  parseNumber: [{ kind: 'parseNumber', decimalSeparator: ',', thousandsSeparator: '.' }],
+  parseNumber: [{ kind: 'parseNumber', decimalSeparator: ',', thousandsSeparator: '.', onInvalid: 'error' }],
+  parseNumberOmit: [{ kind: 'parseNumber', decimalSeparator: '.', thousandsSeparator: "'", onInvalid: 'omit' }],
+  calculate: [{ kind: 'parseNumber', decimalSeparator: '.', thousandsSeparator: '', onInvalid: 'error' }, { kind: 'calculate', op: '*' }, { kind: 'round', decimals: 2 }],
+  calculateThree: [{ kind: 'calculate', op: '-' }],
+  concatKeep: [{ kind: 'concat', separator: ';', keepEmpty: true }],
+  dateSource: [{ kind: 'date', from: 'iso', to: 'yyyyMMdd', timezone: 'source', pivotYear: 50, onInvalid: 'error' }],
+  dateBerlin: [{ kind: 'date', from: 'iso', to: 'iso', timezone: 'Europe/Berlin', pivotYear: 50, onInvalid: 'omit' }],
+  dateNegative: [{ kind: 'date', from: 'epoch-ms', to: 'dd.MM.yyyy HH:mm', timezone: '-0330', pivotYear: 50, onInvalid: 'error' }],
   formatNumber: [{ kind: 'formatNumber', picture: '#,##0.00', decimalSeparator: ',', groupingSeparator: '.' }],
   round: [{ kind: 'round', decimals: 2 }, { kind: 'arithmetic', op: '*', operand: 100 }],
   valueMap: [{ kind: 'valueMap', entries: { A: 'ACTIVE', X: null }, onUnknown: 'keep' }],
@@ -41,7 +48,8 @@ const CHAINS: Record<string, TransformNode[]> = {
 
 function sources(name: string): string[] {
   if (name === 'constant') return [];
-  return name === 'concat' ? ['first', 'last'] : [name === 'copy' ? '/order.id' : 'field'];
+  if (name === 'calculateThree') return ['a', 'b', 'c'];
+  return name.startsWith('concat') || name === 'calculate' ? ['first', 'last'] : [name === 'copy' ? '/order.id' : 'field'];
 }
 
 describe('reverse-parsing each transform kind without the original rules', () => {

@@ -1,7 +1,8 @@
 /**
  * Reads a rule's source paths back from the JSONata AST of the compiler's
  * source text (see ../source-paths.ts): plain paths, `$$.` for the input
- * root, `$contextN.` for an enclosing array, `$` for the context, `$key`.
+ * root, `$contextN.` for an enclosing array, `$` for the context, `$key`,
+ * and `($indexN + 1)` for `$position`.
  */
 import { quoteName } from '../../transforms/jsonata-text';
 
@@ -35,6 +36,13 @@ function names(steps: AstNode[]): string | undefined {
   return steps.map((s) => quoteName(s.value as string)).join('.');
 }
 
+/** `($index<depth> + 1)`: the element's position (see compileSource). */
+function isPosition(node: AstNode, depth: number): boolean {
+  const sum = node.type === 'block' && node.expressions?.length === 1 ? node.expressions[0] : undefined;
+  const index = sum?.type === 'binary' && sum.value === '+' ? (sum.lhs as AstNode | undefined) : undefined;
+  return index?.type === 'variable' && index.value === `index${depth}` && sum?.rhs?.type === 'number' && sum.rhs.value === 1;
+}
+
 /**
  * The stored source path `node` reads at array nesting `depth`, or
  * undefined when it is not one the compiler would write.
@@ -42,6 +50,7 @@ function names(steps: AstNode[]): string | undefined {
 export function sourceFromAst(node: AstNode, depth: number): string | undefined {
   if (node.type === 'variable' && node.value === '') return '.';
   if (node.type === 'variable' && node.value === 'key') return '$key';
+  if (isPosition(node, depth)) return '$position';
   if (node.type === 'name') return names([node]);
   if (node.type !== 'path' || !node.steps) return undefined;
   const [first, ...rest] = node.steps;

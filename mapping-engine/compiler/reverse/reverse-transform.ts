@@ -9,6 +9,7 @@ import type { TransformNode } from '../../transforms/transform-node';
 import type { AstNode } from './reverse-source';
 import { bound, call, num, str, unString } from './ast-helpers';
 import { VALUE_PEELERS } from './reverse-value-transforms';
+import { calculatePeeler, concatPeeler, parseNumberPeeler } from './template-peeler';
 
 /** A recognised transform and the AST of the value it was applied to. */
 export interface Peeled {
@@ -22,6 +23,9 @@ export interface Peeled {
 export type Peeler = (node: AstNode) => Peeled | undefined;
 
 const PEELERS: Peeler[] = [
+  parseNumberPeeler,
+  concatPeeler,
+  calculatePeeler,
   (n) => {
     const a = call(n, 'uppercase', 1) ?? call(n, 'lowercase', 1);
     return a && { node: { kind: 'case', mode: n.procedure?.value === 'uppercase' ? 'upper' : 'lower' }, input: a[0]! };
@@ -65,19 +69,6 @@ const PEELERS: Peeler[] = [
     return pairs ? { node, input: a[0]! } : undefined;
   },
   (n) => {
-    const a = call(n, 'number', 1);
-    let inner = a?.[0];
-    let decimalSeparator: '.' | ',' = '.';
-    let thousandsSeparator: '' | ',' | '.' | ' ' | "'" = '';
-    const r1 = inner && call(inner, 'replace', 3);
-    if (r1 && str(r1[1]) === ',' && str(r1[2]) === '.') [decimalSeparator, inner] = [',', r1[0]];
-    const r2 = inner && call(inner, 'replace', 3);
-    const sep = r2 && str(r2[1]);
-    if (r2 && str(r2[2]) === '' && sep !== undefined && ['', ',', '.', ' ', "'"].includes(sep)) [thousandsSeparator, inner] = [sep as typeof thousandsSeparator, r2[0]];
-    const input = unString(inner && call(inner, 'trim', 1)?.[0]);
-    return input && { node: { kind: 'parseNumber', decimalSeparator, thousandsSeparator }, input };
-  },
-  (n) => {
     // `$split(...)[i]`: the index is a filter stage on the call itself.
     const index = n.predicate?.length === 1 ? num((n.predicate[0] as { type?: string; expr?: AstNode }).expr) : undefined;
     const a = index === undefined ? undefined : call({ ...n, predicate: undefined }, 'split', 2);
@@ -104,13 +95,11 @@ const PEELERS: Peeler[] = [
     const a = call(n, 'join', 2);
     const separator = str(a?.[1]);
     const path = a?.[0];
-    // concat is `X[non-empty].$string()`, an aggregate join `X.$string()`; the filter's shape is checked by recompiling.
+    // An aggregate join is `X.$string()` (concat maps with `$map`, see template-peeler.ts).
     if (separator === undefined || path?.type !== 'path' || !path.steps || path.steps.length < 2) return undefined;
     const steps = path.steps.slice(0, -1);
     if (!call(path.steps[path.steps.length - 1]!, 'string', 0)) return undefined;
     const head = steps[0]!;
-    const filters = (head.stages ?? head.predicate) as unknown[] | undefined;
-    if (steps.length === 1 && filters?.length === 1) return { node: { kind: 'concat', separator }, input: { ...head, stages: undefined, predicate: undefined } };
     if (steps.some((st) => st.stages !== undefined || st.predicate !== undefined)) return undefined;
     return { node: { kind: 'aggregate', fn: 'join', separator }, input: steps.length === 1 ? head : { type: 'path', steps } };
   },

@@ -4,6 +4,7 @@
  * the compiled skeleton; value maps belong to the fields that use them, so
  * they are read from the AST and left out of that comparison.
  */
+import { ZONE_HELPER } from '../../transforms/date-zones';
 import { INVALID_HELPER } from '../../transforms/invalid-value';
 
 /** Offset just past the `}` closing the object that opens at `open`, skipping string literals; -1 if unclosed. */
@@ -38,14 +39,20 @@ export function stripBindings(text: string, variables: readonly string[]): { tex
 }
 
 /**
- * `text` without the `$invalid` helper at the top (see
- * transforms/invalid-value.ts), and how many characters were cut. The
- * helper is there when some field's transform can reject a value, so it
- * belongs to the fields, like value maps, and not to the skeleton.
+ * `text` without the `$invalid` and `$zoneOffset` helpers at the top (see
+ * transforms/invalid-value.ts and transforms/date-zones.ts), and how many
+ * characters were cut. A helper is there when some field's transform needs
+ * it, so it belongs to the fields, like value maps, and not to the skeleton.
  */
 export function stripInvalidHelper(text: string): { text: string; removed: number } {
-  const helper = INVALID_HELPER.map((line) => `\n  ${line}`).join('');
-  const at = text.indexOf(helper);
-  if (at < 0) return { text, removed: 0 };
-  return { text: text.slice(0, at) + text.slice(at + helper.length), removed: helper.length };
+  let out = text;
+  let removed = 0;
+  for (const lines of [INVALID_HELPER, ZONE_HELPER]) {
+    const helper = lines.map((line) => `\n  ${line}`).join('');
+    const at = out.indexOf(helper);
+    if (at < 0) continue;
+    out = out.slice(0, at) + out.slice(at + helper.length);
+    removed += helper.length;
+  }
+  return { text: out, removed };
 }
