@@ -16,8 +16,9 @@ import { editorMethods } from './methods/editor-methods';
 import { engineMethods } from './methods/engine-methods';
 import { exportMethods } from './methods/export-methods';
 import { projectMethods } from './methods/project-methods';
+import { projectFileMethods } from './methods/project-file-methods';
 
-export { accessMethods, editorMethods, engineMethods, exportMethods, projectMethods };
+export { accessMethods, editorMethods, engineMethods, exportMethods, projectFileMethods, projectMethods };
 
 /**
  * A sample's id is its folder name under `samples/`. The pattern keeps ids
@@ -70,6 +71,7 @@ export const appMethods = {
 export const studioContract = {
   ...appMethods,
   ...projectMethods,
+  ...projectFileMethods,
   ...engineMethods,
   ...editorMethods,
   ...exportMethods,
