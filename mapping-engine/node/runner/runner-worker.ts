@@ -18,8 +18,14 @@ import jsonata from 'jsonata';
 import { classifyRunError } from '../../run/run-errors';
 import { armHeapGuard } from './heap-guard';
 import type { RunTimings, WorkerJobMessage, WorkerOutMessage, WorkerResultMessage } from '../../run/run-types';
-import { validateOutput } from '../../validate/validate-output';
 import type { OutputViolation, ValidationTarget } from '../../validate/validation-types';
+
+/**
+ * The validators (ajv and its formats take about as long to load as the rest
+ * of the worker), loaded on the first job that asks for validation, so a
+ * thread that only evaluates (and every replacement thread) starts sooner.
+ */
+let validators: Promise<typeof import('../../validate/validate-output')> | undefined;
 
 /**
  * The last validation target the parent sent, by id: a batch validates every
@@ -63,7 +69,7 @@ async function runJob(job: WorkerJobMessage): Promise<WorkerResultMessage> {
     timings.evalMs = performance.now() - evalStart;
     const result: WorkerResultMessage = { type: 'result', id: job.id, timings, ...(valueJson !== undefined ? { valueJson } : {}) };
     if (job.validation && valueJson !== undefined) {
-      const violations = validate(job, target, valueJson, timings);
+      const violations = await validate(job, target, valueJson, timings);
       if ('code' in violations) return { type: 'result', id: job.id, timings, error: violations };
       result.violations = violations;
     } else if (job.validation) {
@@ -86,13 +92,14 @@ function targetOf(validation: NonNullable<WorkerJobMessage['validation']>): Vali
  * Validates the value as the parent will read it (parsed from its JSON text,
  * so members jsonata left undefined are gone), after telling the parent.
  */
-function validate(job: WorkerJobMessage, target: ValidationTarget | undefined, valueJson: string, timings: RunTimings): OutputViolation[] | ReturnType<typeof classifyRunError> {
+async function validate(job: WorkerJobMessage, target: ValidationTarget | undefined, valueJson: string, timings: RunTimings): Promise<OutputViolation[] | ReturnType<typeof classifyRunError>> {
   const started = performance.now();
   if (!target) {
     return { code: 'RUN_WORKER_CRASHED', message: `the expression worker was asked to validate against target ${job.validation!.id}, which it was never sent` };
   }
   send({ type: 'validating', id: job.id });
   try {
+    const { validateOutput } = await (validators ??= import('../../validate/validate-output'));
     return validateOutput(JSON.parse(valueJson), target);
   } catch (thrown) {
     // A validator that overflows its stack on a deeply nested output, say: coded, named as validation.
