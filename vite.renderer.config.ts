@@ -98,6 +98,8 @@ export default defineConfig((env) => {
         'react/jsx-runtime',
         'react/jsx-dev-runtime',
         'react-dom/client',
+        // The engine's compiler runs in the renderer (the JSONata view follows every edit) and parses with jsonata (CommonJS).
+        'jsonata',
         // Monaco is ESM, but ~1,000 modules: unbundled, the web host would serve each one on every page load.
         'monaco-editor/editor/editor.api',
         'monaco-editor/editor/contrib/hover/browser/hoverContribution.js',

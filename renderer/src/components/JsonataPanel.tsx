@@ -2,7 +2,8 @@
  * The generated JSONata in Monaco, editable: the user changes the
  * expression and applies it (button or Ctrl/Cmd+Enter); the backend reads
  * it back into the mapping document (`applyExpression`) and the new
- * document text goes to the project session through `onDocumentText`.
+ * document text goes to the project session through `onDocumentText` as
+ * one undo step. Revert after an applied edit is that step's undo.
  * Errors in the expression become markers at their line and column, run
  * errors on target fields become markers on the fields' spans.
  */
@@ -31,13 +32,17 @@ export interface JsonataPanelProps {
   fieldErrors?: readonly FieldError[];
   /** New document text after a successful apply. */
   onDocumentText?: (text: string) => void;
+  /** True while the latest history step is an applied expression: Revert then undoes it. */
+  canUndoApplied?: boolean;
+  /** Undoes the applied expression (the document history's undo). */
+  onUndoApplied?: () => void;
 }
 
 /** Visually hidden but readable (tests and screen readers): Monaco only renders the lines in view. */
 const HIDDEN: React.CSSProperties = { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'pre', margin: 0, padding: 0, border: 0 };
 
 /** Shows, and edits, the one expression the mapping compiles to. */
-export function JsonataPanel({ compiled, error, api, documentText, projectPath, readOnly, fieldErrors, onDocumentText }: JsonataPanelProps) {
+export function JsonataPanel({ compiled, error, api, documentText, projectPath, readOnly, fieldErrors, onDocumentText, canUndoApplied, onUndoApplied }: JsonataPanelProps) {
   const locked = readOnly === true || compiled?.readOnly === true || !api || documentText === undefined;
   const edit = useExpressionEdit({ api, compiled, documentText, projectPath, onDocumentText });
   const markers = useMemo(() => {
@@ -57,7 +62,12 @@ export function JsonataPanel({ compiled, error, api, documentText, projectPath, 
         <button type="button" onClick={edit.apply} disabled={locked || !edit.dirty || edit.applying} title="Apply the edited expression (Ctrl/Cmd+Enter)">
           Apply
         </button>
-        <button type="button" onClick={edit.revert} disabled={!edit.dirty && !edit.error}>
+        <button
+          type="button"
+          onClick={edit.dirty || edit.error ? edit.revert : onUndoApplied}
+          disabled={!edit.dirty && !edit.error && !(canUndoApplied && onUndoApplied && !locked)}
+          title={edit.dirty || edit.error ? 'Drop the unapplied changes' : 'Undo the applied expression (Ctrl/Cmd+Z)'}
+        >
           Revert
         </button>
         {edit.applying && <span className="muted">Applying…</span>}

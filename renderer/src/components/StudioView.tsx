@@ -1,13 +1,22 @@
 /**
  * The studio's work area for the open project: the toolbar with Run and
  * Cancel, the generated JSONata, the output preview with field errors and
- * validation, the source sample and the test results. It follows the
- * project session's document text: an edit anywhere recompiles it here.
+ * validation, the source sample and the test results, and the rules view
+ * that edits the document. Every view edits the one document store; the
+ * document is compiled here in the renderer on every edit, and only runs go
+ * to the backend.
  */
+import type { StoreApi } from 'zustand/vanilla';
+import { useMemo } from 'react';
 import type { CodedErrorData } from '../../../mapping-engine/errors';
 import type { SamplePreview as Preview, StudioApi } from '../../../electron/contract/studio-api';
 import { previewRunInput } from '../engine/run-input';
 import { useStudioSession, type StudioDocument } from '../engine/use-studio-session';
+import type { DocumentState } from '../document/document-store';
+import { HistoryButtons } from '../document/HistoryButtons';
+import { useDocument, useHistoryKeys } from '../document/use-document';
+import { useLocalCompile } from '../document/use-local-compile';
+import { RulesPanel } from '../rules/RulesPanel';
 import { JsonataPanel } from './JsonataPanel';
 import { RunOutput } from './RunOutput';
 import { RunToolbar } from './RunToolbar';
@@ -31,12 +40,23 @@ export interface StudioViewProps {
   /** The project cannot be saved (a newer format): the editor stays read-only too. */
   readOnly: boolean;
   /** New document text from an editor panel (the project session marks it unsaved and backs it up). */
-  onDocumentText: (text: string) => void;
+  onDocumentText: (text: string, label?: string) => void;
+  /** The document store of the project session: the model, its history and the view state. */
+  documents: StoreApi<DocumentState>;
 }
 
+/** The history label of an applied JSONata expression (Revert undoes exactly that step). */
+const APPLIED_LABEL = 'JSONata edit';
+
 /** Lays out the panels of one project. */
-export function StudioView({ api, doc, firstSourceSample, sampleId, title, preview, previewError, readOnly, onDocumentText }: StudioViewProps) {
-  const session = useStudioSession(api, doc);
+export function StudioView({ api, doc, firstSourceSample, sampleId, title, preview, previewError, readOnly, onDocumentText, documents }: StudioViewProps) {
+  const mapping = useDocument(documents, (s) => s.document);
+  const documentError = useDocument(documents, (s) => s.loadError);
+  const undoApplied = useDocument(documents, (s) => s.canUndo && s.undoLabel === APPLIED_LABEL);
+  useHistoryKeys(documents);
+  const local = useLocalCompile(api, doc?.path, doc ? mapping : undefined, doc ? documentError : undefined, readOnly);
+  const compiledDoc = useMemo(() => doc && { ...doc, ...(local ? { compiled: local } : {}) }, [doc, local]);
+  const session = useStudioSession(api, compiledDoc);
   const input = doc ? previewRunInput(doc.text) : undefined;
   const inputLabel = input?.inputFile ?? (input ? 'the first source sample' : undefined);
   return (
@@ -50,6 +70,15 @@ export function StudioView({ api, doc, firstSourceSample, sampleId, title, previ
         onCancel={session.cancel}
       />
       <div className="panel-grid">
+        <section className="panel panel-rules" aria-label="Mapping">
+          <div className="panel-heading">
+            <h2>Mapping</h2>
+            <HistoryButtons store={documents} />
+          </div>
+          <div className="panel-body panel-body-flush">
+            <RulesPanel api={api} store={documents} projectPath={doc?.path} readOnly={readOnly} fieldErrors={session.run?.result?.fieldErrors} compileError={session.loadError} />
+          </div>
+        </section>
         <section className="panel panel-jsonata" aria-label="Generated JSONata">
           <h2>Generated JSONata</h2>
           <div className="panel-body">
@@ -61,7 +90,9 @@ export function StudioView({ api, doc, firstSourceSample, sampleId, title, previ
               projectPath={doc?.path}
               readOnly={readOnly}
               fieldErrors={session.run?.result?.fieldErrors}
-              onDocumentText={onDocumentText}
+              onDocumentText={(text) => onDocumentText(text, APPLIED_LABEL)}
+              canUndoApplied={undoApplied}
+              onUndoApplied={() => documents.getState().undo()}
             />
           </div>
         </section>

@@ -177,7 +177,8 @@ export function Workspace({ api, defaultSampleId }: WorkspaceProps) {
           preview={preview}
           previewError={previewError}
           readOnly={project?.readOnly ?? false}
-          onDocumentText={(next) => store.getState().replaceText(next)}
+          onDocumentText={(next, label) => store.getState().replaceText(next, label)}
+          documents={store.getState().documents}
         />
       </div>
       {flow.dialog?.kind === 'path' && (

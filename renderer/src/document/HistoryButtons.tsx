@@ -8,6 +8,11 @@ export interface HistoryButtonsProps {
   store: StoreApi<DocumentState>;
 }
 
+/** "Unmap city" as it reads after "Undo". */
+function lowerFirst(label: string): string {
+  return label.charAt(0).toLowerCase() + label.slice(1);
+}
+
 /** The history toolbar of the document (its own keys are bound by `useHistoryKeys`). */
 export function HistoryButtons({ store }: HistoryButtonsProps) {
   const canUndo = useDocument(store, (s) => s.canUndo && !s.readOnly);
@@ -21,8 +26,8 @@ export function HistoryButtons({ store }: HistoryButtonsProps) {
         className="button button-secondary button-small"
         disabled={!canUndo}
         onClick={() => store.getState().undo()}
-        aria-label={canUndo && undoLabel ? `Undo ${undoLabel}` : 'Undo'}
-        title={`${canUndo && undoLabel ? `Undo ${undoLabel}` : 'Nothing to undo'} (Ctrl/Cmd+Z)`}
+        aria-label={canUndo && undoLabel ? `Undo ${lowerFirst(undoLabel)}` : 'Undo'}
+        title={`${canUndo && undoLabel ? `Undo ${lowerFirst(undoLabel)}` : 'Nothing to undo'} (Ctrl/Cmd+Z)`}
       >
         ↶ Undo
       </button>
@@ -31,8 +36,8 @@ export function HistoryButtons({ store }: HistoryButtonsProps) {
         className="button button-secondary button-small"
         disabled={!canRedo}
         onClick={() => store.getState().redo()}
-        aria-label={canRedo && redoLabel ? `Redo ${redoLabel}` : 'Redo'}
-        title={`${canRedo && redoLabel ? `Redo ${redoLabel}` : 'Nothing to redo'} (Ctrl/Cmd+Shift+Z)`}
+        aria-label={canRedo && redoLabel ? `Redo ${lowerFirst(redoLabel)}` : 'Redo'}
+        title={`${canRedo && redoLabel ? `Redo ${lowerFirst(redoLabel)}` : 'Nothing to redo'} (Ctrl/Cmd+Shift+Z)`}
       >
         ↷ Redo
       </button>

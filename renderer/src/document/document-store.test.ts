@@ -38,7 +38,7 @@ describe('document store', () => {
     const { document, text } = store.getState();
     expect(text).toBe(serializeDocument(document!));
     expect(targets(store)).toEqual(['id']);
-    expect(store.getState()).toMatchObject({ canUndo: true, undoLabel: 'unmap city' });
+    expect(store.getState()).toMatchObject({ canUndo: true, undoLabel: 'Unmap city' });
   });
 
   it('undoes back to the exact opened text and redoes the edit', () => {
@@ -47,7 +47,7 @@ describe('document store', () => {
     const edited = store.getState().text;
     store.getState().undo();
     expect(store.getState().text).toBe(TEXT);
-    expect(store.getState()).toMatchObject({ canUndo: false, canRedo: true, redoLabel: 'unmap city' });
+    expect(store.getState()).toMatchObject({ canUndo: false, canRedo: true, redoLabel: 'Unmap city' });
     store.getState().redo();
     expect(store.getState().text).toBe(edited);
   });

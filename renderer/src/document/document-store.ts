@@ -13,7 +13,8 @@ import { loadDocument } from '../../../mapping-engine/document/load-document';
 import { serializeDocument } from '../../../mapping-engine/document/serialize-document';
 import type { MappingDocument } from '../../../mapping-engine/document/document-schema';
 import type { DocumentEdit, EditResult } from '../../../mapping-engine/document/edits/edit-types';
-import { applyDocumentEdit } from './apply-document-edit';
+import { applyEdit } from '../../../mapping-engine/document/edits/apply-edit';
+import { describeEdit } from '../../../mapping-engine/document/edits/describe-edit';
 import {
   currentEntry,
   pushEntry,
@@ -26,7 +27,6 @@ import {
   type DocumentHistory,
   type PushOptions,
 } from './document-history';
-import { editLabel } from './edit-label';
 
 /** The panel tabs of the rules view. */
 export type EditorTab = 'rules' | 'arrays' | 'lookups' | 'tests';
@@ -143,13 +143,13 @@ export function createDocumentStore(options: DocumentStoreOptions = {}): StoreAp
           set({ editError: error });
           return { ok: false, error };
         }
-        const result = applyDocumentEdit(document, edit);
+        const result = applyEdit(document, edit);
         if (!result.ok) {
           set({ editError: result.error });
           return result;
         }
         const text = serializeDocument(result.document);
-        const next = pushEntry(history, { document: result.document, text, label: step.label ?? editLabel(edit), gesture: step.gesture, at: now() }, options);
+        const next = pushEntry(history, { document: result.document, text, label: step.label ?? describeEdit(edit), gesture: step.gesture, at: now() }, options);
         set({ ...derive(next), editError: undefined });
         return result;
       },

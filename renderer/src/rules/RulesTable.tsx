@@ -1,0 +1,179 @@
+/**
+ * The table of target fields, one row each (an ARIA grid navigated by row):
+ * arrows, Home/End and Page keys move, typing a name jumps to it
+ * (type-ahead), Enter edits the row's rule, Delete unmaps it.
+ */
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { kindInfoOf } from './transform-catalog';
+import { rowCounts, findRow, type TargetRow } from './target-rows';
+
+/** Props of {@link RulesTable}. */
+export interface RulesTableProps {
+  rows: readonly TargetRow[];
+  selected: string | undefined;
+  readOnly: boolean;
+  onSelect: (path: string) => void;
+  onOpen: (path: string) => void;
+  onUnmap: (path: string) => void;
+  /** The target schema has more fields than were sent. */
+  truncated: boolean;
+  /** False when the target has no schema or sample: only the rules are listed. */
+  hasSchema: boolean;
+  /** Focus the selected row when the table appears (coming back from the editor). */
+  focusOnMount?: boolean;
+}
+
+/** Pause after which typed letters start a new type-ahead search. */
+const TYPE_AHEAD_RESET_MS = 800;
+
+const STATUS_LABEL: Record<TargetRow['status'], string> = { mapped: 'mapped', unmapped: 'unmapped', error: 'error', group: '' };
+
+function chain(row: TargetRow): string {
+  return (row.rule?.transforms ?? []).map((t) => kindInfoOf(t.kind)?.label ?? t.kind).join(' → ');
+}
+
+/** The grid. */
+export function RulesTable({ rows, selected, readOnly, onSelect, onOpen, onUnmap, truncated, hasSchema, focusOnMount }: RulesTableProps) {
+  const rowRefs = useRef(new Map<string, HTMLTableRowElement>());
+  const typed = useRef({ text: '', at: 0 });
+  const focusNext = useRef(focusOnMount === true);
+  const index = Math.max(0, rows.findIndex((r) => r.path === selected));
+  const current = rows[index];
+
+  useEffect(() => {
+    if (!current) return;
+    const element = rowRefs.current.get(current.path);
+    element?.scrollIntoView?.({ block: 'nearest' });
+    if (focusNext.current) {
+      focusNext.current = false;
+      element?.focus();
+    }
+  }, [current]);
+
+  const move = (to: number) => {
+    const next = rows[Math.max(0, Math.min(rows.length - 1, to))];
+    if (!next) return;
+    focusNext.current = true;
+    onSelect(next.path);
+  };
+
+  const onKey = (event: KeyboardEvent) => {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    const page = 10;
+    switch (event.key) {
+      case 'ArrowDown':
+        move(index + 1);
+        break;
+      case 'ArrowUp':
+        move(index - 1);
+        break;
+      case 'PageDown':
+        move(index + page);
+        break;
+      case 'PageUp':
+        move(index - page);
+        break;
+      case 'Home':
+        move(0);
+        break;
+      case 'End':
+        move(rows.length - 1);
+        break;
+      case 'Enter':
+        if (current && !readOnly) onOpen(current.path);
+        break;
+      case 'Delete':
+      case 'Backspace':
+        if (current && !readOnly && (current.rule || current.context)) onUnmap(current.path);
+        break;
+      default: {
+        if (event.key.length !== 1 || (event.key === ' ' && !typed.current.text)) return;
+        const now = Date.now();
+        const text = now - typed.current.at > TYPE_AHEAD_RESET_MS ? event.key : typed.current.text + event.key;
+        typed.current = { text, at: now };
+        // A new search starts after the current row; a longer one may stay on it.
+        const found = findRow(rows, text, text.length === 1 ? index + 1 : index);
+        if (found !== undefined) move(found);
+      }
+    }
+    event.preventDefault();
+  };
+
+  const counts = rowCounts(rows);
+  return (
+    <div className="rules-table-wrap">
+      <p className="rules-summary muted" aria-live="polite">
+        {counts.mapped} mapped · {counts.unmapped} unmapped{counts.requiredUnmapped ? ` (${counts.requiredUnmapped} required)` : ''}
+        {counts.error ? ` · ${counts.error} with errors` : ''}
+        {!hasSchema && ' · no target schema or sample: only the rules are listed'}
+        {truncated && ' · the schema has more fields than shown'}
+      </p>
+      <div className="rules-scroll">
+        <table className="rules-table" role="grid" aria-label="Target fields" aria-rowcount={rows.length + 1} onKeyDown={onKey}>
+          <thead>
+            <tr role="row">
+              <th role="columnheader" scope="col">Target field</th>
+              <th role="columnheader" scope="col">Type</th>
+              <th role="columnheader" scope="col" title="Required by the target schema">
+                Req.
+              </th>
+              <th role="columnheader" scope="col">Sources</th>
+              <th role="columnheader" scope="col">Transforms</th>
+              <th role="columnheader" scope="col" title="What happens when the field computes no value">
+                Policy
+              </th>
+              <th role="columnheader" scope="col">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row, i) => {
+              const isSelected = i === index;
+              return (
+                <tr
+                  key={row.path}
+                  role="row"
+                  ref={(el) => {
+                    if (el) rowRefs.current.set(row.path, el);
+                    else rowRefs.current.delete(row.path);
+                  }}
+                  aria-label={`${row.path}${STATUS_LABEL[row.status] ? `, ${STATUS_LABEL[row.status]}` : ''}`}
+                  aria-selected={isSelected}
+                  aria-rowindex={i + 2}
+                  tabIndex={isSelected ? 0 : -1}
+                  className={`rules-row rules-row-${row.kind} rules-status-${row.status}${row.extra ? ' rules-row-extra' : ''}`}
+                  data-path={row.path}
+                  onClick={() => onSelect(row.path)}
+                  onDoubleClick={() => !readOnly && onOpen(row.path)}
+                >
+                  <td role="gridcell" className="rules-target" style={{ paddingLeft: `${0.5 + row.depth * 0.9}rem` }} title={row.extra ? 'not in the target schema' : row.path}>
+                    <span className="rules-name">{row.depth > 0 ? row.name : row.path}</span>
+                    {row.repeating && <span className="rules-repeat" title="repeats">[]</span>}
+                  </td>
+                  <td role="gridcell" className="rules-type">
+                    {row.type}
+                  </td>
+                  <td role="gridcell" className="rules-required">
+                    {row.required ? <span title="required">●</span> : ''}
+                  </td>
+                  <td role="gridcell" className="rules-sources">
+                    {row.kind === 'array' ? (row.context ? `each ${row.context.source}` : '') : (row.rule?.sources.join(', ') ?? '')}
+                  </td>
+                  <td role="gridcell" className="rules-transforms">
+                    {chain(row)}
+                  </td>
+                  <td role="gridcell" className="rules-policy">
+                    {row.rule && row.rule.required !== 'omit' ? row.rule.required : ''}
+                  </td>
+                  <td role="gridcell" className="rules-status" title={row.problem}>
+                    {STATUS_LABEL[row.status] && <span className={`rules-badge rules-badge-${row.status}`}>{STATUS_LABEL[row.status]}</span>}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <p className="rules-hint muted">Type to find a field · Enter edits · Delete unmaps · Ctrl+Z undoes</p>
+    </div>
+  );
+}
