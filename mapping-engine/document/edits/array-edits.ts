@@ -8,7 +8,7 @@ import { arrayContextSchema, type ArrayContext, type MappingDocument } from '../
 import { compilePredicate } from '../../transforms/predicate';
 import type { DocumentEdit } from './edit-types';
 import { checkIndex, parseOrRefuse, refuse } from './edit-error';
-import { checkTarget, keyInside, pathKey, scopeOf, scopeProblem } from './edit-paths';
+import { checkTarget, contextKey, keyInside, pathKey, scopeOf, scopeProblem } from './edit-paths';
 import { ruleKey } from './rule-checks';
 
 type EditOf<K extends DocumentEdit['kind']> = Extract<DocumentEdit, { kind: K }>;
@@ -20,7 +20,7 @@ function indexOf(doc: MappingDocument, target: string): number {
   } catch {
     key = undefined;
   }
-  const index = key === undefined ? -1 : doc.arrays.findIndex((a) => pathKey(a.target) === key);
+  const index = key === undefined ? -1 : doc.arrays.findIndex((a) => contextKey(a) === key);
   if (index < 0) refuse(`no array context for ${String(target)}`, `one of the array contexts: ${doc.arrays.map((a) => a.target).join(', ') || '(none)'}`);
   return index;
 }
@@ -32,7 +32,7 @@ function checkContext(doc: MappingDocument, input: unknown, except: number): Arr
   const where = `array context ${target}`;
   const key = pathKey(target);
   doc.arrays.forEach((a, i) => {
-    if (i !== except && pathKey(a.target) === key) refuse(`${where} already exists`, 'a target array without a context');
+    if (i !== except && contextKey(a) === key) refuse(`${where} already exists`, 'a target array without a context');
   });
   for (const rule of doc.rules) {
     const other = ruleKey(rule);

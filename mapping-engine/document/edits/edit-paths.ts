@@ -50,10 +50,23 @@ export interface Scope {
   grouped: boolean;
 }
 
+// Array contexts are shared between the documents of one history, so each one's key is computed once.
+const contextKeys = new WeakMap<ArrayContext, string>();
+
+/** The comparison key of an array context's target. */
+export function contextKey(context: ArrayContext): string {
+  let key = contextKeys.get(context);
+  if (key === undefined) {
+    key = pathKey(context.target);
+    contextKeys.set(context, key);
+  }
+  return key;
+}
+
 /** The scope a rule (or a nested array context) at `target` is compiled in. */
 export function scopeOf(doc: Pick<MappingDocument, 'arrays'>, target: string): Scope {
   const key = pathKey(target);
-  const contexts = doc.arrays.filter((a) => keyInside(key, pathKey(a.target))).sort((a, b) => depthOf(a.target) - depthOf(b.target));
+  const contexts = doc.arrays.filter((a) => keyInside(key, contextKey(a))).sort((a, b) => depthOf(a.target) - depthOf(b.target));
   const inner = contexts[contexts.length - 1];
   return { contexts, depth: contexts.length, grouped: inner?.groupBy !== undefined };
 }

@@ -6,7 +6,7 @@
  */
 import type { MappingDocument, MappingRule } from '../document-schema';
 import { refuse } from './edit-error';
-import { checkSourceForm, keyInside, pathKey, scopeOf, scopeProblem } from './edit-paths';
+import { checkSourceForm, contextKey, keyInside, pathKey, scopeOf, scopeProblem } from './edit-paths';
 import { checkTransform } from './transform-check';
 
 // Rules are shared between documents of one history, so a rule's key is computed once.
@@ -22,17 +22,16 @@ export function ruleKey(rule: MappingRule): string {
   return key;
 }
 
-/** Index of the rule for `target` (matched as written, then by the names it splits into), or -1. */
+/** Index of the rule for `target` (matched as written, or by the names it splits into), or -1. */
 export function findRule(doc: MappingDocument, target: string): number {
-  const exact = doc.rules.findIndex((r) => r.target === target);
-  if (exact >= 0) return exact;
-  let key: string;
+  let key: string | undefined;
   try {
     key = pathKey(target);
   } catch {
-    return -1;
+    key = undefined;
   }
-  return doc.rules.findIndex((r) => ruleKey(r) === key);
+  // One pass: a valid document has at most one rule per key, so the first match is the rule.
+  return doc.rules.findIndex((r) => r.target === target || (key !== undefined && ruleKey(r) === key));
 }
 
 /** The rule for `target` and its index, or a refusal. */
@@ -57,7 +56,7 @@ export function checkTargetFree(doc: MappingDocument, target: string, except = -
     if (keyInside(key, other)) refuse(`target field ${rule.target} is mapped as a whole, so ${target} inside it cannot have its own rule`, `a field outside ${rule.target}`);
   });
   for (const a of doc.arrays) {
-    const array = pathKey(a.target);
+    const array = contextKey(a);
     if (array === key) refuse(`${target} is an array context: map the fields inside it, or remove the context first`, `a field inside ${target}`);
     if (keyInside(array, key)) refuse(`${target} holds the array context ${a.target}, so it cannot be mapped as a whole`, `a field inside ${target}, or remove the context ${a.target} first`);
   }

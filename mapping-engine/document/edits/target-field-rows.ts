@@ -9,7 +9,8 @@
 import type { ArrayContext, MappingDocument, MappingRule } from '../document-schema';
 import type { FieldType, SchemaField } from '../../schema/model';
 import { splitPath } from '../../transforms/jsonata-text';
-import { documentPath, scopeOf, scopeProblem } from './edit-paths';
+import { quoteName } from '../../transforms/jsonata-text';
+import { scopeProblem, type Scope } from './edit-paths';
 
 /** Whether a target field is mapped. */
 export type FieldStatus = 'mapped' | 'unmapped' | 'error';
@@ -94,11 +95,10 @@ function splitOrUndefined(path: string): string[] | undefined {
 }
 
 /** Why the rule at `n` cannot compile as it stands, or undefined. */
-function ruleProblem(doc: MappingDocument, n: Node, rule: MappingRule, mappedInside: number, unrolled: string | undefined): string | undefined {
+function ruleProblem(doc: MappingDocument, n: Node, rule: MappingRule, scope: Scope, mappedInside: number, unrolled: string | undefined): string | undefined {
   if (rule.sources.length === 0 && rule.transforms.length === 0) return 'a rule needs a source field or a transform';
   if (mappedInside > 0) return `${rule.target} has its own rule and also fields inside it`;
   if (n.context) return `${rule.target} is an array context: map the fields inside it`;
-  const scope = scopeOf(doc, rule.target);
   for (const source of rule.sources) {
     const problem = scopeProblem(source, scope);
     if (problem !== undefined) return problem;
@@ -130,9 +130,10 @@ export function targetFieldRows(doc: MappingDocument, targetTree?: SchemaField, 
   const rootContext = doc.arrays.find((a) => a.target === '.');
   const rows: TargetFieldRow[] = [];
 
-  // Returns the number of rules at or inside `n`; `unrolled` is the nearest repeating field above without a context.
-  const visit = (n: Node, unrolled: string | undefined): number => {
-    const path = documentPath(n.names);
+  // Returns the number of rules at or inside `n`. `unrolled` is the nearest repeating field above without a
+  // context; `scope` the contexts above, tracked on the way down so no rule's scope is searched for.
+  const visit = (n: Node, parentPath: string, scope: Scope, unrolled: string | undefined): number => {
+    const path = parentPath ? `${parentPath}.${quoteName(n.name)}` : quoteName(n.name);
     const at = rows.length;
     const repeating = n.field?.repeating ?? n.context !== undefined;
     const row: TargetFieldRow = {
@@ -151,15 +152,17 @@ export function targetFieldRows(doc: MappingDocument, targetTree?: SchemaField, 
     if (n.rule) Object.assign(row, { rule: n.rule, ruleIndex: n.ruleIndex });
     rows.push(row);
     const inner = repeating && !n.context ? path : unrolled;
-    for (const child of n.children) row.mappedInside += visit(child, inner);
+    const innerScope = n.context ? { contexts: [...scope.contexts, n.context], depth: scope.depth + 1, grouped: n.context.groupBy !== undefined } : scope;
+    for (const child of n.children) row.mappedInside += visit(child, path, innerScope, inner);
     if (row.mappedInside > 0) row.status = 'mapped';
     if (n.rule) {
-      const problem = options.problems?.[n.rule.target] ?? ruleProblem(doc, n, n.rule, row.mappedInside, unrolled);
+      const problem = options.problems?.[n.rule.target] ?? ruleProblem(doc, n, n.rule, scope, row.mappedInside, unrolled);
       if (problem !== undefined) Object.assign(rows[at]!, { status: 'error', problem });
     }
     return row.mappedInside + (n.rule ? 1 : 0);
   };
   const rootUnrolled = targetTree?.repeating && !rootContext ? 'the output (a list of records)' : undefined;
-  for (const child of root.children) visit(child, rootUnrolled);
+  const rootScope: Scope = rootContext ? { contexts: [rootContext], depth: 1, grouped: rootContext.groupBy !== undefined } : { contexts: [], depth: 0, grouped: false };
+  for (const child of root.children) visit(child, '', rootScope, rootUnrolled);
   return rows;
 }
