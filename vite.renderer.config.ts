@@ -83,11 +83,26 @@ function quietClientPlugin(): Plugin {
  * plugin (which passes the renderer's name in `forgeConfigSelf`) and, without
  * Forge, by the web host's Vite middleware and the e2e build test.
  */
+/**
+ * What the dev server may serve (`npm start`, `npm run web`): the renderer and
+ * the modules it imports, nothing else of the repository. Without this, Vite
+ * serves any file under the project root at `/@fs/...` (samples, tests,
+ * fixtures, `.git`), and the web host's token does not cover page assets.
+ * The renderer imports the pure engine and the contract at run time; the
+ * engine's Node host never reaches the browser, so it is denied too.
+ */
+export const RENDERER_FS = {
+  strict: true,
+  allow: ['./renderer', './mapping-engine', './electron/contract', './node_modules'].map((dir) => fileURLToPath(new URL(dir, import.meta.url))),
+  deny: ['.env', '.env.*', '*.{crt,pem,key}', '**/.git/**', '**/mapping-engine/node/**', '**/*.test.ts', '**/*.test.tsx'],
+};
+
 export default defineConfig((env) => {
   const name = (env as Partial<ConfigEnv<'renderer'>>).forgeConfigSelf?.name ?? 'main_window';
   return {
     root: fileURLToPath(new URL('./renderer', import.meta.url)),
     base: './',
+    server: { fs: RENDERER_FS },
     plugins: [react(), devCspPlugin(), quietClientPlugin()],
     // CommonJS packages the browser can only import once Vite has pre-bundled
     // them. The web host pre-bundles only this list (no discovery), so a new

@@ -32,5 +32,7 @@ export function createAccessService(options: BackendServiceOptions): StudioApiPa
         else await access.grantProject(path, { chosenInDialog: true });
         return { granted: true as const };
       }),
+
+    startProject: () => settle(async () => (options.startProject !== undefined ? { path: options.startProject } : {})),
   };
 }

@@ -49,6 +49,8 @@ export interface StudioBackendOptions {
    * typed in the studio's own dialogs, through `grantChosenPath`). Default `native`.
    */
   pathGrants?: 'native' | 'typed';
+  /** The project the host was started with (already granted by the host); `startProject()` tells the page to open it. */
+  startProject?: string;
   /**
    * Folder of the studio's own state (recent files). Electron passes
    * `app.getPath('userData')`; defaults to the platform's per-user config folder.

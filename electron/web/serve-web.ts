@@ -5,6 +5,7 @@
  *   --built [dir]    serve a built renderer instead of running Vite
  *                    (default dir: .vite/renderer/main_window, made by `npm run package`)
  *   --samples <dir>  samples folder (default: samples/)
+ *   <project file>   a *.mapwright.json to open at start (granted like a project opened in the studio)
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,18 +24,25 @@ const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
  */
 export function parseServeWebArgs(argv: string[], cwd: string = process.cwd()): WebHostOptions {
   let values: { port?: string; built?: string; samples?: string };
+  let positionals: string[];
   try {
-    ({ values } = parseArgs({
+    ({ values, positionals } = parseArgs({
       // `--built` may stand alone; parseArgs wants a value, so give it an empty one.
       args: argv.map((arg, i) => (arg === '--built' && (argv[i + 1] ?? '--').startsWith('--') ? '--built=' : arg)),
       options: { port: { type: 'string' }, built: { type: 'string' }, samples: { type: 'string' } },
       strict: true,
-      allowPositionals: false,
+      allowPositionals: true,
     }));
   } catch (error) {
-    throw new MapwrightError('USAGE', error instanceof Error ? error.message : String(error), { expected: '--port <n>, --built [dir], --samples <dir>' });
+    throw new MapwrightError('USAGE', error instanceof Error ? error.message : String(error), { expected: '--port <n>, --built [dir], --samples <dir>, [project file]' });
   }
   const options: WebHostOptions = { samplesDir: values.samples ? resolve(cwd, values.samples) : resolve(projectRoot, 'samples') };
+  if (positionals.length > 1) throw new MapwrightError('USAGE', `one project file at most, got ${positionals.length}`, { expected: '[project file]' });
+  const [project] = positionals;
+  if (project !== undefined) {
+    if (!/\.mapwright\.json$/i.test(project)) throw new MapwrightError('USAGE', `not a project file: ${project}`, { file: project, expected: 'a *.mapwright.json file' });
+    options.startProject = resolve(cwd, project);
+  }
   if (values.port !== undefined) {
     const port = Number(values.port);
     if (!/^\d+$/.test(values.port) || port > 65535) throw new MapwrightError('USAGE', `invalid port "${values.port}"`, { expected: 'a number from 0 to 65535' });

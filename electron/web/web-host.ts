@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { createServer as createViteServer, type ViteDevServer } from 'vite';
 import { MapwrightError } from '../../mapping-engine/errors';
 import type { ExpressionRunner } from '../../mapping-engine/run/run-types';
+import { createFileAccess } from '../backend/engine/file-access';
 import { createStudioBackend } from '../backend/studio-backend';
 import { invokeStudioMethod } from '../contract/invoke-studio-method';
 import { isStudioMethod, type StudioApi } from '../contract/studio-api';
@@ -38,8 +39,14 @@ export interface WebHostOptions {
   runner?: ExpressionRunner;
   /** Settings and backups folder; the user's config folder when absent (tests pass a temp folder). */
   settingsDir?: string;
-  /** Folders besides `samplesDir` whose projects the engine methods may read (tests pass a temp folder). */
+  /** Folders granted from the start as if the user had opened a project in each (tests pass a temp folder). */
   readRoots?: string[];
+  /**
+   * A project to open at start (`npm run web -- <project file>`): the user
+   * named it on the command line, so it is granted like a project opened in a
+   * dialog (its folder becomes readable), and the page opens it first.
+   */
+  startProject?: string;
 }
 
 /** A running web host. */
@@ -83,13 +90,18 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, method: stri
 /** Starts the web host on 127.0.0.1. */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = randomBytes(32).toString('base64url');
+  const fileAccess = createFileAccess([options.samplesDir], options.readRoots ?? []);
+  if (options.startProject !== undefined) await fileAccess.grantProject(options.startProject, { chosenInDialog: true });
   const api = createStudioBackend({
+    fileAccess,
+    // The page's own Open, Save As and Import dialogs are the browser user's file pickers (docs/security.md).
+    pathGrants: 'typed',
+    ...(options.startProject !== undefined ? { startProject: options.startProject } : {}),
     samplesDir: options.samplesDir,
     appVersion: options.appVersion ?? (await packageVersion()),
     platform: process.platform,
     ...(options.runner ? { runner: options.runner } : {}),
     ...(options.settingsDir ? { settingsDir: options.settingsDir } : {}),
-    ...(options.readRoots ? { readRoots: options.readRoots } : {}),
   });
   const vite: ViteDevServer | undefined = options.staticDir
     ? undefined

@@ -24,10 +24,18 @@ export const GrantChosenPathArgsSchema = z.strictObject({
   purpose: GrantPurposeSchema,
 });
 
+/** Result of `startProject()`. */
+export const StartProjectSchema = z.object({
+  /** The project the host was started with (`npm run web -- <project file>`), granted and to be opened first. */
+  path: AbsolutePathSchema.optional(),
+});
+
 /** The access methods. */
 export const accessMethods = {
   /** Always the same answer for an accepted call, whether the file exists or not. */
   grantChosenPath: { args: z.tuple([GrantChosenPathArgsSchema]), result: z.object({ granted: z.literal(true) }) },
+  /** The project to open at start instead of the default sample, if the host was given one. */
+  startProject: { args: z.tuple([]), result: StartProjectSchema },
 } as const;
 
 /** Arguments of `grantChosenPath`. */

@@ -14,6 +14,13 @@ export interface PathDialogProps {
   /** Pre-filled path (Save As: the current file's). */
   initialPath?: string;
   recent: RecentFileEntry[] | undefined;
+  /**
+   * Tells the backend the user chose `path` here (the web studio's one grant
+   * entry, `grantChosenPath`); runs before anything else touches the path, so
+   * the backend answers `exists` and the open or save for it. Resolves to an
+   * error message when the backend refuses.
+   */
+  grant: (path: string) => Promise<string | undefined>;
   /** True when a file exists at `path` (Save As confirms before replacing it). */
   exists: (path: string) => Promise<boolean>;
   onSubmit: (path: string) => void;
@@ -21,7 +28,7 @@ export interface PathDialogProps {
 }
 
 /** Asks for a project path. */
-export function PathDialog({ mode, initialPath, recent, exists, onSubmit, onCancel }: PathDialogProps) {
+export function PathDialog({ mode, initialPath, recent, grant, exists, onSubmit, onCancel }: PathDialogProps) {
   const [value, setValue] = useState(initialPath ?? '');
   const [problem, setProblem] = useState<string>();
   // Save As onto an existing file needs a second, explicit confirmation.
@@ -32,6 +39,8 @@ export function PathDialog({ mode, initialPath, recent, exists, onSubmit, onCanc
     event?.preventDefault();
     const typed = typedProjectPath(value, mode);
     if ('problem' in typed) return setProblem(typed.problem);
+    const refused = await grant(typed.path);
+    if (refused) return setProblem(refused);
     if (!opening && confirmReplace !== typed.path && (await exists(typed.path))) {
       setProblem(undefined);
       return setConfirmReplace(typed.path);

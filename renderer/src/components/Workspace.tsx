@@ -107,8 +107,13 @@ export function Workspace({ api, defaultSampleId }: WorkspaceProps) {
     started.current = true;
     if (store.getState().project) return;
     const initial = samples.find((s) => s.id === defaultSampleId) ?? samples[0];
-    if (initial) openSample(initial.id);
-  }, [samples, store, defaultSampleId, openSample]);
+    // `npm run web -- <project file>` names a project to open instead (granted by the host).
+    void api.startProject().then((start) => {
+      if (store.getState().project) return;
+      if (start.ok && start.value.path) void flow.openPath(start.value.path);
+      else if (initial) openSample(initial.id);
+    });
+  }, [api, samples, store, defaultSampleId, openSample, flow]);
 
   const doc: StudioDocument | undefined = useMemo(
     // Keyed by the file: a reload or a restore of the same file keeps the run panels (and reruns them); another file starts afresh.
@@ -177,8 +182,7 @@ export function Workspace({ api, defaultSampleId }: WorkspaceProps) {
           preview={preview}
           previewError={previewError}
           readOnly={project?.readOnly ?? false}
-          onDocumentText={(next, label) => store.getState().replaceText(next, label)}
-          documents={store.getState().documents}
+          onDocumentText={(next) => store.getState().replaceText(next)}
         />
       </div>
       {flow.dialog?.kind === 'path' && (
@@ -186,6 +190,11 @@ export function Workspace({ api, defaultSampleId }: WorkspaceProps) {
           mode={flow.dialog.mode}
           initialPath={flow.dialog.mode === 'saveAs' && !isTemplate ? project?.path : undefined}
           recent={flow.recent}
+          grant={async (path) => {
+            // The web studio's grant entry: the path the user typed or picked here (Electron refuses it and uses native dialogs).
+            const granted = await api.grantChosenPath({ path, purpose: flow.dialog?.kind === 'path' ? flow.dialog.mode : 'open' });
+            return granted.ok ? undefined : granted.error.message;
+          }}
           exists={flow.exists}
           onSubmit={(path) => (flow.dialog?.kind === 'path' && flow.dialog.mode === 'open' ? flow.openPath(path) : void flow.saveAs(path))}
           onCancel={flow.closeDialog}

@@ -190,7 +190,8 @@ export function createProjectWorkflow(api: WorkflowApi, session: StoreApi<Projec
         set({ dialog: undefined });
         if (pending?.kind !== 'unsaved') return;
         // Without a place to save to, Save As comes first; the user then repeats what they were doing.
-        if (needsPlace()) return set({ dialog: { kind: 'path', mode: 'saveAs' } });
+        // (Electron's native dialog where there is one: only it can grant a place to save in the desktop app.)
+        if (needsPlace()) return get().showSaveAs();
         if (await get().save()) await pending.proceed();
       },
       async discardThenProceed() {
