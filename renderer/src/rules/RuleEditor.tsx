@@ -28,6 +28,8 @@ export interface RuleEditorProps {
   row: TargetRow;
   sources: readonly SourceOption[];
   readOnly: boolean;
+  /** Where a new rule for this field goes in the rule list (schema order). */
+  insertIndex: number;
   onClose: () => void;
 }
 
@@ -49,7 +51,7 @@ function describe(node: TransformNode): string {
 type Open = { kind: 'palette' } | { kind: 'edit'; index: number } | undefined;
 
 /** The editor. */
-export function RuleEditor({ store, doc, row, sources, readOnly, onClose }: RuleEditorProps) {
+export function RuleEditor({ store, doc, row, sources, readOnly, insertIndex, onClose }: RuleEditorProps) {
   const rule = row.rule;
   const target = rule?.target ?? row.path;
   const [open, setOpen] = useState<Open>();
@@ -58,7 +60,7 @@ export function RuleEditor({ store, doc, row, sources, readOnly, onClose }: Rule
   const lookups = Object.keys(doc.lookups);
 
   const addSource = (source: string) => {
-    if (!rule) apply({ kind: 'addRule', rule: { target, sources: [source] } });
+    if (!rule) apply({ kind: 'addRule', rule: { target, sources: [source] }, index: insertIndex });
     else if (!rule.sources.includes(source)) apply({ kind: 'setSources', target, sources: [...rule.sources, source] });
   };
   const onKey = (event: KeyboardEvent) => {
@@ -127,7 +129,7 @@ export function RuleEditor({ store, doc, row, sources, readOnly, onClose }: Rule
                   ) : (
                     <>
                       <span className="rule-transform-text">
-                        <strong>{label}</strong> <span className="muted">{describe(node)}</span>
+                        <span className="rule-transform-index">{i + 1}.</span> <strong>{label}</strong> <span className="muted">{describe(node)}</span>
                       </span>
                       <span className="rule-transform-actions">
                         <button type="button" className="icon-button" disabled={readOnly || !kindInfoOf(node.kind)} aria-label={`Edit ${label} (transform ${i + 1})`} onClick={() => setOpen({ kind: 'edit', index: i })}>

@@ -13,7 +13,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { RuleEditor } from './RuleEditor';
 import { RulesTable } from './RulesTable';
 import { sourceOptions } from './source-options';
-import { targetRows } from './target-rows';
+import { ruleInsertIndex, targetRows } from './target-rows';
 import type { FieldRows } from './use-field-rows';
 
 /** Props of {@link RulesTab}. */
@@ -45,6 +45,7 @@ export function RulesTab({ store, doc, target, source, readOnly, fieldErrors, co
         row={row}
         sources={options}
         readOnly={readOnly}
+        insertIndex={ruleInsertIndex(rows, doc.rules, row.path)}
         onClose={() => {
           setEditing(undefined);
           setReturned(true);

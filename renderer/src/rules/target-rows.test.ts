@@ -1,7 +1,7 @@
 /** The rules view's rows over the CRM -> ERP sample's target schema. */
 import { describe, expect, it } from 'vitest';
 import { crmDocument, crmRows } from './rules-test-helpers';
-import { findRow, rowCounts, targetRows } from './target-rows';
+import { findRow, ruleInsertIndex, rowCounts, targetRows } from './target-rows';
 import { contextBases, filterOptions, sourceOptions } from './source-options';
 
 describe('target rows', () => {
@@ -41,6 +41,16 @@ describe('target rows', () => {
     expect(rows[customer]!.path).toBe('customerNumber');
     expect(rows[findRow(rows, 'customer', customer + 1)!]!.path).toBe('customerSince');
     expect(findRow(rows, 'zzz', 0)).toBeUndefined();
+  });
+});
+
+describe('rule insert index', () => {
+  it('puts a new rule before the next mapped field in schema order, or last', async () => {
+    const doc = crmDocument();
+    const rules = doc.rules.filter((r) => r.target !== 'address.city' && r.target !== 'contacts.customerNumber');
+    const rows = targetRows({ ...doc, rules }, await crmRows('target/erp-customer.schema.json'));
+    expect(rules[ruleInsertIndex(rows, rules, 'address.city')]?.target).toBe('address.country');
+    expect(ruleInsertIndex(rows, rules, 'contacts.customerNumber')).toBe(rules.length);
   });
 });
 

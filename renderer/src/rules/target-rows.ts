@@ -128,3 +128,19 @@ export function findRow(rows: readonly TargetRow[], prefix: string, from: number
   const starts = order.find((i) => rows[i]!.name.toLowerCase().startsWith(wanted) || rows[i]!.path.toLowerCase().startsWith(wanted));
   return starts ?? order.find((i) => rows[i]!.path.toLowerCase().includes(wanted));
 }
+
+/**
+ * Where a new rule for the row at `path` goes in the document's rule list:
+ * before the rule of the next row (in the target schema's order) that has
+ * one, so the compiled expression lists the fields in the schema's order.
+ * The end of the list when no later row is mapped.
+ */
+export function ruleInsertIndex(rows: readonly TargetRow[], rules: readonly MappingRule[], path: string): number {
+  const at = rows.findIndex((r) => r.path === path);
+  for (const row of rows.slice(at + 1)) {
+    if (!row.rule) continue;
+    const index = rules.indexOf(row.rule);
+    if (index >= 0) return index;
+  }
+  return rules.length;
+}
