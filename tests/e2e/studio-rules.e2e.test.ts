@@ -179,7 +179,7 @@ describe.skipIf(!hasChromium)(`rules view in Chromium (skipped when ${CHROMIUM_P
     // Undo the context, its removal and the unmap: the sample's expression plus the new table; once more, the sample's.
     for (let i = 0; i < 3; i++) await page.keyboard.press('ControlOrMeta+z');
     await expect.poll(() => expression(page)).toContain('$$.accountId');
-    expect((await expression(page)).replace(/\n  \$table_channels := \{[^}]*\};/, '')).toBe(original);
+    expect((await expression(page)).replace(/\n {2}\$table_channels := \{[^}]*\};/, '')).toBe(original);
     await page.keyboard.press('ControlOrMeta+z');
     await expect.poll(() => expression(page)).toBe(original);
     expect(await dirty(page)).toBe(false);
