@@ -78,8 +78,8 @@ export function ProjectToolbar(props: ProjectToolbarProps) {
         )}
       </div>
       <div className="project-actions">
-        <button type="button" className="tool-button" onClick={props.onNew} disabled={busy} title={`New project (${MOD}N)`}>
-          New
+        <button type="button" className="tool-button" onClick={props.onNew} disabled={busy} aria-haspopup="dialog" title="New project from a source and a target">
+          New…
         </button>
         <button type="button" className="tool-button" onClick={props.onOpen} disabled={busy} title={`Open a project (${MOD}O)`}>
           Open…

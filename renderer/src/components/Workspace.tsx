@@ -16,7 +16,9 @@ import { ConflictDialog } from './ConflictDialog';
 import { ErrorNotice } from './ErrorNotice';
 import { ExportButton } from './ExportDialog';
 import { ImportSampleButton } from './ImportSampleDialog';
+import { NewProjectDialog } from './NewProjectDialog';
 import { PathDialog } from './PathDialog';
+import { useSaveAsCopy } from '../new-project/use-save-as-copy';
 import { ProjectNotices } from './ProjectNotices';
 import { ProjectToolbar } from './ProjectToolbar';
 import { SampleList } from './SampleList';
@@ -52,6 +54,9 @@ export function Workspace({ api, defaultSampleId }: WorkspaceProps) {
   const [sample, setSample] = useState<{ id: string; path: string }>();
   const [preview, setPreview] = useState<Preview>();
   const [previewError, setPreviewError] = useState<CodedErrorData>();
+  // The New project dialog; Save As copies the project's files into a new folder first.
+  const [newOpen, setNewOpen] = useState(false);
+  const saveAsCopy = useSaveAsCopy(api, store, flow.saveAs, flow.closeDialog);
   const started = useRef(false);
 
   useEffect(() => {
@@ -135,7 +140,7 @@ export function Workspace({ api, defaultSampleId }: WorkspaceProps) {
           template={isTemplate}
           busy={flow.busy}
           recent={flow.recent}
-          onNew={flow.newProject}
+          onNew={() => setNewOpen(true)}
           onOpen={flow.showOpen}
           onSave={() => void flow.save()}
           onSaveAs={flow.showSaveAs}
@@ -182,7 +187,8 @@ export function Workspace({ api, defaultSampleId }: WorkspaceProps) {
           preview={preview}
           previewError={previewError}
           readOnly={project?.readOnly ?? false}
-          onDocumentText={(next) => store.getState().replaceText(next)}
+          onDocumentText={(next, label) => store.getState().replaceText(next, label)}
+          documents={store.getState().documents}
         />
       </div>
       {flow.dialog?.kind === 'path' && (
@@ -196,7 +202,7 @@ export function Workspace({ api, defaultSampleId }: WorkspaceProps) {
             return granted.ok ? undefined : granted.error.message;
           }}
           exists={flow.exists}
-          onSubmit={(path) => (flow.dialog?.kind === 'path' && flow.dialog.mode === 'open' ? flow.openPath(path) : void flow.saveAs(path))}
+          onSubmit={(path) => (flow.dialog?.kind === 'path' && flow.dialog.mode === 'open' ? flow.openPath(path) : void saveAsCopy.submit(path))}
           onCancel={flow.closeDialog}
         />
       )}
@@ -210,6 +216,18 @@ export function Workspace({ api, defaultSampleId }: WorkspaceProps) {
           onCancel={flow.closeDialog}
         />
       )}
+      {newOpen && (
+        <NewProjectDialog
+          api={api}
+          shell={typeof window === 'undefined' ? undefined : window.mapwrightShell}
+          onCreated={(path) => {
+            setNewOpen(false);
+            void flow.openPath(path);
+          }}
+          onClose={() => setNewOpen(false)}
+        />
+      )}
+      {saveAsCopy.dialog}
       {conflict && project && (
         <ConflictDialog
           name={project.name}
