@@ -159,6 +159,14 @@ export function toCodedError(error: unknown): CodedErrorData {
   return { code: 'INTERNAL', message };
 }
 
+/**
+ * True when `error` is V8's stack overflow (`RangeError: Maximum call stack size exceeded`).
+ * Parsers and walks over user data turn it into `LIMIT_EXCEEDED` naming the file, never `INTERNAL`.
+ */
+export function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
+}
+
 /** 1-based line and column of a 0-based UTF-16 offset in `text` (CRLF, LF and CR count as one break). */
 export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
   let line = 1;

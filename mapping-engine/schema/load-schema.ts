@@ -10,6 +10,7 @@ import { readPayload, type PayloadReadOptions } from '../payload/read-payload';
 import type { ParsedPayload, PayloadFormat } from '../payload/types';
 import { inferSchema, type InferSample } from './infer';
 import { isJsonSchemaDocument, loadJsonSchema } from './json-schema';
+import { parseYamlText, schemaText } from './json-schema/structured-text';
 import { makeField, type SchemaDocument, type SchemaField } from './model';
 import { isOpenApiDocument, listOpenApiRoots, loadOpenApi } from './openapi';
 import type { SourceResolver } from './resolver';
@@ -43,12 +44,13 @@ function headOf(bytes: Uint8Array | string): string {
   }
 }
 
-/** Parses JSON or YAML text into a value when it may hold a schema document, else undefined. */
-async function parseStructured(input: SchemaInput, ext: string): Promise<unknown> {
-  if (ext === 'yaml' || ext === 'yml') {
-    const { parse } = await import('yaml');
-    return parse(decodeText(input.bytes, { file: input.file }).text) as unknown;
-  }
+/**
+ * Parses JSON or YAML text into a value when it may hold a schema document, else undefined.
+ * @throws MapwrightError `YAML_PARSE` (a YAML file is only ever a schema), `LIMIT_EXCEEDED`
+ */
+function parseStructured(input: SchemaInput, ext: string): unknown {
+  // The coded YAML parser: syntax errors as YAML_PARSE with line and column, aliases bounded.
+  if (ext === 'yaml' || ext === 'yml') return parseYamlText(schemaText(input.bytes, input.file), input.file);
   if (ext !== 'json') return undefined;
   try {
     return readPayload(input.bytes, { file: input.file, format: 'json' }).value;
@@ -65,7 +67,7 @@ export async function detectSchemaKind(input: SchemaInput): Promise<SchemaKind> 
     if (XSD_ROOT.test(headOf(input.bytes))) return 'xsd';
     return 'sample';
   }
-  const value = await parseStructured(input, ext);
+  const value = parseStructured(input, ext);
   if (value === undefined) {
     if (ext === 'yaml' || ext === 'yml') {
       throw new MapwrightError('OPENAPI_INVALID', 'YAML file is neither an OpenAPI document nor a schema', { file: input.file });

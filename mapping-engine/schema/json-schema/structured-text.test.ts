@@ -52,4 +52,25 @@ describe('schema text', () => {
     const utf16 = new Uint8Array([0xff, 0xfe, 0x7b, 0, 0x7d, 0]);
     expect(schemaText(utf16, 'x.json')).toBe('{}');
   });
+
+  it('bounds alias expansion: a "billion laughs" YAML file is YAML_PARSE at its first alias', () => {
+    const levels = ['a: &a [x,x,x,x,x,x,x,x,x,x]'];
+    for (let i = 1; i < 6; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+    const error = errorOf(() => parseYamlText(`${levels.join('\n')}\n`, 'bomb.yaml'));
+    expect([error.code, error.file, error.line, error.column]).toEqual(['YAML_PARSE', 'bomb.yaml', 2, 8]);
+  });
+
+  it('reports YAML nested past the parser stack as LIMIT_EXCEEDED with a line', () => {
+    const text = `x:\n${Array.from({ length: 5000 }, (_, i) => `${' '.repeat(i + 1)}- `).join('\n')}\n`;
+    const error = errorOf(() => parseYamlText(text, 'deep.yaml'));
+    expect([error.code, error.file]).toEqual(['LIMIT_EXCEEDED', 'deep.yaml']);
+    expect(error.line).toBeGreaterThan(1);
+  });
+
+  it('reports an unresolved alias and a second document as YAML_PARSE with a position', () => {
+    const alias = errorOf(() => parseYamlText('openapi: 3.0.0\ninfo: *nope\n', 'a.yaml'));
+    expect([alias.code, alias.line, alias.column]).toEqual(['YAML_PARSE', 2, 7]);
+    const multi = errorOf(() => parseYamlText('a: 1\n---\nb: 2\n', 'm.yaml'));
+    expect([multi.code, multi.line]).toEqual(['YAML_PARSE', 2]);
+  });
 });

@@ -3,9 +3,16 @@
  * values, with coded errors that carry a line and column.
  */
 import { parseDocument } from 'yaml';
-import { MapwrightError, isMapwrightError, lineColumnAt } from '../../errors';
+import { MapwrightError, isMapwrightError, isStackOverflow, lineColumnAt } from '../../errors';
+
 import { decodeText } from '../../payload/decode';
 import { parseJsonText as parsePayloadJson } from '../../payload/json-read';
+
+/**
+ * Most alias expansions a YAML file may make (the `yaml` package's `maxAliasCount`):
+ * real OpenAPI files reuse anchors a few dozen times; a "billion laughs" file needs far more.
+ */
+export const YAML_MAX_ALIAS_COUNT = 1000;
 
 /** Decoded text of a schema file (BOM removed, UTF-16 sniffed). */
 export function schemaText(input: Uint8Array | string, file: string): string {
@@ -23,16 +30,25 @@ export function parseJsonText(text: string, file: string): unknown {
 
 /**
  * Parses YAML text (aliases are limited so a "billion laughs" file cannot exhaust memory).
- * @throws MapwrightError `YAML_PARSE` at the line and column of the first error.
+ * @throws MapwrightError `YAML_PARSE` at the line and column of the first error (or of the first alias when aliases expand too much), `LIMIT_EXCEEDED` when nested past the parser stack.
  */
 export function parseYamlText(text: string, file: string): unknown {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  let doc: ReturnType<typeof parseDocument>;
+  try {
+    doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  } catch (cause) {
+    throw yamlFailure(cause, file);
+  }
   const error = doc.errors[0];
   if (error) {
     const pos = error.linePos?.[0] ?? lineColumnAt(text, error.pos[0]);
     const line = 'line' in pos ? pos.line : 1;
     const column = 'col' in pos ? pos.col : pos.column;
-    throw new MapwrightError('YAML_PARSE', error.message.split('\n')[0] ?? 'invalid YAML', {
+    const message = error.message.split('\n')[0] ?? 'invalid YAML';
+    // The parser catches its own stack overflow and reports it as a syntax error at the deepest point.
+    if (/call stack/i.test(message)) throw new MapwrightError('LIMIT_EXCEEDED', 'YAML nests too deeply to read', { file, line, column, expected: 'fewer nested levels' });
+    if (/multiple documents/i.test(message)) throw new MapwrightError('YAML_PARSE', 'a second YAML document starts here; a schema file holds one', { file, line, column, expected: 'one YAML document' });
+    throw new MapwrightError('YAML_PARSE', message, {
       file,
       line,
       column,
@@ -41,11 +57,31 @@ export function parseYamlText(text: string, file: string): unknown {
     });
   }
   try {
-    return doc.toJS({ maxAliasCount: 1000 }) as unknown;
+    return doc.toJS({ maxAliasCount: YAML_MAX_ALIAS_COUNT }) as unknown;
   } catch (cause) {
-    if (isMapwrightError(cause)) throw cause;
-    throw new MapwrightError('YAML_PARSE', cause instanceof Error ? cause.message : String(cause), { file, cause });
+    throw yamlFailure(cause, file, text);
   }
+}
+
+/** Where `*name` (an alias the library could not resolve) first appears in `text`. */
+function aliasPosition(text: string, message: string): { line?: number; column?: number } {
+  const name = /alias\b.*?:\s*(\S+)\s*$/i.exec(message)?.[1];
+  const offset = name ? text.indexOf(`*${name}`) : -1;
+  return offset < 0 ? {} : lineColumnAt(text, offset);
+}
+
+/** The coded error for something the YAML library threw: too deep (its parser recurses), or a bad document. */
+function yamlFailure(cause: unknown, file: string, text?: string): MapwrightError {
+  if (isMapwrightError(cause)) return cause;
+  if (isStackOverflow(cause)) return new MapwrightError('LIMIT_EXCEEDED', 'YAML nests too deeply to read', { file, cause, expected: 'fewer nested levels' });
+  if (cause instanceof Error && /alias count/i.test(cause.message)) {
+    // Placed at the first alias: the library does not say which expansion went over the bound.
+    const first = text === undefined ? -1 : text.search(/(?:^|[\s,[{:])\*[^\s,\]}]/);
+    const at = first < 0 || text === undefined ? {} : lineColumnAt(text, first + (text[first] === '*' ? 0 : 1));
+    return new MapwrightError('YAML_PARSE', `YAML aliases expand too much (more than ${YAML_MAX_ALIAS_COUNT} expansions)`, { file, cause, ...at, expected: 'fewer anchor reuses' });
+  }
+  const message = cause instanceof Error ? cause.message : String(cause);
+  return new MapwrightError('YAML_PARSE', message, { file, cause, ...(text === undefined ? {} : aliasPosition(text, message)) });
 }
 
 /** True when `file` names a YAML file by its extension. */
