@@ -9,7 +9,7 @@ import { compilePredicate } from '../../transforms/predicate';
 import type { DocumentEdit } from './edit-types';
 import { checkIndex, parseOrRefuse, refuse } from './edit-error';
 import { checkTarget, contextKey, keyInside, pathKey, scopeOf, scopeProblem } from './edit-paths';
-import { ruleKey } from './rule-checks';
+import { ruleKey } from './rule-index';
 
 type EditOf<K extends DocumentEdit['kind']> = Extract<DocumentEdit, { kind: K }>;
 

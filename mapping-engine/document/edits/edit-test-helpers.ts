@@ -5,7 +5,8 @@ import { mappingDocumentSchema, type MappingDocument, type MappingDocumentInput 
 import { applyEdit } from './apply-edit';
 import type { DocumentEdit } from './edit-types';
 
-function deepFreeze<T>(value: T): T {
+/** Freezes `value` and everything in it, so a mutation throws in strict mode. */
+export function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);
     for (const child of Object.values(value)) deepFreeze(child);

@@ -7,31 +7,18 @@
 import type { MappingDocument, MappingRule } from '../document-schema';
 import { refuse } from './edit-error';
 import { checkSourceForm, contextKey, keyInside, pathKey, scopeOf, scopeProblem } from './edit-paths';
+import { prefixesOf, ruleIndex, ruleKey } from './rule-index';
 import { checkTransform } from './transform-check';
 
-// Rules are shared between documents of one history, so a rule's key is computed once.
-const keys = new WeakMap<MappingRule, string>();
-
-/** The comparison key of a rule's target. */
-export function ruleKey(rule: MappingRule): string {
-  let key = keys.get(rule);
-  if (key === undefined) {
-    key = pathKey(rule.target);
-    keys.set(rule, key);
-  }
-  return key;
-}
-
-/** Index of the rule for `target` (matched as written, or by the names it splits into), or -1. */
+/** Index of the rule for `target` (matched by the names it splits into), or -1. */
 export function findRule(doc: MappingDocument, target: string): number {
-  let key: string | undefined;
+  let key: string;
   try {
     key = pathKey(target);
   } catch {
-    key = undefined;
+    return -1;
   }
-  // One pass: a valid document has at most one rule per key, so the first match is the rule.
-  return doc.rules.findIndex((r) => r.target === target || (key !== undefined && ruleKey(r) === key));
+  return ruleIndex(doc.rules).byKey.get(key) ?? -1;
 }
 
 /** The rule for `target` and its index, or a refusal. */
@@ -48,13 +35,18 @@ export function ruleFor(doc: MappingDocument, target: string): { index: number; 
  */
 export function checkTargetFree(doc: MappingDocument, target: string, except = -1): void {
   const key = pathKey(target);
-  doc.rules.forEach((rule, i) => {
-    if (i === except) return;
-    const other = ruleKey(rule);
-    if (other === key) refuse(`target field ${target} already has a rule`, `a target field without a rule (rule ${i + 1} maps ${rule.target})`);
-    if (keyInside(other, key)) refuse(`target field ${target} has fields mapped inside it (${rule.target}); a field cannot be mapped both as a whole and field by field`, `a leaf field, not ${target}`);
-    if (keyInside(key, other)) refuse(`target field ${rule.target} is mapped as a whole, so ${target} inside it cannot have its own rule`, `a field outside ${rule.target}`);
-  });
+  const index = ruleIndex(doc.rules);
+  const same = index.byKey.get(key);
+  if (same !== undefined && same !== except) refuse(`target field ${target} already has a rule`, `a target field without a rule (rule ${same + 1} maps ${doc.rules[same]!.target})`);
+  const movedInside = except >= 0 && keyInside(ruleKey(doc.rules[except]!), key) ? 1 : 0;
+  if ((index.inside.get(key) ?? 0) > movedInside) {
+    const inner = doc.rules.find((r, i) => i !== except && keyInside(ruleKey(r), key))!;
+    refuse(`target field ${target} has fields mapped inside it (${inner.target}); a field cannot be mapped both as a whole and field by field`, `a leaf field, not ${target}`);
+  }
+  for (const prefix of prefixesOf(key)) {
+    const outer = index.byKey.get(prefix);
+    if (outer !== undefined && outer !== except) refuse(`target field ${doc.rules[outer]!.target} is mapped as a whole, so ${target} inside it cannot have its own rule`, `a field outside ${doc.rules[outer]!.target}`);
+  }
   for (const a of doc.arrays) {
     const array = contextKey(a);
     if (array === key) refuse(`${target} is an array context: map the fields inside it, or remove the context first`, `a field inside ${target}`);

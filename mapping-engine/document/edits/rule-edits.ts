@@ -15,6 +15,7 @@ import type { DocumentEdit } from './edit-types';
 import { checkIndex, parseOrRefuse, refuse } from './edit-error';
 import { checkTarget } from './edit-paths';
 import { checkComputes, checkPolicy, checkSource, checkSources, checkTargetFree, checkTransforms, findRule, ruleFor } from './rule-checks';
+import { handOnIndex, ruleKey } from './rule-index';
 import { checkChain, checkTransform } from './transform-check';
 
 type EditOf<K extends DocumentEdit['kind']> = Extract<DocumentEdit, { kind: K }>;
@@ -22,7 +23,10 @@ type EditOf<K extends DocumentEdit['kind']> = Extract<DocumentEdit, { kind: K }>
 function withRule(doc: MappingDocument, index: number, rule: MappingRule | undefined): MappingDocument {
   const rules = doc.rules.slice();
   if (rule === undefined) rules.splice(index, 1);
-  else rules[index] = rule;
+  else {
+    rules[index] = rule;
+    if (ruleKey(rule) === ruleKey(doc.rules[index]!)) handOnIndex(doc.rules, rules);
+  }
   return { ...doc, rules };
 }
 
@@ -45,6 +49,7 @@ function insertRule(doc: MappingDocument, rule: MappingRule, index: number | und
   checkIndex(at, doc.rules.length, 'rule position');
   const rules = doc.rules.slice();
   rules.splice(at, 0, rule);
+  if (at === doc.rules.length) handOnIndex(doc.rules, rules, rule);
   return { ...doc, rules };
 }
 
