@@ -23,13 +23,13 @@ export function createAccessService(options: BackendServiceOptions): StudioApiPa
             expected: 'Open, Save As or Import sample through the native dialog',
           });
         }
-        if (purpose !== 'importSample' && !PROJECT_FILE_NAME.test(path)) {
+        if (!PROJECT_FILE_NAME.test(path)) {
           throw new MapwrightError('USAGE', `a project file name ends in .mapwright.json: ${path}`, { file: path, expected: 'a *.mapwright.json path' });
         }
         if (purpose === 'saveAs') await access.grantFile(path, { write: true, saveTarget: true });
-        else if (purpose === 'importSample') await access.grantFile(path);
-        // grantProject grants a folder only for a project that is there: typing /etc/x.mapwright.json grants nothing.
-        else await access.grantProject(path, { chosenInDialog: true });
+        // grantProject grants a folder only for a project that is there (typing /etc/x.mapwright.json grants nothing),
+        // and not for one this session saved: the page is untrusted, so a typed Open never upgrades a planted project.
+        else await access.grantProject(path);
         return { granted: true as const };
       }),
 

@@ -145,6 +145,10 @@ describe('the web host under attack', () => {
     expect(codeOf(await call(host, 'openProject', planted))).toBe('ok');
     expect(codeOf(await readKey())).toBe('ACCESS_DENIED');
     expect(codeOf(await importKey())).toBe('ACCESS_DENIED');
+    // Nor does "choosing" it in the studio's Open dialog: the page is untrusted, a typed Open never upgrades it.
+    expect(codeOf(await call(host, 'grantChosenPath', { path: planted, purpose: 'open' }))).toBe('ok');
+    expect(codeOf(await readKey())).toBe('ACCESS_DENIED');
+    expect(codeOf(await importKey())).toBe('ACCESS_DENIED');
     // A schema or sample reference climbing out of the project is refused the same way.
     const escaping = projectText('Escaping', ',\n  "lookups": { "keys": { "file": "../.bashrc", "keyColumn": "a", "valueColumn": "b" } }');
     const compiled = await call(host, 'compileDocument', { projectPath: planted, text: escaping });

@@ -1,8 +1,8 @@
 /**
  * Contract section: the web studio's one grant entry. In a browser there is
- * no native file dialog, so the studio's own dialogs (Open, Save As, Import
- * sample) tell the backend which path the user typed before using it. Only
- * those dialogs call it. Electron refuses it (`ACCESS_DENIED`): there, grants
+ * no native file dialog, so the studio's own Open and Save As dialog
+ * (PathDialog) tells the backend which path the user typed before using it;
+ * nothing else calls it. Electron refuses it (`ACCESS_DENIED`): there, grants
  * come from the native dialogs in the main process, never from the page.
  * See docs/security.md.
  */
@@ -10,16 +10,16 @@ import { z } from 'zod';
 import { AbsolutePathSchema } from './project-methods';
 
 /** What the user chose the path for; it decides what the grant allows. */
-export const GrantPurposeSchema = z.enum(['open', 'saveAs', 'importSample']);
+export const GrantPurposeSchema = z.enum(['open', 'saveAs']);
 
 /** Arguments of `grantChosenPath`. */
 export const GrantChosenPathArgsSchema = z.strictObject({
   /** The absolute path typed in (or picked from the recent list of) the studio's dialog. */
   path: AbsolutePathSchema,
   /**
-   * `open`: a `*.mapwright.json` project (file, and its folder for reading once it exists);
-   * `saveAs`: a `*.mapwright.json` place to save (that file only);
-   * `importSample`: a payload file to read and mask.
+   * `open`: an existing `*.mapwright.json` project (the file, and its folder
+   * for reading, unless this session only saved it there);
+   * `saveAs`: a `*.mapwright.json` place to save (that file only).
    */
   purpose: GrantPurposeSchema,
 });

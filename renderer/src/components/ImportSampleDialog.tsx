@@ -17,7 +17,7 @@ import { ErrorNotice } from './ErrorNotice';
 
 /** Props of {@link ImportSampleButton}. */
 export interface ImportSampleButtonProps {
-  api: Pick<StudioApi, 'importSample' | 'grantChosenPath'>;
+  api: Pick<StudioApi, 'importSample'>;
   /** The open project; undefined while none is open. */
   project: ImportProjectState | undefined;
   /** True while a file command runs. */
@@ -74,7 +74,7 @@ export function ImportSampleButton({ api, project, busy, getText, replaceText, o
 
 /** Props of {@link ImportSampleDialog}. */
 export interface ImportSampleDialogProps {
-  api: Pick<StudioApi, 'importSample' | 'grantChosenPath'>;
+  api: Pick<StudioApi, 'importSample'>;
   /** The saved project the sample joins. */
   projectPath: string;
   /** Pre-filled file. */
@@ -116,12 +116,6 @@ export function ImportSampleDialog({ api, projectPath, initialFile, shell, onImp
     setError(undefined);
     setBusy(true);
     try {
-      // In a browser this dialog is the user's file picker: the typed path is their choice (the web host's one
-      // grant entry). In Electron the native dialog granted the file in the main process; the page cannot.
-      if (!shell) {
-        const granted = await api.grantChosenPath({ path: typed.path, purpose: 'importSample' });
-        if (!granted.ok) return setError(granted.error);
-      }
       const imported = await api.importSample({
         projectPath,
         side,
