@@ -7,6 +7,8 @@ const base = frozenDoc({ description: 'd', rules: [{ target: 'id', sources: ['id
 describe('project edits', () => {
   it('sets and clears name, description, record key and masking', () => {
     expect(applied(base, { kind: 'setName', name: 'CRM' }).name).toBe('CRM');
+    expect(applied(base, { kind: 'setName', name: 'test' })).toBe(base); // no change, no undo step
+    expect(applied(base, { kind: 'setRecordKey' })).toBe(base);
     refusedBy(base, { kind: 'setName', name: '  ' });
     expect(applied(base, { kind: 'setDescription' })).not.toHaveProperty('description');
     expect(applied(base, { kind: 'setDescription', description: 'new' }).description).toBe('new');
@@ -33,6 +35,7 @@ describe('project edits', () => {
     expect(doc.layout.nodes).toEqual({ 'rule:id': { x: 10, y: 20 } });
     expect(doc.rules).toBe(base.rules);
     expect(applied(doc, { kind: 'setNodePosition', id: 'rule:id' }).layout.nodes).toEqual({});
+    expect(applied(doc, { kind: 'setNodePosition', id: 'rule:id', position: { x: 10, y: 20 } })).toBe(doc);
     refusedBy(base, { kind: 'setNodePosition', id: 'n', position: { x: Number.NaN, y: 0 } });
     refusedBy(base, { kind: 'setNodePosition', id: '', position: { x: 0, y: 0 } });
   });

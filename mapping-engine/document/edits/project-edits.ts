@@ -8,6 +8,7 @@ type EditOf<K extends DocumentEdit['kind']> = Extract<DocumentEdit, { kind: K }>
 
 /** A copy of `doc` without the optional key `key`. */
 function without<K extends 'description' | 'recordKey' | 'masking'>(doc: MappingDocument, key: K): MappingDocument {
+  if (doc[key] === undefined) return doc;
   const next = { ...doc };
   delete next[key];
   return next;
@@ -15,13 +16,13 @@ function without<K extends 'description' | 'recordKey' | 'masking'>(doc: Mapping
 
 function setName(doc: MappingDocument, edit: EditOf<'setName'>): MappingDocument {
   if (typeof edit.name !== 'string' || edit.name.trim() === '') refuse('the project name cannot be empty', 'a project name');
-  return { ...doc, name: edit.name };
+  return edit.name === doc.name ? doc : { ...doc, name: edit.name };
 }
 
 function setDescription(doc: MappingDocument, edit: EditOf<'setDescription'>): MappingDocument {
   if (edit.description === undefined || edit.description === '') return without(doc, 'description');
   if (typeof edit.description !== 'string') refuse('the description must be text', 'description');
-  return { ...doc, description: edit.description };
+  return edit.description === doc.description ? doc : { ...doc, description: edit.description };
 }
 
 function setEndpoint(doc: MappingDocument, edit: EditOf<'setEndpoint'>): MappingDocument {
@@ -35,7 +36,7 @@ function setRecordKey(doc: MappingDocument, edit: EditOf<'setRecordKey'>): Mappi
   // The record key names the whole input, so it is read at the root.
   const problem = scopeProblem(edit.recordKey, { contexts: [], depth: 0, grouped: false });
   if (problem !== undefined) refuse(`record key: ${problem}`, 'record key: a source path read from the input root');
-  return { ...doc, recordKey: edit.recordKey };
+  return edit.recordKey === doc.recordKey ? doc : { ...doc, recordKey: edit.recordKey };
 }
 
 function setMasking(doc: MappingDocument, edit: EditOf<'setMasking'>): MappingDocument {
@@ -50,6 +51,8 @@ function setNodePosition(doc: MappingDocument, edit: EditOf<'setNodePosition'>):
   else {
     const { x, y } = edit.position;
     if (!Number.isFinite(x) || !Number.isFinite(y)) refuse(`layout node ${edit.id}: a position is two finite numbers`, `layout node ${edit.id} position`);
+    const old = doc.layout.nodes[edit.id];
+    if (old?.x === x && old.y === y) return doc;
     nodes[edit.id] = { x, y };
   }
   return { ...doc, layout: { ...doc.layout, nodes } };

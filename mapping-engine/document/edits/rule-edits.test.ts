@@ -146,5 +146,8 @@ describe('rule edits', () => {
     doc = applied(doc, { kind: 'setNotes', target: 'address.city', notes: 'why' });
     expect(doc.rules[1]!.notes).toBe('why');
     expect(applied(doc, { kind: 'setNotes', target: 'address.city', notes: '' }).rules[1]).not.toHaveProperty('notes');
+    expect(applied(doc, { kind: 'setNotes', target: 'address.city', notes: 'why' })).toBe(doc); // no change, no undo step
+    expect(applied(doc, { kind: 'setSources', target: 'address.city', sources: ['town'] }).rules[1]!.sources).toEqual(['town']);
+    expect(applied(doc, { kind: 'setSources', target: 'address.city', sources: ['billing.city'] })).toBe(doc);
   });
 });

@@ -39,6 +39,8 @@ function settle(rule: MappingRule): MappingRule | undefined {
 function update(doc: MappingDocument, target: string, change: (rule: MappingRule) => MappingRule | undefined): MappingDocument {
   const { index, rule } = ruleFor(doc, target);
   const next = change(rule);
+  // Setting what is already there (a form re-applying its value) is no step: the input comes back.
+  if (next !== undefined && JSON.stringify(next) === JSON.stringify(rule)) return doc;
   if (next !== undefined && (next.sources !== rule.sources || next.transforms !== rule.transforms)) checkChain(next);
   return withRule(doc, index, next);
 }
