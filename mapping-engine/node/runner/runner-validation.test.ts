@@ -3,7 +3,8 @@ import type { SchemaField } from '../../schema/model';
 import type { ValidationTarget } from '../../validate/validation-types';
 import { RunnerPool } from './runner-pool';
 
-const pool = new RunnerPool({ size: 1, defaultLimits: { timeoutMs: 1_000, memoryMb: 64 } });
+// A generous default: the first validation in a thread loads ajv and compiles the schema within it.
+const pool = new RunnerPool({ size: 1, defaultLimits: { timeoutMs: 5_000, memoryMb: 64 } });
 afterAll(() => pool.close());
 
 /** A JSON Schema whose `pattern` backtracks exponentially on "aaaa…ab". */
