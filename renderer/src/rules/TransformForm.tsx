@@ -127,10 +127,15 @@ export function TransformForm({ info, node, lookups, submitLabel, onSubmit, onCa
         {param.type === 'predicate' ? (
           <span className="field-label">{param.label}</span>
         ) : (
-          <label className="field-label" htmlFor={inputId}>
-            {param.label}
-            {param.required && <span aria-hidden="true"> *</span>}
-          </label>
+          <span className="field-label">
+            <label htmlFor={inputId}>{param.label}</label>
+            {param.required && (
+              <span aria-hidden="true" title="required">
+                {' '}
+                *
+              </span>
+            )}
+          </span>
         )}
         {control}
         {param.help && (
