@@ -120,7 +120,7 @@ describe('runBatch', () => {
 
   it('stops a chunk whose target pattern backtracks for ever with VALIDATION_TIMEOUT, writing nothing', async () => {
     const input = join(dir, 'evil.jsonl');
-    writeFileSync(input, Array.from({ length: 12 }, (_, i) => JSON.stringify({ code: i === 9 ? `${'a'.repeat(40)}b` : 'aaa' })).join('\n'));
+    writeFileSync(input, Array.from({ length: 12 }, (_, i) => JSON.stringify({ code: i === 1 ? `${'a'.repeat(40)}b` : 'aaa' })).join('\n'));
     const jsonSchema = { properties: { events: { items: { properties: { code: { type: 'string', pattern: '^(a+)+$' } } } } } };
     const { prepared: p, plan } = prepared(
       { source: { format: 'jsonl' }, arrays: [{ target: 'events', source: '.' }], rules: [{ target: 'events.code', sources: ['code'] }] },
@@ -129,6 +129,8 @@ describe('runBatch', () => {
     const out = join(dir, 'evil.out.json');
     const result = await runBatch(p, plan, { input, sink: atomicFileSink(out), chunkRecords: 4, runner: pool, limits: { timeoutMs: 300 } });
     expect(result.error?.code).toBe('VALIDATION_TIMEOUT');
+    // The chunk holding the runaway value is the one named.
+    expect(result.error?.message).toMatch(/^records 1-4: /);
     expect(readdirSync(dir).filter((f) => f.includes('evil.out'))).toEqual([]);
     expect((await pool.run({ expression: '1' })).value).toBe(1);
   });
