@@ -132,6 +132,8 @@ export async function createProject(context: EngineContext, writer: ProjectWrite
   if (!args.replace && (await exists(projectFile))) throw fileExists([basename(args.path)]);
   const files = new FileSet(dirname(projectFile));
   try {
+    // A folder typed in the dialog may not exist yet: it is made (and removed again on failure).
+    await files.ensureFolder(dirname(projectFile));
     const source = await prepareSide(context, files, projectFile, 'source', args.source);
     const target = await prepareSide(context, files, projectFile, 'target', args.target);
     const text = serializeDocument({

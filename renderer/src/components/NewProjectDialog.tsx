@@ -6,9 +6,10 @@
  * folder (a sample masked on the way in) and writes the project; the masking
  * review follows, and the project opens ready to map.
  *
- * In the browser this dialog is the user's file picker, so the paths typed
- * here are granted through `grantChosenPath`; in Electron the native dialog
- * grants a picked file in the main process. Tab stays inside the dialog,
+ * In the browser the place typed here is granted as a Save As place
+ * (`grantChosenPath`), and a picked file must lie in a folder the user opened
+ * (as for Import sample); in Electron the native dialog grants a picked file
+ * in the main process. Tab stays inside the dialog,
  * Escape cancels.
  */
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent as ReactKeyboardEvent } from 'react';

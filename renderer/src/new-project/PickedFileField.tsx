@@ -12,7 +12,7 @@ import { cleanPath, hasRoots, isAbsolutePath, kindLabel, type SidePick } from '.
 /** Props of {@link PickedFileField}. */
 export interface PickedFileFieldProps {
   side: 'source' | 'target';
-  api: Pick<StudioApi, 'grantChosenPath' | 'inspectChosenFile'>;
+  api: Pick<StudioApi, 'inspectChosenFile'>;
   pick: SidePick;
   onChange: (pick: SidePick) => void;
   /** Electron: shows the native Open dialog for this side (its answer arrives as a new `pick.path`, already granted). */
@@ -20,14 +20,6 @@ export interface PickedFileFieldProps {
   disabled?: boolean;
 }
 
-/** Checks `path` with the backend: the web studio grants the typed path first (the user chose it here). */
-export async function inspectPick(api: PickedFileFieldProps['api'], path: string, typed: boolean) {
-  if (typed) {
-    const granted = await api.grantChosenPath({ path, purpose: 'importSample' });
-    if (!granted.ok) return granted;
-  }
-  return api.inspectChosenFile({ path });
-}
 
 /** The path field, the detected kind and the root of one side. */
 export function PickedFileField({ side, api, pick, onChange, onChoose, disabled }: PickedFileFieldProps) {
@@ -45,7 +37,8 @@ export function PickedFileField({ side, api, pick, onChange, onChoose, disabled 
     setProblem(undefined);
     setChecking(true);
     try {
-      const result = await inspectPick(api, path, onChoose === undefined);
+      // Electron's native dialog granted the file; in the browser it must lie in a folder the user opened.
+      const result = await api.inspectChosenFile({ path });
       if (!result.ok) {
         onChange({ path: pick.path });
         return setError(result.error);
@@ -61,7 +54,7 @@ export function PickedFileField({ side, api, pick, onChange, onChoose, disabled 
     <fieldset className="new-project-side" disabled={disabled} style={{ border: '1px solid var(--line)', borderRadius: 8, padding: '0.5rem 0.75rem 0.6rem', margin: 0, display: 'grid', gap: '0.35rem' }}>
       <legend className="field-label">{title}</legend>
       <label className="field-label" htmlFor={`${id}-file`}>
-        {title} file: a sample payload (JSON, XML, CSV) or a schema (JSON Schema, OpenAPI, XSD)
+        {title} file (absolute path)
       </label>
       <div className="import-file-row">
         <input
@@ -108,7 +101,7 @@ export function PickedFileField({ side, api, pick, onChange, onChoose, disabled 
         ) : checking ? (
           'Checking…'
         ) : (
-          'The file is copied into the project folder.'
+          'A sample payload (JSON, XML, CSV) or a schema (JSON Schema, OpenAPI, XSD), copied into the project folder.'
         )}
       </p>
       {problem && (
@@ -117,6 +110,9 @@ export function PickedFileField({ side, api, pick, onChange, onChoose, disabled 
         </p>
       )}
       {error && <ErrorNotice error={error} />}
+      {error?.code === 'ACCESS_DENIED' && !onChoose && (
+        <p className="field-warning">In the browser, pick a file inside the folder of a project you opened (the desktop app’s Choose… picks any file).</p>
+      )}
       {hasRoots(info) && info && (
         <>
           <label className="field-label" htmlFor={`${id}-root`}>
