@@ -167,6 +167,17 @@ export function isStackOverflow(error: unknown): boolean {
   return error instanceof RangeError && /call stack/i.test(error.message);
 }
 
+/**
+ * `error` as `LIMIT_EXCEEDED` naming `file` when it is a stack overflow (see
+ * {@link isStackOverflow}), else unchanged. For the entry points of parsers and
+ * walks, so input nested past the stack is a coded error whatever code ran out.
+ * @param what - what was too deep, e.g. "the payload"
+ */
+export function codeStackOverflow(error: unknown, file: string | undefined, what: string): unknown {
+  if (!isStackOverflow(error)) return error;
+  return new MapwrightError('LIMIT_EXCEEDED', `${what} nests too deeply to process`, { ...(file === undefined ? {} : { file }), expected: 'fewer nested levels' });
+}
+
 /** 1-based line and column of a 0-based UTF-16 offset in `text` (CRLF, LF and CR count as one break). */
 export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
   let line = 1;

@@ -17,6 +17,34 @@ export const relativeFileSchema = z
   .min(1)
   .refine((p) => !p.startsWith('/') && !/^[A-Za-z]:/.test(p) && !p.includes('\\'), 'must be a path relative to the project file, with forward slashes');
 
+/**
+ * Names a field, lookup table or path step may not have: code that builds
+ * objects keyed by field names (target trees, spec rows) would reach the
+ * prototype chain through them. Refused when a document is loaded.
+ */
+export const RESERVED_NAMES: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Most names in one field path; real schemas nest a few dozen levels, deeper paths only exhaust the stack. */
+export const MAX_PATH_NAMES = 100;
+
+const RESERVED_MESSAGE = 'uses a reserved name (__proto__, constructor or prototype)';
+
+/** The names of a field or source path (`/`, `../` steps dropped), empty for `$key`, `$position`, `.` or a path that does not parse. */
+function pathNames(path: string): string[] {
+  try {
+    return path.startsWith('$') || path === '.' ? [] : splitPath(path.replace(/^(\.\.\/)+/, '').replace(/^\//, ''));
+  } catch {
+    return []; // reported by the syntax check
+  }
+}
+
+/** True when no name of the path is reserved (see {@link RESERVED_NAMES}). */
+function noReservedName(path: string): boolean {
+  return !pathNames(path).some((name) => RESERVED_NAMES.has(name));
+}
+
+const TOO_LONG_MESSAGE = `has more than ${MAX_PATH_NAMES} names`;
+
 /** A field path: names joined by dots, a name with dots or spaces in backticks. */
 export const fieldPathSchema = z
   .string()
@@ -28,7 +56,9 @@ export const fieldPathSchema = z
     } catch {
       return false;
     }
-  }, 'must be a field path such as address.city or `cbc:ID`');
+  }, 'must be a field path such as address.city or `cbc:ID`')
+  .refine(noReservedName, RESERVED_MESSAGE)
+  .refine((p) => pathNames(p).length <= MAX_PATH_NAMES, TOO_LONG_MESSAGE);
 
 /**
  * A source field path: relative to the current context, `/` first for the
@@ -48,7 +78,9 @@ export const sourcePathSchema = z
     } catch {
       return false;
     }
-  }, 'must be a source path such as billing.street, /order.id, ../id, $position or `cbc:ID`');
+  }, 'must be a source path such as billing.street, /order.id, ../id, $position or `cbc:ID`')
+  .refine(noReservedName, RESERVED_MESSAGE)
+  .refine((p) => pathNames(p).length <= MAX_PATH_NAMES, TOO_LONG_MESSAGE);
 
 /** Payload formats a mapping can read or write. */
 export const payloadFormatSchema = z.enum(['json', 'jsonl', 'xml', 'csv']);
@@ -139,7 +171,7 @@ export const mappingDocumentSchema = z
     description: z.string().optional(),
     source: endpointSchema,
     target: endpointSchema,
-    lookups: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'a lookup table name is letters, digits and _'), lookupTableSchema).default({}),
+    lookups: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'a lookup table name is letters, digits and _').refine((name) => !RESERVED_NAMES.has(name), RESERVED_MESSAGE), lookupTableSchema).default({}),
     /** The source field whose value names the whole input in required-field errors (such as an account id). */
     recordKey: sourcePathSchema.optional(),
     arrays: z.array(arrayContextSchema).default([]),
@@ -154,7 +186,7 @@ export const mappingDocumentSchema = z
       if (seen.has(rule.target)) ctx.addIssue({ code: 'custom', message: `a second rule for target field ${rule.target}`, path: ['rules', i, 'target'] });
       seen.add(rule.target);
       rule.transforms.forEach((t, j) => {
-        if (t.kind === 'lookup' && !(t.table in doc.lookups)) ctx.addIssue({ code: 'custom', message: `no lookup table named ${t.table}`, path: ['rules', i, 'transforms', j, 'table'] });
+        if (t.kind === 'lookup' && !Object.hasOwn(doc.lookups, t.table)) ctx.addIssue({ code: 'custom', message: `no lookup table named ${t.table}`, path: ['rules', i, 'transforms', j, 'table'] });
       });
     });
     const arrays = new Set<string>();

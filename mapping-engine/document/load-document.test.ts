@@ -73,6 +73,41 @@ describe('loadDocument', () => {
   });
 });
 
+describe('reserved and over-deep names', () => {
+  it.each(['constructor.prototype.x', '__proto__', 'a.prototype', '`__proto__`.b'])('refuses the target %s with DOC_INVALID at its line', (target) => {
+    const text = JSON.stringify({ ...minimal, rules: [{ target: 'ok', sources: ['b'] }, { target, sources: ['b'] }] }, null, 2);
+    const error = loadErrorOf(text);
+    expect([error.code, error.file, error.expected]).toEqual(['DOC_INVALID', 'test.mapwright.json', '/rules/1/target']);
+    expect(error.line).toBe(text.split('\n').findIndex((line) => line.includes('"target": "') && !line.includes('"ok"')) + 1);
+  });
+
+  it('refuses reserved source paths, array contexts and lookup table names', () => {
+    expect(errorOf(withChange((d) => (d.rules = [{ target: 'a', sources: ['../constructor.x'] }])))).toMatchObject({ code: 'DOC_INVALID', expected: '/rules/0/sources/0' });
+    expect(errorOf(withChange((d) => (d.arrays = [{ target: 'items', source: '/prototype' }])))).toMatchObject({ code: 'DOC_INVALID', expected: '/arrays/0/source' });
+    expect(errorOf(withChange((d) => (d.lookups = { constructor: { entries: {} } })))).toMatchObject({ code: 'DOC_INVALID' });
+  });
+
+  it('does not take an inherited member for a lookup table', () => {
+    expect(errorOf(withChange((d) => (d.rules = [{ target: 'a', sources: ['x'], transforms: [{ kind: 'lookup', table: 'toString' }] }])))).toMatchObject({ code: 'DOC_INVALID', expected: '/rules/0/transforms/0/table' });
+  });
+
+  it('refuses paths of more than MAX_PATH_NAMES names and reads 100k-deep JSON without overflowing', () => {
+    const deepTarget = Array.from({ length: 5000 }, (_, i) => `a${i}`).join('.');
+    expect(errorOf(withChange((d) => (d.rules = [{ target: deepTarget, sources: ['x'] }])))).toMatchObject({ code: 'DOC_INVALID', expected: '/rules/0/target' });
+    expect(errorOf(`${'['.repeat(100_000)}${']'.repeat(100_000)}`).code).toBe('DOC_INVALID');
+  });
+});
+
+function loadErrorOf(text: string): { code: string; file?: string; expected?: string; line?: number } {
+  try {
+    loadDocument(text, 'test.mapwright.json');
+  } catch (error) {
+    if (isMapwrightError(error)) return error.toJSON();
+    throw error;
+  }
+  throw new Error('no error');
+}
+
 describe('DOC_INVALID positions', () => {
   it('names the line and column of the bad value', () => {
     const text = '{\n  "formatVersion": 1,\n  "name": "m",\n  "source": { "format": "json" },\n  "target": { "format": "yaml" },\n  "rules": [\n    { "target": "a", "sources": ["b"] },\n    { "target": "a", "sources": ["c"], "transforms": [{ "kind": "pad", "width": "x" }] }\n  ]\n}\n';

@@ -4,7 +4,7 @@
  * a coded error naming the file and the JSON path of the problem.
  */
 import type { z } from 'zod';
-import { lineColumnAt, MapwrightError, type CodedErrorData } from '../errors';
+import { codeStackOverflow, lineColumnAt, MapwrightError, type CodedErrorData } from '../errors';
 import { parseJsonText } from '../payload/json-read';
 import { CURRENT_FORMAT_VERSION, mappingDocumentSchema, type MappingDocument } from './document-schema';
 import { locatePath } from './locate-pointer';
@@ -46,10 +46,20 @@ export function validateDocument(raw: unknown, file?: string, text?: string): Ma
 }
 
 /**
- * Loads a `*.mapwright.json` text. Throws JSON_PARSE, DOC_INVALID, or
- * DOC_NEWER_VERSION when a newer file cannot be read even read-only.
+ * Loads a `*.mapwright.json` text. Throws JSON_PARSE, DOC_INVALID (also for
+ * reserved names such as `constructor.prototype.x`, with the line), DOC_NEWER_VERSION
+ * when a newer file cannot be read even read-only, or LIMIT_EXCEEDED when nested past the stack.
  */
 export function loadDocument(text: string, file?: string): LoadedDocument {
+  try {
+    return loadDocumentText(text, file);
+  } catch (error) {
+    // A document nested past the stack (an inline schema, a JSON array of arrays) is the file's depth, not a bug.
+    throw codeStackOverflow(error, file, 'the mapping document');
+  }
+}
+
+function loadDocumentText(text: string, file?: string): LoadedDocument {
   const raw = parseJsonText(text, file);
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new MapwrightError('DOC_INVALID', '/: a mapping document is a JSON object', { file, expected: 'an object with formatVersion' });

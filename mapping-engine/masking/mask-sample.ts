@@ -6,6 +6,7 @@
  * the studio runs when a sample is imported, so only the masked text is kept.
  */
 import type { MaskingPolicy } from '../document/document-schema';
+import { codeStackOverflow } from '../errors';
 import { decodeText } from '../payload/decode';
 import { readPayload } from '../payload/read-payload';
 import type { PayloadFormat, ParseWarning } from '../payload/types';
@@ -56,14 +57,18 @@ export function toMaskPolicy(policy: MaskingPolicy | undefined): MaskPolicy {
  * Reads `input` as a payload, masks it under `key` and `policy`, and writes
  * it back in the same format.
  * @throws MapwrightError the reader's parse codes (`JSON_PARSE`, `XML_PARSE`,
- *   `CSV_PARSE`, `ENCODING`...) or `MASK_COLLISION`; messages never quote a value.
+ *   `CSV_PARSE`, `ENCODING`...), `MASK_COLLISION`, or `LIMIT_EXCEEDED` (past the depth and size limits); messages never quote a value.
  */
 export function maskSample(input: Uint8Array | string, options: MaskSampleOptions): MaskSampleResult {
   const parsed = readPayload(input, { ...(options.file !== undefined ? { file: options.file } : {}), ...(options.format ? { format: options.format } : {}) });
-  const { value, report } = maskPayload(parsed.value, { key: options.key, policy: toMaskPolicy(options.policy) });
-  // JSON is edited in place so untouched numbers and layout stay byte for byte; other formats go through their writers.
-  const original = parsed.format === 'json' ? decodeText(input, { ...(options.file !== undefined ? { file: options.file } : {}) }).text : undefined;
-  const inPlace = original === undefined ? undefined : rewriteJsonText(original, parsed.value, value);
-  const text = inPlace ?? writePayload(value, parsed.format, { meta: parsed.meta, metaFormat: parsed.format });
-  return { text, report, format: parsed.format, warnings: parsed.warnings };
+  try {
+    const { value, report } = maskPayload(parsed.value, { key: options.key, policy: toMaskPolicy(options.policy) });
+    // JSON is edited in place so untouched numbers and layout stay byte for byte; other formats go through their writers.
+    const original = parsed.format === 'json' ? decodeText(input, { ...(options.file !== undefined ? { file: options.file } : {}) }).text : undefined;
+    const inPlace = original === undefined ? undefined : rewriteJsonText(original, parsed.value, value);
+    const text = inPlace ?? writePayload(value, parsed.format, { meta: parsed.meta, metaFormat: parsed.format });
+    return { text, report, format: parsed.format, warnings: parsed.warnings };
+  } catch (error) {
+    throw codeStackOverflow(error, options.file, 'the payload');
+  }
 }

@@ -3,7 +3,7 @@
  * into the schema model: an XSD, a JSON Schema, an OpenAPI document, or
  * sample payloads (inferred and merged).
  */
-import { MapwrightError } from '../errors';
+import { MapwrightError, codeStackOverflow } from '../errors';
 import { decodeText } from '../payload/decode';
 import { extensionOf } from '../payload/detect-format';
 import { readPayload, type PayloadReadOptions } from '../payload/read-payload';
@@ -102,6 +102,15 @@ export function samplesFrom(inputs: SchemaInput[], options: PayloadReadOptions =
  * @throws MapwrightError (`SCHEMA_*`, `XSD_*`, `OPENAPI_INVALID`, or a payload parse code)
  */
 export async function loadSchema(inputs: SchemaInput[], options: SchemaLoadOptions): Promise<SchemaDocument> {
+  try {
+    return await loadSchemaOf(inputs, options);
+  } catch (error) {
+    // Loaders walk definitions recursively; past the stack it is the file's depth, not a bug.
+    throw codeStackOverflow(error, inputs[0]?.file, 'the schema');
+  }
+}
+
+async function loadSchemaOf(inputs: SchemaInput[], options: SchemaLoadOptions): Promise<SchemaDocument> {
   const first = inputs[0];
   if (!first) throw new MapwrightError('USAGE', 'no schema or sample file given');
   const kind = options.format ? 'sample' : await detectSchemaKind(first);
