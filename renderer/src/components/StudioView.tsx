@@ -7,7 +7,7 @@
  * to the backend.
  */
 import type { StoreApi } from 'zustand/vanilla';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { CodedErrorData } from '../../../mapping-engine/errors';
 import type { SamplePreview as Preview, StudioApi } from '../../../electron/contract/studio-api';
 import { previewRunInput } from '../engine/run-input';
@@ -17,6 +17,8 @@ import { HistoryButtons } from '../document/HistoryButtons';
 import { useDocument, useHistoryKeys } from '../document/use-document';
 import { useLocalCompile } from '../document/use-local-compile';
 import { RulesPanel } from '../rules/RulesPanel';
+import { CanvasView } from '../canvas/CanvasView';
+import { MappingViewSwitch, type MappingView } from '../canvas/MappingViewSwitch';
 import { JsonataPanel } from './JsonataPanel';
 import { RunOutput } from './RunOutput';
 import { RunToolbar } from './RunToolbar';
@@ -54,6 +56,7 @@ export function StudioView({ api, doc, firstSourceSample, sampleId, title, previ
   const documentError = useDocument(documents, (s) => s.loadError);
   const undoApplied = useDocument(documents, (s) => s.canUndo && s.undoLabel === APPLIED_LABEL);
   useHistoryKeys(documents);
+  const [mappingView, setMappingView] = useState<MappingView>('rules');
   const local = useLocalCompile(api, doc?.path, doc ? mapping : undefined, doc ? documentError : undefined, readOnly);
   const compiledDoc = useMemo(() => doc && { ...doc, ...(local ? { compiled: local } : {}) }, [doc, local]);
   const session = useStudioSession(api, compiledDoc);
@@ -73,10 +76,15 @@ export function StudioView({ api, doc, firstSourceSample, sampleId, title, previ
         <section className="panel panel-rules" aria-label="Mapping">
           <div className="panel-heading">
             <h2>Mapping</h2>
+            <MappingViewSwitch value={mappingView} onChange={setMappingView} />
             <HistoryButtons store={documents} />
           </div>
           <div className="panel-body panel-body-flush">
-            <RulesPanel api={api} store={documents} projectPath={doc?.path} readOnly={readOnly} fieldErrors={session.run?.result?.fieldErrors} compileError={session.loadError} />
+            {mappingView === 'canvas' ? (
+              <CanvasView api={api} store={documents} projectPath={doc?.path} readOnly={readOnly} />
+            ) : (
+              <RulesPanel api={api} store={documents} projectPath={doc?.path} readOnly={readOnly} fieldErrors={session.run?.result?.fieldErrors} compileError={session.loadError} />
+            )}
           </div>
         </section>
         <section className="panel panel-jsonata" aria-label="Generated JSONata">

@@ -1,0 +1,283 @@
+/**
+ * The canvas: the source and target fields as two trees, the links between
+ * them drawn in one SVG, transform nodes in the lane, and an inspector. A
+ * second view over the document store (the rules view is the first): every
+ * change is a document edit through the store, so it is one undo step, and
+ * the JSONata, the rules view and the preview follow. Expansion, search,
+ * scroll and selection are view state, outside the history.
+ */
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import type { StoreApi } from 'zustand/vanilla';
+import { documentLinks, type CanvasLink } from '../../../mapping-engine/document/canvas/canvas-links';
+import { proposeLink } from '../../../mapping-engine/document/canvas/link-check';
+import type { DocumentEdit, EditResult } from '../../../mapping-engine/document/edits/edit-types';
+import type { StudioApi } from '../../../electron/contract/studio-api';
+import type { DocumentState } from '../document/document-store';
+import { useDocument } from '../document/use-document';
+import { ROW_HEIGHT } from '../fields/FieldTree';
+import { CanvasSide } from './CanvasSide';
+import { nodeForNames, type FieldNode } from '../fields/field-tree-model';
+import { useFieldTree } from '../fields/use-field-tree';
+import { LinkInspector, linkText } from './LinkInspector';
+import { LinkLayer } from './LinkLayer';
+import { routeLinks, type SideView } from './link-geometry';
+import { LaneNodes, useLaneNodes } from './LaneNodes';
+import { maskedFields, rowMarks } from './row-marks';
+import { useLinkDrag } from './use-link-drag';
+import { useTreeSide, type TreeSide } from './use-tree-side';
+import './canvas.css';
+
+/** Props of {@link CanvasView}. */
+export interface CanvasViewProps {
+  api: StudioApi;
+  store: StoreApi<DocumentState>;
+  projectPath: string | undefined;
+  readOnly: boolean;
+}
+
+/** Where the trees sit in the canvas body (measured on resize only). */
+interface Frame {
+  width: number;
+  height: number;
+  sourceTop: number;
+  sourceX: number;
+  targetTop: number;
+  targetX: number;
+}
+
+const NO_FRAME: Frame = { width: 0, height: 0, sourceTop: 0, sourceX: 0, targetTop: 0, targetX: 0 };
+
+/** The canvas (renders nothing useful until a document is open). */
+export function CanvasView({ api, store, projectPath, readOnly }: CanvasViewProps) {
+  const doc = useDocument(store, (s) => s.document);
+  const storeReadOnly = useDocument(store, (s) => s.readOnly);
+  const locked = readOnly || storeReadOnly;
+  const source = useFieldTree(api, projectPath, doc, 'source');
+  const target = useFieldTree(api, projectPath, doc, 'target');
+  const sourceSide = useTreeSide(source.tree);
+  const targetSide = useTreeSide(target.tree);
+  const [selectedField, setSelectedField] = useState<{ side: 'source' | 'target'; id: string }>();
+  const [selectedLinkId, setSelectedLinkId] = useState<string>();
+  const [markedId, setMarkedId] = useState<string>();
+  const [status, setStatus] = useState<{ text: string; bad?: boolean }>();
+  const body = useRef<HTMLDivElement>(null);
+  const [frame, setFrame] = useState<Frame>(NO_FRAME);
+
+  const links = useMemo(() => (doc ? documentLinks(doc) : []), [doc]);
+  const linkById = useMemo(() => new Map(links.map((l) => [l.id, l])), [links]);
+  const selectedLink = selectedLinkId ? linkById.get(selectedLinkId) : undefined;
+
+  // Tree positions inside the body: measured when the body resizes, never per scroll.
+  useLayoutEffect(() => {
+    const el = body.current;
+    if (!el) return;
+    const measure = () => {
+      const box = el.getBoundingClientRect();
+      const src = el.querySelector('.field-tree-source')?.getBoundingClientRect();
+      const tgt = el.querySelector('.field-tree-target')?.getBoundingClientRect();
+      setFrame({
+        width: box.width,
+        height: box.height,
+        sourceTop: src ? src.top - box.top : 0,
+        sourceX: src ? src.right - box.left : 0,
+        targetTop: tgt ? tgt.top - box.top : 0,
+        targetX: tgt ? tgt.left - box.left : box.width,
+      });
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [source.tree !== undefined, target.tree !== undefined]);
+
+  const sideView = (side: TreeSide, tree: typeof source.tree, top: number): SideView | undefined =>
+    tree ? { tree, view: side.view, scrollTop: side.viewport.scrollTop, height: side.viewport.height, top, rowHeight: ROW_HEIGHT } : undefined;
+  const srcView = sideView(sourceSide, source.tree, frame.sourceTop);
+  const tgtView = sideView(targetSide, target.tree, frame.targetTop);
+  const { routed, edges } = useMemo(
+    () => (srcView && tgtView ? routeLinks(links, srcView, tgtView) : { routed: [], edges: { sourceAbove: 0, sourceBelow: 0, targetAbove: 0, targetBelow: 0 } }),
+    // The views are rebuilt each render; their parts are the real inputs.
+    [links, source.tree, target.tree, sourceSide.view, targetSide.view, sourceSide.viewport, targetSide.viewport, frame],
+  );
+  const sourceMasked = useMemo(() => maskedFields(source.tree, doc?.masking), [source.tree, doc?.masking]);
+  const targetMasked = useMemo(() => maskedFields(target.tree, doc?.masking), [target.tree, doc?.masking]);
+  const sourceMarks = useMemo(() => rowMarks(source.tree, links, routed, 'from', sourceMasked), [source.tree, links, routed, sourceMasked]);
+  const targetMarks = useMemo(() => rowMarks(target.tree, links, routed, 'to', targetMasked), [target.tree, links, routed, targetMasked]);
+  const lane = useLaneNodes(doc, routed, frame);
+
+  const apply = useCallback(
+    (edit: DocumentEdit, label?: string, gesture?: string): EditResult => {
+      const result = store.getState().apply(edit, { ...(label ? { label } : {}), ...(gesture ? { gesture } : {}) });
+      if (!result.ok) setStatus({ text: `Not changed: ${result.error.message}`, bad: true });
+      return result;
+    },
+    [store],
+  );
+
+  const link = useCallback(
+    (from: FieldNode, to: FieldNode) => {
+      if (!doc) return;
+      const proposal = proposeLink(doc, from, to);
+      if (!proposal.ok) {
+        setStatus({ text: `Cannot link ${from.name} to ${to.name}: ${proposal.message}`, bad: true });
+        return;
+      }
+      const result = apply(proposal.edit, `link ${from.name} → ${to.name}`);
+      if (!result.ok) return;
+      setStatus({ text: `Linked ${proposal.edit.source} → ${proposal.edit.target}` });
+      setSelectedField({ side: 'target', id: to.id });
+      setSelectedLinkId(documentLinks(result.document).find((l) => l.kind === 'rule' && l.target === proposal.edit.target && l.source === proposal.edit.source)?.id);
+      store.getState().setView({ selected: proposal.edit.target });
+    },
+    [doc, apply, store],
+  );
+
+  const { drag, startDrag } = useLinkDrag({
+    canvas: body,
+    onDrop: (from, targetId) => {
+      const to = target.tree?.byId.get(targetId);
+      if (to) link(from, to);
+    },
+    onCancel: (reason) => setStatus({ text: reason === 'escape' ? 'Drag cancelled' : 'Drag cancelled: drop on a target field to link' }),
+  });
+  const dropProposal = useMemo(() => {
+    const over = drag?.overId ? target.tree?.byId.get(drag.overId) : undefined;
+    return drag && over && doc ? { id: over.id, ok: proposeLink(doc, drag.source, over).ok } : undefined;
+  }, [drag, doc, target.tree]);
+
+  const deleteLink = useCallback(
+    (gone: CanvasLink) => {
+      if (!doc || locked) return;
+      if (gone.kind !== 'rule') {
+        setStatus({ text: 'An array context is removed in the Rules view (Arrays tab)', bad: true });
+        return;
+      }
+      // The engine removes a rule left computing nothing (no source, no transform): the field is unmapped.
+      if (apply({ kind: 'unlinkSource', target: gone.target, source: gone.source }, `unlink ${linkText(gone)}`).ok) {
+        setStatus({ text: `Deleted ${linkText(gone)}` });
+        setSelectedLinkId(undefined);
+      }
+    },
+    [doc, locked, apply],
+  );
+
+  /** Selecting a field selects its first link and scrolls the other tree to its partners. */
+  const selectField = (side: 'source' | 'target', node: FieldNode) => {
+    setSelectedField({ side, id: node.id });
+    const own = links.filter((l) => (side === 'source' ? l.sourceNames : l.targetNames)?.join('\u0000') === node.id);
+    setSelectedLinkId(own[0]?.id);
+    if (side === 'target') store.getState().setView({ selected: node.names.join('.') });
+    const otherTree = side === 'source' ? target.tree : source.tree;
+    const partners = own.flatMap((l) => {
+      const names = side === 'source' ? l.targetNames : l.sourceNames;
+      const found = names && otherTree ? nodeForNames(otherTree, names) : undefined;
+      return found ? [found] : [];
+    });
+    if (partners.length > 0) (side === 'source' ? targetSide : sourceSide).reveal(partners);
+  };
+
+  const selectLink = (chosen: CanvasLink) => {
+    setSelectedLinkId(chosen.id);
+    const to = target.tree ? nodeForNames(target.tree, chosen.targetNames) : undefined;
+    const from = chosen.sourceNames && source.tree ? nodeForNames(source.tree, chosen.sourceNames) : undefined;
+    if (to) targetSide.reveal([to]);
+    if (from) sourceSide.reveal([from]);
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if ((event.key === 'Delete' || event.key === 'Backspace') && selectedLink && !(event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement || event.target instanceof HTMLSelectElement)) {
+      event.preventDefault();
+      deleteLink(selectedLink);
+    } else if (event.key === 'Escape' && markedId) {
+      setMarkedId(undefined);
+      setStatus({ text: 'Link cancelled' });
+    }
+  };
+
+  if (!doc) return <p className="muted canvas-pad">No project is open.</p>;
+  const fieldLinks = selectedField ? links.filter((l) => (selectedField.side === 'source' ? l.sourceNames : l.targetNames)?.join('\u0000') === selectedField.id) : selectedLink ? [selectedLink] : [];
+  const selectedNode = selectedField ? (selectedField.side === 'source' ? source.tree : target.tree)?.byId.get(selectedField.id) : undefined;
+  const sourceNodeAt = drag && srcView ? srcView.view.rowOf[drag.source.index]! : -1;
+  const ghost = drag
+    ? { x1: frame.sourceX, y1: sourceNodeAt >= 0 ? frame.sourceTop + sourceNodeAt * ROW_HEIGHT + ROW_HEIGHT / 2 - sourceSide.viewport.scrollTop : drag.y, x2: drag.x, y2: drag.y, ...(dropProposal ? { ok: dropProposal.ok } : {}) }
+    : undefined;
+
+  const onSelectField = (side: 'source' | 'target') => (node: FieldNode) => {
+    if (side === 'target' && markedId && source.tree) {
+      const from = source.tree.byId.get(markedId);
+      setMarkedId(undefined);
+      if (from && !locked) return link(from, node);
+    }
+    selectField(side, node);
+  };
+  const sourceHandlers = {
+    onMark: (node: FieldNode) => {
+      setMarkedId((old) => (old === node.id ? undefined : node.id));
+      setStatus({ text: markedId === node.id ? 'Link cancelled' : `Marked ${node.name}: press Enter on a target field to link it` });
+    },
+    onRowPointerDown: (node: FieldNode, event: PointerEvent) => {
+      if (!locked) startDrag(node, event);
+    },
+  };
+  const selectedOn = (side: 'source' | 'target') => (selectedField?.side === side ? selectedField.id : undefined);
+
+  return (
+    <div className="canvas" onKeyDown={onKeyDown} data-testid="canvas">
+      <div className={`canvas-body ${drag ? 'is-dragging' : ''}`} ref={body}>
+        <CanvasSide
+          side="source"
+          loaded={source}
+          state={sourceSide}
+          above={edges.sourceAbove}
+          below={edges.sourceBelow}
+          tree={{ selectedId: selectedOn('source'), ...(markedId ? { markedId } : {}), marks: sourceMarks, onSelect: onSelectField('source'), ...sourceHandlers }}
+        />
+        <div className="canvas-lane" aria-hidden="true" />
+        <CanvasSide
+          side="target"
+          loaded={target}
+          state={targetSide}
+          above={edges.targetAbove}
+          below={edges.targetBelow}
+          tree={{ selectedId: selectedOn('target'), ...(dropProposal ? { drop: dropProposal } : {}), marks: targetMarks, onSelect: onSelectField('target') }}
+        />
+        <LinkLayer
+          width={frame.width}
+          height={frame.height}
+          routed={routed}
+          sourceX={frame.sourceX}
+          targetX={frame.targetX}
+          nodes={lane.boxes}
+          {...(selectedLinkId ? { selectedId: selectedLinkId } : {})}
+          {...(ghost ? { ghost } : {})}
+          onSelect={selectLink}
+        />
+        <div className="canvas-lane-nodes" role="group" aria-label="Transforms">
+          <LaneNodes
+            lane={lane}
+            readOnly={locked}
+            {...(selectedLink?.kind === 'rule' ? { selectedTarget: selectedLink.target } : {})}
+            apply={apply}
+            onSelect={(ruleTarget) => {
+              const first = links.find((l) => l.kind === 'rule' && l.target === ruleTarget);
+              if (first) selectLink(first);
+            }}
+          />
+        </div>
+      </div>
+      <div className={`canvas-status ${status?.bad ? 'is-bad' : ''}`} role="status" aria-live="polite" data-testid="canvas-status">
+        {status?.text ?? `${links.filter((l) => l.kind === 'rule').length} links`}
+      </div>
+      <LinkInspector
+        doc={doc}
+        links={fieldLinks}
+        selected={selectedLink}
+        heading={selectedNode ? `${selectedField!.side === 'source' ? 'Source' : 'Target'} field ${selectedNode.names.join('.')}` : selectedLink ? linkText(selectedLink) : 'Nothing selected'}
+        readOnly={locked}
+        onSelectLink={selectLink}
+        onDeleteLink={deleteLink}
+        apply={apply}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+/**
+ * The view state of one tree on the canvas: expansion, search, the active
+ * row, the scroll viewport and scroll requests. View state only: none of it
+ * is part of the document or its undo history.
+ */
+import { useCallback, useMemo, useState } from 'react';
+import { ancestorIds, visibleRows, type FieldNode, type FieldTree, type VisibleRows } from '../fields/field-tree-model';
+
+/** One side's view state and its actions. */
+export interface TreeSide {
+  view: VisibleRows;
+  search: string;
+  setSearch: (text: string) => void;
+  activeId?: string;
+  setActive: (node: FieldNode) => void;
+  toggle: (node: FieldNode, open: boolean) => void;
+  viewport: { scrollTop: number; height: number };
+  onViewport: (viewport: { scrollTop: number; height: number }) => void;
+  scrollRequest?: { row: number; seq: number };
+  /** Opens the ancestors of `nodes`, makes the first active and scrolls to it. */
+  reveal: (nodes: readonly FieldNode[]) => void;
+}
+
+const EMPTY_TREE: FieldTree = { nodes: [], byId: new Map() };
+
+/** State for a tree (undefined while it loads). */
+export function useTreeSide(tree: FieldTree | undefined): TreeSide {
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const [search, setSearch] = useState('');
+  const [activeId, setActiveId] = useState<string>();
+  const [viewport, setViewport] = useState({ scrollTop: 0, height: 0 });
+  const [pendingReveal, setPendingReveal] = useState<{ id: string; seq: number }>();
+  const view = useMemo(() => visibleRows(tree ?? EMPTY_TREE, expanded, search), [tree, expanded, search]);
+
+  const toggle = useCallback((node: FieldNode, open: boolean) => {
+    setExpanded((old) => {
+      const next = new Set(old);
+      if (open) next.add(node.id);
+      else next.delete(node.id);
+      return next;
+    });
+  }, []);
+
+  const reveal = useCallback(
+    (nodes: readonly FieldNode[]) => {
+      const first = nodes[0];
+      if (!tree || !first) return;
+      setExpanded((old) => {
+        const next = new Set(old);
+        for (const node of nodes) for (const id of ancestorIds(tree, node)) next.add(id);
+        return next;
+      });
+      setActiveId(first.id);
+      setPendingReveal((old) => ({ id: first.id, seq: (old?.seq ?? 0) + 1 }));
+    },
+    [tree],
+  );
+
+  // The row of the field to reveal, once the expansion above has rebuilt the rows.
+  const scrollRequest = useMemo(() => {
+    if (!pendingReveal || !tree) return undefined;
+    const node = tree.byId.get(pendingReveal.id);
+    return node ? { row: view.rowOf[node.index]!, seq: pendingReveal.seq } : undefined;
+  }, [pendingReveal, tree, view]);
+
+  const setActive = useCallback((node: FieldNode) => setActiveId(node.id), []);
+  return { view, search, setSearch, activeId, setActive, toggle, viewport, onViewport: setViewport, scrollRequest, reveal };
+}
