@@ -89,15 +89,16 @@ export class FileSet {
 
   /**
    * Makes the folder of `path` and checks that a file written there lands in
-   * the project folder: no folder on the way links out of it, and `path` is
-   * not itself a link (the atomic writer would replace the link's target).
+   * the project folder: no folder on the way links out of it, `path` is not
+   * itself a link (the atomic writer would replace the link's target), and
+   * its name is a visible data file's ({@link DATA_FILE_NAME}).
    * @throws MapwrightError `ACCESS_DENIED`, `FILE_WRITE`
    */
   async prepare(path: string, shownAs = basename(path)): Promise<void> {
     await this.ensureFolder(dirname(path));
     const landing = await realpath(dirname(path)).catch(() => dirname(path));
     const link = await lstat(path).then((info) => info.isSymbolicLink(), () => false);
-    if (link || !isInside(landing, this.folder)) {
+    if (link || !isInside(landing, this.folder) || !DATA_FILE_NAME.test(basename(path))) {
       throw new MapwrightError('ACCESS_DENIED', `${shownAs}: the studio may not write this file`, { file: shownAs, expected: 'a file inside the project folder, not through a link' });
     }
   }

@@ -210,6 +210,18 @@ describe('createProject', () => {
     expect(loadDocument(readFileSync(path, 'utf8'), path).document.target).toMatchObject({ format: 'json', schema: { file: 'target/petstore.yaml', root: 'NewPet' } });
   });
 
+  it('stores a picked sample only under a data file name', async () => {
+    const { root, picks, access, api } = setupProjectFiles();
+    const sample = join(picks, '.run.sh');
+    writeFileSync(sample, PEOPLE);
+    await access.grantFile(sample);
+    const path = join(root, 'p.mapwright.json');
+    await access.grantFile(path, { write: true, saveTarget: true });
+    const schema = join(repo, 'samples', 'crm-to-erp', 'target', 'erp-customer.schema.json');
+    value(await api.createProject({ name: 'P', path, source: { file: sample, kind: 'sample', format: 'json' }, target: { file: schema, kind: 'json-schema' } }));
+    expect(loadDocument(readFileSync(path, 'utf8'), path).document.source.samples).toEqual(['source/run.sh.json']);
+  });
+
   it('does not write through a side folder that links out of the project folder', async () => {
     const { root, picks, access, api } = setupProjectFiles();
     const sample = join(picks, 'order.json');

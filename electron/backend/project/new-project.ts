@@ -27,7 +27,7 @@ import { PROJECT_FILE_NAME } from '../engine/file-access';
 import { MAX_IMPORT_BYTES } from '../engine/import-sample';
 import { DEFAULT_PAGE_SIZE, readPayloadPreview } from '../engine/payload-preview';
 import { detectChosenFile, schemaFiles } from './chosen-file';
-import { exists, fileExists, FileSet } from './file-set';
+import { exists, fileExists, FileSet, isDataPath } from './file-set';
 
 /** What the project service lends: its one save path (grant check, validation, .bak, recent files). */
 export interface ProjectWriter {
@@ -73,7 +73,9 @@ async function maskSample(context: EngineContext, files: FileSet, projectFile: s
       expected: `a sample of at most ${MAX_IMPORT_BYTES / 1048576} MB (cut a large export to a representative part)`,
     });
   }
-  const name = safeFileName(shownAs, 'sample');
+  // Only a data file's name is written: a picked `notes` or `run.sh` is stored as `notes.json`, `run.sh.csv`...
+  const picked = safeFileName(shownAs, 'sample');
+  const name = isDataPath(picked) ? picked : `${picked}.${choice.format ?? (await detectChosenFile(context.access, choice.file)).format}`;
   const folder = await freeFolder(dirname(projectFile), side, [name]);
   const out = join(folder, name);
   await files.prepare(out, `${basename(folder)}/${name}`);

@@ -86,6 +86,7 @@ describe('saveProjectCopy', () => {
     expect(existsSync(join(folder, 'target'))).toBe(false);
 
     // An invalid document is refused by the save itself, after the copies: they are taken back.
+    await access.grantFolder(folder);
     const broken = text.replace('"formatVersion": 1', '"formatVersion": 1, "bogus": true');
     expect(failure(await api.saveProjectCopy({ path, from: crm, text: broken, replaceFiles: true })).code).toBe('DOC_INVALID');
     expect(readFileSync(join(folder, 'lookups', 'countries.csv'), 'utf8')).toBe('code,name\nXX,Nowhere\n');
@@ -95,6 +96,18 @@ describe('saveProjectCopy', () => {
     expect(saved.copied).toContain('lookups/countries.csv');
     expect(saved.copied).not.toContain('source/crm-account.json');
     expect(readFileSync(join(folder, 'lookups', 'countries.csv'), 'utf8')).toBe(readFileSync(join(samples, 'crm-to-erp', 'lookups', 'countries.csv'), 'utf8'));
+  });
+
+  it('never replaces a file in a folder the user did not open, confirmed or not', async () => {
+    const { root, access, api } = setup();
+    mkdirSync(join(root, 'other', 'lookups'), { recursive: true });
+    writeFileSync(join(root, 'other', 'lookups', 'countries.csv'), 'code,name\nXX,Nowhere\n');
+    const path = join(root, 'other', 'crm.mapwright.json');
+    await access.grantFile(path, { write: true, saveTarget: true });
+    expect(failure(await api.saveProjectCopy({ path, from: crm, text: readFileSync(crm, 'utf8'), replaceFiles: true })).code).toBe('ACCESS_DENIED');
+    expect(readFileSync(join(root, 'other', 'lookups', 'countries.csv'), 'utf8')).toBe('code,name\nXX,Nowhere\n');
+    expect(existsSync(path)).toBe(false);
+    expect(existsSync(join(root, 'other', 'source'))).toBe(false);
   });
 
   it('re-points a reference that climbed out of the old folder into external/', async () => {

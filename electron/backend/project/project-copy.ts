@@ -9,8 +9,10 @@
  * Files already in the new folder are never replaced without the user's
  * word: an identical file is left alone, a different one makes the save fail
  * with `FILE_EXISTS` listing them, and the UI asks before calling again with
- * `replaceFiles`. Only visible data files are created (see file-set.ts), and
- * when the project file cannot be written, the copies are undone.
+ * `replaceFiles`; even then only files the studio may read (in a folder the
+ * user opened) are replaced. Only visible data files are created (see
+ * file-set.ts), and when the project file cannot be written, the copies are
+ * undone.
  */
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
@@ -135,6 +137,14 @@ export async function saveProjectCopy(context: EngineContext, writer: CopyWriter
     if (await exists(path)) {
       const current = await readFile(path).catch(() => undefined);
       if (current && Buffer.compare(current, content) === 0) continue;
+      // Replacing is destructive: only a file the studio may read anyway (a folder the user opened), never one
+      // it was not given, whatever the page confirms.
+      if (args.replaceFiles && !(await context.access.canRead(path))) {
+        throw new MapwrightError('ACCESS_DENIED', `${item.to}: a different file is there, and the studio may not replace it`, {
+          file: item.to,
+          expected: 'a folder without these files, or open the project that is there first',
+        });
+      }
       conflicts.push(item.to);
     }
     writes.push({ path, to: item.to, content });
