@@ -117,3 +117,9 @@ describe('date time zones', () => {
     expect(() => transformNodeSchema.parse({ kind: 'date', from: 'iso', to: 'iso', timezone: '+01:00' })).toThrow();
   });
 });
+
+describe('ISO text jsonata cannot read', () => {
+  it.each(['2025-07-01T23:50', '2025-13-01', '2025-07-41', '2025-07-01T10:00:00+25:00', '2025-07-01T24:61:00Z'])('%s is an error naming the field', async (text) => {
+    await expect(run({ kind: 'date', from: 'iso', to: 'yyyy-MM-dd' }, text)).rejects.toMatchObject({ code: 'D3137', message: expect.stringMatching(/^target\.field: date does not match iso/) });
+  });
+});

@@ -6,15 +6,21 @@ import { literal } from './jsonata-text';
 import type { NodeOf } from './transform-node';
 import type { SpecTable, TransformContext } from './types';
 
-/** The shape of an ISO 8601 date or timestamp (JSONata regex literal). */
-const ISO_SHAPE = '/^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?$/';
+/**
+ * The shape of an ISO 8601 date or timestamp (JSONata regex literal): only
+ * text `$toMillis` accepts too (its own check wants seconds with a time and
+ * month, day and offset digits in range), so anything else is an
+ * invalid-value error naming the field rather than jsonata's own message.
+ */
+const ISO_SHAPE = '/^\\d{4}-[01]\\d-[0-3]\\d(T[0-2]\\d:[0-5]\\d:[0-5]\\d(\\.\\d+)?(Z|[+-][0-2]\\d:?[0-5]\\d)?)?$/';
 /** ISO 8601 without the offset, which the zoned format step writes itself. */
 const ISO_LOCAL = '[Y0001]-[M01]-[D01]T[H01]:[m01]:[s01].[f001]';
 
 /** JSONata text giving milliseconds in `$ms` from `$s`, plus a validity test. */
 function parseStep(from: string, pivotYear: number): { setup: string; valid: string } {
   // $toMillis raises its own unnamed error on bad text; checking the shape first lets the field be named.
-  if (from === 'iso') return { setup: `$ms := $contains($s, ${ISO_SHAPE}) ? $toMillis($s) : null`, valid: '$ms != null' };
+  // A month 13 or an hour 25 passes the shape and gives NaN; NaN is the one number neither below nor at least 0.
+  if (from === 'iso') return { setup: `$ms := $contains($s, ${ISO_SHAPE}) ? $toMillis($s) : null`, valid: '$ms != null and ($ms >= 0 or $ms < 0)' };
   if (from === 'epoch-ms') return { setup: '$ms := $number($s)', valid: 'true' };
   if (from === 'epoch-s') return { setup: '$ms := $number($s) * 1000', valid: 'true' };
   const { picture, twoDigitYearAt: at } = toDatePicture(from);
