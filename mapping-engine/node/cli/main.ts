@@ -4,8 +4,9 @@
  * as one line, never as a stack trace.
  */
 import { Command, CommanderError } from 'commander';
-import { formatErrorLine, toCodedError } from '../../errors';
-import { processIo, type CliIo } from './cli-io';
+import { codeStackOverflow, formatErrorLine, toCodedError } from '../../errors';
+import { guardProcessOutput, processIo, type CliIo } from './cli-io';
+import { setAllowOutside } from '../fs-resolver';
 import { convertCommand } from './convert-command';
 import { EXIT_BAD_INPUT } from './exit-codes';
 import { registerEvalCommand } from './eval-command';
@@ -24,7 +25,11 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .version(ENGINE_VERSION)
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .showHelpAfterError('(run mapwright --help for usage)');
+    .showHelpAfterError('(run mapwright --help for usage)')
+    .option('--allow-outside', 'let project and schema files refer to files outside their folder (see docs/security.md)');
+  // Every invocation decides afresh (tests call main() many times in one process).
+  setAllowOutside(false);
+  program.hook('preAction', () => setAllowOutside(program.opts<{ allowOutside?: boolean }>().allowOutside === true));
 
   program
     .command('infer')
@@ -73,9 +78,15 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
  * @param io - output sinks; the process streams by default
  */
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  if (io === processIo) guardProcessOutput();
   let exitCode = 0;
   const program = buildProgram(io, (code) => {
     exitCode = code;
+  });
+  // The file the running command was given, named by errors that do not name one themselves.
+  let commandFile: string | undefined;
+  program.hook('preAction', (_program, command) => {
+    commandFile = command.args[0];
   });
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -85,7 +96,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       // --help and --version end through exitOverride with exit code 0.
       return error.exitCode === 0 ? 0 : EXIT_BAD_INPUT;
     }
-    io.stderr(`${formatErrorLine(toCodedError(error))}\n`);
+    const coded = toCodedError(codeStackOverflow(error, commandFile, 'the input'));
+    io.stderr(`${formatErrorLine(coded.file === undefined && commandFile !== undefined ? { ...coded, file: commandFile } : coded)}\n`);
     return EXIT_BAD_INPUT;
   }
 }
