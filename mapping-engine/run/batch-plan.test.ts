@@ -65,6 +65,14 @@ describe('planBatch', () => {
     expect(planBatch(doc({ ...header, target: { format: 'csv' }, rules: [{ target: 'lines.id', sources: ['id'] }] })).perRecord).toBe(false);
   });
 
+  it('refuses record positions and a required record array, which chunks would judge on their own', () => {
+    expect(planBatch(csvRows({ rules: [{ target: 'line', sources: ['$position'] }] })).perRecord).toBe(false);
+    expect(planBatch(csvRows({ arrays: [{ target: '.', source: '.', required: 'error' }] })).perRecord).toBe(false);
+    // Positions inside one record's own nested array stay within the record.
+    const nested = doc({ source: { format: 'jsonl' }, target: { format: 'json' }, arrays: [{ target: 'orders', source: '.' }, { target: 'orders.lines', source: 'lines' }], rules: [{ target: 'orders.lines.no', sources: ['$position'] }] });
+    expect(planBatch(nested).perRecord).toBe(true);
+  });
+
   it('plans an XML output whose items sit below the root element', () => {
     const xml = doc({ source: { format: 'jsonl' }, target: { format: 'xml' }, arrays: [{ target: 'Orders.Order', source: '.' }], rules: [{ target: 'Orders.Order.id', sources: ['id'] }] });
     expect(planBatch(xml)).toEqual({ perRecord: true, arrayPath: ['Orders', 'Order'], columns: ['id'] });

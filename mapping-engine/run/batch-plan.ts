@@ -56,6 +56,8 @@ export function planBatch(doc: MappingDocument): BatchPlan {
   if (!root || root.source !== '.') return no('no array context maps the input records (source ".") to the output');
   if (root.sort) return no(`the array ${root.target} is sorted, which needs all records at once`);
   if (root.groupBy) return no(`the array ${root.target} is grouped, which needs all records at once`);
+  // Both would be judged per chunk: a chunk with every record filtered out is no empty input, and positions would restart.
+  if (root.required === 'error') return no(`the array ${root.target} must not be empty, which needs all records at once`);
   const arrayPath = segmentsOf(root.target);
   if (target.format === 'xml' && arrayPath.length < 2) return no('an XML output is one document: its items must sit in an element below the root element, such as Orders.Order');
   if (arrayPath.length > 0 && target.format !== 'json' && target.format !== 'xml') return no(`a ${target.format} output is the list of items itself; here the items sit in ${root.target}`);
@@ -73,7 +75,8 @@ export function planBatch(doc: MappingDocument): BatchPlan {
     const path = splitPath(rule.target);
     if (!isPrefix(arrayPath, path) && arrayPath.length > 0) return no(`the field ${rule.target} lies outside ${root.target}, so the output is more than one item per record`);
     for (const s of rule.sources) {
-      const reason = s === '$key' ? undefined : wholeInputReason(s, depthOf(path), `the field ${rule.target}`);
+      if (s === '$position' && depthOf(path) === 1) return no(`the field ${rule.target} numbers the records ($position), which needs all records at once`);
+      const reason = s === '$key' || s === '$position' ? undefined : wholeInputReason(s, depthOf(path), `the field ${rule.target}`);
       if (reason) return no(reason);
     }
     if (rule.transforms.some((t) => t.kind === 'custom' && t.expression.includes('$$'))) return no(`the field ${rule.target} uses $$ (the whole input) in a custom expression`);
