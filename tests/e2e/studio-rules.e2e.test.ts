@@ -7,7 +7,7 @@
  * dirty marker follows), and adds a lookup table and an array context. The
  * JSONata view follows every edit without a round trip. Console errors fail.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../electron/web/web-host';
 import { DIRTY_MARKER } from '../../renderer/src/project/window-title';
 import { CHROMIUM_PATH, hasChromium, launchChromium, type ChromiumSession, openPage } from './chromium';
+import { openByPath } from './studio-actions';
 
 const repo = join(import.meta.dirname, '..', '..');
 const samplesDir = join(repo, 'samples');
@@ -310,5 +311,32 @@ describe.skipIf(!hasChromium)(`rules view in Chromium (skipped when ${CHROMIUM_P
     await page.screenshot({ path: join(screenshots, 'studio-rules-rebuilt.png') });
     expect(problems).toEqual([]);
     await page.close();
+  });
+
+  it('adds a test case from the current input of a project the user opened', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'mapwright-rules-tests-'));
+    try {
+      cpSync(join(samplesDir, 'crm-to-erp'), join(root, 'crm'), { recursive: true });
+      const project = join(root, 'crm', 'crm-to-erp.mapwright.json');
+      const { page, problems } = await openPage(session, host.url);
+      await openByPath(page, project);
+      await page.getByRole('tab', { name: /^Tests/ }).click();
+      const panel = page.getByRole('tabpanel');
+      await panel.getByLabel('New test name').fill('complete account again');
+      await panel.getByRole('button', { name: 'Add from current input' }).click();
+      await panel.getByRole('list', { name: 'Test cases' }).getByText('complete account again').waitFor();
+      expect(await page.getByRole('tab', { name: /^Tests/ }).textContent()).toBe('Tests5');
+      expect(await dirty(page)).toBe(true);
+      // The backend wrote the expected output beside the project; the test case itself is one undo step.
+      expect(readdirSync(join(root, 'crm', 'tests')).some((f) => f.startsWith('complete-account-again') && f.includes('expected'))).toBe(true);
+      await page.keyboard.press('ControlOrMeta+z');
+      await expect.poll(() => page.getByRole('tab', { name: /^Tests/ }).textContent()).toBe('Tests4');
+      expect(await dirty(page)).toBe(false);
+      expect(existsSync(project)).toBe(true);
+      expect(problems).toEqual([]);
+      await page.close();
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

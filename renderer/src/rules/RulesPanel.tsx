@@ -11,6 +11,7 @@ import type { FieldError } from '../../../electron/contract/methods/engine-metho
 import type { StudioApi } from '../../../electron/contract/studio-api';
 import type { DocumentState, EditorTab } from '../document/document-store';
 import { useDocument } from '../document/use-document';
+import { previewRunInput } from '../engine/run-input';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { ArraysEditor } from './ArraysEditor';
 import { LookupsEditor } from './LookupsEditor';
@@ -36,6 +37,22 @@ const TABS: ReadonlyArray<{ id: EditorTab; label: string }> = [
   { id: 'lookups', label: 'Lookups' },
   { id: 'tests', label: 'Tests' },
 ];
+
+/**
+ * Adds a test case from the preview run's input: the backend writes the
+ * input's copy and the expected output the document computes now next to
+ * the project, and the test case becomes one edit (one undo step).
+ */
+async function addTestFromInput(api: Pick<StudioApi, 'addTestCase'>, store: StoreApi<DocumentState>, projectPath: string, name: string): Promise<CodedErrorData | undefined> {
+  const { text, document } = store.getState();
+  const input = previewRunInput(text);
+  const file = input?.inputFile ?? (input?.sampleIndex === undefined ? undefined : document?.source.samples[input.sampleIndex]);
+  if (!file) return { code: 'USAGE', message: 'the project has no input to preview', expected: 'a source sample or a test case' };
+  const result = await api.addTestCase({ projectPath, text, name, input: file });
+  if (!result.ok) return result.error;
+  const applied = store.getState().apply({ kind: 'addTest', test: result.value.test });
+  return applied.ok ? undefined : applied.error;
+}
 
 /** The panel with its tabs. */
 export function RulesPanel({ api, store, projectPath, readOnly, fieldErrors, compileError }: RulesPanelProps) {
@@ -97,7 +114,7 @@ export function RulesPanel({ api, store, projectPath, readOnly, fieldErrors, com
         {tab === 'rules' && <RulesTab store={store} doc={doc} target={target} source={source} readOnly={locked} fieldErrors={fieldErrors} compileError={compileError} />}
         {tab === 'arrays' && <ArraysEditor store={store} doc={doc} target={target.rows} source={source.rows} readOnly={locked} />}
         {tab === 'lookups' && <LookupsEditor api={api} store={store} doc={doc} projectPath={projectPath} readOnly={locked} />}
-        {tab === 'tests' && <TestsEditor store={store} doc={doc} readOnly={locked} />}
+        {tab === 'tests' && <TestsEditor store={store} doc={doc} readOnly={locked} onAddFromInput={projectPath ? (name) => addTestFromInput(api, store, projectPath, name) : undefined} />}
       </div>
     </div>
   );

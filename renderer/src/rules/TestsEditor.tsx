@@ -7,6 +7,8 @@
 import { useState, type FormEvent } from 'react';
 import type { StoreApi } from 'zustand/vanilla';
 import type { MappingDocument, TestCase } from '../../../mapping-engine/document/document-schema';
+import type { CodedErrorData } from '../../../mapping-engine/errors';
+import { ErrorNotice } from '../components/ErrorNotice';
 import type { DocumentState } from '../document/document-store';
 
 /** Props of {@link TestsEditor}. */
@@ -14,8 +16,8 @@ export interface TestsEditorProps {
   store: StoreApi<DocumentState>;
   doc: MappingDocument;
   readOnly: boolean;
-  /** Adds a test case from the current preview input (absent when the backend cannot). */
-  onAddFromInput?: (name: string) => Promise<void>;
+  /** Adds a test case from the current preview input; resolves to the error, if any (absent when there is no project file). */
+  onAddFromInput?: (name: string) => Promise<CodedErrorData | undefined>;
 }
 
 interface Draft {
@@ -41,6 +43,7 @@ export function TestsEditor({ store, doc, readOnly, onAddFromInput }: TestsEdito
   const [draft, setDraft] = useState<Draft>(draftOf());
   const [fromInputName, setFromInputName] = useState('');
   const [adding, setAdding] = useState(false);
+  const [addError, setAddError] = useState<CodedErrorData>();
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
 
   const submit = (event: FormEvent) => {
@@ -89,9 +92,11 @@ export function TestsEditor({ store, doc, readOnly, onAddFromInput }: TestsEdito
             e.preventDefault();
             if (!fromInputName.trim()) return;
             setAdding(true);
-            void onAddFromInput(fromInputName.trim()).finally(() => {
+            setAddError(undefined);
+            void onAddFromInput(fromInputName.trim()).then((error) => {
               setAdding(false);
-              setFromInputName('');
+              setAddError(error);
+              if (!error) setFromInputName('');
             });
           }}
         >
@@ -101,6 +106,7 @@ export function TestsEditor({ store, doc, readOnly, onAddFromInput }: TestsEdito
           </button>
         </form>
       )}
+      {addError && <ErrorNotice error={addError} />}
       {editing === undefined ? (
         <button type="button" className="button button-secondary button-small" disabled={readOnly} onClick={() => start()}>
           + Add test case
