@@ -97,7 +97,9 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       return error.exitCode === 0 ? 0 : EXIT_BAD_INPUT;
     }
     const coded = toCodedError(codeStackOverflow(error, commandFile, 'the input'));
-    io.stderr(`${formatErrorLine(coded.file === undefined && commandFile !== undefined ? { ...coded, file: commandFile } : coded)}\n`);
+    // A usage error is about the command line, not the file.
+    const named = coded.file === undefined && commandFile !== undefined && coded.code !== 'USAGE';
+    io.stderr(`${formatErrorLine(named ? { ...coded, file: commandFile } : coded)}\n`);
     return EXIT_BAD_INPUT;
   }
 }
