@@ -208,6 +208,26 @@ describe('main process wiring', () => {
     expect(after).toMatchObject({ ok: false, error: { code: 'RUN_HOST_CRASHED' } });
   });
 
+  it('shows the New project dialogs: a picked schema may be read, a chosen place written', async () => {
+    const window = fake.windows[0]!;
+    const dir = mkdtempSync(join(tmpdir(), 'mapwright-main-new-'));
+    const picked = join(dir, 'order.schema.json');
+    writeFileSync(picked, '{"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"id":{"type":"string"}}}');
+    const inspect = fake.ipcHandlers.get(studioChannel('inspectChosenFile'));
+    expect(await inspect?.(trusted, { path: picked })).toMatchObject({ ok: false, error: { code: 'ACCESS_DENIED' } });
+    fake.dialogAnswer = picked;
+    window.sent.length = 0;
+    fake.ipcListeners.get(STUDIO_FILE_DIALOG_CHANNEL)?.({ sender: window.contents, senderFrame: trusted.senderFrame }, 'pickFile');
+    await expect.poll(() => window.sent).toEqual([[STUDIO_COMMAND_CHANNEL, { command: 'pickFile', path: picked }]]);
+    expect(await inspect?.(trusted, { path: picked })).toMatchObject({ ok: true, value: { kind: 'json-schema' } });
+
+    const place = join(dir, 'new.mapwright.json');
+    fake.dialogAnswer = place;
+    window.sent.length = 0;
+    fake.ipcListeners.get(STUDIO_FILE_DIALOG_CHANNEL)?.({ sender: window.contents, senderFrame: trusted.senderFrame }, 'newProjectPlace');
+    await expect.poll(() => window.sent).toEqual([[STUDIO_COMMAND_CHANNEL, { command: 'newProjectPlace', path: place }]]);
+  });
+
   it('opens the project a second launch was given, in this window, and focuses it', async () => {
     const window = fake.windows[0]!;
     const before = window.focused;

@@ -44,6 +44,7 @@ const DEFAULT_SAMPLE = 'crm-to-erp';
 const RECENT_CHANGING: ReadonlySet<StudioMethod> = new Set<StudioMethod>(['openProject', 'saveProject', 'saveProjectAs']);
 const PROJECT_FILTERS = [{ name: 'Mapwright project', extensions: ['json'] }];
 const SAMPLE_FILTERS = [{ name: 'Sample payload', extensions: ['json', 'jsonl', 'xml', 'csv'] }];
+const PICK_FILTERS = [{ name: 'Sample payload or schema', extensions: ['json', 'jsonl', 'ndjson', 'xml', 'csv', 'tsv', 'xsd', 'yaml', 'yml'] }];
 
 // A second launch (double-clicking another project) hands its argv to this one and quits.
 const primaryInstance = app.requestSingleInstanceLock();
@@ -121,6 +122,26 @@ async function showImportSampleDialog(): Promise<void> {
   sendCommand({ command: 'importSample', path });
 }
 
+/** New project: a source or target file (payload or schema) the user picked may be read, to be copied in. */
+async function showPickFileDialog(): Promise<void> {
+  const options = { properties: ['openFile' as const], filters: PICK_FILTERS };
+  const result = studioWindow ? await dialog.showOpenDialog(studioWindow, options) : await dialog.showOpenDialog(options);
+  const path = result.filePaths[0];
+  if (result.canceled || !path) return;
+  await fileAccess.grantFile(path).catch(() => undefined);
+  sendCommand({ command: 'pickFile', path });
+}
+
+/** New project: the place chosen in the Save dialog may be written, as a Save As place (that file only). */
+async function showNewProjectPlaceDialog(): Promise<void> {
+  const options = { filters: PROJECT_FILTERS, defaultPath: 'untitled.mapwright.json' };
+  const result = studioWindow ? await dialog.showSaveDialog(studioWindow, options) : await dialog.showSaveDialog(options);
+  if (result.canceled || !result.filePath) return;
+  const path = result.filePath;
+  await fileAccess.grantFile(path, { write: true, saveTarget: true }).catch(() => undefined);
+  sendCommand({ command: 'newProjectPlace', path });
+}
+
 /** Rebuilds the native menu, with the backend's recent files. */
 async function refreshMenu(): Promise<void> {
   const recent = await api.listRecent();
@@ -182,7 +203,8 @@ function registerShellChannels(): void {
   ipcMain.on(STUDIO_FILE_DIALOG_CHANNEL, (event, kind: unknown) => {
     if (!fromStudio(event) || !isFileDialogKind(kind)) return;
     // The toolbar's Open and Save As use the same native dialogs as the menu.
-    void (kind === 'open' ? showOpenDialog() : kind === 'saveAs' ? showSaveDialog() : showImportSampleDialog());
+    const show = { open: showOpenDialog, saveAs: showSaveDialog, importSample: showImportSampleDialog, pickFile: showPickFileDialog, newProjectPlace: showNewProjectPlaceDialog }[kind];
+    void show();
   });
 }
 

@@ -26,12 +26,16 @@ export const SHELL_API_KEY = 'mapwrightShell';
 /** Renderer to main (one-way): show the native Open or Save As dialog; the answer comes back as a command. */
 export const STUDIO_FILE_DIALOG_CHANNEL = 'mapwright:shell:file-dialog';
 
-/** Which native dialog the renderer asks for (`importSample`: an Open dialog for payload files). */
-export type FileDialogKind = 'open' | 'saveAs' | 'importSample';
+/**
+ * Which native dialog the renderer asks for: `importSample` an Open dialog for
+ * payload files; `pickFile` one for a new project's source or target (payloads
+ * and schemas); `newProjectPlace` a Save dialog for a new project's file.
+ */
+export type FileDialogKind = 'open' | 'saveAs' | 'importSample' | 'pickFile' | 'newProjectPlace';
 
 /** True when `value` names a dialog main can show (main drops anything else). */
 export function isFileDialogKind(value: unknown): value is FileDialogKind {
-  return value === 'open' || value === 'saveAs' || value === 'importSample';
+  return value === 'open' || value === 'saveAs' || value === 'importSample' || value === 'pickFile' || value === 'newProjectPlace';
 }
 
 /**
@@ -46,6 +50,10 @@ export type StudioCommand =
   | { command: 'saveAs'; path: string }
   /** A sample file the user picked in the native dialog (main granted the engine access to it). */
   | { command: 'importSample'; path: string }
+  /** A new project's source or target file picked in the native dialog (granted for reading). */
+  | { command: 'pickFile'; path: string }
+  /** Where to save a new project, chosen in the native Save dialog (granted as a Save As place). */
+  | { command: 'newProjectPlace'; path: string }
   | { command: 'find' };
 
 const isPath = (value: unknown): value is string => typeof value === 'string' && value.length > 0 && value.length <= 4096 && !value.includes('\0');
@@ -54,7 +62,7 @@ const isPath = (value: unknown): value is string => typeof value === 'string' &&
 export function isStudioCommand(value: unknown): value is StudioCommand {
   if (typeof value !== 'object' || value === null) return false;
   const { command, path } = value as { command?: unknown; path?: unknown };
-  if (command === 'open' || command === 'saveAs' || command === 'importSample') return isPath(path);
+  if (command === 'open' || command === 'saveAs' || command === 'importSample' || command === 'pickFile' || command === 'newProjectPlace') return isPath(path);
   return command === 'new' || command === 'save' || command === 'find';
 }
 

@@ -64,7 +64,14 @@ export function NewProjectDialog({ api, initialFolder, shell, onCreated, onClose
   useEffect(
     () =>
       shell?.onCommand((command) => {
-        if (command.command !== 'importSample') return;
+        if (command.command === 'newProjectPlace') {
+          // The native Save dialog granted this place: it fills the folder and the file name.
+          const at = Math.max(command.path.lastIndexOf('/'), command.path.lastIndexOf('\\'));
+          setFolder(command.path.slice(0, at));
+          setFileName(command.path.slice(at + 1));
+          return;
+        }
+        if (command.command !== 'pickFile') return;
         const side = choosing.current;
         // The native dialog granted the file; the field shows it and the backend is asked what it holds.
         setPicks((current) => ({ ...current, [side]: { path: command.path } }));
@@ -127,7 +134,7 @@ export function NewProjectDialog({ api, initialFolder, shell, onCreated, onClose
     shell
       ? () => {
           choosing.current = side;
-          shell.showFileDialog('importSample');
+          shell.showFileDialog('pickFile');
         }
       : undefined;
 
@@ -189,6 +196,11 @@ export function NewProjectDialog({ api, initialFolder, shell, onCreated, onClose
                   setConfirmReplace(undefined);
                 }}
               />
+              {shell && (
+                <button type="button" className="button button-secondary" style={{ justifySelf: 'start' }} onClick={() => shell.showFileDialog('newProjectPlace')}>
+                  Choose where to save…
+                </button>
+              )}
               <label className="field-label" htmlFor={`${id}-file-name`}>
                 File name
               </label>
