@@ -82,17 +82,26 @@ describe('$position: the element position as a source', () => {
     roundTrips(d);
   });
 
-  it('is refused outside an array, in a grouped array, and where it would need a second position binding', () => {
-    expect(compileCode(doc({ rules: [{ target: 'n', sources: ['$position'] }] }))).toBe('COMPILE_INVALID');
-    expect(compileCode(doc({ arrays: [{ target: 'g', source: 'lines', groupBy: 'status' }], rules: [{ target: 'g.n', sources: ['$position'] }] }))).toBe('COMPILE_INVALID');
+  it('numbers the target elements while record labels count the source items, in a filtered and sorted array', async () => {
     const both = doc({
-      arrays: [{ target: 'lines', source: 'lines', sort: { field: 'sku' } }],
+      recordKey: 'name',
+      arrays: [{ target: 'lines', source: 'lines', filter: { field: 'status', op: '=', value: 'ok' }, sort: { field: 'sku', descending: true }, recordKey: 'sku' }],
       rules: [
-        { target: 'lines.position', sources: ['$position'] },
+        { target: 'lines.position', sources: ['$position'], transforms: [{ kind: 'arithmetic', op: '*', operand: 10 }] },
         { target: 'lines.sku', sources: ['sku'], required: 'error' },
+        { target: 'lines.order', sources: ['../name'] },
       ],
     });
-    expect(compileCode(both)).toBe('COMPILE_INVALID');
+    const { expression } = compileDocument(both);
+    expect(await jsonata(expression).evaluate(ORDER)).toEqual({ lines: [{ position: 10, sku: 'C', order: '#1052' }, { position: 20, sku: 'A', order: '#1052' }] });
+    const input = { name: '#1052', lines: [{ sku: 'A', status: 'ok' }, { status: 'ok' }, { sku: 'B', status: 'gift' }] };
+    expect(await failure(expression, input)).toMatchObject({ message: 'lines[].sku is required (name "#1052", lines item 2: sku "")' });
+    roundTrips(both);
+  });
+
+  it('is refused outside an array and in a grouped array', () => {
+    expect(compileCode(doc({ rules: [{ target: 'n', sources: ['$position'] }] }))).toBe('COMPILE_INVALID');
+    expect(compileCode(doc({ arrays: [{ target: 'g', source: 'lines', groupBy: 'status' }], rules: [{ target: 'g.n', sources: ['$position'] }] }))).toBe('COMPILE_INVALID');
   });
 });
 

@@ -103,32 +103,30 @@ function readsPosition(children: TargetNode[]): boolean {
  * where something reads it. A record label counts items as the source has
  * them, so it binds before filter and sort; `$position` counts them as the
  * target has them, so alone it binds after. JSONata keeps one `#` binding
- * per step, so an array that needs both and filters or sorts is refused
- * rather than numbered wrongly.
+ * per step, so an array that needs both and filters or sorts numbers its
+ * elements with `$map` instead (see {@link writeArray}).
  */
-function arrayItems(node: Extract<TargetNode, { kind: 'array' }>, depth: number, label: string, named: boolean): string {
+function arrayItems(node: Extract<TargetNode, { kind: 'array' }>, depth: number, label: string, named: boolean): { items: string; mapped: boolean } {
   const ctx = node.context;
   const position = readsPosition(node.children);
-  const where = label.slice(0, -2) || '.';
-  if (position && ctx.groupBy) throw new MapwrightError('COMPILE_INVALID', `${where}: $position is not available in a grouped array`);
-  if (position && named && (ctx.filter || ctx.sort)) {
-    throw new MapwrightError('COMPILE_INVALID', `${where}: $position in an array that is filtered or sorted and whose errors name the record is not supported`);
-  }
+  if (position && ctx.groupBy) throw new MapwrightError('COMPILE_INVALID', `${label.slice(0, -2) || '.'}: $position is not available in a grouped array`);
   let items = compileSource(ctx.source, depth, label);
   if (named && !ctx.groupBy) items += `#${positionVariable(depth + 1)}`;
   if (ctx.filter) items += `[${compilePredicate(ctx.filter, '$')}]`;
   if (ctx.sort) items += `^(${ctx.sort.descending ? '>' : '<'}${pathExpression(ctx.sort.field)})`;
   if (position && !named) items += `#${positionVariable(depth + 1)}`;
-  return items;
+  return { items, mapped: position && named && (ctx.filter !== undefined || ctx.sort !== undefined) };
 }
 
 function writeArray(c: Compilation, node: Extract<TargetNode, { kind: 'array' }>, depth: number, indent: number, label: string): void {
   const { w } = c;
   const ctx = node.context;
   const named = needsRecord(node);
-  const items = arrayItems(node, depth, label, named);
+  const { items, mapped } = arrayItems(node, depth, label, named);
   const key = named && ctx.recordKey !== undefined && !ctx.groupBy ? compileSource(ctx.recordKey, depth + 1, label) : undefined;
-  const record = named ? itemRecordBinding(ctx, depth + 1, key, recordInScope(c.doc, depth)) : undefined;
+  const position = positionVariable(depth + 1);
+  // Numbered by $map, the element's source position travels with it as `$e.at` and `$index<n>` is its target position.
+  const record = named ? itemRecordBinding(ctx, depth + 1, key, recordInScope(c.doc, depth), mapped ? '$e.at' : position) : undefined;
   const bind = depth >= 1 && reachedDepths(node, depth, new Set()).has(depth);
   // An array that must not be empty raises what a missing required field raises, naming the enclosing record.
   const required = ctx.required === 'error';
@@ -149,6 +147,10 @@ function writeArray(c: Compilation, node: Extract<TargetNode, { kind: 'array' }>
     w.newline(inner + 1);
     writeElement(c, node, depth, inner + 1, label, record, '$items');
     w.newline(inner);
+    w.write('})');
+  } else if (mapped) {
+    w.write(`$map(${items}.{"item": $, "at": ${position}}, function($e, ${position}) {$e.item.`);
+    writeElement(c, node, depth, inner, label, record);
     w.write('})');
   } else {
     w.write(`${items}.`);

@@ -67,16 +67,17 @@ export function rootRecordBinding(key: string, keyExpression: string): string {
 /**
  * The `$record := ...;` of one element of the array driven by `ctx` at
  * element nesting `depth`; `keyExpression` is the compiled `recordKey` and
- * `outer` says whether an enclosing `$record` is in scope to extend.
+ * `outer` says whether an enclosing `$record` is in scope to extend;
+ * `position` is the JSONata text of the item's 0-based source position.
  */
-export function itemRecordBinding(ctx: ArrayContext, depth: number, keyExpression: string | undefined, outer: boolean): string {
+export function itemRecordBinding(ctx: ArrayContext, depth: number, keyExpression: string | undefined, outer: boolean, position = positionVariable(depth)): string {
   const root = ctx.target === '.';
   const pieces: Array<string | { expr: string }> = outer ? [{ expr: '$record' }, ', '] : [];
   if (ctx.groupBy) {
     pieces.push(root ? 'group "' : `${ctx.target} group "`, { expr: '$key' }, '"');
   } else {
     // Written as positionLabel writes it, so shiftPositionLabel finds it.
-    pieces.push(root ? 'record ' : `${ctx.target} item `, { expr: `(${positionVariable(depth)} + 1)` });
+    pieces.push(root ? 'record ' : `${ctx.target} item `, { expr: `(${position} + 1)` });
     if (keyExpression !== undefined && ctx.recordKey !== undefined) pieces.push(`: ${keyName(ctx.recordKey)} "`, { expr: keyExpression }, '"');
   }
   return `$record := ${concat(pieces)};`;
