@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { compileProject, type CompiledProject } from '../../compiler/compile-project';
 import { decodeText } from '../../payload/decode';
 import type { SourceResolver } from '../../schema/resolver';
-import { createFsResolver } from '../fs-resolver';
+import { createFsResolver, referenceScope } from '../fs-resolver';
 import { readInputFile } from '../read-file';
 import type { CliIo } from './cli-io';
 import { EXIT_OK } from './exit-codes';
@@ -18,7 +18,7 @@ import { EXIT_OK } from './exit-codes';
  *   host that restricts file access passes its checked reader
  * @throws MapwrightError `FILE_READ`, `ENCODING`, `DOC_INVALID`, `COMPILE_INVALID`...
  */
-export async function loadProjectFile(file: string, resolver: SourceResolver = createFsResolver()): Promise<CompiledProject> {
+export async function loadProjectFile(file: string, resolver: SourceResolver = createFsResolver(referenceScope([file]))): Promise<CompiledProject> {
   const text = decodeText(await readInputFile(file), { file }).text;
   return compileProject(text, file, resolver);
 }

@@ -11,7 +11,7 @@ import type { PayloadFormat } from '../../payload/types';
 import { writePayload } from '../../payload/write-payload';
 import { loadSchema } from '../../schema/load-schema';
 import type { SchemaField } from '../../schema/model';
-import { createFsResolver } from '../fs-resolver';
+import { createFsResolver, referenceScope } from '../fs-resolver';
 import { readInputFile, writeFileAtomic } from '../read-file';
 import type { CliIo } from './cli-io';
 import { EXIT_OK } from './exit-codes';
@@ -32,7 +32,7 @@ async function loadConvertSchema(options: ConvertCommandOptions): Promise<Schema
   if (!options.schema) return undefined;
   const bytes = await readInputFile(options.schema);
   const doc = await loadSchema([{ file: options.schema, bytes }], {
-    resolver: createFsResolver(),
+    resolver: createFsResolver(referenceScope([options.schema], [process.cwd()])),
     ...(options.root ? { root: options.root } : {}),
   });
   return doc.root;

@@ -4,7 +4,7 @@
  */
 import { flatLines } from '../../schema/flat-lines';
 import { loadSchema, type SchemaInput } from '../../schema/load-schema';
-import { createFsResolver } from '../fs-resolver';
+import { createFsResolver, referenceScope } from '../fs-resolver';
 import { readInputFile } from '../read-file';
 import type { CliIo } from './cli-io';
 import { EXIT_OK } from './exit-codes';
@@ -23,7 +23,8 @@ export async function inferCommand(files: string[], options: InferCommandOptions
   const inputs: SchemaInput[] = [];
   for (const file of files) inputs.push({ file, bytes: await readInputFile(file) });
   const schema = await loadSchema(inputs, {
-    resolver: createFsResolver(),
+    // Includes and $refs stay below the named files' folders or the working folder (UBL's maindoc/ includes ../common/).
+    resolver: createFsResolver(referenceScope(files, [process.cwd()])),
     ...(format ? { format } : {}),
     ...(options.root ? { root: options.root } : {}),
   });

@@ -32,7 +32,7 @@ import { runMapping, type MappingRunResult, type PreparedMapping } from '../../r
 import { readPayload } from '../../payload/read-payload';
 import { readInputFile, writeFileAtomic } from '../read-file';
 import { RunnerPool } from '../runner/runner-pool';
-import { createFsResolver } from '../fs-resolver';
+import { createFsResolver, referenceScope } from '../fs-resolver';
 import { abortOnSignals, atomicFileSink, streamSink } from '../batch/output-sink';
 import { summaryLine, throttledProgress } from '../batch/progress-printer';
 import { runBatch, type BatchRunResult } from '../batch/run-batch';
@@ -66,7 +66,7 @@ export async function runCommand(file: string, options: RunCommandOptions, io: C
   if (!options.input) throw new MapwrightError('USAGE', 'run needs --input', { expected: '--input <file>' });
   const project = await loadProjectFile(file);
   // Loaded before running so a broken target schema is bad input (exit 2), not a failed record.
-  const target = await loadTargetSchema(project.document, file, createFsResolver());
+  const target = await loadTargetSchema(project.document, file, createFsResolver(referenceScope([file])));
   const prepared: PreparedMapping = { document: project.document, compiled: project.compiled, ...(target ? { target } : {}) };
   const plan = planBatch(project.document);
   if (options.batch && !plan.perRecord) {

@@ -12,6 +12,8 @@
 import type { Command } from 'commander';
 import { formatErrorLine, toCodedError } from '../../errors';
 import type { CompiledProject } from '../../compiler/compile-project';
+import { resolveDocumentPath } from '../../document/document-paths';
+import { checkReference, referenceScope } from '../fs-resolver';
 import { writeFileAtomic } from '../read-file';
 import { RunnerPool } from '../runner/runner-pool';
 import { runTestCase } from '../testing/run-test-case';
@@ -46,8 +48,19 @@ async function runDocument(file: string, pool: RunnerPool, io: CliIo): Promise<J
   }
   io.stdout(`${file}\n`);
   if (project.document.tests.length === 0) io.stdout('  (no test cases)\n');
-  // Cases run side by side in the pool; they are printed in document order.
-  const cases = await Promise.all(project.document.tests.map((t) => runTestCase(project, file, t, pool)));
+  // Cases run side by side in the pool; they are printed in document order. A case whose files lie
+  // outside the project folder does not run (docs/security.md, "The CLI"; --allow-outside allows it).
+  const scope = referenceScope([file]);
+  const cases = await Promise.all(
+    project.document.tests.map(async (t): Promise<JunitCase> => {
+      try {
+        for (const relative of [t.input, t.expected]) if (relative !== undefined) await checkReference(resolveDocumentPath(file, relative), scope);
+      } catch (error) {
+        return { name: t.name, seconds: 0, outcome: 'error', message: formatErrorLine(toCodedError(error)) };
+      }
+      return runTestCase(project, file, t, pool);
+    }),
+  );
   for (const c of cases) printCase(c, io);
   return { name: file, cases };
 }

@@ -10,7 +10,7 @@ import type { Command } from 'commander';
 import { formatErrorLine, toCodedError } from '../../errors';
 import { decodeText } from '../../payload/decode';
 import { checkProject } from '../../validate/check-project';
-import { createFsResolver } from '../fs-resolver';
+import { createFsResolver, referenceScope } from '../fs-resolver';
 import { readInputFile } from '../read-file';
 import type { CliIo } from './cli-io';
 import { EXIT_BAD_INPUT, EXIT_CHECK_FAILED, EXIT_OK } from './exit-codes';
@@ -28,7 +28,7 @@ export async function validateCommand(files: string[], io: CliIo): Promise<numbe
       continue;
     }
     // A fresh resolver per project: its cache must not hide a file changed between projects.
-    const { problems, notice } = await checkProject(text, file, createFsResolver());
+    const { problems, notice } = await checkProject(text, file, createFsResolver(referenceScope([file])));
     if (notice) io.stderr(`note: ${notice.message}\n`);
     for (const problem of problems) io.stderr(`${formatErrorLine(problem)}\n`);
     if (problems.length === 0) io.stdout(`ok ${file}\n`);

@@ -21,7 +21,7 @@ import type { TestResultInput } from '../../spec/test-summary';
 import { loadTargetSchema } from '../../validate/load-target';
 import { ENGINE_VERSION } from '../../version';
 import { loadProjectFile } from '../cli/compile-command';
-import { createFsResolver } from '../fs-resolver';
+import { checkReference, createFsResolver, referenceScope } from '../fs-resolver';
 import { RunnerPool } from '../runner/runner-pool';
 import { runTestCase } from '../testing/run-test-case';
 import { renderXlsx } from './xlsx-export';
@@ -63,8 +63,10 @@ export interface ProjectSpec {
 type TestCase = CompiledProject['document']['tests'][number];
 
 /** Checks a case's files with `check`; the refusal as the case's error result, or undefined when all may be read. */
-async function refusedCase(test: TestCase, file: string, check: ExportOptions['checkTestFile']): Promise<TestResultInput | undefined> {
-  if (!check) return undefined;
+async function refusedCase(test: TestCase, file: string, given: ExportOptions['checkTestFile']): Promise<TestResultInput | undefined> {
+  // Without a host's check, the CLI's rule: test files stay inside the project folder unless --allow-outside.
+  const scope = referenceScope([file]);
+  const check = given ?? (async (location: string) => void (await checkReference(location, scope)));
   try {
     for (const relative of [test.input, test.expected]) {
       if (relative !== undefined) await check(resolveDocumentPath(file, relative));
@@ -93,7 +95,7 @@ async function runTests(project: CompiledProject, file: string, options: ExportO
  * @throws MapwrightError for a project that cannot be read, validated or compiled, or an unreadable target schema
  */
 export async function loadProjectSpec(projectFile: string, options: ExportOptions = {}): Promise<ProjectSpec> {
-  const resolver = options.resolver ?? createFsResolver();
+  const resolver = options.resolver ?? createFsResolver(referenceScope([projectFile]));
   const project = options.text === undefined ? await loadProjectFile(projectFile, resolver) : await compileProject(options.text, projectFile, resolver);
   const target = await loadTargetSchema(project.document, projectFile, resolver);
   const tests = options.runTests === false ? undefined : await runTests(project, projectFile, options);
