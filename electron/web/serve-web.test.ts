@@ -16,6 +16,13 @@ describe('parseServeWebArgs', () => {
     expect(parseServeWebArgs(['--built', '--port', '1'], '/work')).toMatchObject({ staticDir: join(repo, '.vite', 'renderer', 'main_window'), port: 1 });
   });
 
+  it('takes one project file to open at start, relative to the working directory', () => {
+    expect(parseServeWebArgs(['--port', '0', 'work/orders.mapwright.json'], '/home/ada')).toMatchObject({ port: 0, startProject: '/home/ada/work/orders.mapwright.json' });
+    for (const argv of [['notes.txt'], ['a.mapwright.json', 'b.mapwright.json']]) {
+      expect(() => parseServeWebArgs(argv), argv.join(' ')).toThrow(expect.objectContaining({ code: 'USAGE' }));
+    }
+  });
+
   it('rejects bad ports and unknown options as USAGE', () => {
     for (const argv of [['--port', 'http'], ['--port', '70000'], ['--port', '-1'], ['--verbose'], ['stray']]) {
       expect(() => parseServeWebArgs(argv), argv.join(' ')).toThrow(expect.objectContaining({ code: 'USAGE' }));

@@ -89,4 +89,53 @@ describe('createFileAccess', () => {
     const access = createFileAccess([]);
     expect(await code(access.checkRead('a.json'))).toBe('USAGE');
   });
+
+  it('gives the same refusal for a missing file and an existing one outside the grants', async () => {
+    const l = layout();
+    const access = createFileAccess([l.samples]);
+    const refusal = async (path: string) =>
+      access.checkRead(path).then(
+        () => 'allowed',
+        (error: { code: string; message: string }) => `${error.code} ${error.message.replace(path, '<path>')}`,
+      );
+    expect(await refusal(l.secret)).toBe(await refusal(join(l.root, 'missing.txt')));
+    expect(await refusal(l.secret)).toMatch(/^ACCESS_DENIED /);
+  });
+
+  it('writes only where a grant allows it, under a fitting name, never in a read-only root or onto a protected file', async () => {
+    const l = layout();
+    const access = createFileAccess([l.samples]);
+    const mine = join(l.elsewhere, 'mine.mapwright.json');
+    const project = /\.mapwright\.json$/i;
+    expect(await code(access.checkWrite(mine, { name: project }))).toBe('ACCESS_DENIED');
+    await access.grantProject(mine);
+    expect(await code(access.checkWrite(mine, { name: project }))).toBe('allowed');
+    expect(await code(access.checkWrite(join(l.elsewhere, 'new.mapwright.json'), { name: project }))).toBe('allowed');
+    expect(await code(access.checkWrite(join(l.elsewhere, 'run.sh'), { name: project }))).toBe('ACCESS_DENIED');
+    expect(await code(access.checkWrite(join(l.elsewhere, 'data.json'), { protect: [join(l.elsewhere, 'data.json')] }))).toBe('ACCESS_DENIED');
+    expect(await code(access.checkWrite(l.project, { name: project }))).toBe('ACCESS_DENIED');
+    // A name the user chose in a native dialog is written as it is.
+    await access.grantFile(l.secret, { write: true, anyName: true });
+    expect(await code(access.checkWrite(l.secret, { name: project }))).toBe('allowed');
+  });
+
+  it('grants the folder of a project it only saved there on an explicit open, not from the recent list', async () => {
+    const l = layout();
+    const access = createFileAccess([]);
+    const planted = join(l.elsewhere, 'planted.mapwright.json');
+    await access.grantFile(planted, { write: true, saveTarget: true });
+    writeFileSync(planted, '{}');
+    await access.grantProject(planted);
+    expect(await code(access.checkProject(planted))).toBe('allowed');
+    expect(await code(access.checkRead('data.json', planted))).toBe('ACCESS_DENIED');
+    await access.grantProject(planted, { chosenInDialog: true });
+    expect(await code(access.checkRead('data.json', planted))).toBe('allowed');
+  });
+
+  it('grants nothing for a project that is not there', async () => {
+    const l = layout();
+    const access = createFileAccess([]);
+    await access.grantProject(join(l.root, 'missing.mapwright.json'), { chosenInDialog: true });
+    expect(await code(access.checkRead(l.secret))).toBe('ACCESS_DENIED');
+  });
 });
