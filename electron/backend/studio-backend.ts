@@ -17,6 +17,7 @@ import { createFileAccess } from './engine/file-access';
 import { createEngineService } from './engine-service';
 import { createExportService } from './export-service';
 import { createProjectService } from './project-service';
+import { createSchemaTreeService } from './schema-tree-service';
 import { settle } from './settle';
 import { findSampleEntry, listSampleEntries } from './sample-catalog';
 import { readTextPreview } from './read-preview';
@@ -88,6 +89,7 @@ export function createStudioBackend(options: StudioBackendOptions): StudioApi {
     ...createEditorService(shared),
     ...createExportService(shared),
     ...createAccessService(shared),
+    ...createSchemaTreeService(shared),
   };
 }
 

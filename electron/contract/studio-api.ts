@@ -17,8 +17,9 @@ import { engineMethods } from './methods/engine-methods';
 import { exportMethods } from './methods/export-methods';
 import { projectMethods } from './methods/project-methods';
 import { projectFileMethods } from './methods/project-file-methods';
+import { schemaTreeMethods } from './methods/schema-tree-methods';
 
-export { accessMethods, editorMethods, engineMethods, exportMethods, projectFileMethods, projectMethods };
+export { accessMethods, editorMethods, engineMethods, exportMethods, projectFileMethods, projectMethods, schemaTreeMethods };
 
 /**
  * A sample's id is its folder name under `samples/`. The pattern keeps ids
@@ -76,6 +77,7 @@ export const studioContract = {
   ...editorMethods,
   ...exportMethods,
   ...accessMethods,
+  ...schemaTreeMethods,
 } as const;
 
 /** Name of a studio method. */

@@ -14,7 +14,7 @@ import { checkedResolver, type EngineContext } from './engine-context';
 export const MAX_SCHEMA_ROWS = 5000;
 
 /** Names that are not plain identifiers are written in backticks, as JSONata reads them. */
-function segment(field: SchemaField): string {
+export function segment(field: SchemaField): string {
   const name = /^[A-Za-z_$@#][\w$@#:-]*$/.test(field.name) ? field.name : `\`${field.name}\``;
   return field.repeating ? `${name}[]` : name;
 }

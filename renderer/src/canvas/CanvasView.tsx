@@ -24,7 +24,7 @@ import { routeLinks, type SideView } from './link-geometry';
 import { LaneNodes, useLaneNodes } from './LaneNodes';
 import { maskedFields, rowMarks } from './row-marks';
 import { useLinkDrag } from './use-link-drag';
-import { useTreeSide, type TreeSide } from './use-tree-side';
+import { useExpansion, useTreeSide, type TreeSide } from './use-tree-side';
 import './canvas.css';
 
 /** Props of {@link CanvasView}. */
@@ -52,10 +52,12 @@ export function CanvasView({ api, store, projectPath, readOnly }: CanvasViewProp
   const doc = useDocument(store, (s) => s.document);
   const storeReadOnly = useDocument(store, (s) => s.readOnly);
   const locked = readOnly || storeReadOnly;
-  const source = useFieldTree(api, projectPath, doc, 'source');
-  const target = useFieldTree(api, projectPath, doc, 'target');
-  const sourceSide = useTreeSide(source.tree);
-  const targetSide = useTreeSide(target.tree);
+  const sourceExpansion = useExpansion();
+  const targetExpansion = useExpansion();
+  const source = useFieldTree(api, projectPath, doc, 'source', sourceExpansion.expanded);
+  const target = useFieldTree(api, projectPath, doc, 'target', targetExpansion.expanded);
+  const sourceSide = useTreeSide(source.tree, sourceExpansion, source.open);
+  const targetSide = useTreeSide(target.tree, targetExpansion, target.open);
   const [selectedField, setSelectedField] = useState<{ side: 'source' | 'target'; id: string }>();
   const [selectedLinkId, setSelectedLinkId] = useState<string>();
   const [markedId, setMarkedId] = useState<string>();

@@ -3,7 +3,7 @@
  * row, the scroll viewport and scroll requests. View state only: none of it
  * is part of the document or its undo history.
  */
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ancestorIds, visibleRows, type FieldNode, type FieldTree, type VisibleRows } from '../fields/field-tree-model';
 
 /** One side's view state and its actions. */
@@ -23,23 +23,47 @@ export interface TreeSide {
 
 const EMPTY_TREE: FieldTree = { nodes: [], byId: new Map() };
 
-/** State for a tree (undefined while it loads). */
-export function useTreeSide(tree: FieldTree | undefined): TreeSide {
+/** The expanded fields of a tree (the field tree loader needs them before the tree exists). */
+export interface Expansion {
+  expanded: ReadonlySet<string>;
+  setExpanded: (update: (old: ReadonlySet<string>) => ReadonlySet<string>) => void;
+}
+
+/** Expansion state for one tree. */
+export function useExpansion(): Expansion {
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  return { expanded, setExpanded };
+}
+
+/**
+ * State for a tree (undefined while it loads). `onOpen` is told when a field
+ * opens (to load its fields). A tree with one top-level field (an XML root
+ * element) starts with it open.
+ */
+export function useTreeSide(tree: FieldTree | undefined, { expanded, setExpanded }: Expansion, onOpen: (node: FieldNode) => void): TreeSide {
   const [search, setSearch] = useState('');
   const [activeId, setActiveId] = useState<string>();
   const [viewport, setViewport] = useState({ scrollTop: 0, height: 0 });
   const [pendingReveal, setPendingReveal] = useState<{ id: string; seq: number }>();
   const view = useMemo(() => visibleRows(tree ?? EMPTY_TREE, expanded, search), [tree, expanded, search]);
 
-  const toggle = useCallback((node: FieldNode, open: boolean) => {
-    setExpanded((old) => {
-      const next = new Set(old);
-      if (open) next.add(node.id);
-      else next.delete(node.id);
-      return next;
-    });
-  }, []);
+  const toggle = useCallback(
+    (node: FieldNode, open: boolean) => {
+      if (open) onOpen(node);
+      setExpanded((old) => {
+        const next = new Set(old);
+        if (open) next.add(node.id);
+        else next.delete(node.id);
+        return next;
+      });
+    },
+    [onOpen, setExpanded],
+  );
+
+  const lone = tree && tree.nodes.length > 0 && tree.nodes[0]!.end === tree.nodes.length && tree.nodes[0]!.hasChildren ? tree.nodes[0] : undefined;
+  useEffect(() => {
+    if (lone) setExpanded((old) => (old.size === 0 ? new Set([lone.id]) : old));
+  }, [lone, setExpanded]);
 
   const reveal = useCallback(
     (nodes: readonly FieldNode[]) => {
@@ -53,7 +77,7 @@ export function useTreeSide(tree: FieldTree | undefined): TreeSide {
       setActiveId(first.id);
       setPendingReveal((old) => ({ id: first.id, seq: (old?.seq ?? 0) + 1 }));
     },
-    [tree],
+    [tree, setExpanded],
   );
 
   // The row of the field to reveal, once the expansion above has rebuilt the rows.

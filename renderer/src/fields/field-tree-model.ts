@@ -22,6 +22,8 @@ export interface FieldNode {
   required: boolean;
   repeating: boolean;
   hasChildren: boolean;
+  /** The shared type (XSD complex type) the field's own fields come from, when the backend says. */
+  typeRef?: string;
   /** Index of the parent node, -1 at the top. */
   parent: number;
   /** One past the last node of this node's subtree. */
@@ -39,8 +41,8 @@ export function fieldId(names: readonly string[]): string {
   return names.join('\u0000');
 }
 
-/** Builds the tree from depth-first rows (as `importSchema` sends them). */
-export function buildFieldTree(rows: readonly SchemaFieldRow[]): FieldTree {
+/** Builds the tree from depth-first rows (as `importSchema` sends them, or `schemaChildren` with type names). */
+export function buildFieldTree(rows: ReadonlyArray<SchemaFieldRow & { typeRef?: string }>): FieldTree {
   const nodes: FieldNode[] = [];
   const byId = new Map<string, FieldNode>();
   const stack: FieldNode[] = [];
@@ -61,6 +63,7 @@ export function buildFieldTree(rows: readonly SchemaFieldRow[]): FieldTree {
       required: row.required,
       repeating: row.repeating,
       hasChildren: row.hasChildren,
+      ...(row.typeRef !== undefined ? { typeRef: row.typeRef } : {}),
       parent: parent ? parent.index : -1,
       end: nodes.length + 1,
     };
