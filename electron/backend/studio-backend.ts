@@ -16,6 +16,7 @@ import { lazyRunner } from './engine/engine-context';
 import { createFileAccess } from './engine/file-access';
 import { createEngineService } from './engine-service';
 import { createExportService } from './export-service';
+import { createPreviewService } from './preview-service';
 import { createProjectService } from './project-service';
 import { createSchemaTreeService } from './schema-tree-service';
 import { settle } from './settle';
@@ -90,6 +91,7 @@ export function createStudioBackend(options: StudioBackendOptions): StudioApi {
     ...createExportService(shared),
     ...createAccessService(shared),
     ...createSchemaTreeService(shared),
+    ...createPreviewService(shared),
   };
 }
 

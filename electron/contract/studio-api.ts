@@ -17,9 +17,10 @@ import { engineMethods } from './methods/engine-methods';
 import { exportMethods } from './methods/export-methods';
 import { projectMethods } from './methods/project-methods';
 import { projectFileMethods } from './methods/project-file-methods';
+import { previewMethods } from './methods/preview-methods';
 import { schemaTreeMethods } from './methods/schema-tree-methods';
 
-export { accessMethods, editorMethods, engineMethods, exportMethods, projectFileMethods, projectMethods, schemaTreeMethods };
+export { accessMethods, editorMethods, engineMethods, exportMethods, previewMethods, projectFileMethods, projectMethods, schemaTreeMethods };
 
 /**
  * A sample's id is its folder name under `samples/`. The pattern keeps ids
@@ -78,6 +79,7 @@ export const studioContract = {
   ...exportMethods,
   ...accessMethods,
   ...schemaTreeMethods,
+  ...previewMethods,
 } as const;
 
 /** Name of a studio method. */
