@@ -1,8 +1,9 @@
 /**
  * The block at the top of a compiled expression: what the fields share,
  * bound once. First the policy helpers the rules and arrays use, the
- * `$invalid` helper of transforms that reject values and the `$zoneOffset`
- * helper of dates written in a named time zone, then every lookup
+ * `$invalid` helper of transforms that reject values, the `$toNumber` helper
+ * of transforms reading number text and the `$zoneOffset` helper of dates
+ * written in a named time zone, then every lookup
  * table (`$table_<name>`), then every value map (`$statusMap`), one entry
  * per line, and last the `$record` naming the whole input.
  */
@@ -13,6 +14,7 @@ import type { Scalar } from '../transforms/transform-node';
 import { compileSource, POLICY_HELPERS, tableVariable } from './compile-rule';
 import { INVALID_HELPER, raisesInvalid } from '../transforms/invalid-value';
 import { usesZoneHelper, ZONE_HELPER } from '../transforms/date-zones';
+import { NUMBER_HELPER, usesNumberHelper } from '../transforms/number-text';
 import { namesRecord, rootRecordBinding } from './record-label';
 import type { TextWriter } from './text-writer';
 import type { ValueMapBinding } from './value-map-names';
@@ -35,6 +37,11 @@ function raisesAnyInvalid(doc: MappingDocument): boolean {
   return doc.rules.some((r) => r.transforms.some(raisesInvalid));
 }
 
+/** Whether some transform reads number text, so the `$toNumber` helper is bound. */
+function readsNumbers(doc: MappingDocument): boolean {
+  return doc.rules.some((r) => r.transforms.some(usesNumberHelper));
+}
+
 /** Whether some date is written in a named time zone, so the `$zoneOffset` helper is bound. */
 function usesAnyZone(doc: MappingDocument): boolean {
   return doc.rules.some((r) => r.transforms.some(usesZoneHelper));
@@ -42,7 +49,7 @@ function usesAnyZone(doc: MappingDocument): boolean {
 
 /** Whether anything needs binding, so the expression is a block around the target. */
 export function needsTopBlock(doc: MappingDocument, maps: readonly ValueMapBinding[]): boolean {
-  return Object.keys(doc.lookups).length > 0 || maps.length > 0 || doc.rules.some((r) => r.required !== 'omit') || requiresItems(doc) || raisesAnyInvalid(doc) || usesAnyZone(doc);
+  return Object.keys(doc.lookups).length > 0 || maps.length > 0 || doc.rules.some((r) => r.required !== 'omit') || requiresItems(doc) || raisesAnyInvalid(doc) || readsNumbers(doc) || usesAnyZone(doc);
 }
 
 function writeEntries(w: TextWriter, variable: string, entries: Record<string, Scalar>): void {
@@ -65,7 +72,7 @@ function writeEntries(w: TextWriter, variable: string, entries: Record<string, S
 export function writeTopBindings(w: TextWriter, doc: MappingDocument, tables: TableEntries, maps: readonly ValueMapBinding[]): void {
   const helpers: Array<keyof typeof POLICY_HELPERS> = (['required', 'orDefault'] as const).filter((name) => doc.rules.some((r) => r.required === (name === 'required' ? 'error' : 'default')));
   if (requiresItems(doc)) helpers.push('requiredItems');
-  const lines = [...helpers.flatMap((name) => POLICY_HELPERS[name]), ...(raisesAnyInvalid(doc) ? INVALID_HELPER : []), ...(usesAnyZone(doc) ? ZONE_HELPER : [])];
+  const lines = [...helpers.flatMap((name) => POLICY_HELPERS[name]), ...(raisesAnyInvalid(doc) ? INVALID_HELPER : []), ...(readsNumbers(doc) ? NUMBER_HELPER : []), ...(usesAnyZone(doc) ? ZONE_HELPER : [])];
   for (const line of lines) {
     w.newline(1);
     w.write(line);

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isMapwrightError } from '../errors';
-import { INVALID_HELPER } from './invalid-value';
 import { describeTransform, compileChain, compileTransform } from './registry';
 import { transformNodeSchema } from './transform-node';
-import { run, TEST_CONTEXT } from './transforms-test-helpers';
+import { run, TEST_CONTEXT, TEST_HELPERS } from './transforms-test-helpers';
 import jsonata from 'jsonata';
 
 const LINES = [
@@ -72,7 +71,7 @@ describe('array transforms', () => {
     const lines = [{ quantity: 1, price: '10.00' }, { quantity: 2, price: '129,90' }];
     await expect(run(node, lines)).rejects.toMatchObject({ code: 'D3137', message: 'target.field: not a number with "." as decimal separator, value shaped "999,99" (item 2)' });
     const text = compileTransform(transformNodeSchema.parse(node), 'value', { ...TEST_CONTEXT, record: true });
-    const evaluate = jsonata(`(\n${INVALID_HELPER.join('\n')}\n${text}\n)`).evaluate({ value: lines }, { record: 'name "#1052"' });
+    const evaluate = jsonata(`(\n${TEST_HELPERS}\n${text}\n)`).evaluate({ value: lines }, { record: 'name "#1052"' });
     await expect(evaluate).rejects.toMatchObject({ code: 'D3137', message: expect.stringContaining('(name "#1052", item 2)') });
   });
 

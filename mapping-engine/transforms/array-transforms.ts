@@ -1,7 +1,7 @@
 /** Array transforms: aggregates, pick an item or field, filter, sort. */
 import { compilePredicate, describePredicate } from './predicate';
 import { literal, pathExpression } from './jsonata-text';
-import { numberFromText } from './number-text';
+import { numberCall } from './number-text';
 import type { NodeOf } from './transform-node';
 import type { SpecTable, TransformContext } from './types';
 
@@ -21,7 +21,7 @@ function itemValue(n: NodeOf<'aggregate'>, ctx: TransformContext): string {
   const format = { decimalSeparator: n.decimalSeparator ?? '.', thousandsSeparator: n.thousandsSeparator ?? '', onInvalid: 'error' } as const;
   // An error names the item (1-based) after the record, since the field's value comes from all of them.
   const item = ctx.record ? '$record & ", item " & ($n + 1)' : '"item " & ($n + 1)';
-  const read = (field: string) => (n.decimalSeparator === undefined && n.thousandsSeparator === undefined ? `$i.${pathExpression(field)}` : `($v := $i.${pathExpression(field)}; ${numberFromText('$v', format, ctx, item)})`);
+  const read = (field: string) => (n.decimalSeparator === undefined && n.thousandsSeparator === undefined ? `$i.${pathExpression(field)}` : numberCall(`$i.${pathExpression(field)}`, format, ctx, item));
   let value = read(n.field);
   if (n.times !== undefined) value = `${value} * ${read(n.times)}`;
   return n.itemDecimals === undefined ? value : `$round(${value}, ${n.itemDecimals})`;

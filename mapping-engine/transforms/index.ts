@@ -6,3 +6,4 @@ export { literal, quoteName, splitPath, pathExpression } from './jsonata-text';
 export type { TransformContext } from './types';
 export { INVALID_HELPER, invalidCall, raisesInvalid, valueShape } from './invalid-value';
 export { ZONE_HELPER, usesZoneHelper } from './date-zones';
+export { NUMBER_HELPER, usesNumberHelper } from './number-text';

@@ -5,10 +5,12 @@
  * no field, and when two fields read the same source the error lands on
  * whichever runs first; so the text is checked against a strict number
  * shape first and a mismatch raises through `$invalid`, naming the target
- * field, the value's shape and the record (see invalid-value.ts).
+ * field, the value's shape and the record (see invalid-value.ts). The check
+ * is the `$toNumber` helper, bound once at the top, so each field stays one
+ * short call.
  */
-import { invalidCall } from './invalid-value';
 import { literal } from './jsonata-text';
+import type { TransformNode } from './transform-node';
 import type { TransformContext } from './types';
 
 /** How number text is written. */
@@ -19,28 +21,41 @@ export interface NumberFormat {
 }
 
 /**
- * A decimal number after separators are normalised, as `$number` reads one
- * (no sign `+`, no `.5`, no `0x`, no `Infinity`, no empty text).
+ * `$toNumber($value, $decimal, $thousands, $field, $record)`: each value of
+ * `$value` (one, or a list) as a number; one value gives one number, not a
+ * list of one (which `$map` would give, and an aggregate would then nest). A number stays as it is; `null` and
+ * blank text give no value; other text has its thousands separators taken
+ * out and a decimal comma turned into a point, and must then have the shape
+ * `$number` reads (`-12.5`, `1e3`; not `+5`, `.5`, `0x1F`). Anything else is
+ * an invalid-value error naming `$field` and `$record`, or no value when
+ * `$field` is null (`onInvalid: "omit"`). One line each; the writer indents
+ * them.
  */
-const NUMBER_SHAPE = '/^-?[0-9]+([.][0-9]+)?([eE][+-]?[0-9]+)?$/';
+export const NUMBER_HELPER: readonly string[] = [
+  '$toNumber := function($value, $decimal, $thousands, $field, $record) {(',
+  '  $read := function($v) {(',
+  '    $t := $trim($string($v));',
+  '    $t := $thousands = "" ? $t : $replace($t, $thousands, "");',
+  '    $t := $decimal = "," ? $replace($t, ",", ".") : $t;',
+  '    $type($v) = "number" ? $v : $not($exists($v)) or $type($v) = "null" or $t = "" ? () : $contains($t, /^-?[0-9]+([.][0-9]+)?([eE][+-]?[0-9]+)?$/) ? $number($t) : $field = null ? () : $invalid($field, "not a number with \\"" & $decimal & "\\" as decimal separator" & ($thousands = "" ? "" : " and \\"" & $thousands & "\\" between thousands"), $string($v), $record)',
+  '  )};',
+  '  $type($value) = "array" ? $map($value, $read) : $read($value)',
+  ')};',
+];
 
-/** The problem an invalid-value error states, naming the separators so the user sees the expectation. */
-export function numberProblem(f: Pick<NumberFormat, 'decimalSeparator' | 'thousandsSeparator'>): string {
-  return `not a number with ${JSON.stringify(f.decimalSeparator)} as decimal separator${f.thousandsSeparator ? ` and ${JSON.stringify(f.thousandsSeparator)} between thousands` : ''}`;
+/** Whether `node` reads number text, so the expression needs the `$toNumber` helper. */
+export function usesNumberHelper(node: TransformNode): boolean {
+  return node.kind === 'parseNumber' || (node.kind === 'aggregate' && (node.decimalSeparator !== undefined || node.thousandsSeparator !== undefined));
 }
 
 /**
- * JSONata text reading the value in variable `v` (`$v`) as a number: a
- * number stays as it is; missing, `null` and `""` (blank text) give no
- * value; other text is normalised (thousands separators out, decimal comma
- * to point) and must then have the shape of a number, else it is an error
- * naming the field (or no value with `onInvalid: 'omit'`). `record`, when
- * given, is JSONata text naming the record instead of `$record`.
+ * JSONata text reading `value` (JSONata text; one value or a list) as
+ * numbers with the `$toNumber` helper. `record`, when given, is JSONata text
+ * naming the record instead of the `$record` in scope.
  */
-export function numberFromText(v: string, f: NumberFormat, ctx: TransformContext, record?: string): string {
-  let text = `$trim($string(${v}))`;
-  if (f.thousandsSeparator !== '') text = `$replace(${text}, ${literal(f.thousandsSeparator)}, "")`;
-  if (f.decimalSeparator === ',') text = `$replace(${text}, ",", ".")`;
-  const fail = f.onInvalid === 'omit' ? '()' : invalidCall(ctx, numberProblem(f), `$string(${v})`, record);
-  return `($t := ${text}; $type(${v}) = "number" ? ${v} : $not($exists(${v})) or $type(${v}) = "null" or $t = "" ? () : $contains($t, ${NUMBER_SHAPE}) ? $number($t) : ${fail})`;
+export function numberCall(value: string, f: NumberFormat, ctx: TransformContext, record?: string): string {
+  const head = `$toNumber(${value}, ${literal(f.decimalSeparator)}, ${literal(f.thousandsSeparator)}`;
+  if (f.onInvalid === 'omit') return `${head}, null)`;
+  const label = record ?? (ctx.record ? '$record' : undefined);
+  return `${head}, ${literal(ctx.field)}${label === undefined ? '' : `, ${label}`})`;
 }

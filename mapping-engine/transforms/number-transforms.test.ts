@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import jsonata from 'jsonata';
 import { isMapwrightError } from '../errors';
-import { INVALID_HELPER } from './invalid-value';
 import { compileChain, compileTransform, describeTransform } from './registry';
 import { transformNodeSchema } from './transform-node';
-import { run, TEST_CONTEXT } from './transforms-test-helpers';
+import { run, TEST_CONTEXT, TEST_HELPERS } from './transforms-test-helpers';
 
 describe('number transforms', () => {
   it('parses plain, decimal-comma and thousands-separated numbers', async () => {
@@ -56,7 +55,7 @@ describe('number transforms', () => {
 
   it('parses, multiplies and rounds in one chain', async () => {
     const chain = [{ kind: 'parseNumber' }, { kind: 'calculate', op: '*' }, { kind: 'round', decimals: 2 }].map((n) => transformNodeSchema.parse(n));
-    const text = `(\n${INVALID_HELPER.join('\n')}\n${compileChain(chain, '[quantity, price]', { ...TEST_CONTEXT, sourceCount: 2 })}\n)`;
+    const text = `(\n${TEST_HELPERS}\n${compileChain(chain, '[quantity, price]', { ...TEST_CONTEXT, sourceCount: 2 })}\n)`;
     expect(await jsonata(text).evaluate({ quantity: 3, price: '19.999' })).toBe(60);
     expect(await jsonata(text).evaluate({ price: '19.99' })).toBeUndefined();
     await expect(jsonata(text).evaluate({ quantity: 3, price: '19,99' })).rejects.toMatchObject({ code: 'D3137', message: expect.stringMatching(/^target\.field: not a number/) });

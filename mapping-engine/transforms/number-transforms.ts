@@ -1,6 +1,6 @@
 /** Number transforms: parse (decimal comma, thousands separators), format, round, arithmetic with a constant or between fields. */
 import { literal } from './jsonata-text';
-import { numberFromText } from './number-text';
+import { numberCall } from './number-text';
 import type { SpecTable } from './types';
 
 type NumberKind = 'parseNumber' | 'formatNumber' | 'round' | 'arithmetic' | 'calculate';
@@ -9,7 +9,7 @@ type NumberKind = 'parseNumber' | 'formatNumber' | 'round' | 'arithmetic' | 'cal
 export const NUMBER_TRANSFORMS: SpecTable<NumberKind> = {
   parseNumber: {
     // Each value of a list (several sources) is read on its own, so `[quantity, price]` can go on to calculate.
-    compile: (n, input, ctx) => `$map(${input}, function($v) {${numberFromText('$v', n, ctx)}})`,
+    compile: (n, input, ctx) => numberCall(input, n, ctx),
     describe: (n) =>
       `Read as a number with ${JSON.stringify(n.decimalSeparator)} as decimal separator${n.thousandsSeparator ? ` and ${JSON.stringify(n.thousandsSeparator)} between thousands` : ''}${n.onInvalid === 'omit' ? '; left out when not a number' : '; text that is not a number is an error'}.`,
   },

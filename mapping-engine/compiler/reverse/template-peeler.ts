@@ -72,14 +72,14 @@ function firstMatch(n: AstNode, candidates: Array<{ node: TransformNode; sourceC
 const DECIMALS = ['.', ','] as const;
 const THOUSANDS = ['', ',', '.', ' ', "'"] as const;
 
-/** `$map(X, function($v) {...})`: parseNumber with one of its separator pairs and invalid-value policies. */
+/** `$toNumber(X, decimal, thousands, field | null, record?)`: parseNumber (see transforms/number-text.ts). */
 export const parseNumberPeeler: Peeler = (n) => {
-  const a = call(n, 'map', 2);
-  if (a?.[1]?.type !== 'lambda') return undefined;
-  const candidates = DECIMALS.flatMap((decimalSeparator) =>
-    THOUSANDS.flatMap((thousandsSeparator) => (['error', 'omit'] as const).map((onInvalid) => ({ node: { kind: 'parseNumber', decimalSeparator, thousandsSeparator, onInvalid } as NodeOf<'parseNumber'> }))),
-  );
-  return firstMatch(n, candidates);
+  const a = call(n, 'toNumber', 4) ?? call(n, 'toNumber', 5);
+  const decimalSeparator = DECIMALS.find((d) => d === str(a?.[1]));
+  const thousandsSeparator = THOUSANDS.find((t) => t === str(a?.[2]));
+  if (!a || decimalSeparator === undefined || thousandsSeparator === undefined) return undefined;
+  const onInvalid = a[3]?.type === 'value' && a[3].value === null ? 'omit' : 'error';
+  return { node: { kind: 'parseNumber', decimalSeparator, thousandsSeparator, onInvalid }, input: a[0]! };
 };
 
 /** `$join($map(...), separator)`: concat, dropping or keeping empty values. */
