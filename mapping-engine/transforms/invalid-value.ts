@@ -43,12 +43,10 @@ export function valueShape(value: string): string {
 /**
  * JSONata text raising the error for the string in `valueVariable`
  * (`$s`): `problem` says what was expected, and the `$record` in scope,
- * when the context has one, names the record. `record` replaces that
- * label when the transform names something finer (an item of a list).
+ * when the context has one, names the record.
  */
-export function invalidCall(ctx: TransformContext, problem: string, valueVariable: string, record?: string): string {
-  const label = record ?? (ctx.record ? '$record' : undefined);
-  return `$invalid(${literal(ctx.field)}, ${literal(problem)}, ${valueVariable}${label === undefined ? '' : `, ${label}`})`;
+export function invalidCall(ctx: TransformContext, problem: string, valueVariable: string): string {
+  return `$invalid(${literal(ctx.field)}, ${literal(problem)}, ${valueVariable}${ctx.record ? ', $record' : ''})`;
 }
 
 /** Whether `node` can raise an invalid-value error (so the expression needs the helper and the record label). */

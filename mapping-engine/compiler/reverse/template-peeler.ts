@@ -1,14 +1,14 @@
 /**
- * Peelers that read a transform back by matching the AST of what a candidate
- * node compiles to. Kinds whose parameters come from a small set (number
- * separators, an operator, a flag) are easier to recognise whole than to
- * take apart step by step: each candidate is compiled on a placeholder input,
- * parsed once (and cached), and matched against the field's AST with the
- * placeholder standing for any input. Positions and flags jsonata sets from
- * the surrounding text are ignored, and so are the arguments of `$invalid`
- * (the field label and record differ per field); like every peeler this only
- * guesses, and reverse-rule.ts keeps the guess only when the rebuilt rule
- * compiles to exactly the field's text.
+ * Peelers for the transforms added with issue 12. concat and calculate are
+ * read back by matching the AST of what a candidate node compiles to: their
+ * parameters come from a small set (an operator, a flag), so they are easier
+ * to recognise whole than to take apart step by step. Each candidate is
+ * compiled on a placeholder input, parsed once (and cached), and matched
+ * against the field's AST with the placeholder standing for any input;
+ * positions and flags jsonata sets from the surrounding text are ignored.
+ * parseNumber is one `$toNumber` call whose arguments are its parameters.
+ * Like every peeler these only guess: reverse-rule.ts keeps a guess only
+ * when the rebuilt rule compiles to exactly the field's text.
  */
 import jsonata from 'jsonata';
 import { compileTransform } from '../../transforms/registry';
@@ -35,11 +35,6 @@ function template(node: TransformNode, sourceCount: number): AstNode {
   return ast;
 }
 
-function isInvalidCall(node: unknown): boolean {
-  const n = node as AstNode;
-  return n?.type === 'function' && n.procedure?.type === 'variable' && n.procedure.value === 'invalid';
-}
-
 /** Whether `actual` has the shape of `pattern`; the placeholder's match is stored in `found.input`. */
 function matches(pattern: unknown, actual: unknown, found: { input?: AstNode }): boolean {
   if (pattern instanceof RegExp || actual instanceof RegExp) return String(pattern) === String(actual);
@@ -51,7 +46,6 @@ function matches(pattern: unknown, actual: unknown, found: { input?: AstNode }):
     found.input = actual as AstNode;
     return true;
   }
-  if (isInvalidCall(p)) return isInvalidCall(actual);
   if (Array.isArray(pattern) !== Array.isArray(actual)) return false;
   const keys = new Set([...Object.keys(pattern), ...Object.keys(actual)].filter((k) => !IGNORED.has(k)));
   for (const k of keys) {
