@@ -45,7 +45,12 @@ export function Workspace({ api, defaultSampleId }: WorkspaceProps) {
   // Project files of bundled samples seen so far: Save never overwrites them (Save As instead).
   const samplePaths = useRef(new Set<string>());
   const flow = useProjectWorkflow(api, store, { isTemplate: (path) => samplePaths.current.has(path) });
-  useProjectShell(typeof window === 'undefined' ? undefined : window.mapwrightShell, flow);
+  // Save As copies the project's files into a new folder first, from the in-page dialog and the native one alike.
+  const saveAsCopy = useSaveAsCopy(api, store, flow.saveAs, flow.closeDialog);
+  useProjectShell(typeof window === 'undefined' ? undefined : window.mapwrightShell, {
+    ...flow,
+    onCommand: (command) => void (command.command === 'saveAs' && command.path ? saveAsCopy.submit(command.path) : flow.onCommand(command)),
+  });
 
   const [appInfo, setAppInfo] = useState<AppInfo>();
   const [samples, setSamples] = useState<SampleSummary[]>();
@@ -54,9 +59,8 @@ export function Workspace({ api, defaultSampleId }: WorkspaceProps) {
   const [sample, setSample] = useState<{ id: string; path: string }>();
   const [preview, setPreview] = useState<Preview>();
   const [previewError, setPreviewError] = useState<CodedErrorData>();
-  // The New project dialog; Save As copies the project's files into a new folder first.
+  // The New project dialog.
   const [newOpen, setNewOpen] = useState(false);
-  const saveAsCopy = useSaveAsCopy(api, store, flow.saveAs, flow.closeDialog);
   const started = useRef(false);
 
   useEffect(() => {
