@@ -26,6 +26,8 @@ const repo = join(import.meta.dirname, '..', '..');
 const samplesDir = join(repo, 'samples');
 const images = join(repo, 'docs', 'images');
 const run = promisify(execFile);
+/** Polls wait for states; a busy CI machine may take a while to reach them. */
+const WAIT = { timeout: 20_000 };
 
 describe.skipIf(!hasChromium)(`new project and Save As in Chromium (skipped when ${CHROMIUM_PATH} is missing: apt-get install chromium)`, () => {
   let session: ChromiumSession;
@@ -57,10 +59,10 @@ describe.skipIf(!hasChromium)(`new project and Save As in Chromium (skipped when
     await dialog.getByLabel('Project name').fill('CRM accounts to ERP');
     await dialog.getByLabel(/^Source file/).fill(join(root, 'picks', 'crm-account.json'));
     await dialog.getByRole('button', { name: 'Check the source file' }).click();
-    await expect.poll(() => dialog.getByTestId('source-detected').textContent()).toContain('JSON sample');
+    await expect.poll(() => dialog.getByTestId('source-detected').textContent(), WAIT).toContain('JSON sample');
     await dialog.getByLabel(/^Target file/).fill(join(root, 'picks', 'erp-customer.schema.json'));
     await dialog.getByRole('button', { name: 'Check the target file' }).click();
-    await expect.poll(() => dialog.getByTestId('target-detected').textContent()).toContain('JSON Schema');
+    await expect.poll(() => dialog.getByTestId('target-detected').textContent(), WAIT).toContain('JSON Schema');
     await dialog.getByLabel('Folder (absolute path)').fill(join(root, 'work'));
     expect(await dialog.getByLabel('File name').inputValue()).toBe('crm-accounts-to-erp.mapwright.json');
 
@@ -83,11 +85,11 @@ describe.skipIf(!hasChromium)(`new project and Save As in Chromium (skipped when
     await review.getByRole('button', { name: 'Open project' }).click();
 
     const path = join(root, 'work', 'crm-accounts-to-erp.mapwright.json');
-    await expect.poll(() => page.getByTestId('project-name').getAttribute('title')).toBe(path);
+    await expect.poll(() => page.getByTestId('project-name').getAttribute('title'), WAIT).toBe(path);
     // Source: the masked sample is previewed; target: the schema's fields are listed.
-    await expect.poll(() => page.getByTestId('project-source-preview').textContent(), { timeout: 20_000 }).toContain('accountId');
+    await expect.poll(() => page.getByTestId('project-source-preview').textContent(), WAIT).toContain('accountId');
     const targets = page.getByRole('grid', { name: 'Target fields' });
-    await expect.poll(() => targets.textContent(), { timeout: 20_000 }).toContain('customerNumber');
+    await expect.poll(() => targets.textContent(), WAIT).toContain('customerNumber');
 
     const doc = loadDocument(readFileSync(path, 'utf8'), path).document;
     expect(doc).toMatchObject({
@@ -117,13 +119,13 @@ describe.skipIf(!hasChromium)(`new project and Save As in Chromium (skipped when
   it('saves the bundled sample as a copy that passes mapwright test', async () => {
     const { page, problems } = await openPage(session, host.url);
     await page.getByTestId('jsonata').waitFor();
-    await expect.poll(() => page.getByTestId('project-name').textContent()).toContain('crm-to-erp');
+    await expect.poll(() => page.getByTestId('project-name').textContent(), WAIT).toContain('crm-to-erp');
     await page.getByRole('button', { name: 'Save As…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Save project as' });
     const copy = join(root, 'copy', 'crm-copy.mapwright.json');
     await dialog.getByLabel('Project file (absolute path)').fill(copy);
     await dialog.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect.poll(() => page.getByTestId('project-name').getAttribute('title')).toBe(copy);
+    await expect.poll(() => page.getByTestId('project-name').getAttribute('title'), WAIT).toBe(copy);
 
     for (const file of ['source/crm-account.json', 'target/erp-customer.schema.json', 'lookups/countries.csv', 'tests/unknown-status.input.json']) {
       expect(existsSync(join(root, 'copy', file))).toBe(true);
