@@ -87,7 +87,7 @@ describe.skipIf(!hasChromium)(`new project and Save As in Chromium (skipped when
     const path = join(root, 'work', 'crm-accounts-to-erp.mapwright.json');
     await expect.poll(() => page.getByTestId('project-name').getAttribute('title'), WAIT).toBe(path);
     // Source: the masked sample is previewed; target: the schema's fields are listed.
-    await expect.poll(() => page.getByTestId('project-source-preview').textContent(), WAIT).toContain('accountId');
+    await expect.poll(() => page.getByRole('region', { name: 'Source preview' }).textContent(), WAIT).toContain('accountId');
     const targets = page.getByRole('grid', { name: 'Target fields' });
     await expect.poll(() => targets.textContent(), WAIT).toContain('customerNumber');
 
