@@ -10,7 +10,6 @@ import type { StoreApi } from 'zustand/vanilla';
 import { useMemo, useState } from 'react';
 import type { CodedErrorData } from '../../../mapping-engine/errors';
 import type { SamplePreview as Preview, StudioApi } from '../../../electron/contract/studio-api';
-import { previewRunInput } from '../engine/run-input';
 import { useStudioSession, type StudioDocument } from '../engine/use-studio-session';
 import type { DocumentState } from '../document/document-store';
 import { HistoryButtons } from '../document/HistoryButtons';
@@ -20,9 +19,10 @@ import { RulesPanel } from '../rules/RulesPanel';
 import { CanvasView } from '../canvas/CanvasView';
 import { MappingViewSwitch, type MappingView } from '../canvas/MappingViewSwitch';
 import { JsonataPanel } from './JsonataPanel';
-import { RunOutput } from './RunOutput';
+import { PreviewPanel } from '../preview/PreviewPanel';
+import { SourceInputView } from '../preview/SourceInputView';
+import { useLiveFeedback } from '../preview/use-live-feedback';
 import { RunToolbar } from './RunToolbar';
-import { ProjectSourcePreview } from './ProjectSourcePreview';
 import { SamplePreview } from './SamplePreview';
 import { TestResults } from './TestResults';
 
@@ -31,7 +31,7 @@ export interface StudioViewProps {
   api: StudioApi;
   /** The open project's document; undefined while none is open. */
   doc: StudioDocument | undefined;
-  /** The document's first source sample (relative to the project), previewed when the project is not a bundled sample. */
+  /** The document's first source sample (relative to the project); the live preview now picks among every sample and test input. */
   firstSourceSample: string | undefined;
   /** The bundled sample the project came from, if it did (its source is previewed). */
   sampleId: string | undefined;
@@ -51,7 +51,7 @@ export interface StudioViewProps {
 const APPLIED_LABEL = 'JSONata edit';
 
 /** Lays out the panels of one project. */
-export function StudioView({ api, doc, firstSourceSample, sampleId, title, preview, previewError, readOnly, onDocumentText, documents }: StudioViewProps) {
+export function StudioView({ api, doc, sampleId, title, preview, previewError, readOnly, onDocumentText, documents }: StudioViewProps) {
   const mapping = useDocument(documents, (s) => s.document);
   const documentError = useDocument(documents, (s) => s.loadError);
   const undoApplied = useDocument(documents, (s) => s.canUndo && s.undoLabel === APPLIED_LABEL);
@@ -60,17 +60,25 @@ export function StudioView({ api, doc, firstSourceSample, sampleId, title, previ
   const local = useLocalCompile(api, doc?.path, doc ? mapping : undefined, doc ? documentError : undefined, readOnly);
   const compiledDoc = useMemo(() => doc && { ...doc, ...(local ? { compiled: local } : {}) }, [doc, local]);
   const session = useStudioSession(api, compiledDoc);
-  const input = doc ? previewRunInput(doc.text) : undefined;
-  const inputLabel = input?.inputFile ?? (input ? 'the first source sample' : undefined);
+  const runnable = session.compiled !== undefined && session.loadError === undefined;
+  const live = useLiveFeedback({ api, projectKey: doc?.key, projectPath: doc?.path, document: doc ? mapping : undefined, runnableText: runnable ? doc?.text : undefined });
+  const fieldErrors = live.preview.lastDone?.result?.fieldErrors;
+  const showRule = (target: string) => {
+    setMappingView('rules');
+    documents.getState().setView({ selected: target, tab: 'rules' });
+  };
   return (
     <main className="studio-main" aria-label="Studio">
       <RunToolbar
         title={title}
-        canRun={session.compiled !== undefined && session.loadError === undefined}
-        running={session.running}
-        run={session.run}
-        onRun={session.runNow}
-        onCancel={session.cancel}
+        canRun={runnable}
+        running={live.preview.running}
+        run={live.preview.status}
+        onRun={() => {
+          live.preview.rerun();
+          session.runTests();
+        }}
+        onCancel={live.preview.cancel}
       />
       <div className="panel-grid">
         <section className="panel panel-rules" aria-label="Mapping">
@@ -83,7 +91,7 @@ export function StudioView({ api, doc, firstSourceSample, sampleId, title, previ
             {mappingView === 'canvas' ? (
               <CanvasView api={api} store={documents} projectPath={doc?.path} readOnly={readOnly} />
             ) : (
-              <RulesPanel api={api} store={documents} projectPath={doc?.path} readOnly={readOnly} fieldErrors={session.run?.result?.fieldErrors} compileError={session.loadError} />
+              <RulesPanel api={api} store={documents} projectPath={doc?.path} readOnly={readOnly} fieldErrors={fieldErrors} compileError={session.loadError} />
             )}
           </div>
         </section>
@@ -97,7 +105,7 @@ export function StudioView({ api, doc, firstSourceSample, sampleId, title, previ
               documentText={doc?.text}
               projectPath={doc?.path}
               readOnly={readOnly}
-              fieldErrors={session.run?.result?.fieldErrors}
+              fieldErrors={fieldErrors}
               onDocumentText={(text) => onDocumentText(text, APPLIED_LABEL)}
               canUndoApplied={undoApplied}
               onUndoApplied={() => documents.getState().undo()}
@@ -107,16 +115,16 @@ export function StudioView({ api, doc, firstSourceSample, sampleId, title, previ
         <section className="panel panel-output" aria-label="Output preview">
           <h2>Output preview</h2>
           <div className="panel-body">
-            <RunOutput run={session.run} error={session.runError} inputLabel={inputLabel} />
+            <PreviewPanel live={live} targetFormat={mapping?.target.format} onShowRule={showRule} blocked={!runnable && live.preview.lastDone !== undefined} />
           </div>
         </section>
         <section className="panel panel-source" aria-label="Source preview">
           <h2>Source sample</h2>
           <div className="panel-body">
-            {sampleId ? (
-              <SamplePreview selectedId={sampleId} preview={preview} error={previewError} />
+            {doc?.path || !sampleId ? (
+              <SourceInputView page={live.input.page} error={live.input.error} label={live.choice?.label} highlighted={live.lineage?.sources.flatMap((s) => (s.inputPath ? [s.inputPath] : [])) ?? []} shown={live.shown} />
             ) : (
-              <ProjectSourcePreview api={api} projectPath={doc?.path} file={firstSourceSample} />
+              <SamplePreview selectedId={sampleId} preview={preview} error={previewError} />
             )}
           </div>
         </section>

@@ -5,6 +5,7 @@
  * last run are marked, and a folded branch with a change inside is marked too.
  */
 import type { OutputNode } from './output-tree';
+import { isInside } from './source-value';
 
 /** Props of {@link OutputTreeView}. */
 export interface OutputTreeViewProps {
@@ -13,6 +14,13 @@ export interface OutputTreeViewProps {
   changedInside: ReadonlySet<string>;
   selected: string | undefined;
   onSelect: (path: string) => void;
+  /** Values to mark as read (the source side of a lineage). */
+  highlighted?: readonly string[];
+  /** The tree's accessible name. */
+  label?: string;
+  testId?: string;
+  /** False: leaves are plain text (the source side), not buttons. */
+  selectable?: boolean;
 }
 
 /** Nodes rendered open by default: deeper ones start folded when the tree is big. */
@@ -21,14 +29,26 @@ const OPEN_DEPTH = 3;
 function NodeView({ node, depth, props }: { node: OutputNode; depth: number; props: OutputTreeViewProps }) {
   if (node.kind === 'value') {
     const changed = props.changed.has(node.path);
+    const hit = props.highlighted !== undefined && props.highlighted.length > 0 && isInside(node.path, props.highlighted);
+    if (props.selectable === false) {
+      return (
+        <li className="out-leaf">
+          <span className="out-key">{node.label}</span>
+          <span className={`out-value out-plain${hit ? ' out-source-hit' : ''}`} data-path={node.path} data-read={hit || undefined}>
+            {node.text}
+          </span>
+        </li>
+      );
+    }
     return (
       <li className="out-leaf">
         <span className="out-key">{node.label}</span>
         <button
           type="button"
-          className={`out-value${changed ? ' out-changed' : ''}${props.selected === node.path ? ' out-selected' : ''}`}
+          className={`out-value${changed ? ' out-changed' : ''}${props.selected === node.path ? ' out-selected' : ''}${hit ? ' out-source-hit' : ''}`}
           data-path={node.path}
           data-changed={changed || undefined}
+          data-read={hit || undefined}
           aria-label={`${node.path || node.label}: ${node.text ?? ''}${changed ? ' (changed)' : ''}, show where it comes from`}
           aria-pressed={props.selected === node.path}
           onClick={() => props.onSelect(node.path)}
@@ -56,7 +76,7 @@ function NodeView({ node, depth, props }: { node: OutputNode; depth: number; pro
 /** Shows `props.root` as a folding tree. */
 export function OutputTreeView(props: OutputTreeViewProps) {
   return (
-    <ul className="out-tree" role="list" aria-label="Output" data-testid="output-tree">
+    <ul className="out-tree" role="list" aria-label={props.label ?? 'Output'} data-testid={props.testId ?? 'output-tree'}>
       <NodeView node={props.root} depth={0} props={props} />
     </ul>
   );
