@@ -97,10 +97,12 @@ export function Workspace({ api, defaultSampleId }: WorkspaceProps) {
   }, [api, sampleId]);
 
   const openSample = useCallback(
-    (id: string) => {
+    (id: string, startup = false) => {
       const name = samples?.find((s) => s.id === id)?.name ?? id;
       void flow.replaceProject(`opening the sample “${name}”`, async () => {
         const loaded = await api.loadSampleProject(id);
+        // The start-up sample gives way to a project the user opened or restored meanwhile.
+        if (startup && store.getState().project) return false;
         if (!loaded.ok) return setListError(loaded.error);
         setSample({ id, path: loaded.value.projectPath });
         samplePaths.current.add(loaded.value.projectPath);
@@ -120,7 +122,7 @@ export function Workspace({ api, defaultSampleId }: WorkspaceProps) {
     void api.startProject().then((start) => {
       if (store.getState().project) return;
       if (start.ok && start.value.path) void flow.openPath(start.value.path);
-      else if (initial) openSample(initial.id);
+      else if (initial) openSample(initial.id, true);
     });
   }, [api, samples, store, defaultSampleId, openSample, flow]);
 
