@@ -17,9 +17,9 @@ export interface FieldContext {
   name: string | undefined;
   /** Name of the object holding the field (the element for XML attributes and text). */
   parentName: string | undefined;
-  /** Field names of the sibling fields. */
+  /** Field names of the sibling fields (only the person-like ones matter; a walker may pass just those). */
   siblingNames: readonly string[];
-  /** Names of the siblings that hold records (objects or lists of objects), e.g. a `user` object beside an issue's `body`. */
+  /** Names of the siblings that hold records (objects or lists of objects), e.g. a `user` object beside an issue's `body` (only person-like ones matter). */
   recordSiblingNames?: readonly string[];
 }
 
@@ -57,11 +57,14 @@ function valueFitsNameCategory(category: MaskCategory, text: string): boolean {
   }
 }
 
+/** Whether a field named `name` beside another field makes that field's record a person's (an email, phone or name field). */
+export function isPersonSiblingName(name: string): boolean {
+  const verdict = classifyName(name);
+  return verdict?.kind === 'category' && PERSON_SIBLING.has(verdict.category);
+}
+
 function hasPersonSibling(context: FieldContext): boolean {
-  return context.siblingNames.some((sibling) => {
-    const verdict = classifyName(sibling);
-    return verdict?.kind === 'category' && PERSON_SIBLING.has(verdict.category);
-  });
+  return context.siblingNames.some(isPersonSiblingName);
 }
 
 /** Tokens of field names that hold free text written by people (notes, comments, messages). */

@@ -8,6 +8,16 @@ import { hmacSha256 } from './hmac-sha256';
 
 const encoder = new TextEncoder();
 
+/** Seeds longer than this are condensed to a digest before use (see the constructor). */
+const LONG_SEED_BYTES = 1024;
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
 /** An endless, reproducible byte stream: HMAC(key, label ‖ 0 ‖ value ‖ counter) blocks. */
 export class KeyedStream {
   private readonly seed: Uint8Array;
@@ -30,7 +40,10 @@ export class KeyedStream {
     attempt = 0,
   ) {
     // Attempt 0 keeps the original seed so masks made before collision checks existed stay the same.
-    this.seed = encoder.encode(attempt === 0 ? `${label}\u0000${value}` : `${label}\u0000${value}\u0000${attempt}`);
+    const seed = encoder.encode(attempt === 0 ? `${label}\u0000${value}` : `${label}\u0000${value}\u0000${attempt}`);
+    // Every block hashes the seed again: a long value would make the stream quadratic in its
+    // length, so its seed is first condensed to a keyed digest (short values keep their masks).
+    this.seed = seed.length <= LONG_SEED_BYTES ? seed : concat(encoder.encode(`${label}\u0000#`), hmacSha256(key, seed));
   }
 
   /** The next byte of the stream. */

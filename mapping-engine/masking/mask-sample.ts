@@ -6,7 +6,7 @@
  * the studio runs when a sample is imported, so only the masked text is kept.
  */
 import type { MaskingPolicy } from '../document/document-schema';
-import { codeStackOverflow } from '../errors';
+import { codeStackOverflow, isMapwrightError } from '../errors';
 import { decodeText } from '../payload/decode';
 import { readPayload } from '../payload/read-payload';
 import type { PayloadFormat, ParseWarning } from '../payload/types';
@@ -69,6 +69,7 @@ export function maskSample(input: Uint8Array | string, options: MaskSampleOption
     const text = inPlace ?? writePayload(value, parsed.format, { meta: parsed.meta, metaFormat: parsed.format });
     return { text, report, format: parsed.format, warnings: parsed.warnings };
   } catch (error) {
+    if (isMapwrightError(error)) throw error.file === undefined ? error.withFile(options.file) : error;
     throw codeStackOverflow(error, options.file, 'the payload');
   }
 }

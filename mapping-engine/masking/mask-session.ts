@@ -4,6 +4,8 @@
  * the collision registry (different originals never share a mask), the
  * values masked so far (replaced again inside other text) and the report.
  */
+import { assertPayloadDepth } from '../payload/depth-limit';
+import { MapwrightError } from '../errors';
 import type { JsonValue } from '../payload/types';
 import { classifyField } from './classify-field';
 import { CollisionGuard, createGuardedMasker, type GuardedMasker } from './collision-guard';
@@ -25,6 +27,12 @@ interface Planned {
   detection: Detection | undefined;
   mask: boolean;
 }
+
+/**
+ * Longest string value masking accepts (1 Mi characters). Every value is scanned for personal data
+ * inside it; past this size a sample is not a sample, and the scan of one value would take seconds.
+ */
+export const MAX_MASK_VALUE_CHARS = 1024 * 1024;
 
 /** Categories whose masked values are looked for again inside other text. */
 const REUSED: ReadonlySet<MaskCategory> = new Set(['fullName', 'firstName', 'lastName', 'username', 'email']);
@@ -57,12 +65,19 @@ export class MaskSession {
    * keeps that field's mask) and replaces names, usernames and emails masked
    * so far wherever they appear inside other text. In a stream, pass two sees
    * the values of this batch and of earlier ones.
-   * @throws MapwrightError `MASK_COLLISION`
+   * @throws MapwrightError `MASK_COLLISION`, `LIMIT_EXCEEDED` past the payload depth limit or {@link MAX_MASK_VALUE_CHARS} (without a file: callers add it)
    */
   mask(value: JsonValue): JsonValue {
+    // The leaf walks recurse; a payload past the limit is refused before any work.
+    assertPayloadDepth(value, undefined, 'masking');
     const planned: Planned[] = [];
     const reportLeaves: ReportLeaf[] = [];
     walkLeaves(value, (leaf) => {
+      if (typeof leaf.value === 'string' && leaf.value.length > MAX_MASK_VALUE_CHARS) {
+        throw new MapwrightError('LIMIT_EXCEEDED', `the value at ${leaf.path || 'the root'} has ${leaf.value.length} characters; masking scans values of up to ${MAX_MASK_VALUE_CHARS}`, {
+          expected: `values of at most ${MAX_MASK_VALUE_CHARS} characters`,
+        });
+      }
       if (leaf.context.name !== undefined) this.known.exclude(leaf.context.name);
       const decision = resolveDecision(leaf.path, classifyField(leaf.value, leaf.context), this.policy);
       planned.push({ path: leaf.path, detection: decision?.detection, mask: decision?.mask ?? false });

@@ -4,7 +4,8 @@
  * `#text` belongs to its element and `@attr` to the element carrying it.
  */
 import type { JsonValue } from '../payload/types';
-import type { FieldContext } from './classify-field';
+import { isPersonSiblingName, type FieldContext } from './classify-field';
+import { isPersonContext } from './classify-name';
 
 /** A leaf (string or number) with where it sits. */
 export interface Leaf {
@@ -31,6 +32,16 @@ interface Siblings {
 
 const NO_SIBLINGS: Siblings = { names: [], records: [] };
 
+/** The first two of `names` that pass `test`: enough to know whether any name other than a field's own does. */
+function firstTwo(names: readonly string[], test: (name: string) => boolean): string[] {
+  const found: string[] = [];
+  for (const name of names) {
+    if (test(name)) found.push(name);
+    if (found.length === 2) break;
+  }
+  return found;
+}
+
 function visit(node: JsonValue, path: string, ownName: string | undefined, parentName: string | undefined, siblings: Siblings, out: (leaf: Leaf) => void): void {
   if (Array.isArray(node)) {
     // Items of an array take the array's name: `customers[]` items are customers.
@@ -39,10 +50,13 @@ function visit(node: JsonValue, path: string, ownName: string | undefined, paren
   }
   if (node !== null && typeof node === 'object') {
     const keys = Object.keys(node);
-    const records = keys.filter((k) => holdsRecord(node[k]));
+    // Only person-like siblings matter to detection (see classify-field.ts). Finding them once per
+    // object, not once per field, keeps an object of 200k keys (or a row of 100k columns) linear.
+    const personNames = firstTwo(keys, isPersonSiblingName);
+    const personRecords = firstTwo(keys, (k) => isPersonContext(k) && holdsRecord(node[k]));
     for (const key of keys) {
       const child = node[key]!;
-      const others = { names: keys.filter((k) => k !== key), records: records.filter((k) => k !== key) };
+      const others = { names: personNames.filter((k) => k !== key), records: personRecords.filter((k) => k !== key) };
       if (key === '#text') visit(child, joinPath(path, key), ownName, parentName, siblings, out);
       else visit(child, joinPath(path, key), key, ownName, others, out);
     }

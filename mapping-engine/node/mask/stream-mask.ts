@@ -14,7 +14,7 @@
  */
 import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { MapwrightError } from '../../errors';
+import { MapwrightError, codeStackOverflow } from '../../errors';
 import { MaskSession } from '../../masking/mask-session';
 import type { MaskPolicy, MaskReportEntry } from '../../masking/types';
 import { readCsv, streamCsv, type CsvMeta } from '../../payload/csv-read';
@@ -148,7 +148,7 @@ async function maskJsonLines(job: StreamMaskJob, session: MaskSession, output: O
 /**
  * Masks `job.file` batch by batch; see the file comment. Returns the report
  * of the whole file.
- * @throws MapwrightError the readers' parse codes, `MASK_COLLISION`, `FILE_READ` or `FILE_WRITE`; `out` is then left as it was
+ * @throws MapwrightError the readers' parse codes, `MASK_COLLISION`, `LIMIT_EXCEEDED`, `FILE_READ` or `FILE_WRITE` (naming the file); `out` is then left as it was
  */
 export async function streamMask(job: StreamMaskJob): Promise<MaskReportEntry[]> {
   const session = new MaskSession({ key: job.key, ...(job.policy ? { policy: job.policy } : {}) });
@@ -159,7 +159,8 @@ export async function streamMask(job: StreamMaskJob): Promise<MaskReportEntry[]>
     await output.commit();
   } catch (error) {
     await output.abort();
-    throw error;
+    if (error instanceof MapwrightError) throw error.file === undefined ? error.withFile(job.file) : error;
+    throw codeStackOverflow(error, job.file, 'the payload');
   }
   return session.report();
 }
