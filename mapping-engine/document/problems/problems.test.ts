@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadDocument } from '../load-document';
+import type { MappingDocument } from '../document-schema';
+import { absoluteSource, documentProblems, pathNames, type SideField } from './problems';
+
+const crm = loadDocument(readFileSync('samples/crm-to-erp/crm-to-erp.mapwright.json', 'utf8')).document;
+
+const leaf = (path: string, required = false): SideField => ({ path, required, container: false });
+const box = (path: string, required = false): SideField => ({ path, required, container: true });
+
+/** The CRM source's fields as importSchema lists them. */
+const SOURCE: SideField[] = [
+  leaf('accountId'),
+  leaf('fullName'),
+  leaf('status'),
+  leaf('createdOn'),
+  box('billing'),
+  leaf('billing.street'),
+  leaf('billing.postalCode'),
+  leaf('billing.city'),
+  leaf('billing.countryCode'),
+  box('contacts'),
+  leaf('contacts[].type'),
+  leaf('contacts[].value'),
+  leaf('annualRevenue'),
+  leaf('tags'),
+];
+
+const TARGET: SideField[] = [
+  leaf('customerNumber', true),
+  leaf('firstName', true),
+  leaf('vatId', true),
+  box('address', true),
+  leaf('address.city', true),
+  box('shipping'),
+  leaf('shipping.city', true),
+  box('bank', true),
+  leaf('bank.iban', true),
+  leaf('bank.bic', true),
+];
+
+function without(doc: MappingDocument, target: string): MappingDocument {
+  return { ...doc, rules: doc.rules.filter((r) => r.target !== target) };
+}
+
+describe('pathNames and absoluteSource', () => {
+  it('reads flat and indexed paths, and places sources inside their array context', () => {
+    expect(pathNames('contacts[].value')).toEqual(['contacts', 'value']);
+    expect(pathNames('lines[2].`unit price`')).toEqual(['lines', 'unit price']);
+    expect(absoluteSource(crm, ['contacts', 'value'], 'value')).toEqual(['contacts', 'value']);
+    expect(absoluteSource(crm, ['contacts', 'customerNumber'], '../accountId')).toEqual(['accountId']);
+    expect(absoluteSource(crm, ['address', 'city'], '/billing.city')).toEqual(['billing', 'city']);
+    expect(absoluteSource(crm, ['x'], '$position')).toBeUndefined();
+  });
+});
+
+describe('documentProblems', () => {
+  it('finds nothing in the bundled mapping against its own source fields', () => {
+    expect(documentProblems(crm, { sourceFields: SOURCE }).problems).toEqual([]);
+  });
+
+  it('reports a rule reading a source path the source does not have, with its target', () => {
+    const doc = { ...crm, rules: crm.rules.map((r) => (r.target === 'address.city' ? { ...r, sources: ['billing.town'] } : r)) };
+    expect(documentProblems(doc, { sourceFields: SOURCE }).problems).toEqual([
+      expect.objectContaining({ kind: 'source', code: 'MAP_UNKNOWN_SOURCE', target: 'address.city' }),
+    ]);
+  });
+
+  it('reports required fields nothing maps once per object, and counts the coverage', () => {
+    const { problems, coverage } = documentProblems(without(crm, 'firstName'), { targetFields: TARGET });
+    expect(problems.map((p) => [p.code, p.target])).toEqual([
+      ['MAP_REQUIRED_UNMAPPED', 'firstName'],
+      ['MAP_REQUIRED_UNMAPPED', 'vatId'],
+      ['MAP_REQUIRED_UNMAPPED', 'bank'],
+    ]);
+    // Leaves: customerNumber and address.city mapped; firstName, vatId, shipping.city, bank.iban, bank.bic not.
+    expect(coverage).toEqual({ mapped: 2, unmapped: 5, requiredUnmapped: 3 });
+  });
+
+  it('ties runtime errors, violations and a compile error to the rule they concern', () => {
+    const { problems } = documentProblems(crm, {
+      compileError: { code: 'DOC_INVALID', message: 'customerSince: date transform: bad pattern', line: 19 },
+      fieldErrors: [{ field: 'contacts[].channel', code: 'MAP_REQUIRED', message: 'contacts[].channel is required' }],
+      violations: [{ path: 'contacts[1].value', code: 'MAP_TYPE', message: 'expected a string' }],
+    });
+    expect(problems.map((p) => [p.kind, p.target, p.line])).toEqual([
+      ['compile', 'customerSince', 19],
+      ['runtime', 'contacts.channel', undefined],
+      ['violation', 'contacts.value', undefined],
+    ]);
+  });
+});
