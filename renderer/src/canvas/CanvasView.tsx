@@ -47,6 +47,13 @@ interface Frame {
 
 const NO_FRAME: Frame = { width: 0, height: 0, sourceTop: 0, sourceX: 0, targetTop: 0, targetX: 0 };
 
+/** True when a link end (`names`) is the field `id` or lies inside it (a collapsed parent lists its fields' links). */
+function endsAt(names: readonly string[] | undefined, id: string): boolean {
+  if (!names) return false;
+  const key = names.join('\u0000');
+  return key === id || key.startsWith(`${id}\u0000`);
+}
+
 /** The canvas (renders nothing useful until a document is open). */
 export function CanvasView({ api, store, projectPath, readOnly }: CanvasViewProps) {
   const doc = useDocument(store, (s) => s.document);
@@ -166,7 +173,7 @@ export function CanvasView({ api, store, projectPath, readOnly }: CanvasViewProp
   /** Selecting a field selects its first link and scrolls the other tree to its partners. */
   const selectField = (side: 'source' | 'target', node: FieldNode) => {
     setSelectedField({ side, id: node.id });
-    const own = links.filter((l) => (side === 'source' ? l.sourceNames : l.targetNames)?.join('\u0000') === node.id);
+    const own = links.filter((l) => endsAt(side === 'source' ? l.sourceNames : l.targetNames, node.id));
     setSelectedLinkId(own[0]?.id);
     if (side === 'target') store.getState().setView({ selected: node.names.join('.') });
     const otherTree = side === 'source' ? target.tree : source.tree;
@@ -197,7 +204,7 @@ export function CanvasView({ api, store, projectPath, readOnly }: CanvasViewProp
   };
 
   if (!doc) return <p className="muted canvas-pad">No project is open.</p>;
-  const fieldLinks = selectedField ? links.filter((l) => (selectedField.side === 'source' ? l.sourceNames : l.targetNames)?.join('\u0000') === selectedField.id) : selectedLink ? [selectedLink] : [];
+  const fieldLinks = selectedField ? links.filter((l) => endsAt(selectedField.side === 'source' ? l.sourceNames : l.targetNames, selectedField.id)) : selectedLink ? [selectedLink] : [];
   const selectedNode = selectedField ? (selectedField.side === 'source' ? source.tree : target.tree)?.byId.get(selectedField.id) : undefined;
   const sourceNodeAt = drag && srcView ? srcView.view.rowOf[drag.source.index]! : -1;
   const ghost = drag

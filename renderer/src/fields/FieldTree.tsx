@@ -12,6 +12,8 @@ import type { FieldNode, VisibleRows } from './field-tree-model';
 export const ROW_HEIGHT = 28;
 /** Rows rendered above and below the visible window, so a fast scroll shows no gap. */
 const OVERSCAN = 8;
+/** Type-ahead: keys typed within this pause extend the searched prefix. */
+const TYPE_AHEAD_MS = 1000;
 
 /** Per-field decorations computed by the canvas. */
 export interface RowMarks {
@@ -86,6 +88,7 @@ export function FieldTree(props: FieldTreeProps) {
   const { side, label, view, activeId, selectedId, markedId, drop, marks, scrollRequest, onViewport, onActivate, onToggle, onSelect, onMark, onRowPointerDown } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const [viewport, setViewport] = useState({ scrollTop: 0, height: 400 });
+  const typed = useRef({ text: '', at: 0 });
   const { rows } = view;
 
   // The viewport height follows the panel's size (the only measurement the tree makes).
@@ -137,6 +140,8 @@ export function FieldTree(props: FieldTreeProps) {
     const at = activeRow < 0 ? 0 : activeRow;
     const row = rows[at]!;
     const pageRows = Math.max(1, Math.floor(viewport.height / ROW_HEIGHT) - 1);
+    // Any other key ends a type-ahead word.
+    if (event.key.length !== 1) typed.current = { text: '', at: 0 };
     switch (event.key) {
       case 'ArrowDown':
         moveTo(activeRow < 0 ? 0 : at + 1);
@@ -171,8 +176,21 @@ export function FieldTree(props: FieldTreeProps) {
         if (!onMark) return;
         onMark(row.node);
         break;
-      default:
-        return;
+      default: {
+        // Type-ahead (WAI-ARIA tree pattern): the next row whose name starts with what was typed.
+        if (event.key.length !== 1 || event.ctrlKey || event.metaKey || event.altKey) return;
+        const now = event.timeStamp;
+        const text = now - typed.current.at < TYPE_AHEAD_MS ? typed.current.text + event.key.toLowerCase() : event.key.toLowerCase();
+        typed.current = { text, at: now };
+        const from = text.length > 1 ? at : at + 1;
+        for (let i = 0; i < rows.length; i++) {
+          const candidate = (from + i) % rows.length;
+          if (rows[candidate]!.node.name.toLowerCase().startsWith(text)) {
+            moveTo(candidate);
+            break;
+          }
+        }
+      }
     }
     event.preventDefault();
   };
@@ -200,6 +218,8 @@ export function FieldTree(props: FieldTreeProps) {
         {shown.map((row, i) => {
           const { node } = row;
           const mark = marks.get(node.index);
+          // Open but with no field listed under it: its fields are on their way from the backend.
+          const busy = row.expanded && rows[first + i + 1]?.node.parent !== node.index;
           const classes = ['field-row'];
           if (node.id === activeId) classes.push('is-active');
           if (node.id === selectedId) classes.push('is-selected');
@@ -217,6 +237,7 @@ export function FieldTree(props: FieldTreeProps) {
               aria-setsize={row.setsize}
               aria-posinset={row.posinset}
               aria-expanded={node.hasChildren ? row.expanded : undefined}
+              aria-busy={busy || undefined}
               aria-selected={node.id === selectedId}
               data-side={side}
               data-field-id={node.id}
@@ -237,7 +258,7 @@ export function FieldTree(props: FieldTreeProps) {
                   onToggle(node, !row.expanded);
                 }}
               >
-                {node.hasChildren ? (row.expanded ? '▾' : '▸') : ''}
+                {node.hasChildren ? (busy ? '…' : row.expanded ? '▾' : '▸') : ''}
               </span>
               <Name node={node} match={row.match} />
               {node.required && (
