@@ -71,13 +71,22 @@ export function checkedResolver(access: FileAccess, projectPath: string | undefi
           expected: error.code === 'ACCESS_DENIED' ? 'a file inside the project folder, or one you picked in the studio' : 'an existing regular file',
         });
       }
-      const size = (await stat(path)).size;
-      if (size > MAX_REFERENCED_BYTES) {
-        throw new MapwrightError('LIMIT_EXCEEDED', `${shownAs} is ${size} bytes, more than a referenced file may be`, { file: shownAs, expected: `at most ${MAX_REFERENCED_BYTES} bytes` });
-      }
-      return readInputFile(path);
+      return readBounded(path, shownAs);
     },
   };
+}
+
+/**
+ * Reads a checked file whose size is checked first, so a huge file is refused
+ * before it fills the memory of the process serving the window.
+ * @throws MapwrightError `LIMIT_EXCEEDED` above `maxBytes`, `FILE_READ`
+ */
+export async function readBounded(path: string, shownAs: string, maxBytes: number = MAX_REFERENCED_BYTES): Promise<Uint8Array> {
+  const size = (await stat(path)).size;
+  if (size > maxBytes) {
+    throw new MapwrightError('LIMIT_EXCEEDED', `${shownAs} is ${size} bytes, more than the studio reads here`, { file: shownAs, expected: `at most ${maxBytes} bytes` });
+  }
+  return readInputFile(path);
 }
 
 /** A loaded, compiled document and the project file it belongs to. */

@@ -16,9 +16,9 @@ import { decodeText } from '../../../mapping-engine/payload/decode';
 import type { PayloadFormat } from '../../../mapping-engine/payload/types';
 import { loadOrCreateKey } from '../../../mapping-engine/node/mask/key-file';
 import { payloadHostOf } from '../../../mapping-engine/node/host/payload-host';
-import { readInputFile } from '../../../mapping-engine/node/read-file';
 import type { ImportSampleResult } from '../../contract/methods/engine-methods';
-import type { EngineContext } from './engine-context';
+import { readBounded, type EngineContext } from './engine-context';
+import { MAX_PROJECT_TEXT } from '../../contract/methods/project-methods';
 import { accessDenied, isInside, realPathOf } from './file-access';
 import { DEFAULT_PAGE_SIZE, readPayloadPreview } from './payload-preview';
 
@@ -82,7 +82,7 @@ export async function importSample(context: EngineContext, request: ImportSample
       expected: `a sample of at most ${MAX_IMPORT_BYTES / 1048576} MB (cut a large export to a representative part)`,
     });
   }
-  const policy = loadDocument(decodeText(await readInputFile(projectFile), { file: projectFile }).text, projectFile).document.masking ?? {};
+  const policy = loadDocument(decodeText(await readBounded(projectFile, request.projectPath, MAX_PROJECT_TEXT), { file: projectFile }).text, projectFile).document.masking ?? {};
   const { key } = await loadOrCreateKey(context.maskKeyFile, context.keyLocation);
   const folder = join(dirname(projectFile), 'samples');
   try {

@@ -6,9 +6,8 @@
 import { basename } from 'node:path';
 import { loadSchema } from '../../../mapping-engine/schema/load-schema';
 import type { SchemaField } from '../../../mapping-engine/schema/model';
-import { readInputFile } from '../../../mapping-engine/node/read-file';
 import type { ImportSchemaResult, SchemaFieldRow } from '../../contract/methods/engine-methods';
-import { checkedResolver, type EngineContext } from './engine-context';
+import { checkedResolver, readBounded, type EngineContext } from './engine-context';
 
 /** Rows sent to the UI at most. */
 export const MAX_SCHEMA_ROWS = 5000;
@@ -57,7 +56,7 @@ export function flattenSchema(root: SchemaField, limit = MAX_SCHEMA_ROWS): { fie
 export async function importSchema(context: EngineContext, request: { projectPath: string; file: string; root?: string }): Promise<ImportSchemaResult> {
   const projectFile = await context.access.checkProject(request.projectPath);
   const file = await context.access.checkRead(request.file, request.projectPath);
-  const doc = await loadSchema([{ file, bytes: await readInputFile(file) }], {
+  const doc = await loadSchema([{ file, bytes: await readBounded(file, request.file) }], {
     resolver: checkedResolver(context.access, projectFile),
     ...(request.root ? { root: request.root } : {}),
   });

@@ -10,10 +10,11 @@ import { loadDocument } from '../../../mapping-engine/document/load-document';
 import { MapwrightError } from '../../../mapping-engine/errors';
 import { decodeText } from '../../../mapping-engine/payload/decode';
 import { exportProject } from '../../../mapping-engine/node/export/export-project';
-import { readInputFile, writeFileAtomic } from '../../../mapping-engine/node/read-file';
+import { writeFileAtomic } from '../../../mapping-engine/node/read-file';
 import type { ExpressionRunner } from '../../../mapping-engine/run/run-types';
 import { MAX_EXPORT_BYTES, type ExportedFile, type ExportedSpec, type ExportSpecRequest, type ExportSpecToFileRequest } from '../../contract/methods/export-methods';
-import { checkedResolver } from '../engine/engine-context';
+import { checkedResolver, readBounded } from '../engine/engine-context';
+import { MAX_PROJECT_TEXT } from '../../contract/methods/project-methods';
 import type { FileAccess } from '../engine/file-access';
 import { projectReferences } from '../persistence/project-references';
 import { exportFileName, exportMediaType } from './export-format';
@@ -83,7 +84,7 @@ const EXPORT_NAMES: Record<ExportSpecRequest['kind'], RegExp> = {
 async function checkOutPath(access: FileAccess, request: ExportSpecToFileRequest, projectFile: string): Promise<string> {
   const { outPath } = request;
   if (!isAbsolute(outPath)) throw new MapwrightError('USAGE', `the export path must be absolute: ${outPath}`, { expected: 'an absolute path' });
-  const text = request.text ?? decodeText(await readInputFile(projectFile), { file: request.projectPath }).text;
+  const text = request.text ?? decodeText(await readBounded(projectFile, request.projectPath, MAX_PROJECT_TEXT), { file: request.projectPath }).text;
   let references: string[] = [];
   try {
     references = projectReferences(loadDocument(text, request.projectPath).document, projectFile);
