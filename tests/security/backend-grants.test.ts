@@ -126,6 +126,19 @@ describe('backend grants against a compromised renderer', () => {
     expect(codeOf(await api.openProject(join(work, 'fifo.mapwright.json')))).toBe('FILE_READ');
   });
 
+  it('replaces a .bak planted as a link instead of writing the old project through it', async () => {
+    const { api, access, root, home } = setup();
+    const work = join(root, 'work');
+    mkdirSync(work);
+    const project = join(work, 'p.mapwright.json');
+    writeFileSync(project, projectText('Old'));
+    symlinkSync(join(home, '.bashrc'), join(work, 'p.mapwright.json.bak'));
+    await access.grantProject(project, { chosenInDialog: true });
+    expect(codeOf(await api.saveProject({ path: project, text: projectText('New'), force: true }))).toBe('ok');
+    expect(readFileSync(join(home, '.bashrc'), 'utf8')).toBe('export A=1\n');
+    expect(readFileSync(join(work, 'p.mapwright.json.bak'), 'utf8')).toContain('Old');
+  });
+
   it('never saves a project onto a file it refers to', async () => {
     const { api, access, root } = setup();
     const work = join(root, 'work');

@@ -3,7 +3,7 @@
  * replace (temp file, fsync, rename, folder fsync, symlinks kept) plus a
  * `.bak` of the previous content and a {@link DiskStamp} of what was written.
  */
-import { readFile } from 'node:fs/promises';
+import { lstat, readFile, rm } from 'node:fs/promises';
 import { replaceFileAtomic } from '../../../mapping-engine/node/read-file';
 import { stampAfterWrite, type DiskStamp } from './disk-stamp';
 
@@ -34,7 +34,11 @@ async function keepPrevious(target: string): Promise<void> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
     throw error;
   }
-  await replaceFileAtomic(`${target}${BACKUP_SUFFIX}`, previous);
+  const backup = `${target}${BACKUP_SUFFIX}`;
+  // The .bak is the studio's own file beside the project: a symbolic link planted under its name is
+  // replaced, never written through (it could point at ~/.bashrc; the old project text would land there).
+  if ((await lstat(backup).catch(() => undefined))?.isSymbolicLink()) await rm(backup);
+  await replaceFileAtomic(backup, previous);
 }
 
 /**
