@@ -142,6 +142,9 @@ function rehome(field: SchemaField, prefix: string[]): SchemaField {
   return moved;
 }
 
+/** Most roots the overview of an OpenAPI document without `--root` builds (each is a whole schema build). */
+export const MAX_OVERVIEW_ROOTS = 200;
+
 /**
  * An OpenAPI document without a chosen root: its only root when it has one,
  * else an overview whose children are all its roots (components, then
@@ -151,6 +154,13 @@ function rehome(field: SchemaField, prefix: string[]): SchemaField {
 async function loadOpenApiOverview(input: SchemaInput, resolver: SourceResolver): Promise<SchemaDocument> {
   const roots = await listOpenApiRoots(input.bytes, input.file, resolver);
   if (roots.length === 1) return loadOpenApi(input.bytes, input.file, resolver, { root: roots[0] });
+  if (roots.length > MAX_OVERVIEW_ROOTS) {
+    // Each root is a whole build; tens of thousands of them would take minutes. The user picks one instead.
+    throw new MapwrightError('SCHEMA_ROOT', `the API has ${roots.length} roots, more than the ${MAX_OVERVIEW_ROOTS} an overview shows: choose one with --root`, {
+      file: input.file,
+      expected: `one of ${roots.slice(0, 10).join(', ')}, …`,
+    });
+  }
   const children: SchemaField[] = [];
   for (const name of roots) {
     const doc = await loadOpenApi(input.bytes, input.file, resolver, { root: name });

@@ -6,6 +6,7 @@
  */
 import type { Command } from 'commander';
 import { MapwrightError, formatErrorLine } from '../../errors';
+import { assertPayloadDepth } from '../../payload/depth-limit';
 import { readPayload } from '../../payload/read-payload';
 import { checkLargeInput } from '../../run/large-input-guard';
 import { decodeText } from '../../payload/decode';
@@ -38,6 +39,8 @@ export async function evalCommand(expressionFile: string, options: EvalCommandOp
   const timeoutMs = parseTimeout(options.timeout);
   const expression = decodeText(await readInputFile(expressionFile), { file: expressionFile }).text;
   const parsed = readPayload(await readInputFile(options.input), { file: options.input, ...(from ? { format: from } : {}) });
+  // The worker copies the input recursively; past the depth limit that copy would overflow the stack.
+  assertPayloadDepth(parsed.value, options.input, 'evaluation');
   // Refused before it starts: past these sizes the run would only exhaust the worker after a long wait.
   const refused = checkLargeInput(expression, parsed.value);
   if (refused) {

@@ -16,8 +16,11 @@ export type RemoteRefPolicy =
 /** Default depth at which nesting is cut (marked `recursive`), so a huge acyclic schema still ends. */
 export const DEFAULT_MAX_DEPTH = 32;
 
-/** Most fields one load may produce; past it the load fails rather than exhausting memory. */
-export const MAX_FIELDS = 200_000;
+/**
+ * Most fields one load may produce; past it the load fails rather than exhausting memory or
+ * time (an exponential `oneOf` or `$ref` graph reaches it in a few seconds, not hours).
+ */
+export const MAX_FIELDS = 50_000;
 
 /** Shared conversion state. */
 export interface BuildContext {
