@@ -10,7 +10,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['mapping-engine/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/golden/**/*.test.ts', 'tests/security/**/*.test.ts', 'bench/**/*.test.ts'],
+          include: ['mapping-engine/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/golden/**/*.test.ts', 'tests/security/**/*.test.ts', 'bench/**/*.test.ts', 'tests/hostile/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
         },

@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { predicateSchema, scalarSchema, transformNodeSchema } from '../transforms/transform-node';
 import { splitPath } from '../transforms/jsonata-text';
 import { MASK_CATEGORIES } from '../masking/types';
+import { depthOf, MAX_PAYLOAD_DEPTH } from '../payload/depth-limit';
+import type { JsonValue } from '../payload/types';
 
 /** The format version this build writes. */
 export const CURRENT_FORMAT_VERSION = 1;
@@ -92,7 +94,10 @@ export const schemaRefSchema = z.union([
     /** Which root of the file: an OpenAPI component or operation, an XSD global element, or a JSON pointer (`#/...`) into a JSON Schema. */
     root: z.string().min(1).max(1000).optional(),
   }),
-  z.strictObject({ inline: z.record(z.string(), z.unknown()) }),
+  z.strictObject({
+    // Bounded depth: an inline schema is copied and walked recursively by every consumer.
+    inline: z.record(z.string(), z.unknown()).refine((inline) => depthOf(inline as JsonValue) <= MAX_PAYLOAD_DEPTH, `nests more than ${MAX_PAYLOAD_DEPTH} levels deep`),
+  }),
 ]);
 
 /** Source or target side of a mapping. */

@@ -91,10 +91,12 @@ describe('reserved and over-deep names', () => {
     expect(errorOf(withChange((d) => (d.rules = [{ target: 'a', sources: ['x'], transforms: [{ kind: 'lookup', table: 'toString' }] }])))).toMatchObject({ code: 'DOC_INVALID', expected: '/rules/0/transforms/0/table' });
   });
 
-  it('refuses paths of more than MAX_PATH_NAMES names and reads 100k-deep JSON without overflowing', () => {
+  it('refuses paths of more than MAX_PATH_NAMES names and inline schemas past the depth limit, and reads 100k-deep JSON without overflowing', () => {
     const deepTarget = Array.from({ length: 5000 }, (_, i) => `a${i}`).join('.');
     expect(errorOf(withChange((d) => (d.rules = [{ target: deepTarget, sources: ['x'] }])))).toMatchObject({ code: 'DOC_INVALID', expected: '/rules/0/target' });
     expect(errorOf(`${'['.repeat(100_000)}${']'.repeat(100_000)}`).code).toBe('DOC_INVALID');
+    const deepSchema = JSON.parse(`${'{"type":"object","properties":{"a":'.repeat(2000)}{"type":"string"}${'}}'.repeat(2000)}`) as unknown;
+    expect(errorOf(withChange((d) => (d.target = { format: 'json', schema: { inline: deepSchema } })))).toMatchObject({ code: 'DOC_INVALID', expected: '/target/schema/inline' });
   });
 });
 

@@ -30,7 +30,8 @@ export async function validateCommand(files: string[], io: CliIo): Promise<numbe
     // A fresh resolver per project: its cache must not hide a file changed between projects.
     const { problems, notice } = await checkProject(text, file, createFsResolver(referenceScope([file])));
     if (notice) io.stderr(`note: ${notice.message}\n`);
-    for (const problem of problems) io.stderr(`${formatErrorLine(problem)}\n`);
+    // A problem that names no file is about the project file itself.
+    for (const problem of problems) io.stderr(`${formatErrorLine(problem.file === undefined ? { ...problem, file } : problem)}\n`);
     if (problems.length === 0) io.stdout(`ok ${file}\n`);
     else if (exit === EXIT_OK) exit = EXIT_CHECK_FAILED;
   }
