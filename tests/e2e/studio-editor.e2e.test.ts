@@ -14,6 +14,7 @@ import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../electron/web/web-host';
 import { CHROMIUM_PATH, hasChromium, launchChromium, type ChromiumSession, openPage } from './chromium';
+import { outputAsText } from './studio-actions';
 
 const repo = join(import.meta.dirname, '..', '..');
 const samplesDir = join(repo, 'samples');
@@ -96,7 +97,7 @@ describe.skipIf(!hasChromium)(`JSONata editor in Chromium (skipped when ${CHROMI
     expect(await page.getByRole('button', { name: 'Apply' }).isDisabled()).toBe(true);
 
     await page.getByRole('button', { name: 'Run' }).click();
-    const output = page.getByTestId('run-output');
+    const output = await outputAsText(page);
     await output.waitFor();
     await expect.poll(async () => JSON.parse((await output.textContent()) ?? '{}') as Record<string, unknown>).toMatchObject({ lastName: 'BEISPIEL' });
 

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../electron/web/web-host';
 import { createHttpStudioClient } from '../../renderer/src/api/http-studio-client';
 import { CHROMIUM_PATH, hasChromium, launchChromium, type ChromiumSession, openPage } from './chromium';
-import { openByPath } from './studio-actions';
+import { openByPath, outputAsText } from './studio-actions';
 
 const repo = join(import.meta.dirname, '..', '..');
 const samplesDir = join(repo, 'samples');
@@ -53,7 +53,7 @@ describe.skipIf(!hasChromium)(`studio projects in Chromium (skipped when ${CHROM
     expect(await page.title()).toBe('crm-to-erp.mapwright.json — Mapwright');
     await expect.poll(() => page.getByTestId('jsonata').textContent()).toContain('"customerNumber": $required(');
     // Not a bundled sample any more: the source comes from the project's own sample file.
-    await expect.poll(() => page.getByTestId('project-source-preview').textContent()).toContain('"accountId": "ACC-000731"');
+    await expect.poll(() => page.getByTestId('source-tree').locator('[data-path="accountId"]').textContent()).toBe('"ACC-000731"');
 
     const copy = join(root, 'work', 'crm', 'customer-copy.mapwright.json');
     await page.keyboard.press('Control+Shift+S');
@@ -127,20 +127,25 @@ describe.skipIf(!hasChromium)(`studio projects in Chromium (skipped when ${CHROM
     const { page, problems } = await openPage(session, host.url);
     await openByPath(page, project);
     await page.getByRole('button', { name: 'Run' }).click();
-    const output = page.getByTestId('run-output');
+    const output = await outputAsText(page);
     await expect.poll(async () => (await output.count()) && JSON.parse((await output.textContent()) ?? '{}').status).toBe('ACTIVE');
 
     // Another program renames the document and maps status "A" differently.
     const theirs = renamed(readFileSync(project, 'utf8'), 'Changed by another program').replace('"A": "ACTIVE"', '"A": "ENABLED"');
     writeFileSync(project, theirs);
-    await page.evaluate(() => window.dispatchEvent(new Event('focus')));
     const dialog = page.getByRole('dialog', { name: 'Project changed on disk' });
-    await dialog.waitFor();
+    // Focus until the studio has noticed: on a busy machine the first check may still be on its way.
+    await expect
+      .poll(async () => {
+        await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+        return dialog.count();
+      })
+      .toBe(1);
     await page.screenshot({ path: join(screenshots, 'studio-project-conflict.png') });
     await dialog.getByRole('button', { name: /^Reload from disk/ }).click();
     await expect.poll(() => page.locator('.title-text').textContent()).toBe('Changed by another program');
-    expect(await dialog.count()).toBe(0);
-    expect(await page.title()).toBe('crm-to-erp.mapwright.json — Mapwright');
+    await expect.poll(() => dialog.count()).toBe(0);
+    await expect.poll(() => page.title()).toBe('crm-to-erp.mapwright.json — Mapwright');
     // The new text is recompiled and, as the user had run the preview, run again without a click.
     await expect.poll(() => page.getByTestId('jsonata').textContent()).toContain('"A": "ENABLED"');
     await expect.poll(async () => (await output.count()) && JSON.parse((await output.textContent()) ?? '{}').status).toBe('ENABLED');
@@ -155,6 +160,7 @@ describe.skipIf(!hasChromium)(`studio projects in Chromium (skipped when ${CHROM
     const { page, problems } = await openPage(session, host.url);
     await page.getByTestId('backup-banner').getByRole('button', { name: 'Restore' }).click();
     await expect.poll(() => page.getByTestId('project-name').getAttribute('data-dirty')).toBe('true');
+    await expect.poll(() => page.locator('.title-text').textContent()).toBe('Work in progress');
 
     const shipment = page.getByRole('button', { name: /Shipment/ });
     await shipment.click();
@@ -162,13 +168,14 @@ describe.skipIf(!hasChromium)(`studio projects in Chromium (skipped when ${CHROM
     await dialog.waitFor();
     await page.screenshot({ path: join(screenshots, 'studio-project-unsaved.png') });
     await dialog.getByRole('button', { name: 'Cancel' }).click();
-    expect(await page.locator('.title-text').textContent()).toBe('Work in progress');
-    expect(await page.getByTestId('project-name').getAttribute('data-dirty')).toBe('true');
+    await expect.poll(() => dialog.count()).toBe(0);
+    await expect.poll(() => page.locator('.title-text').textContent()).toBe('Work in progress');
+    await expect.poll(() => page.getByTestId('project-name').getAttribute('data-dirty')).toBe('true');
 
     await shipment.click();
     await dialog.getByRole('button', { name: 'Don’t save' }).click();
     await expect.poll(() => shipment.getAttribute('aria-pressed')).toBe('true');
-    expect(await page.title()).toMatch(/^shipment.*\.mapwright\.json — Mapwright$/);
+    await expect.poll(() => page.title()).toMatch(/^shipment.*\.mapwright\.json — Mapwright$/);
     // The work was given up deliberately: its backup is gone, and the file was not touched.
     await expect
       .poll(async () => {

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../electron/web/web-host';
 import { CHROMIUM_PATH, hasChromium, launchChromium, type ChromiumSession, scratchSettingsDir, openPage } from './chromium';
+import { outputAsText } from './studio-actions';
 
 const repo = join(import.meta.dirname, '..', '..');
 const samplesDir = join(repo, 'samples');
@@ -29,7 +30,7 @@ describe.skipIf(!hasChromium)(`studio run in Chromium (skipped when ${CHROMIUM_P
     await session?.close();
   });
 
-  it('shows the JSONata, runs it on the first test input and shows the output and the tests', async () => {
+  it('shows the JSONata, runs it on the preview input (the first sample) and shows the output and the tests', async () => {
     const { page, problems } = await openPage(session, host.url);
     const jsonata = page.getByTestId('jsonata');
     await jsonata.waitFor();
@@ -38,14 +39,16 @@ describe.skipIf(!hasChromium)(`studio run in Chromium (skipped when ${CHROMIUM_P
 
     const run = page.getByRole('button', { name: 'Run' });
     const cancel = page.getByRole('button', { name: 'Cancel' });
+    // The live preview maps the sample as soon as the project is open; once it is done, Cancel has nothing to stop.
+    await expect.poll(() => page.getByTestId('run-state').getAttribute('data-state'), { timeout: 30_000 }).toBe('done');
     expect(await cancel.isDisabled()).toBe(true);
     await run.click();
 
-    const output = page.getByTestId('run-output');
+    const output = await outputAsText(page);
     await output.waitFor();
     const mapped = JSON.parse((await output.textContent()) ?? '') as Record<string, unknown>;
     expect(mapped).toMatchObject({ customerNumber: 'C000731', status: 'ACTIVE', address: { country: 'Germany' } });
-    expect(await page.getByTestId('run-state').getAttribute('data-state')).toBe('done');
+    await expect.poll(() => page.getByTestId('run-state').getAttribute('data-state'), { timeout: 30_000 }).toBe('done');
     expect(await page.getByTestId('validation-state').textContent()).toBe('valid against the target schema');
 
     const summary = page.getByTestId('test-summary');

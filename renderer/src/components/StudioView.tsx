@@ -22,9 +22,13 @@ import { JsonataPanel } from './JsonataPanel';
 import { PreviewPanel } from '../preview/PreviewPanel';
 import { SourceInputView } from '../preview/SourceInputView';
 import { useLiveFeedback } from '../preview/use-live-feedback';
+import { CoverageBar } from '../problems/CoverageBar';
+import { FeedbackTabs, type FeedbackTab } from '../problems/FeedbackTabs';
+import { ProblemsPanel } from '../problems/ProblemsPanel';
+import { useProblems } from '../problems/use-problems';
+import { TestsPanel } from '../tests-panel/TestsPanel';
 import { RunToolbar } from './RunToolbar';
 import { SamplePreview } from './SamplePreview';
-import { TestResults } from './TestResults';
 
 /** Props of {@link StudioView}. */
 export interface StudioViewProps {
@@ -63,6 +67,11 @@ export function StudioView({ api, doc, sampleId, title, preview, previewError, r
   const runnable = session.compiled !== undefined && session.loadError === undefined;
   const live = useLiveFeedback({ api, projectKey: doc?.key, projectPath: doc?.path, document: doc ? mapping : undefined, runnableText: runnable ? doc?.text : undefined });
   const fieldErrors = live.preview.lastDone?.result?.fieldErrors;
+  const problems = useProblems(api, doc?.path, doc ? mapping : undefined, session.compiled, session.loadError, live.preview.lastDone?.result);
+  const [feedbackTab, setFeedbackTab] = useState<FeedbackTab>('tests');
+  const tests = session.tests;
+  const testLabel = tests ? (tests.cases.length === 0 ? '(none)' : `(${tests.passed}/${tests.cases.length})`) : '';
+  const currentInput = live.choice && mapping ? (live.choice.input.kind === 'sample' ? mapping.source.samples[live.choice.input.index] : mapping.tests[live.choice.input.index]?.input) : undefined;
   const showRule = (target: string) => {
     setMappingView('rules');
     documents.getState().setView({ selected: target, tab: 'rules' });
@@ -129,12 +138,33 @@ export function StudioView({ api, doc, sampleId, title, preview, previewError, r
           </div>
         </section>
         <section className="panel panel-tests" aria-label="Test results">
-          <h2>Tests</h2>
+          <h2>Problems and tests</h2>
           <div className="panel-body">
-            <TestResults tests={session.tests} error={session.testsError} running={session.testsRunning} />
+            <FeedbackTabs
+              tab={feedbackTab}
+              onTab={setFeedbackTab}
+              problemCount={problems.problems.length}
+              testLabel={testLabel}
+              problems={<ProblemsPanel problems={problems.problems} onShowRule={showRule} />}
+              tests={
+                <TestsPanel
+                  api={api}
+                  store={documents}
+                  projectPath={doc?.path}
+                  text={doc?.text}
+                  tests={tests}
+                  error={session.testsError}
+                  running={session.testsRunning}
+                  onRerun={session.runTests}
+                  currentInput={currentInput}
+                  readOnly={readOnly}
+                />
+              }
+            />
           </div>
         </section>
       </div>
+      <CoverageBar coverage={problems.coverage} problems={problems.problems.length} onShowProblems={() => setFeedbackTab('problems')} />
     </main>
   );
 }

@@ -12,6 +12,9 @@ import { OutputTable } from './OutputTable';
 import { OutputTreeView } from './OutputTreeView';
 import { xmlTree } from './xml-tree';
 
+/** How the output is shown: as a tree (or table), or as the text the target format gets. */
+export type OutputView = 'tree' | 'text';
+
 /** Props of {@link PreviewOutput}. */
 export interface PreviewOutputProps {
   result: RunOutcome;
@@ -20,6 +23,8 @@ export interface PreviewOutputProps {
   inputKey: string | undefined;
   selected: string | undefined;
   onSelect: (path: string) => void;
+  view: OutputView;
+  onView: (view: OutputView) => void;
 }
 
 function formatKb(chars: number): string {
@@ -43,7 +48,7 @@ function shapeOf(text: string, truncated: boolean, format: PayloadFormat | undef
 }
 
 /** Shows one finished run. */
-export function PreviewOutput({ result, format, inputKey, selected, onSelect }: PreviewOutputProps) {
+export function PreviewOutput({ result, format, inputKey, selected, onSelect, view, onView }: PreviewOutputProps) {
   const shape = useMemo(() => shapeOf(result.outputText, result.outputTruncated, format), [result.outputText, result.outputTruncated, format]);
   // The previous run's leaves, per input: a change of input is not a change of the output.
   const previous = useRef<{ key?: string; text?: string; leaves?: Map<string, string>; before?: Map<string, string> }>({});
@@ -71,6 +76,16 @@ export function PreviewOutput({ result, format, inputKey, selected, onSelect }: 
           </span>
         )}
         {timing && <span className="chip">{timing}</span>}
+        {shape.tree && (
+          <span className="view-switch" role="radiogroup" aria-label="Output view">
+            {(['tree', 'text'] as const).map((v) => (
+              <label key={v} className="view-option">
+                <input type="radio" name="output-view" value={v} checked={view === v} onChange={() => onView(v)} />
+                {v === 'tree' ? (shape.rows ? 'Table' : 'Tree') : 'Text'}
+              </label>
+            ))}
+          </span>
+        )}
       </div>
       {result.fieldErrors.length > 0 && (
         <ul className="issue-list" data-testid="field-errors">
@@ -81,16 +96,16 @@ export function PreviewOutput({ result, format, inputKey, selected, onSelect }: 
           ))}
         </ul>
       )}
-      {shape.rows ? (
-        <OutputTable rows={shape.rows} changed={changed} selected={selected} onSelect={onSelect} />
-      ) : shape.tree ? (
-        <OutputTreeView root={shape.tree} changed={changed} changedInside={inside} selected={selected} onSelect={onSelect} />
-      ) : (
+      {view === 'text' || !shape.tree ? (
         result.outputText && (
           <pre className="code-view output-text" data-testid="run-output">
             {result.outputText}
           </pre>
         )
+      ) : shape.rows ? (
+        <OutputTable rows={shape.rows} changed={changed} selected={selected} onSelect={onSelect} />
+      ) : (
+        <OutputTreeView root={shape.tree} changed={changed} changedInside={inside} selected={selected} onSelect={onSelect} />
       )}
       {result.outputTruncated && <p className="muted">Showing the first {formatKb(result.outputText.length)} of {formatKb(result.outputChars)} as text.</p>}
     </div>

@@ -1,13 +1,14 @@
 /**
  * The output preview panel: the input picker, the notice (and confirmation)
- * for a test input masked for display, the live run's progress with
- * Cancel, and the output with its lineage.
+ * for a test input masked for display, and the output with its lineage.
+ * The run's progress and Cancel are the toolbar's (they follow the live run).
  */
+import { useState } from 'react';
 import type { PayloadFormat } from '../../../mapping-engine/payload/types';
 import { ErrorNotice } from '../components/ErrorNotice';
 import './preview.css';
 import { LineageView } from './LineageView';
-import { PreviewOutput } from './PreviewOutput';
+import { PreviewOutput, type OutputView } from './PreviewOutput';
 import type { LiveFeedback } from './use-live-feedback';
 
 /** Props of {@link PreviewPanel}. */
@@ -24,7 +25,7 @@ export interface PreviewPanelProps {
 export function PreviewPanel({ live, targetFormat, onShowRule, blocked }: PreviewPanelProps) {
   const { choices, choice, preview } = live;
   const status = preview.status;
-  const percent = Math.round((status?.progress.fraction ?? 0) * 100);
+  const [view, setView] = useState<OutputView>('tree');
   const result = preview.lastDone?.result;
   return (
     <div className="live-preview">
@@ -40,17 +41,6 @@ export function PreviewPanel({ live, targetFormat, onShowRule, blocked }: Previe
             ))}
           </select>
         </label>
-        {preview.running && (
-          <>
-            <progress className="run-progress" max={100} value={percent} aria-label="Preview progress" data-testid="preview-progress">
-              {percent}%
-            </progress>
-            <span className="muted small">{status?.progress.phase}</span>
-            <button type="button" className="button button-small button-secondary" onClick={preview.cancel}>
-              Cancel preview
-            </button>
-          </>
-        )}
         {status?.state === 'cancelled' && (
           <>
             <span className="muted small" data-testid="run-cancelled">
@@ -87,7 +77,15 @@ export function PreviewPanel({ live, targetFormat, onShowRule, blocked }: Previe
           {status?.state === 'failed' && status.error && <ErrorNotice error={status.error} />}
           {!result && !preview.error && status?.state !== 'failed' && <p className="muted">Mapping {choice?.label}…</p>}
           {result && (
-            <PreviewOutput result={result} format={targetFormat} inputKey={choice?.id} selected={live.selected} onSelect={(path) => live.select(path === live.selected ? undefined : path)} />
+            <PreviewOutput
+              result={result}
+              format={targetFormat}
+              inputKey={choice?.id}
+              selected={live.selected}
+              onSelect={(path) => live.select(path === live.selected ? undefined : path)}
+              view={view}
+              onView={setView}
+            />
           )}
           {live.lineage && <LineageView lineage={live.lineage} onShowRule={onShowRule} onClose={() => live.select(undefined)} />}
         </>

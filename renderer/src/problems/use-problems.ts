@@ -1,0 +1,60 @@
+/**
+ * The Problems panel's entries for the open document: the engine's
+ * `documentProblems` over the compile error, the latest preview's runtime
+ * errors and schema violations, and the source and target fields (read
+ * through the backend once per file, as the rules view reads them).
+ */
+import { useMemo } from 'react';
+import type { MappingDocument } from '../../../mapping-engine/document/document-schema';
+import { documentProblems, type Coverage, type Problem } from '../../../mapping-engine/document/problems/problems';
+import type { CodedErrorData } from '../../../mapping-engine/errors';
+import type { CompileResult, RunOutcome } from '../../../electron/contract/methods/engine-methods';
+import type { StudioApi } from '../../../electron/contract/studio-api';
+import { fieldsFileOf, useFieldRows } from '../rules/use-field-rows';
+
+/** A problem with where it sits in the generated JSONata. */
+export interface ShownProblem extends Problem {
+  /** Line (1-based) of the rule's expression in the generated JSONata. */
+  jsonataLine?: number;
+}
+
+/** What {@link useProblems} gives. */
+export interface ProblemsState {
+  problems: ShownProblem[];
+  coverage?: Coverage;
+}
+
+/** The line of `offset` in `text` (1-based). */
+export function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+/** Computes the problems of `document` (see the module comment). */
+export function useProblems(
+  api: Pick<StudioApi, 'importSchema'> | undefined,
+  projectPath: string | undefined,
+  document: MappingDocument | undefined,
+  compiled: CompileResult | undefined,
+  compileError: CodedErrorData | undefined,
+  result: RunOutcome | undefined,
+): ProblemsState {
+  const target = useFieldRows(api, projectPath, fieldsFileOf(document, 'target'));
+  const source = useFieldRows(api, projectPath, fieldsFileOf(document, 'source'));
+  return useMemo(() => {
+    if (!document) return compileError ? { problems: [{ kind: 'compile', severity: 'error', code: compileError.code, message: compileError.message, ...(compileError.line !== undefined ? { line: compileError.line } : {}) }] } : { problems: [] };
+    const found = documentProblems(document, {
+      ...(compileError ? { compileError } : {}),
+      ...(result ? { fieldErrors: result.fieldErrors, violations: result.violations } : {}),
+      ...(target.rows ? { targetFields: target.rows.map((r) => ({ path: r.path, required: r.required, container: r.hasChildren })) } : {}),
+      // A cut field list would report fields past the cut as missing.
+      ...(source.rows && !source.truncated ? { sourceFields: source.rows.map((r) => ({ path: r.path, required: r.required, container: r.hasChildren })) } : {}),
+    });
+    const problems = found.problems.map((p): ShownProblem => {
+      const span = p.target !== undefined && compiled ? compiled.sourceMap[p.target] : undefined;
+      return span && compiled ? { ...p, jsonataLine: lineAt(compiled.expression, span.start) } : p;
+    });
+    return { problems, ...(found.coverage ? { coverage: found.coverage } : {}) };
+  }, [document, compileError, result, target.rows, source.rows, source.truncated, compiled]);
+}

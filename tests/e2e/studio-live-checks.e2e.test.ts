@@ -1,0 +1,153 @@
+/**
+ * Problems, tests and privacy of the live feedback in a real browser
+ * (issue 15), on writable copies of the CRM -> ERP sample: a rule reading a
+ * source path the source lacks shows in Problems and jumps to its rule; a
+ * failing test shows expected and actual side by side and "accept" makes it
+ * pass; a test input holding personal data is never shown unmasked in the
+ * preview, the source panel or the test diff. Console errors fail the test.
+ */
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWebHost, type WebHost } from '../../electron/web/web-host';
+import { CHROMIUM_PATH, hasChromium, launchChromium, type ChromiumSession, openPage } from './chromium';
+import { openByPath } from './studio-actions';
+
+const repo = join(import.meta.dirname, '..', '..');
+const samplesDir = join(repo, 'samples');
+const images = join(repo, 'docs', 'images');
+const RUN = { timeout: 30_000 };
+
+/** A real customer as a consultant might paste it into a test input: the masker recognises the e-mail and the street. */
+const REAL = {
+  accountId: 'ACC-424242',
+  fullName: 'Testa Beispiel',
+  status: 'A',
+  createdOn: '03.11.2024',
+  billing: { street: 'Lindenallee 17', postalCode: '10115', city: 'Berlin', countryCode: 'DE' },
+  contacts: [{ type: 'email', value: 'margarete.sommerfeld@example.org' }],
+};
+const ORIGINALS = ['margarete.sommerfeld@example.org', 'Lindenallee'];
+
+type Doc = { rules: { target: string; sources: string[] }[]; tests: { name: string; input: string; expected?: string }[] };
+
+describe.skipIf(!hasChromium)(`live problems, tests and privacy in Chromium (skipped when ${CHROMIUM_PATH} is missing: apt-get install chromium)`, () => {
+  let session: ChromiumSession;
+  let host: WebHost;
+  let root: string;
+
+  /** A copy of crm-to-erp in its own folder, changed by `change`; returns the project file. */
+  function project(name: string, change: (doc: Doc, folder: string) => void): string {
+    const folder = join(root, 'work', name);
+    cpSync(join(samplesDir, 'crm-to-erp'), folder, { recursive: true });
+    const file = join(folder, 'crm-to-erp.mapwright.json');
+    const doc = JSON.parse(readFileSync(file, 'utf8')) as Doc;
+    change(doc, folder);
+    writeFileSync(file, JSON.stringify(doc, null, 2));
+    return file;
+  }
+
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'mapwright-live-checks-'));
+    mkdirSync(join(root, 'work'));
+    session = await launchChromium();
+    host = await startWebHost({ samplesDir, settingsDir: join(root, 'settings'), readRoots: [join(root, 'work')] });
+  }, 120_000);
+  afterAll(async () => {
+    await host?.close();
+    await session?.close();
+    if (root) rmSync(root, { recursive: true, force: true });
+  });
+
+  it('shows a rule reading a missing source path in Problems and jumps to the rule', async () => {
+    const file = project('broken', (doc) => {
+      const city = doc.rules.find((r) => r.target === 'address.city')!;
+      city.sources = ['billing.town'];
+    });
+    const { page, problems } = await openPage(session, host.url);
+    await openByPath(page, file);
+    await page.getByTestId('problem-count').click();
+    const list = page.getByTestId('problems');
+    await expect.poll(() => list.locator('[data-code="MAP_UNKNOWN_SOURCE"]').getAttribute('data-target'), RUN).toBe('address.city');
+    // The preview's runtime error for the required field is listed too, tied to the same rule.
+    await expect.poll(() => list.locator('[data-kind="runtime"]').first().getAttribute('data-target'), RUN).toBe('address.city');
+    expect(await page.getByTestId('coverage').textContent()).toMatch(/\d+ of \d+ target fields mapped/);
+    await list.locator('[data-code="MAP_UNKNOWN_SOURCE"] button').click();
+    await expect.poll(() => page.locator('.rules-row[aria-selected="true"]').getAttribute('data-path'), RUN).toBe('address.city');
+    mkdirSync(images, { recursive: true });
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.screenshot({ path: join(images, `live-problems-${scheme}.png`) });
+    }
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a failing test with expected and actual side by side, and accepting the output makes it pass', async () => {
+    const file = project('failing', (_doc, folder) => {
+      const expected = join(folder, 'tests', 'unknown-status.expected.json');
+      writeFileSync(expected, readFileSync(expected, 'utf8').replace('"PROSPECT"', '"ON_HOLD"'));
+    });
+    const { page, problems } = await openPage(session, host.url);
+    await openByPath(page, file);
+    const summary = page.getByTestId('test-summary');
+    await expect.poll(() => summary.textContent(), RUN).toBe('3 of 4 passed · 1 failed');
+    await page.getByRole('button', { name: 'Show expected and actual' }).click();
+    const diff = page.getByTestId('test-diff');
+    await diff.waitFor();
+    const row = diff.getByTestId('diff-row');
+    expect(await row.count()).toBe(1);
+    expect(await row.locator('td').allTextContents()).toEqual(['status', '"ON_HOLD"', '"PROSPECT"']);
+    expect(await diff.getByTestId('diff-expected').textContent()).toContain('"status": "ON_HOLD"');
+    expect(await diff.getByTestId('diff-actual').textContent()).toContain('"status": "PROSPECT"');
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.screenshot({ path: join(images, `live-tests-${scheme}.png`) });
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+    await diff.getByRole('button', { name: 'Accept current output as expected' }).click();
+    await expect.poll(() => summary.textContent(), RUN).toBe('4 of 4 passed');
+    expect(readFileSync(join(root, 'work', 'failing', 'tests', 'unknown-status.expected.json'), 'utf8')).toContain('"PROSPECT"');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('says so when a project has no tests', async () => {
+    const file = project('untested', (doc) => {
+      doc.tests = [];
+    });
+    const { page, problems } = await openPage(session, host.url);
+    await openByPath(page, file);
+    await expect.poll(() => page.getByTestId('test-summary').getAttribute('data-state'), RUN).toBe('none');
+    expect(await page.getByTestId('test-summary').getAttribute('class')).not.toContain('all-passed');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('never shows the personal data of a test input: not in the preview, the source panel or the test diff', async () => {
+    const file = project('personal', (doc, folder) => {
+      writeFileSync(join(folder, 'tests', 'real.input.json'), JSON.stringify(REAL, null, 2));
+      doc.tests.push({ name: 'a real customer', input: 'tests/real.input.json', expected: 'tests/complete-account.expected.json' });
+    });
+    const { page, problems } = await openPage(session, host.url);
+    const seen: string[] = [];
+    // Everything the page is sent, not only what it shows.
+    page.on('response', (response) => void response.text().then((text) => seen.push(text), () => undefined));
+    await openByPath(page, file);
+    const picker = page.getByRole('combobox', { name: 'Preview input' });
+    await picker.selectOption({ label: 'Test: a real customer' });
+    await page.getByTestId('mask-consent').waitFor();
+    await page.getByRole('button', { name: 'Show the masked preview' }).click();
+    const city = page.getByTestId('output-tree').locator('[data-path="address.line1"]');
+    await expect.poll(() => city.count(), RUN).toBe(1);
+    await page.getByTestId('source-tree').waitFor();
+    // The test fails (its expected file is another customer's): its diff is masked too.
+    await page.getByRole('button', { name: 'Show expected and actual' }).click();
+    await page.getByTestId('test-diff').getByTestId('diff-row').first().waitFor();
+    const shown = `${await page.content()}\n${seen.join('\n')}`;
+    for (const original of ORIGINALS) expect(shown).not.toContain(original);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
