@@ -90,12 +90,15 @@ export function proposeLink(doc: Pick<MappingDocument, 'rules' | 'arrays'>, sour
   for (const ancestor of repeatingAncestors(target)) {
     const key = pathKey(documentPath(ancestor));
     if (!doc.arrays.some((a) => a.target !== '.' && pathKey(a.target) === key)) {
-      const sourceArray = repeatingAncestors(source)[0];
+      // The list to iterate: the source's first repeating level below what the contexts around the list already iterate.
+      const outer = contextBases(doc, documentPath(ancestor));
+      const base = outer[outer.length - 1] ?? [];
+      const sourceArray = [...repeatingAncestors(source), ...(last(source.repeats) ? [[...source.names]] : [])].find((a) => a.length > base.length && startsWithNames(a, base));
       return {
         ok: false,
         reason: 'target-needs-context',
-        message: `${shown(target.names)} repeats with ${shown(ancestor)}, which has no array context yet: add one (source list -> ${shown(ancestor)}) first`,
-        context: { target: documentPath(ancestor), source: sourceArray ? relativeSource(sourceArray, contextBases(doc, documentPath(ancestor))).path : '' },
+        message: `${shown(target.names)} repeats with ${shown(ancestor)}, which has no array context yet${sourceArray ? `: add one over ${shown(sourceArray)}` : ''}`,
+        ...(sourceArray ? { context: { target: documentPath(ancestor), source: relativeSource(sourceArray, outer).path } } : {}),
       };
     }
   }

@@ -10,12 +10,14 @@ import { useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardE
 import type { StoreApi } from 'zustand/vanilla';
 import { documentLinks, type CanvasLink } from '../../../mapping-engine/document/canvas/canvas-links';
 import { proposeLink } from '../../../mapping-engine/document/canvas/link-check';
+import { linkThroughContext } from '../../../mapping-engine/document/canvas/link-through-context';
 import type { DocumentEdit, EditResult } from '../../../mapping-engine/document/edits/edit-types';
 import type { StudioApi } from '../../../electron/contract/studio-api';
 import type { DocumentState } from '../document/document-store';
 import { useDocument } from '../document/use-document';
 import { ROW_HEIGHT } from '../fields/FieldTree';
 import { CanvasSide } from './CanvasSide';
+import { CanvasStatus, type CanvasStatusMessage } from './CanvasStatus';
 import { nodeForNames, type FieldNode } from '../fields/field-tree-model';
 import { useFieldTree } from '../fields/use-field-tree';
 import { LinkInspector, linkText } from './LinkInspector';
@@ -68,7 +70,7 @@ export function CanvasView({ api, store, projectPath, readOnly }: CanvasViewProp
   const [selectedField, setSelectedField] = useState<{ side: 'source' | 'target'; id: string }>();
   const [selectedLinkId, setSelectedLinkId] = useState<string>();
   const [markedId, setMarkedId] = useState<string>();
-  const [status, setStatus] = useState<{ text: string; bad?: boolean }>();
+  const [status, setStatus] = useState<CanvasStatusMessage>();
   const body = useRef<HTMLDivElement>(null);
   const [frame, setFrame] = useState<Frame>(NO_FRAME);
 
@@ -128,7 +130,8 @@ export function CanvasView({ api, store, projectPath, readOnly }: CanvasViewProp
       if (!doc) return;
       const proposal = proposeLink(doc, from, to);
       if (!proposal.ok) {
-        setStatus({ text: `Cannot link ${from.name} to ${to.name}: ${proposal.message}`, bad: true });
+        const offer = linkThroughContext(doc, from, to);
+        setStatus({ text: `Cannot link ${from.name} to ${to.name}: ${proposal.message}`, bad: true, ...(offer ? { offer } : {}) });
         return;
       }
       const result = apply(proposal.edit, `link ${from.name} → ${to.name}`);
@@ -274,9 +277,14 @@ export function CanvasView({ api, store, projectPath, readOnly }: CanvasViewProp
           />
         </div>
       </div>
-      <div className={`canvas-status ${status?.bad ? 'is-bad' : ''}`} role="status" aria-live="polite" data-testid="canvas-status">
-        {status?.text ?? `${links.filter((l) => l.kind === 'rule').length} links`}
-      </div>
+      <CanvasStatus
+        status={status}
+        idle={`${links.filter((l) => l.kind === 'rule').length} links`}
+        readOnly={locked}
+        onAccept={(offer) => {
+          if (apply(offer.edit, offer.edit.label).ok) setStatus({ text: `Added ${offer.contexts.map((c) => c.target).join(', ')} and linked` });
+        }}
+      />
       <LinkInspector
         doc={doc}
         links={fieldLinks}
