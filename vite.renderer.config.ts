@@ -120,6 +120,7 @@ export default defineConfig((env) => {
         'monaco-editor/editor/contrib/hover/browser/hoverContribution.js',
         'monaco-editor/editor/contrib/bracketMatching/browser/bracketMatching.js',
         'monaco-editor/editor/contrib/find/browser/findController.js',
+        'monaco-editor/editor/contrib/suggest/browser/suggestController.js',
       ],
     },
     build: {

@@ -27,6 +27,7 @@ import { FeedbackTabs, type FeedbackTab } from '../problems/FeedbackTabs';
 import { ProblemsPanel } from '../problems/ProblemsPanel';
 import { useProblems } from '../problems/use-problems';
 import { TestsPanel } from '../tests-panel/TestsPanel';
+import { useCompletionSources } from '../editor/use-completion-sources';
 import { RunToolbar } from './RunToolbar';
 import { SamplePreview } from './SamplePreview';
 
@@ -67,6 +68,7 @@ export function StudioView({ api, doc, sampleId, title, preview, previewError, r
   const runnable = session.compiled !== undefined && session.loadError === undefined;
   const live = useLiveFeedback({ api, projectKey: doc?.key, projectPath: doc?.path, document: doc ? mapping : undefined, runnableText: runnable ? doc?.text : undefined });
   const fieldErrors = live.preview.lastDone?.result?.fieldErrors;
+  useCompletionSources(api, doc?.path, doc ? mapping : undefined);
   const problems = useProblems(api, doc?.path, doc ? mapping : undefined, session.compiled, session.loadError, live.preview.lastDone?.result);
   const [feedbackTab, setFeedbackTab] = useState<FeedbackTab>('tests');
   const tests = session.tests;

@@ -1,0 +1,19 @@
+/**
+ * Keeps the JSONata editor's source-path completions on the open project's
+ * source fields (its schema, else its first sample), read through the
+ * backend as the rules view reads them.
+ */
+import { useEffect } from 'react';
+import type { MappingDocument } from '../../../mapping-engine/document/document-schema';
+import type { StudioApi } from '../../../electron/contract/studio-api';
+import { fieldsFileOf, useFieldRows } from '../rules/use-field-rows';
+import { setCompletionSources } from './completion-sources';
+
+/** Publishes the source paths of `document` to the editor's completion. */
+export function useCompletionSources(api: Pick<StudioApi, 'importSchema'> | undefined, projectPath: string | undefined, document: MappingDocument | undefined): void {
+  const { rows } = useFieldRows(api, projectPath, fieldsFileOf(document, 'source'));
+  useEffect(() => {
+    // JSONata maps over arrays implicitly: `contacts.type` reads every element's type.
+    setCompletionSources(rows ? [...new Set(rows.map((r) => r.path.replace(/\[\]/g, '')))] : []);
+  }, [rows]);
+}
