@@ -38,7 +38,7 @@ export function jsonCases(rng: Rng): HostileCase[] {
   const add = (file: string, content: string | Uint8Array, runs: RunArgs[] = PAYLOAD_RUNS): void => void cases.push({ file: `json/${file}`, content, runs });
   const records = JSON.stringify(Array.from({ length: 50 }, (_, i) => person(rng, i)));
 
-  add('huge-string-16mb.json', `{"note":"${'x'.repeat(16 * MB)}"}`);
+  add('huge-string-8mb.json', `{"note":"${'x'.repeat(8 * MB)}"}`);
   add('huge-string-50mb.json', `{"name":"${'a '.repeat(25 * MB)}"}`, [RUN.mask, RUN.infer]);
   add('huge-whitespace-string.json', `{"s":"E${' '.repeat(4 * MB)}"}`);
   add('huge-key.json', `{"${'k'.repeat(4 * MB)}":1}`);
@@ -51,7 +51,7 @@ export function jsonCases(rng: Rng): HostileCase[] {
   add('deep-mixed-5000.json', `${'{"a":['.repeat(5000)}1${']}'.repeat(5000)}`, [...PAYLOAD_RUNS, RUN.evalInput]);
   add('deep-email-5000.json', deepObject(5000, 'email'));
   add('wide-200k-keys.json', wideObject(rng, 200_000));
-  add('wide-1m-array.json', `[${Array.from({ length: 1_000_000 }, (_, i) => i % 10).join(',')}]`);
+  add('wide-500k-array.json', `[${Array.from({ length: 500_000 }, (_, i) => i % 10).join(',')}]`);
   add('many-records-20k.json', `[${Array.from({ length: 20_000 }, (_, i) => `{"id":${i},"email":"u${i}@example.com"}`).join(',')}]`);
   add('duplicate-keys.json', `{${Array.from({ length: 10000 }, (_, i) => `"k":${i}`).join(',')}}`);
   add('proto-keys.json', '{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},"prototype":1,"toString":"x","hasOwnProperty":2}', [...PAYLOAD_RUNS, RUN.evalInput, RUN.toCsv]);
@@ -81,8 +81,8 @@ export function jsonlCases(rng: Rng): HostileCase[] {
   const add = (file: string, content: string | Uint8Array): void => void cases.push({ file: `jsonl/${file}`, content, runs });
   const line = (i: number): string => JSON.stringify(person(rng, i));
   add('deep-lines.jsonl', `${deepObject(5000)}\n${deepArray(100000)}\n`);
-  add('huge-line-16mb.jsonl', `{"a":"${'y'.repeat(16 * MB)}"}\n{"a":1}\n`);
-  add('many-lines-30k.jsonl', Array.from({ length: 30_000 }, (_, i) => `{"i":${i},"email":"a${i}@example.com"}`).join('\n'));
+  add('huge-line-8mb.jsonl', `{"a":"${'y'.repeat(8 * MB)}"}\n{"a":1}\n`);
+  add('many-lines-10k.jsonl', Array.from({ length: 10_000 }, (_, i) => `{"i":${i},"email":"a${i}@example.com"}`).join('\n'));
   add('wide-line.jsonl', `${wideObject(rng, 100_000)}\n`);
   add('bad-line-middle.jsonl', `${line(1)}\n${line(2)}\n{"a":\n${line(3)}\n`);
   add('truncated-last.jsonl', `${line(1)}\n${line(2).slice(0, 20)}`);

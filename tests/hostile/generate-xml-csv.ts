@@ -17,8 +17,8 @@ export function xmlCases(rng: Rng): HostileCase[] {
   add('attrs-100k.xml', `<r ${Array.from({ length: 100_000 }, (_, i) => `a${i}="${i}"`).join(' ')}/>`);
   add('duplicate-attrs.xml', `<r ${Array.from({ length: 1000 }, () => 'a="1"').join(' ')}/>`);
   add('siblings-200k.xml', `<r>${'<i>v</i>'.repeat(200_000)}</r>`);
-  add('huge-text-16mb.xml', `<r><name>${'n'.repeat(16 * MB)}</name></r>`);
-  add('huge-attr-16mb.xml', `<r email="${'e'.repeat(16 * MB)}"/>`);
+  add('huge-text-8mb.xml', `<r><name>${'n'.repeat(8 * MB)}</name></r>`);
+  add('huge-attr-8mb.xml', `<r email="${'e'.repeat(8 * MB)}"/>`);
   add('huge-cdata.xml', `<r><![CDATA[${'c]'.repeat(4 * MB)}]]></r>`);
   add('huge-whitespace.xml', `<r>${' '.repeat(8 * MB)}</r>`);
   add('billion-laughs.xml', `<?xml version="1.0"?>\n<!DOCTYPE lolz [\n<!ENTITY lol "lol">\n${Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i === 0 ? '' : i};`.repeat(10)}">`).join('\n')}\n]>\n<lolz>&lol9;</lolz>`);
@@ -55,7 +55,7 @@ export function csvCases(rng: Rng): HostileCase[] {
   add('columns-100k.csv', `${Array.from({ length: 100_000 }, (_, i) => `c${i}`).join(',')}\n${Array.from({ length: 100_000 }, (_, i) => i).join(',')}\n`);
   add('duplicate-headers.csv', `${Array.from({ length: 10_000 }, () => 'name').join(',')}\n${Array.from({ length: 10_000 }, () => 'x').join(',')}\n`);
   add('cell-50mb.csv', `name,email\n"${'b'.repeat(50 * MB)}",a@example.com\n`);
-  add('cell-16mb-spaces.csv', `name,note\nAnn,"E${' '.repeat(16 * MB)}"\n`);
+  add('cell-8mb-spaces.csv', `name,note\nAnn,"E${' '.repeat(8 * MB)}"\n`);
   add('rows-10k.csv', `id,email\n${Array.from({ length: 10_000 }, (_, i) => `${i},u${i}@example.com`).join('\n')}\n`);
   add('unterminated-quote.csv', `a,b\n"x,${'y'.repeat(100_000)}\n1,2\n`);
   add('quote-storm.csv', `a\n${'"'.repeat(1_000_001)}\n`);

@@ -67,6 +67,12 @@ describe('schema text', () => {
     expect(error.line).toBeGreaterThan(1);
   });
 
+  it('finds a duplicate key among 50k keys of one mapping, with its line', () => {
+    const text = `${Array.from({ length: 50_000 }, (_, i) => `k${i}: ${i}`).join('\n')}\nk7: again\n`;
+    const error = errorOf(() => parseYamlText(text, 'wide.yaml'));
+    expect([error.code, error.line, error.column]).toEqual(['YAML_PARSE', 50_001, 1]);
+  });
+
   it('reports an unresolved alias and a second document as YAML_PARSE with a position', () => {
     const alias = errorOf(() => parseYamlText('openapi: 3.0.0\ninfo: *nope\n', 'a.yaml'));
     expect([alias.code, alias.line, alias.column]).toEqual(['YAML_PARSE', 2, 7]);
