@@ -23,6 +23,8 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // expect.poll waits for a state; its default of 1 s is a fixed time a busy machine can miss.
+          expect: { poll: { timeout: 30_000 } },
         },
       },
     ],
