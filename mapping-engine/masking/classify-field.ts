@@ -27,6 +27,9 @@ const PERSON_NAME = /^\p{L}[\p{L}\p{M} .'’-]{0,79}$/u;
 const PERSON_SIBLING: ReadonlySet<MaskCategory> = new Set(['email', 'phone', 'firstName', 'lastName', 'username']);
 const EVENT_WORDS = new Set(['created', 'updated', 'modified', 'deleted', 'order', 'invoice', 'issue', 'due', 'delivery', 'payment', 'start', 'end', 'expiry', 'expires', 'valid', 'booking', 'reqd', 'exctn', 'cre', 'closed', 'cancelled', 'processed']);
 
+/** Name words that denote a person's name wherever they stand (unlike `name`, which a product or company has too). */
+const SELF_PERSONAL_NAME_WORDS: ReadonlySet<string> = new Set(['fullname', 'nomcomplet', 'accountholdername', 'holdername', 'cardholdername']);
+
 function byName(category: MaskCategory, word: string, confidence = 0.9): Detection {
   return { category, confidence, source: 'name', reason: `field name matches "${word}"` };
 }
@@ -146,6 +149,10 @@ export function classifyField(value: string | number, context: FieldContext): De
     }
     if (hasPersonSibling(context)) {
       return { category: 'fullName', confidence: 0.7, source: 'name', reason: `"${verdict.word}" next to contact fields` };
+    }
+    // `fullName`, `cardholderName`: the name itself speaks of a person, even on a record with no contact fields.
+    if (SELF_PERSONAL_NAME_WORDS.has(verdict.word)) {
+      return { category: 'fullName', confidence: 0.75, source: 'name', reason: `"${verdict.word}" names a person` };
     }
   }
   return typeof value === 'string' ? classifyValue(text, context) : undefined;

@@ -27,6 +27,12 @@ describe('classifyField', () => {
     expect(classifyField('#1001', ctx('name', ['email'], 'order'))).toBeUndefined();
   });
 
+  it('takes a fullName or cardholder name for a person without other contact fields', () => {
+    expect(classifyField('Margarete Sommerfeld', ctx('fullName', ['accountId', 'status', 'billing']))?.category).toBe('fullName');
+    expect(classifyField('Jane Roe', ctx('cardholderName', ['amount']))?.category).toBe('fullName');
+    expect(classifyField('IPod Nano', ctx('displayName', ['price']))).toBeUndefined();
+  });
+
   it('leaves IDs, amounts, codes, timestamps and API URLs alone', () => {
     expect(classifyField('4242424242424242', ctx('id'))).toBeUndefined();
     expect(classifyField('19.00', ctx('vat'))).toBeUndefined();
