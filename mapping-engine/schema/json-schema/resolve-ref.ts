@@ -33,11 +33,11 @@ function escapeRegExp(text: string): string {
  * A SCHEMA_REF error naming the referring file and, when the ref text can be
  * found in it, its line and column.
  */
-export function refError(doc: LoadedDoc, ref: string, message: string, expected: string): MapwrightError {
+export function refError(doc: LoadedDoc, ref: string, message: string, expected: string, code: 'SCHEMA_REF' | 'ACCESS_DENIED' = 'SCHEMA_REF'): MapwrightError {
   const pattern = new RegExp(`["']?\\$ref["']?\\s*:\\s*["']?${escapeRegExp(ref)}`);
   const match = pattern.exec(doc.text);
   const position = match ? lineColumnAt(doc.text, match.index) : {};
-  return new MapwrightError('SCHEMA_REF', message, { file: doc.file, ...position, expected });
+  return new MapwrightError(code, message, { file: doc.file, ...position, expected });
 }
 
 function safeDecode(text: string): string {
@@ -136,5 +136,9 @@ export async function resolveRef(registry: SchemaRegistry, from: Located, ref: s
   const doc = await findFile(registry, from, refDocument, uri);
   if (doc) return { kind: 'found', at: applyFragment(registry, from, ref, { doc, pointer: [] }, doc.rootId ?? uri, fragment) };
   if (isWebUri(uri)) return { kind: 'remote', uri: fragment ? `${uri}#${fragment}` : uri };
+  if (registry.isDenied(resolveLocation(from.doc.location, refDocument))) {
+    // The same answer whether or not the file exists: the reference leaves the folders the user granted.
+    throw refError(from.doc, ref, `$ref "${ref}" leads outside the schema's folder`, 'a schema file inside the project or schema folder (the CLI allows others with --allow-outside)', 'ACCESS_DENIED');
+  }
   throw refError(from.doc, ref, `$ref "${ref}" cannot be resolved: no file ${resolveLocation(from.doc.location, refDocument)} and no schema with that $id`, 'a schema file next to the referring file, or a known $id');
 }

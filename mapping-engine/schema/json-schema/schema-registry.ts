@@ -3,6 +3,7 @@
  * file is read and parsed once, whatever number of `$ref`s reach it.
  */
 import type { SourceResolver } from '../resolver';
+import { isMapwrightError } from '../../errors';
 import { normalizePath } from '../resolver';
 import { baseWithin, collectIds } from './id-index';
 import { evaluatePointer, formatPointer, isObject } from './json-pointer';
@@ -52,6 +53,13 @@ export class SchemaRegistry {
   private readonly ids = new Map<string, IdTarget>();
   /** Locations the resolver could not read: not asked again. */
   private readonly unreadable = new Set<string>();
+  /** Locations the resolver refused (outside the granted folders), told apart so the error says so. */
+  private readonly denied = new Set<string>();
+
+  /** Whether reading `location` was refused with `ACCESS_DENIED`. */
+  isDenied(location: string): boolean {
+    return this.denied.has(normalizePath(location));
+  }
 
   constructor(private readonly resolver: SourceResolver) {}
 
@@ -87,8 +95,9 @@ export class SchemaRegistry {
     let bytes: Uint8Array | string;
     try {
       bytes = await this.resolver.read(key);
-    } catch {
+    } catch (error) {
       this.unreadable.add(key);
+      if (isMapwrightError(error) && error.code === 'ACCESS_DENIED') this.denied.add(key);
       return undefined;
     }
     const text = schemaText(bytes, key);

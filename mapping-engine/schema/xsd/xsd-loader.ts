@@ -92,6 +92,15 @@ class DocumentReader {
       bytes = await this.resolver.read(location);
     } catch (cause) {
       const { line, column } = positionOf(doc.parsed, node);
+      if (isMapwrightError(cause) && cause.code === 'ACCESS_DENIED') {
+        // One answer whether or not the file exists; the position is the include that asked for it.
+        throw new MapwrightError('ACCESS_DENIED', `xs:${node.local} schemaLocation="${node.attrs.schemaLocation ?? ''}" leads outside the schema's folder`, {
+          file: doc.parsed.file,
+          line,
+          column,
+          expected: 'a schema file inside the project or schema folder (the CLI allows others with --allow-outside)',
+        });
+      }
       const why = isMapwrightError(cause) || cause instanceof Error ? `: ${cause.message}` : '';
       throw new MapwrightError('XSD_REF', `xs:${node.local} target "${location}" cannot be read${why}`, {
         file: doc.parsed.file,
