@@ -1,4 +1,4 @@
-import { cpSync } from 'node:fs';
+import { cpSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useBackendFixtures, value } from '../../tests/helpers/backend-fixture';
@@ -53,5 +53,14 @@ describe('schemaChildren', () => {
     expect(missing.ok || missing.error.code).toBe('NOT_FOUND');
     const outside = await f.api.schemaChildren({ projectPath: f.project, file: join(f.outside, 'x.xsd'), parent: [] });
     expect(outside.ok || outside.error.code).toBe('ACCESS_DENIED');
+  });
+
+  it('checks the size before reading a schema (a 129 MB file is LIMIT_EXCEEDED, not read)', async () => {
+    const f = fixture({ samples: ['crm-to-erp'] });
+    const big = join(f.samplesDir, 'crm-to-erp', 'big.schema.json');
+    writeFileSync(big, '{}');
+    truncateSync(big, 129 * 1024 * 1024); // sparse: costs no disk
+    const result = await f.api.schemaChildren({ projectPath: f.project, file: 'big.schema.json', parent: [] });
+    expect(result.ok || result.error.code).toBe('LIMIT_EXCEEDED');
   });
 });

@@ -8,10 +8,9 @@ import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { loadSchema } from '../../mapping-engine/schema/load-schema';
 import type { SchemaDocument } from '../../mapping-engine/schema/model';
-import { readInputFile } from '../../mapping-engine/node/read-file';
 import type { StudioApiPart } from '../contract/studio-api';
 import type { schemaTreeMethods } from '../contract/methods/schema-tree-methods';
-import { checkedResolver } from './engine/engine-context';
+import { checkedResolver, readBounded } from './engine/engine-context';
 import { childLevels, fieldAt, indexTypes, type TypeIndex } from './engine/schema-children';
 import { settle } from './settle';
 import type { BackendServiceOptions } from './studio-backend';
@@ -39,7 +38,7 @@ export function createSchemaTreeService(options: BackendServiceOptions): StudioA
     if (entry) cache.delete(key);
     else {
       entry = (async () => {
-        const doc = await loadSchema([{ file: path, bytes: await readInputFile(path) }], {
+        const doc = await loadSchema([{ file: path, bytes: await readBounded(path, basename(file)) }], {
           resolver: checkedResolver(access, projectFile),
           ...(root ? { root } : {}),
         });
