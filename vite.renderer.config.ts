@@ -121,6 +121,8 @@ export default defineConfig((env) => {
         'monaco-editor/editor/contrib/bracketMatching/browser/bracketMatching.js',
         'monaco-editor/editor/contrib/find/browser/findController.js',
         'monaco-editor/editor/contrib/suggest/browser/suggestController.js',
+        // The canvas's Tidy: elkjs's API is CommonJS (its layout runs in elk-worker, bundled with ?worker).
+        'elkjs/lib/elk-api.js',
       ],
     },
     build: {

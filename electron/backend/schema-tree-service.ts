@@ -12,6 +12,7 @@ import type { StudioApiPart } from '../contract/studio-api';
 import type { schemaTreeMethods } from '../contract/methods/schema-tree-methods';
 import { checkedResolver, readBounded } from './engine/engine-context';
 import { childLevels, fieldAt, indexTypes, type TypeIndex } from './engine/schema-children';
+import { SEARCH_LIMITS, searchSchema } from './engine/schema-search';
 import { settle } from './settle';
 import type { BackendServiceOptions } from './studio-backend';
 
@@ -59,6 +60,11 @@ export function createSchemaTreeService(options: BackendServiceOptions): StudioA
         const { field, prefix } = fieldAt(doc.root, request.parent, types);
         const { rows, truncated } = childLevels(field, prefix, types, request.levels ?? 1, request.limit ?? 2000);
         return { title: doc.title ?? basename(request.file), rows, truncated };
+      }),
+    schemaSearch: (request) =>
+      settle(async () => {
+        const { doc, types } = await load(request.projectPath, request.file, request.root);
+        return searchSchema(doc.root, types, request.text, { ...SEARCH_LIMITS, matches: request.limit ?? SEARCH_LIMITS.matches });
       }),
   };
 }

@@ -171,7 +171,7 @@ describe.skipIf(!hasChromium)(`canvas in Chromium (skipped when ${CHROMIUM_PATH}
     // Its node sits in the lane beside address.city (brought on screen: the panel is small, and a backup
     // notice may take some height); arrow keys move it (saved in the layout), and undo puts it back.
     await row(page.getByRole('tree', { name: 'Target fields' }), 'city').scrollIntoViewIfNeeded();
-    const node = page.getByRole('button', { name: /^Transforms of address\.city: Change case/ });
+    const node = page.getByRole('button', { name: /^Change case, transform 1 of 1 of address\.city\./ });
     const before = (await node.boundingBox())!;
     await node.focus();
     await page.keyboard.press('ArrowDown');
@@ -206,7 +206,7 @@ describe.skipIf(!hasChromium)(`canvas in Chromium (skipped when ${CHROMIUM_PATH}
     await page.close();
   });
 
-  it('takes the screenshots of the canvas in light and dark', async () => {
+  it.skipIf(process.env.MAPWRIGHT_SCREENSHOTS !== '1')('takes the screenshots of the canvas in light and dark', async () => {
     mkdirSync(images, { recursive: true });
     for (const scheme of ['light', 'dark'] as const) {
       const { page, problems, source } = await openCanvas();

@@ -45,9 +45,34 @@ export const SchemaChildrenResultSchema = z.object({
   truncated: z.boolean(),
 });
 
+/** Arguments of `schemaSearch`: the fields whose name contains `text`, found anywhere in the schema. */
+export const SchemaSearchRequestSchema = SchemaChildrenRequestSchema.omit({ parent: true, levels: true, limit: true }).extend({
+  text: z.string().trim().min(1).max(200),
+  /** Most matching fields to bring; 50 by default. */
+  limit: z.number().int().min(1).max(200).optional(),
+});
+
+/** One level the search brings: all the fields under `parent`, so the renderer lists them as if the user had opened it. */
+export const SchemaSearchLevelSchema = z.object({
+  parent: z.array(z.string()),
+  /** The parent's shared type, so the renderer reuses the level wherever the type occurs. */
+  parentType: z.string().optional(),
+  rows: z.array(SchemaChildRowSchema),
+});
+
+/** Result of `schemaSearch`: the levels on the way to each match, shallowest matches first. */
+export const SchemaSearchResultSchema = z.object({
+  levels: z.array(SchemaSearchLevelSchema),
+  /** Matching fields brought. */
+  matches: z.number().int().min(0),
+  /** False when the search stopped at its limits (more matches, or a schema too deep or large to walk whole). */
+  complete: z.boolean(),
+});
+
 /** The schema tree methods. */
 export const schemaTreeMethods = {
   schemaChildren: { args: z.tuple([SchemaChildrenRequestSchema]), result: SchemaChildrenResultSchema },
+  schemaSearch: { args: z.tuple([SchemaSearchRequestSchema]), result: SchemaSearchResultSchema },
 } as const;
 
 /** Arguments of `schemaChildren` as the renderer writes them (defaults optional). */
@@ -56,3 +81,7 @@ export type SchemaChildrenRequest = z.input<typeof SchemaChildrenRequestSchema>;
 export type SchemaChildRow = z.infer<typeof SchemaChildRowSchema>;
 /** Result of `schemaChildren`. */
 export type SchemaChildrenResult = z.infer<typeof SchemaChildrenResultSchema>;
+/** Arguments of `schemaSearch` as the renderer writes them. */
+export type SchemaSearchRequest = z.input<typeof SchemaSearchRequestSchema>;
+/** Result of `schemaSearch`. */
+export type SchemaSearchResult = z.infer<typeof SchemaSearchResultSchema>;

@@ -3,10 +3,14 @@
  * and the field tree with the counters of links leaving its top and bottom
  * edges (to fields scrolled out of view).
  */
+import { useEffect } from 'react';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { FieldTree, type FieldTreeProps } from '../fields/FieldTree';
 import type { SideTree } from '../fields/use-field-tree';
 import type { TreeSide } from './use-tree-side';
+
+/** Pause after the last key before the whole schema is searched. */
+const SEARCH_PAUSE_MS = 250;
 
 /** Props of {@link CanvasSide}. */
 export interface CanvasSideProps {
@@ -22,6 +26,16 @@ export interface CanvasSideProps {
 
 /** The side. */
 export function CanvasSide({ side, loaded, state, above, below, tree }: CanvasSideProps) {
+  // The box filters the loaded rows at once; after a pause the backend brings matches from levels not opened yet.
+  const { search } = loaded;
+  useEffect(() => {
+    const text = state.search.trim();
+    if (text.length < 2) return;
+    const timer = setTimeout(() => search(text), SEARCH_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [state.search, search]);
+  const searched = loaded.searched?.text === state.search.trim() ? loaded.searched : undefined;
+
   return (
     <div className={`canvas-side canvas-side-${side}`}>
       <div className="canvas-side-head">
@@ -39,6 +53,11 @@ export function CanvasSide({ side, loaded, state, above, below, tree }: CanvasSi
           </span>
         )}
       </div>
+      {searched && !searched.complete && (
+        <p className="muted small canvas-pad" role="status">
+          The first {searched.matches} matches of the whole schema are listed: type more to narrow the search.
+        </p>
+      )}
       {loaded.error && <ErrorNotice error={loaded.error} />}
       {!loaded.file && <p className="muted small canvas-pad">No {side} schema or sample yet.</p>}
       {loaded.tree ? (

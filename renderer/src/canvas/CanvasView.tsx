@@ -18,6 +18,9 @@ import { useDocument } from '../document/use-document';
 import { ROW_HEIGHT } from '../fields/FieldTree';
 import { CanvasSide } from './CanvasSide';
 import { CanvasStatus, type CanvasStatusMessage } from './CanvasStatus';
+import { CanvasToolbar } from './CanvasToolbar';
+import { openEnd, useContextFocus } from './use-context-focus';
+import { useTidy } from './use-tidy';
 import { nodeForNames, type FieldNode } from '../fields/field-tree-model';
 import { useFieldTree } from '../fields/use-field-tree';
 import { LinkInspector, linkText } from './LinkInspector';
@@ -65,8 +68,11 @@ export function CanvasView({ api, store, projectPath, readOnly }: CanvasViewProp
   const targetExpansion = useExpansion();
   const source = useFieldTree(api, projectPath, doc, 'source', sourceExpansion.expanded);
   const target = useFieldTree(api, projectPath, doc, 'target', targetExpansion.expanded);
-  const sourceSide = useTreeSide(source.tree, sourceExpansion, source.open);
-  const targetSide = useTreeSide(target.tree, targetExpansion, target.open);
+  const allLinks = useMemo(() => (doc ? documentLinks(doc) : []), [doc]);
+  const focus = useContextFocus(allLinks, source.tree, target.tree);
+  const links = focus.shown;
+  const sourceSide = useTreeSide(source.tree, sourceExpansion, source.open, focus.sourceWithin);
+  const targetSide = useTreeSide(target.tree, targetExpansion, target.open, focus.targetWithin);
   const [selectedField, setSelectedField] = useState<{ side: 'source' | 'target'; id: string }>();
   const [selectedLinkId, setSelectedLinkId] = useState<string>();
   const [markedId, setMarkedId] = useState<string>();
@@ -74,7 +80,6 @@ export function CanvasView({ api, store, projectPath, readOnly }: CanvasViewProp
   const body = useRef<HTMLDivElement>(null);
   const [frame, setFrame] = useState<Frame>(NO_FRAME);
 
-  const links = useMemo(() => (doc ? documentLinks(doc) : []), [doc]);
   const linkById = useMemo(() => new Map(links.map((l) => [l.id, l])), [links]);
   const selectedLink = selectedLinkId ? linkById.get(selectedLinkId) : undefined;
 
@@ -125,6 +130,15 @@ export function CanvasView({ api, store, projectPath, readOnly }: CanvasViewProp
     [store],
   );
 
+  const { tidying, tidy } = useTidy(lane, routed, frame.targetX - frame.sourceX, ROW_HEIGHT, apply, setStatus);
+
+  /** Selects the link an edit just made (its inspector then offers a transform at once). */
+  const selectCreated = (result: EditResult, made: { target: string; source: string }) => {
+    if (!result.ok) return;
+    setSelectedLinkId(documentLinks(result.document).find((l) => l.kind === 'rule' && l.target === made.target && l.source === made.source)?.id);
+    store.getState().setView({ selected: made.target });
+  };
+
   const link = useCallback(
     (from: FieldNode, to: FieldNode) => {
       if (!doc) return;
@@ -138,8 +152,7 @@ export function CanvasView({ api, store, projectPath, readOnly }: CanvasViewProp
       if (!result.ok) return;
       setStatus({ text: `Linked ${proposal.edit.source} → ${proposal.edit.target}` });
       setSelectedField({ side: 'target', id: to.id });
-      setSelectedLinkId(documentLinks(result.document).find((l) => l.kind === 'rule' && l.target === proposal.edit.target && l.source === proposal.edit.source)?.id);
-      store.getState().setView({ selected: proposal.edit.target });
+      selectCreated(result, proposal.edit);
     },
     [doc, apply, store],
   );
@@ -188,6 +201,16 @@ export function CanvasView({ api, store, projectPath, readOnly }: CanvasViewProp
     if (partners.length > 0) (side === 'source' ? targetSide : sourceSide).reveal(partners);
   };
 
+  /** Goes to the other end of a field's first link: that tree takes the focus at the partner. */
+  const jump = (side: 'source' | 'target') => (node: FieldNode) => {
+    selectField(side, node);
+    const own = links.find((l) => endsAt(side === 'source' ? l.sourceNames : l.targetNames, node.id));
+    if (!own) return setStatus({ text: `${node.name} has no link` });
+    // After the partner became the other tree's active row (the tree's focus handler would otherwise pick its first row).
+    const other = body.current?.querySelector<HTMLElement>(side === 'source' ? '.field-tree-target' : '.field-tree-source');
+    requestAnimationFrame(() => other?.focus());
+  };
+
   const selectLink = (chosen: CanvasLink) => {
     setSelectedLinkId(chosen.id);
     const to = target.tree ? nodeForNames(target.tree, chosen.targetNames) : undefined;
@@ -204,6 +227,15 @@ export function CanvasView({ api, store, projectPath, readOnly }: CanvasViewProp
       setMarkedId(undefined);
       setStatus({ text: 'Link cancelled' });
     }
+  };
+
+  /** Shows one array context alone: its elements opened and scrolled to, the rest hidden. */
+  const focusContext = (band: CanvasLink | undefined) => {
+    focus.setFocus(band);
+    if (!band) return;
+    openEnd(sourceSide, source.tree, band.sourceNames);
+    openEnd(targetSide, target.tree, band.targetNames);
+    setStatus({ text: `Focused on ${band.target}: other fields and links are hidden` });
   };
 
   if (!doc) return <p className="muted canvas-pad">No project is open.</p>;
@@ -235,6 +267,7 @@ export function CanvasView({ api, store, projectPath, readOnly }: CanvasViewProp
 
   return (
     <div className="canvas" onKeyDown={onKeyDown} data-testid="canvas">
+      <CanvasToolbar nodes={lane.nodes.length} tidying={tidying} readOnly={locked} onTidy={tidy} {...(focus.band ? { focused: focus.band } : {})} onShowAll={() => focusContext(undefined)} />
       <div className={`canvas-body ${drag ? 'is-dragging' : ''}`} ref={body}>
         <CanvasSide
           side="source"
@@ -242,7 +275,7 @@ export function CanvasView({ api, store, projectPath, readOnly }: CanvasViewProp
           state={sourceSide}
           above={edges.sourceAbove}
           below={edges.sourceBelow}
-          tree={{ selectedId: selectedOn('source'), ...(markedId ? { markedId } : {}), marks: sourceMarks, onSelect: onSelectField('source'), ...sourceHandlers }}
+          tree={{ selectedId: selectedOn('source'), ...(markedId ? { markedId } : {}), marks: sourceMarks, onSelect: onSelectField('source'), onJump: jump('source'), ...sourceHandlers }}
         />
         <div className="canvas-lane" aria-hidden="true" />
         <CanvasSide
@@ -251,7 +284,7 @@ export function CanvasView({ api, store, projectPath, readOnly }: CanvasViewProp
           state={targetSide}
           above={edges.targetAbove}
           below={edges.targetBelow}
-          tree={{ selectedId: selectedOn('target'), ...(dropProposal ? { drop: dropProposal } : {}), marks: targetMarks, onSelect: onSelectField('target') }}
+          tree={{ selectedId: selectedOn('target'), ...(dropProposal ? { drop: dropProposal } : {}), marks: targetMarks, onSelect: onSelectField('target'), onJump: jump('target') }}
         />
         <LinkLayer
           width={frame.width}
@@ -259,7 +292,7 @@ export function CanvasView({ api, store, projectPath, readOnly }: CanvasViewProp
           routed={routed}
           sourceX={frame.sourceX}
           targetX={frame.targetX}
-          nodes={lane.boxes}
+          chains={lane.chains}
           {...(selectedLinkId ? { selectedId: selectedLinkId } : {})}
           {...(ghost ? { ghost } : {})}
           onSelect={selectLink}
@@ -282,7 +315,11 @@ export function CanvasView({ api, store, projectPath, readOnly }: CanvasViewProp
         idle={`${links.filter((l) => l.kind === 'rule').length} links`}
         readOnly={locked}
         onAccept={(offer) => {
-          if (apply(offer.edit, offer.edit.label).ok) setStatus({ text: `Added ${offer.contexts.map((c) => c.target).join(', ')} and linked` });
+          const result = apply(offer.edit, offer.edit.label);
+          if (!result.ok) return;
+          setStatus({ text: `Added ${offer.contexts.map((c) => c.target).join(', ')} and linked` });
+          const made = offer.edit.edits[offer.edit.edits.length - 1];
+          if (made?.kind === 'linkSource') selectCreated(result, made);
         }}
       />
       <LinkInspector
@@ -293,6 +330,8 @@ export function CanvasView({ api, store, projectPath, readOnly }: CanvasViewProp
         readOnly={locked}
         onSelectLink={selectLink}
         onDeleteLink={deleteLink}
+        onFocusContext={focusContext}
+        {...(focus.band ? { focused: focus.band.id } : {})}
         apply={apply}
       />
     </div>

@@ -1,66 +1,22 @@
 /**
- * Transform nodes in the lane between the trees: one per rule with
- * transforms, showing its chain, sitting beside its target field unless the
- * user moved it. A move (drag, or arrow keys on the focused node) is a
- * `setNodePosition` edit: saved in the document's layout and undoable.
- * A node's position is stored as its offset from the lane's left edge and
- * from its target row, so it stays beside that row as the tree scrolls.
+ * Transform nodes in the lane between the trees: one per transform of a
+ * rule's chain (placed by lane-model.ts), and a labelled frame around the
+ * transforms inside each array context. A move (drag, or arrow keys on the
+ * focused node) is a `setNodePosition` edit: saved in the document's layout
+ * and undoable. Delete on a focused node removes that transform.
  */
 import { useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { MappingDocument } from '../../../mapping-engine/document/document-schema';
 import type { DocumentEdit, EditResult } from '../../../mapping-engine/document/edits/edit-types';
-import { kindInfoOf } from '../rules/transform-catalog';
-import type { NodeBox } from './LinkLayer';
+import { placeLane, type Lane, type LaneFrameSize, type LaneNode } from './lane-model';
 import type { RoutedLink } from './link-geometry';
 
-const NODE_WIDTH = 132;
-const NODE_HEIGHT = 24;
 /** Pixels an arrow key moves a node (Shift: five times as far). */
 const KEY_STEP = 8;
 
-/** A node in the lane. */
-export interface LaneNode {
-  /** The rule's target. */
-  target: string;
-  /** The layout key (`rule:<target>`). */
-  id: string;
-  labels: string[];
-  box: NodeBox;
-  /** The stored offset (undefined: the default place). */
-  offset: { x: number; y: number };
-}
-
-/** The lane's nodes and their boxes by rule target (for the link layer). */
-export interface Lane {
-  nodes: LaneNode[];
-  boxes: Map<string, NodeBox>;
-}
-
-/** The layout key of a rule's node. */
-export function nodeKey(target: string): string {
-  return `rule:${target}`;
-}
-
-/** Places the nodes of the rules whose target end is on the canvas. */
-export function useLaneNodes(doc: MappingDocument | undefined, routed: readonly RoutedLink[], frame: { sourceX: number; targetX: number }): Lane {
-  return useMemo(() => {
-    const nodes: LaneNode[] = [];
-    const boxes = new Map<string, NodeBox>();
-    if (!doc) return { nodes, boxes };
-    const laneWidth = Math.max(0, frame.targetX - frame.sourceX);
-    const rules = new Map(doc.rules.map((r) => [r.target, r]));
-    for (const { link, to } of routed) {
-      const rule = link.kind === 'rule' ? rules.get(link.target) : undefined;
-      // A node whose target row is scrolled out is not drawn (its links end at the panel edge counter).
-      if (!rule || rule.transforms.length === 0 || boxes.has(rule.target) || to.state === 'missing' || to.state === 'above' || to.state === 'below') continue;
-      const id = nodeKey(rule.target);
-      const offset = doc.layout.nodes[id] ?? { x: (laneWidth - NODE_WIDTH) / 2, y: 0 };
-      const box = { x: frame.sourceX + Math.max(0, Math.min(laneWidth - NODE_WIDTH, offset.x)), y: to.y - NODE_HEIGHT / 2 + offset.y, width: Math.min(NODE_WIDTH, laneWidth), height: NODE_HEIGHT };
-      boxes.set(rule.target, box);
-      nodes.push({ target: rule.target, id, labels: rule.transforms.map((t) => kindInfoOf(t.kind)?.label ?? t.kind), box, offset });
-    }
-    return { nodes, boxes };
-  }, [doc, routed, frame.sourceX, frame.targetX]);
+/** Places the lane's nodes and frames (memoised on the document, the routed links and the lane's edges). */
+export function useLaneNodes(doc: MappingDocument | undefined, routed: readonly RoutedLink[], frame: LaneFrameSize): Lane {
+  return useMemo(() => (doc ? placeLane(doc, routed, frame) : { nodes: [], chains: new Map(), frames: [] }), [doc, routed, frame.sourceX, frame.targetX]);
 }
 
 /** Props of {@link LaneNodes}. */
@@ -79,7 +35,7 @@ export function LaneNodes({ lane, readOnly, selectedTarget, apply, onSelect }: L
   const press = useRef<{ id: string; x: number; y: number; moved: boolean } | undefined>(undefined);
 
   const move = (node: LaneNode, dx: number, dy: number, gesture?: string) =>
-    apply({ kind: 'setNodePosition', id: node.id, position: { x: Math.round(node.offset.x + dx), y: Math.round(node.offset.y + dy) } }, `move ${node.target} transforms`, gesture);
+    apply({ kind: 'setNodePosition', id: node.id, position: { x: Math.round(node.offset.x + dx), y: Math.round(node.offset.y + dy) } }, `move ${node.label} of ${node.target}`, gesture);
 
   const onPointerDown = (node: LaneNode, event: PointerEvent<HTMLButtonElement>) => {
     if (readOnly || event.button !== 0) return;
@@ -102,6 +58,12 @@ export function LaneNodes({ lane, readOnly, selectedTarget, apply, onSelect }: L
     if (p?.moved && moving) move(node, moving.dx, moving.dy);
   };
   const onKeyDown = (node: LaneNode, event: KeyboardEvent) => {
+    if ((event.key === 'Delete' || event.key === 'Backspace') && !readOnly) {
+      event.preventDefault();
+      event.stopPropagation();
+      apply({ kind: 'removeTransform', target: node.target, index: node.index }, `remove ${node.label} from ${node.target}`);
+      return;
+    }
     const step = event.shiftKey ? KEY_STEP * 5 : KEY_STEP;
     const delta = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] }[event.key];
     if (!delta || readOnly) return;
@@ -113,6 +75,11 @@ export function LaneNodes({ lane, readOnly, selectedTarget, apply, onSelect }: L
 
   return (
     <>
+      {lane.frames.map((frame) => (
+        <div key={frame.context} className="lane-frame" style={{ left: frame.box.x, top: frame.box.y, width: frame.box.width, height: frame.box.height }}>
+          <span className="lane-frame-label">{frame.label}</span>
+        </div>
+      ))}
       {lane.nodes.map((node) => {
         const shift = moving?.id === node.id ? moving : undefined;
         return (
@@ -120,8 +87,8 @@ export function LaneNodes({ lane, readOnly, selectedTarget, apply, onSelect }: L
             key={node.id}
             type="button"
             className={`lane-node ${node.target === selectedTarget ? 'is-selected' : ''} ${shift ? 'is-moving' : ''}`}
-            aria-label={`Transforms of ${node.target}: ${node.labels.join(', then ')}. Arrow keys move it.`}
-            title={node.labels.join(' → ')}
+            aria-label={`${node.label}, transform ${node.index + 1} of ${node.count} of ${node.target}. Arrow keys move it, Delete removes it.`}
+            title={`${node.label} (${node.target})`}
             style={{ left: node.box.x + (shift?.dx ?? 0), top: node.box.y + (shift?.dy ?? 0), width: node.box.width, height: node.box.height }}
             onPointerDown={(e) => onPointerDown(node, e)}
             onPointerMove={onPointerMove}
@@ -129,7 +96,7 @@ export function LaneNodes({ lane, readOnly, selectedTarget, apply, onSelect }: L
             onClick={() => onSelect(node.target)}
             onKeyDown={(e) => onKeyDown(node, e)}
           >
-            {node.labels.join(' › ')}
+            {node.label}
           </button>
         );
       })}

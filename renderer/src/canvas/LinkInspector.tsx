@@ -23,6 +23,10 @@ export interface LinkInspectorProps {
   readOnly: boolean;
   onSelectLink: (link: CanvasLink) => void;
   onDeleteLink: (link: CanvasLink) => void;
+  /** Shows an array context alone (undefined: everything again). */
+  onFocusContext: (link: CanvasLink | undefined) => void;
+  /** The id of the focused array context's link. */
+  focused?: string;
   apply: (edit: DocumentEdit, label?: string) => EditResult;
 }
 
@@ -34,7 +38,7 @@ export function linkText(link: CanvasLink): string {
 type Open = { kind: 'palette' } | { kind: 'edit'; index: number } | undefined;
 
 /** The inspector. */
-export function LinkInspector({ doc, links, selected, heading, readOnly, onSelectLink, onDeleteLink, apply }: LinkInspectorProps) {
+export function LinkInspector({ doc, links, selected, heading, readOnly, onSelectLink, onDeleteLink, onFocusContext, focused, apply }: LinkInspectorProps) {
   const [open, setOpen] = useState<Open>();
   const [openFor, setOpenFor] = useState<string>();
   // A new selection closes the palette or form of the previous one.
@@ -67,6 +71,11 @@ export function LinkInspector({ doc, links, selected, heading, readOnly, onSelec
             <button type="button" className="button button-secondary button-small" disabled={readOnly || selected.kind !== 'rule'} onClick={() => onDeleteLink(selected)}>
               Delete link
             </button>
+            {selected.kind === 'array' && (
+              <button type="button" className="button button-secondary button-small" aria-pressed={focused === selected.id} onClick={() => onFocusContext(focused === selected.id ? undefined : selected)}>
+                {focused === selected.id ? 'Show all' : 'Focus on this context'}
+              </button>
+            )}
             {rule && open?.kind !== 'palette' && (
               <button type="button" className="button button-secondary button-small" disabled={readOnly} onClick={() => setOpen({ kind: 'palette' })}>
                 Insert transform…

@@ -1,20 +1,15 @@
 /**
  * One SVG over the canvas drawing every link: solid to a visible field,
  * dashed to a collapsed parent, faded to a panel edge when the field is
- * scrolled out. A rule with transforms runs through its node in the lane.
- * Each line has a wide transparent twin that takes the clicks.
+ * scrolled out. A rule with transforms runs through its chain of nodes in
+ * the lane. An array context is a band from the source element (with its
+ * visible fields) to the target element. Each line has a wide transparent
+ * twin that takes the clicks.
  */
 import type { MouseEvent } from 'react';
 import type { CanvasLink } from '../../../mapping-engine/document/canvas/canvas-links';
-import { curvePath, type LinkEnd, type RoutedLink } from './link-geometry';
-
-/** A transform node's box in canvas coordinates. */
-export interface NodeBox {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+import type { NodeBox } from './lane-model';
+import { bandPath, curvePath, type LinkEnd, type RoutedLink } from './link-geometry';
 
 /** Props of {@link LinkLayer}. */
 export interface LinkLayerProps {
@@ -24,8 +19,8 @@ export interface LinkLayerProps {
   /** x of the source tree's right edge and the target tree's left edge. */
   sourceX: number;
   targetX: number;
-  /** Transform nodes by rule target. */
-  nodes: ReadonlyMap<string, NodeBox>;
+  /** Each rule's chain of transform nodes, by rule target. */
+  chains: ReadonlyMap<string, readonly NodeBox[]>;
   selectedId?: string;
   /** The line a drag draws from its source row to the pointer. */
   ghost?: { x1: number; y1: number; x2: number; y2: number; ok?: boolean };
@@ -37,23 +32,35 @@ function endClass(end: LinkEnd): string {
 }
 
 /** The layer. */
-export function LinkLayer({ width, height, routed, sourceX, targetX, nodes, selectedId, ghost, onSelect }: LinkLayerProps) {
+export function LinkLayer({ width, height, routed, sourceX, targetX, chains, selectedId, ghost, onSelect }: LinkLayerProps) {
   const drawnOut = new Set<string>();
   return (
     <svg className="canvas-links" width={width} height={height} aria-hidden="true">
       {routed.map(({ link, from, to }) => {
-        const node = link.kind === 'rule' ? nodes.get(link.target) : undefined;
+        const chain = link.kind === 'rule' ? chains.get(link.target) : undefined;
+        const first = chain?.[0];
+        const last = chain?.[chain.length - 1];
         const classes = ['canvas-link', `canvas-link-${link.kind}`, endClass(from), endClass(to), link.id === selectedId ? 'is-selected' : ''].filter(Boolean).join(' ');
         const click = (event: MouseEvent) => {
           event.stopPropagation();
           onSelect(link);
         };
+        if (link.kind === 'array' && from.span && to.span) {
+          const d = bandPath(sourceX, from.span, targetX, to.span);
+          return (
+            <g key={link.id} className={`${classes} canvas-band`} data-link-id={link.id}>
+              <path className="canvas-band-fill" d={d} onClick={click} />
+            </g>
+          );
+        }
         const paths: string[] = [];
-        if (from.state !== 'missing') paths.push(node ? curvePath(sourceX, from.y, node.x, node.y + node.height / 2) : curvePath(sourceX, from.y, targetX, to.y));
-        // One line from a node to its target, however many sources come in.
-        if (node && !drawnOut.has(link.target)) {
+        const mid = (box: NodeBox) => box.y + box.height / 2;
+        if (from.state !== 'missing') paths.push(first ? curvePath(sourceX, from.y, first.x, mid(first)) : curvePath(sourceX, from.y, targetX, to.y));
+        // The chain's own lines and the one to its target, once however many sources come in.
+        if (chain && last && !drawnOut.has(link.target)) {
           drawnOut.add(link.target);
-          paths.push(curvePath(node.x + node.width, node.y + node.height / 2, targetX, to.y));
+          for (let i = 1; i < chain.length; i++) paths.push(curvePath(chain[i - 1]!.x + chain[i - 1]!.width, mid(chain[i - 1]!), chain[i]!.x, mid(chain[i]!)));
+          paths.push(curvePath(last.x + last.width, mid(last), targetX, to.y));
         }
         return (
           <g key={link.id} className={classes} data-link-id={link.id}>

@@ -3,7 +3,7 @@ import type { SchemaFieldRow } from '../../../electron/contract/methods/engine-m
 import { documentLinks } from '../../../mapping-engine/document/canvas/canvas-links';
 import { mappingDocumentSchema } from '../../../mapping-engine/document/document-schema';
 import { buildFieldTree, fieldId, visibleRows } from '../fields/field-tree-model';
-import { curvePath, linkEnd, routeLinks, type SideView } from './link-geometry';
+import { bandPath, curvePath, endSpan, linkEnd, routeLinks, type SideView } from './link-geometry';
 
 const row = (name: string, depth: number, hasChildren = false, repeating = false): SchemaFieldRow => ({ path: name, name, depth, type: hasChildren ? 'object' : 'string', repeating, required: false, hasChildren });
 
@@ -43,6 +43,19 @@ describe('link geometry', () => {
     const { routed, edges } = routeLinks(documentLinks(doc), side([], 0), side([], 0));
     expect(routed.map((r) => r.link.target)).toEqual(['a', 'f18']);
     expect(edges).toEqual({ sourceAbove: 0, sourceBelow: 1, targetAbove: 0, targetBelow: 1 });
+  });
+
+  it('spans an array element over its visible fields, clamped to the panel', () => {
+    const open = side([fieldId(['group'])], 0);
+    // group sits at row 1, its fields x and y at rows 2 and 3: rows 1..3 cover y 110..140.
+    expect(endSpan(open, linkEnd(open, ['group']))).toEqual([110, 140]);
+    expect(endSpan(side([], 0), linkEnd(side([], 0), ['group']))).toEqual([110, 120]);
+    const scrolled = side([fieldId(['group'])], 25);
+    expect(endSpan(scrolled, linkEnd(scrolled, ['group']))).toEqual([100, 115]);
+    const doc = mappingDocumentSchema.parse({ formatVersion: 1, name: 't', source: { format: 'json' }, target: { format: 'json' }, arrays: [{ target: 'group', source: 'group' }] });
+    const [band] = routeLinks(documentLinks(doc), open, open).routed;
+    expect(band?.from.span).toEqual([110, 140]);
+    expect(bandPath(0, [0, 10], 100, [20, 40])).toBe('M0,0 C45,0 55,20 100,20 L100,40 C55,40 45,10 0,10 Z');
   });
 
   it('draws an S-curve between the ports', () => {

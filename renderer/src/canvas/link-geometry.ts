@@ -29,6 +29,12 @@ export interface LinkEnd {
   state: 'exact' | 'collapsed' | 'above' | 'below' | 'missing';
   /** Index of the tree node drawn at (-1 when missing). */
   node: number;
+  /**
+   * For an array context's end: the canvas y range its element covers (its
+   * row and the visible rows of its fields, clamped to the panel), so the
+   * context is drawn as a band.
+   */
+  span?: [number, number];
 }
 
 /** A link with both ends placed. */
@@ -60,6 +66,30 @@ export function linkEnd(side: SideView, names: readonly string[] | undefined): L
   return { y, state: exact && exactNode ? 'exact' : 'collapsed', node: drawnAt };
 }
 
+/**
+ * The y range the field drawn at `end` covers with its visible fields: its
+ * subtree's rows are contiguous in the visible rows (depth-first order), so
+ * the last one is found by binary search.
+ */
+export function endSpan(side: SideView, end: LinkEnd): [number, number] | undefined {
+  if (end.node < 0) return undefined;
+  const node = side.tree.nodes[end.node]!;
+  const first = side.view.rowOf[end.node]!;
+  if (first < 0) return undefined;
+  const { rows } = side.view;
+  let lo = first;
+  let hi = rows.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (rows[mid]!.node.index < node.end) lo = mid;
+    else hi = mid - 1;
+  }
+  const y = (row: number) => side.top + row * side.rowHeight - side.scrollTop;
+  const top = Math.max(side.top, y(first));
+  const bottom = Math.min(side.top + side.height, y(lo + 1));
+  return bottom > top ? [top, bottom] : undefined;
+}
+
 /** Places every link; links with neither end on screen on the same edge still count there. */
 export function routeLinks(links: readonly CanvasLink[], source: SideView, target: SideView): { routed: RoutedLink[]; edges: EdgeCounts } {
   const edges: EdgeCounts = { sourceAbove: 0, sourceBelow: 0, targetAbove: 0, targetBelow: 0 };
@@ -72,9 +102,21 @@ export function routeLinks(links: readonly CanvasLink[], source: SideView, targe
     if (to.state === 'above') edges.targetAbove++;
     if (to.state === 'below') edges.targetBelow++;
     if (to.state === 'missing') continue;
+    if (link.kind === 'array') {
+      const fromSpan = endSpan(source, from);
+      const toSpan = endSpan(target, to);
+      if (fromSpan) from.span = fromSpan;
+      if (toSpan) to.span = toSpan;
+    }
     routed.push({ link, from, to });
   }
   return { routed, edges };
+}
+
+/** The SVG path of a band: S-curves along the top and bottom of two spans, closed. */
+export function bandPath(x1: number, from: readonly [number, number], x2: number, to: readonly [number, number]): string {
+  const bend = Math.max(24, (x2 - x1) * 0.45);
+  return `M${x1},${from[0]} C${x1 + bend},${from[0]} ${x2 - bend},${to[0]} ${x2},${to[0]} L${x2},${to[1]} C${x2 - bend},${to[1]} ${x1 + bend},${from[1]} ${x1},${from[1]} Z`;
 }
 
 /** The SVG path of a link: a horizontal S-curve between two ports. */

@@ -4,7 +4,7 @@
  * is part of the document or its undo history.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { ancestorIds, visibleRows, type FieldNode, type FieldTree, type VisibleRows } from '../fields/field-tree-model';
+import { ancestorIds, restrictRows, visibleRows, type FieldNode, type FieldTree, type VisibleRows } from '../fields/field-tree-model';
 
 /** One side's view state and its actions. */
 export interface TreeSide {
@@ -38,14 +38,18 @@ export function useExpansion(): Expansion {
 /**
  * State for a tree (undefined while it loads). `onOpen` is told when a field
  * opens (to load its fields). A tree with one top-level field (an XML root
- * element) starts with it open.
+ * element) starts with it open. `within` narrows the rows to one field (a
+ * focused array context).
  */
-export function useTreeSide(tree: FieldTree | undefined, { expanded, setExpanded }: Expansion, onOpen: (node: FieldNode) => void): TreeSide {
+export function useTreeSide(tree: FieldTree | undefined, { expanded, setExpanded }: Expansion, onOpen: (node: FieldNode) => void, within?: FieldNode): TreeSide {
   const [search, setSearch] = useState('');
   const [activeId, setActiveId] = useState<string>();
   const [viewport, setViewport] = useState({ scrollTop: 0, height: 0 });
   const [pendingReveal, setPendingReveal] = useState<{ id: string; seq: number }>();
-  const view = useMemo(() => visibleRows(tree ?? EMPTY_TREE, expanded, search), [tree, expanded, search]);
+  const view = useMemo(() => {
+    const all = visibleRows(tree ?? EMPTY_TREE, expanded, search);
+    return within ? restrictRows(all, within) : all;
+  }, [tree, expanded, search, within]);
 
   const toggle = useCallback(
     (node: FieldNode, open: boolean) => {

@@ -50,6 +50,8 @@ export interface FieldTreeProps {
   /** Space on a row (marks a source for a keyboard link). */
   onMark?: (node: FieldNode) => void;
   onRowPointerDown?: (node: FieldNode, event: PointerEvent) => void;
+  /** Ctrl+Arrow toward the other tree on a row: go to the other end of its link. */
+  onJump?: (node: FieldNode) => void;
 }
 
 function rowDomId(side: string, node: FieldNode): string {
@@ -85,7 +87,7 @@ function Name({ node, match }: { node: FieldNode; match?: [number, number] }) {
 
 /** The tree. */
 export function FieldTree(props: FieldTreeProps) {
-  const { side, label, view, activeId, selectedId, markedId, drop, marks, scrollRequest, onViewport, onActivate, onToggle, onSelect, onMark, onRowPointerDown } = props;
+  const { side, label, view, activeId, selectedId, markedId, drop, marks, scrollRequest, onViewport, onActivate, onToggle, onSelect, onMark, onRowPointerDown, onJump } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const [viewport, setViewport] = useState({ scrollTop: 0, height: 400 });
   const typed = useRef({ text: '', at: 0 });
@@ -142,6 +144,11 @@ export function FieldTree(props: FieldTreeProps) {
     const pageRows = Math.max(1, Math.floor(viewport.height / ROW_HEIGHT) - 1);
     // Any other key ends a type-ahead word.
     if (event.key.length !== 1) typed.current = { text: '', at: 0 };
+    if (onJump && (event.ctrlKey || event.metaKey) && event.key === (side === 'source' ? 'ArrowRight' : 'ArrowLeft')) {
+      event.preventDefault();
+      onJump(row.node);
+      return;
+    }
     switch (event.key) {
       case 'ArrowDown':
         moveTo(activeRow < 0 ? 0 : at + 1);

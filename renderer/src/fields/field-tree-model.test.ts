@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SchemaFieldRow } from '../../../electron/contract/methods/engine-methods';
-import { ancestorIds, buildFieldTree, fieldId, nearestVisibleRow, nodeForNames, visibleRows } from './field-tree-model';
+import { ancestorIds, buildFieldTree, fieldId, nearestVisibleRow, nodeForNames, restrictRows, visibleRows } from './field-tree-model';
 
 /** Rows from an indented outline: two spaces a level, `[]` repeats, `{` has children. */
 function rows(outline: string): SchemaFieldRow[] {
@@ -71,5 +71,13 @@ describe('field tree model', () => {
     expect(nodeForNames(tree, ['contacts', 'value', 'deeper'])?.name).toBe('value');
     expect(nodeForNames(tree, ['unknown'])).toBeUndefined();
     expect(ancestorIds(tree, value)).toEqual([fieldId(['contacts'])]);
+  });
+  it('restricts the rows to one field, its fields and its path from the top (focus on a context)', () => {
+    const contacts = tree.byId.get(fieldId(['contacts']))!;
+    const view = restrictRows(visibleRows(tree, new Set([fieldId(['billing']), fieldId(['contacts'])])), contacts);
+    expect(view.rows.map((r) => r.node.name)).toEqual(['contacts', 'type', 'value']);
+    expect(view.rows.map((r) => [r.posinset, r.setsize])).toEqual([[1, 1], [1, 2], [2, 2]]);
+    expect(view.rowOf[tree.byId.get(fieldId(['accountId']))!.index]).toBe(-1);
+    expect(view.rowOf[tree.byId.get(fieldId(['contacts', 'value']))!.index]).toBe(2);
   });
 });

@@ -126,7 +126,12 @@ export function visibleRows(tree: FieldTree, expanded: ReadonlySet<string>, sear
     rows.push({ node, posinset: 0, setsize: 0, expanded: open, ...(match ? { match } : {}) });
     i = open ? i + 1 : node.end;
   }
-  // Sibling counts among the visible rows (per parent).
+  countSiblings(rows);
+  return { rows, rowOf };
+}
+
+/** Sets each row's position among its visible siblings and their number (per parent). */
+function countSiblings(rows: VisibleRow[]): void {
   const counts = new Map<number, number>();
   for (const row of rows) {
     const n = (counts.get(row.node.parent) ?? 0) + 1;
@@ -134,7 +139,6 @@ export function visibleRows(tree: FieldTree, expanded: ReadonlySet<string>, sear
     row.posinset = n;
   }
   for (const row of rows) row.setsize = counts.get(row.node.parent) ?? 1;
-  return { rows, rowOf };
 }
 
 function hasKeptChild(nodes: readonly FieldNode[], keep: Uint8Array, node: FieldNode): boolean {
@@ -168,4 +172,24 @@ export function ancestorIds(tree: FieldTree, node: FieldNode): string[] {
   const out: string[] = [];
   for (let i = node.parent; i >= 0; i = tree.nodes[i]!.parent) out.push(tree.nodes[i]!.id);
   return out;
+}
+
+/**
+ * The rows of `view` that lie inside `within` or on its path from the top
+ * (the "focus on this context" view): everything beside it is hidden. One
+ * pass; sibling counts are redone for what stays.
+ */
+export function restrictRows(view: VisibleRows, within: FieldNode): VisibleRows {
+  const rowOf = new Int32Array(view.rowOf.length).fill(-1);
+  const rows: VisibleRow[] = [];
+  for (const row of view.rows) {
+    const { node } = row;
+    const inside = node.index >= within.index && node.index < within.end;
+    const above = node.index < within.index && within.index < node.end;
+    if (!inside && !above) continue;
+    rowOf[node.index] = rows.length;
+    rows.push({ ...row });
+  }
+  countSiblings(rows);
+  return { rows, rowOf };
 }

@@ -10,7 +10,7 @@ import type { MappingDocument } from '../../../mapping-engine/document/document-
 import type { CodedErrorData } from '../../../mapping-engine/errors';
 import type { StudioApi } from '../../../electron/contract/studio-api';
 import { fieldsFileOf } from '../rules/use-field-rows';
-import { buildFieldTree, type FieldNode, type FieldTree } from './field-tree-model';
+import { buildFieldTree, fieldId, type FieldNode, type FieldTree } from './field-tree-model';
 import { emptyLazyRows, flattenKnown, knownChildren, mergeAnswer, type LazyRows } from './lazy-rows';
 
 /** Levels and rows asked for at first, and when a field is opened. */
@@ -28,6 +28,10 @@ export interface SideTree {
   truncated: boolean;
   /** Loads the fields under `node` if they are not known yet. */
   open: (node: FieldNode) => void;
+  /** Brings the fields whose name contains `text` from the whole schema (also levels not opened yet). */
+  search: (text: string) => void;
+  /** What the last search of the whole schema found (undefined before one). */
+  searched?: { text: string; matches: number; complete: boolean };
 }
 
 interface Loaded {
@@ -35,6 +39,7 @@ interface Loaded {
   known: LazyRows;
   error?: CodedErrorData;
   truncated: boolean;
+  searched?: SideTree['searched'];
 }
 
 /** The schema root a side names (an XSD global element, an OpenAPI component...). */
@@ -44,7 +49,7 @@ function rootOf(doc: MappingDocument | undefined, side: 'source' | 'target'): st
 }
 
 /** Loads and builds the tree of `side`; `expanded` decides where a shared type's known fields are listed. */
-export function useFieldTree(api: Pick<StudioApi, 'schemaChildren'>, projectPath: string | undefined, doc: MappingDocument | undefined, side: 'source' | 'target', expanded: ReadonlySet<string>): SideTree {
+export function useFieldTree(api: Pick<StudioApi, 'schemaChildren' | 'schemaSearch'>, projectPath: string | undefined, doc: MappingDocument | undefined, side: 'source' | 'target', expanded: ReadonlySet<string>): SideTree {
   const file = fieldsFileOf(doc, side);
   const root = rootOf(doc, side);
   const key = projectPath && file ? [projectPath, file, root ?? ''].join('\n') : undefined;
@@ -81,6 +86,25 @@ export function useFieldTree(api: Pick<StudioApi, 'schemaChildren'>, projectPath
     [api, current, key, projectPath, file, root],
   );
 
+  const search = useCallback(
+    (text: string) => {
+      if (!key || !projectPath || !file) return;
+      void api.schemaSearch({ projectPath, file, ...(root ? { root } : {}), text }).then((result) => {
+        setLoaded((old) => {
+          if (old?.key !== key) return old;
+          if (!result.ok) return { ...old, error: result.error };
+          // Levels already known stay as they are (their rows may carry deeper answers).
+          let known = old.known;
+          for (const level of result.value.levels) {
+            if (!known.children.has(fieldId(level.parent))) known = mergeAnswer(known, level.parent, level.rows, level.parentType);
+          }
+          return { ...old, known, searched: { text, matches: result.value.matches, complete: result.value.complete } };
+        });
+      });
+    },
+    [api, key, projectPath, file, root],
+  );
+
   const tree = useMemo(() => (current?.known.children.has('') ? buildFieldTree(flattenKnown(current.known, expanded)) : undefined), [current, expanded]);
-  return { ...(tree ? { tree } : {}), ...(file ? { file } : {}), ...(current?.error ? { error: current.error } : {}), truncated: current?.truncated === true, open };
+  return { ...(tree ? { tree } : {}), ...(file ? { file } : {}), ...(current?.error ? { error: current.error } : {}), truncated: current?.truncated === true, open, search, ...(current?.searched ? { searched: current.searched } : {}) };
 }
