@@ -12,11 +12,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../electron/web/web-host';
 import { CHROMIUM_PATH, hasChromium, launchChromium, type ChromiumSession, openPage } from './chromium';
+import { screenshotBothSchemes } from './screenshots';
 import { openByPath } from './studio-actions';
 
 const repo = join(import.meta.dirname, '..', '..');
 const samplesDir = join(repo, 'samples');
-const images = join(repo, 'docs', 'images');
 const RUN = { timeout: 30_000 };
 
 /** A real customer as a consultant might paste it into a test input: the masker recognises the e-mail and the street. */
@@ -75,11 +75,7 @@ describe.skipIf(!hasChromium)(`live problems, tests and privacy in Chromium (ski
     expect(await page.getByTestId('coverage').textContent()).toMatch(/\d+ of \d+ target fields mapped/);
     await list.locator('[data-code="MAP_UNKNOWN_SOURCE"] button').click();
     await expect.poll(() => page.locator('.rules-row[aria-selected="true"]').getAttribute('data-path'), RUN).toBe('address.city');
-    mkdirSync(images, { recursive: true });
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme: scheme });
-      await page.screenshot({ path: join(images, `live-problems-${scheme}.png`) });
-    }
+    await screenshotBothSchemes(page, 'live-problems');
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -101,11 +97,7 @@ describe.skipIf(!hasChromium)(`live problems, tests and privacy in Chromium (ski
     expect(await row.locator('td').allTextContents()).toEqual(['status', '"ON_HOLD"', '"PROSPECT"']);
     expect(await diff.getByTestId('diff-expected').textContent()).toContain('"status": "ON_HOLD"');
     expect(await diff.getByTestId('diff-actual').textContent()).toContain('"status": "PROSPECT"');
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme: scheme });
-      await page.screenshot({ path: join(images, `live-tests-${scheme}.png`) });
-    }
-    await page.emulateMedia({ colorScheme: 'light' });
+    await screenshotBothSchemes(page, 'live-tests');
     await diff.getByRole('button', { name: 'Accept current output as expected' }).click();
     await expect.poll(() => summary.textContent(), RUN).toBe('4 of 4 passed');
     expect(readFileSync(join(root, 'work', 'failing', 'tests', 'unknown-status.expected.json'), 'utf8')).toContain('"PROSPECT"');

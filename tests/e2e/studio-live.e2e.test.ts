@@ -6,18 +6,18 @@
  * value shows its rule and the source value it read, marked in the source
  * preview. Console errors fail the test.
  */
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../electron/web/web-host';
 import { CHROMIUM_PATH, hasChromium, launchChromium, type ChromiumSession, openPage } from './chromium';
+import { screenshotBothSchemes } from './screenshots';
 import { openByPath } from './studio-actions';
 
 const repo = join(import.meta.dirname, '..', '..');
 const samplesDir = join(repo, 'samples');
-const images = join(repo, 'docs', 'images');
 
 /** The text of the output value at `path` in the preview tree. */
 /** Runs go through the backend: a busy machine takes a while. */
@@ -40,7 +40,6 @@ describe.skipIf(!hasChromium)(`live preview in Chromium (skipped when ${CHROMIUM
     project = join(root, 'work', 'crm', 'crm-to-erp.mapwright.json');
     session = await launchChromium();
     host = await startWebHost({ samplesDir, settingsDir: join(root, 'settings'), readRoots: [join(root, 'work')] });
-    mkdirSync(images, { recursive: true });
   }, 120_000);
   afterAll(async () => {
     await host?.close();
@@ -71,11 +70,7 @@ describe.skipIf(!hasChromium)(`live preview in Chromium (skipped when ${CHROMIUM
     await page.getByRole('combobox', { name: 'Preview input' }).selectOption('sample:0');
     await expect.poll(() => outputValue(page, 'status'), RUN).toBe('"ACTIVE"');
 
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme: scheme });
-      await page.screenshot({ path: join(images, `live-preview-${scheme}.png`) });
-    }
-    await page.emulateMedia({ colorScheme: 'light' });
+    await screenshotBothSchemes(page, 'live-preview');
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -96,11 +91,7 @@ describe.skipIf(!hasChromium)(`live preview in Chromium (skipped when ${CHROMIUM
     await page.getByTestId('output-tree').locator('[data-path="address.city"]').click();
     await lineage.getByRole('button', { name: 'Show rule' }).click();
     await expect.poll(() => page.locator('.rules-row[aria-selected="true"]').getAttribute('data-path'), RUN).toBe('address.city');
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme: scheme });
-      await page.screenshot({ path: join(images, `live-lineage-${scheme}.png`) });
-    }
-    await page.emulateMedia({ colorScheme: 'light' });
+    await screenshotBothSchemes(page, 'live-lineage');
     expect(problems).toEqual([]);
     await page.close();
   });
