@@ -116,7 +116,7 @@ const DESCRIBERS: Describers = {
     const seps = [n.decimalSeparator && `decimal separator ${JSON.stringify(n.decimalSeparator)}`, n.groupingSeparator && `grouping separator ${JSON.stringify(n.groupingSeparator)}`].filter(Boolean);
     return `format the number with the picture ${JSON.stringify(n.picture)}${seps.length ? ` (${seps.join(', ')})` : ''}`;
   },
-  round: (n) => `round to ${n.decimals} decimal${n.decimals === 1 ? '' : 's'} (half to even)`,
+  round: (n) => `round to ${n.decimals} decimal${n.decimals === 1 ? '' : 's'} (half to even)${n.fixed ? ', written with all of them' : ''}`,
   arithmetic: (n) => `${ARITHMETIC[n.op]} ${n.operand}`,
   calculate: (n) => `${CALCULATIONS[n.op]} the source values in order; no value when one is missing`,
   date: (n) => {
@@ -141,7 +141,8 @@ const DESCRIBERS: Describers = {
     if (n.fn === 'join') return `join ${of} with ${JSON.stringify(n.separator)}`;
     const read = n.decimalSeparator === undefined && n.thousandsSeparator === undefined ? '' : `, amounts in text read with ${JSON.stringify(n.decimalSeparator ?? '.')} as decimal separator${n.thousandsSeparator ? ` and ${JSON.stringify(n.thousandsSeparator)} between thousands` : ''} (text that is not a number is an error)`;
     const rounded = n.itemDecimals === undefined ? '' : `, each item rounded to ${n.itemDecimals} decimal${n.itemDecimals === 1 ? '' : 's'} (half to even) first`;
-    return `take the ${AGGREGATES[n.fn]} of ${of}${rounded}${read}`;
+    const exact = n.decimals === undefined ? '' : `, exact to ${n.decimals} decimal${n.decimals === 1 ? '' : 's'} (scaled integers)${n.fixed ? ', written with all of them' : ''}`;
+    return `take the ${AGGREGATES[n.fn]} of ${of}${rounded}${read}${exact}`;
   },
   pick: (n) => {
     const item = n.index === undefined ? undefined : `take ${position(n.index, 'item')} of the list`;

@@ -1,6 +1,7 @@
 /** Array transforms: aggregates, pick an item or field, filter, sort. */
 import { compilePredicate, describePredicate } from './predicate';
 import { literal, pathExpression } from './jsonata-text';
+import { exactAggregate, fixedText } from './money';
 import { numberCall } from './number-text';
 import type { NodeOf } from './transform-node';
 import type { SpecTable, TransformContext } from './types';
@@ -33,15 +34,20 @@ type ArrayKind = 'aggregate' | 'pick' | 'filter' | 'sort';
 export const ARRAY_TRANSFORMS: SpecTable<ArrayKind> = {
   aggregate: {
     compile: (n, input, ctx) => {
-      if (perItem(n)) return `$${n.fn}($map(${input}, function($i, $n) {${itemValue(n, ctx)}}))`;
-      const items = n.field === undefined ? input : `${input}.${pathExpression(n.field)}`;
+      const exact = n.decimals;
+      if (exact === undefined && n.fixed) throw new Error('fixed fraction digits need decimals');
+      if (exact !== undefined && (n.fn === 'join' || n.fn === 'count')) throw new Error(`${n.fn} has no decimals`);
+      const items = perItem(n) ? `$map(${input}, function($i, $n) {${itemValue(n, ctx)}})` : n.field === undefined ? input : `${input}.${pathExpression(n.field)}`;
       if (n.fn === 'join') return `$join(${items}.$string(), ${literal(n.separator)})`;
-      return `$${n.fn}(${items})`;
+      if (exact === undefined || n.fn === 'count') return `$${n.fn}(${items})`;
+      const total = exactAggregate(n.fn, items, exact);
+      return n.fixed ? fixedText(total, exact) : total;
     },
     describe: (n) => {
       const of = n.field ? `field "${n.field}"${n.times ? ` times field "${n.times}"` : ''} of ` : '';
       const rounded = n.itemDecimals === undefined ? '' : `, each rounded to ${n.itemDecimals} decimal${n.itemDecimals === 1 ? '' : 's'}`;
-      return `${({ sum: 'Sum', count: 'Count', min: 'Smallest', max: 'Largest', average: 'Average', join: 'All joined' })[n.fn]} of ${of}the items${rounded}${n.fn === 'join' ? ` with ${JSON.stringify(n.separator)}` : ''}.`;
+      const exact = n.decimals === undefined ? '' : `, exact to ${n.decimals} decimal${n.decimals === 1 ? '' : 's'}${n.fixed ? ' and written with all of them' : ''}`;
+      return `${({ sum: 'Sum', count: 'Count', min: 'Smallest', max: 'Largest', average: 'Average', join: 'All joined' })[n.fn]} of ${of}the items${rounded}${exact}${n.fn === 'join' ? ` with ${JSON.stringify(n.separator)}` : ''}.`;
     },
   },
   pick: {

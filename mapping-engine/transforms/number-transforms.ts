@@ -1,5 +1,6 @@
 /** Number transforms: parse (decimal comma, thousands separators), format, round, arithmetic with a constant or between fields. */
 import { literal } from './jsonata-text';
+import { fixedText } from './money';
 import { numberCall } from './number-text';
 import type { SpecTable } from './types';
 
@@ -24,8 +25,8 @@ export const NUMBER_TRANSFORMS: SpecTable<NumberKind> = {
   },
   round: {
     // $round rounds half to even, like banking software, so 2.5 -> 2.
-    compile: (n, input) => `$round(${input}, ${n.decimals})`,
-    describe: (n) => `Rounded to ${n.decimals} decimal${n.decimals === 1 ? '' : 's'} (half to even).`,
+    compile: (n, input) => (n.fixed ? fixedText(`$round(${input}, ${n.decimals})`, n.decimals) : `$round(${input}, ${n.decimals})`),
+    describe: (n) => `Rounded to ${n.decimals} decimal${n.decimals === 1 ? '' : 's'} (half to even)${n.fixed ? ', written with all of them' : ''}.`,
   },
   arithmetic: {
     compile: (n, input) => `(${input} ${n.op} ${n.operand})`,

@@ -58,7 +58,8 @@ export const transformNodeSchema = z.discriminatedUnion('kind', [
   node('replace', { pattern: z.string().min(1), replacement: z.string(), regex: z.boolean().default(false), flags: z.string().regex(/^[im]*$/).optional() }),
   node('parseNumber', { decimalSeparator: decimalSeparatorSchema.default('.'), thousandsSeparator: thousandsSeparatorSchema.default(''), onInvalid: onInvalidSchema.default('error') }),
   node('formatNumber', { picture: z.string().min(1), decimalSeparator: z.string().length(1).optional(), groupingSeparator: z.string().length(1).optional() }),
-  node('round', { decimals: z.number().int().min(0).max(15).default(0) }),
+  /** `fixed`: written as text with exactly `decimals` fraction digits (`1001.00`), as amounts in files are. */
+  node('round', { decimals: z.number().int().min(0).max(15).default(0), fixed: z.boolean().optional() }),
   node('arithmetic', { op: z.enum(['+', '-', '*', '/', '%']), operand: z.number() }),
   node('calculate', { op: z.enum(['+', '-', '*', '/']) }),
   node('date', { from: datePattern, to: datePattern, timezone: dateZoneSchema.optional(), pivotYear: z.number().int().min(0).max(99).default(50), onInvalid: onInvalidSchema.default('error') }),
@@ -77,6 +78,13 @@ export const transformNodeSchema = z.discriminatedUnion('kind', [
     /** Item values that are text are read as numbers with these separators (an error names the field). */
     decimalSeparator: decimalSeparatorSchema.optional(),
     thousandsSeparator: thousandsSeparatorSchema.optional(),
+    /**
+     * Money: sum, average, min and max computed exactly to this many fraction digits, on whole
+     * numbers of 1/10^decimals (scaled integers), so `0.10 + 0.20 + 1000.70` is `1001`, never `1001.0000000000001`.
+     */
+    decimals: z.number().int().min(0).max(15).optional(),
+    /** With `decimals`: the result written as text with exactly that many fraction digits (`1001.00`). */
+    fixed: z.boolean().optional(),
   }),
   node('pick', { field: z.string().min(1).optional(), index: z.number().int().optional() }),
   node('filter', { when: predicateSchema }),
