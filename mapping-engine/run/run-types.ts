@@ -11,7 +11,7 @@ import type { OutputViolation, ValidationTarget } from '../validate/validation-t
 export interface RunLimits {
   /** Wall-clock budget of the evaluation; jsonata's own guard fires first, the host kills the worker shortly after. */
   timeoutMs: number;
-  /** Maximum jsonata evaluation depth (its `stack` option). */
+  /** Levels of recursion allowed: jsonata's `stack` option is this plus what the expression's width needs (width-allowance.ts). */
   maxDepth: number;
   /** Maximum length of any jsonata sequence (its `sequence` option); absent means unbounded. */
   maxSequence?: number;

@@ -16,6 +16,7 @@
 import { parentPort } from 'node:worker_threads';
 import jsonata from 'jsonata';
 import { classifyRunError } from '../../run/run-errors';
+import { stackLimit } from '../../run/width-allowance';
 import { armHeapGuard } from './heap-guard';
 import type { RunTimings, WorkerJobMessage, WorkerOutMessage, WorkerResultMessage } from '../../run/run-types';
 import type { OutputViolation, ValidationTarget } from '../../validate/validation-types';
@@ -48,12 +49,13 @@ async function runJob(job: WorkerJobMessage): Promise<WorkerResultMessage> {
   const timings: RunTimings = { parseMs: 0, evalMs: 0 };
   const started = performance.now();
   let expression: jsonata.Expression;
+  const options = {
+    timeout: job.limits.timeoutMs,
+    stack: job.limits.maxDepth,
+    ...(job.limits.maxSequence !== undefined ? { sequence: job.limits.maxSequence } : {}),
+  };
   try {
-    expression = jsonata(job.expression, {
-      timeout: job.limits.timeoutMs,
-      stack: job.limits.maxDepth,
-      ...(job.limits.maxSequence !== undefined ? { sequence: job.limits.maxSequence } : {}),
-    });
+    expression = jsonata(job.expression, options);
   } catch (thrown) {
     timings.parseMs = performance.now() - started;
     return { type: 'result', id: job.id, timings, error: classifyRunError(thrown, job.expression) };
@@ -63,7 +65,12 @@ async function runJob(job: WorkerJobMessage): Promise<WorkerResultMessage> {
   armHeapGuard(job.limits.memoryMb);
   try {
     const bindings = parseJson(job.bindingsJson) as Record<string, unknown> | undefined;
-    const value: unknown = await expression.evaluate(parseJson(job.inputJson), bindings);
+    const input = parseJson(job.inputJson);
+    // jsonata reads `stack` from this object at every step. Its counter also counts an object's
+    // pairs pending side by side, so maxDepth is widened by what the expression's width needs
+    // (see width-allowance.ts): wide mappings run, a recursion without end still stops.
+    options.stack = stackLimit(job.expression, () => expression.ast(), job.limits.maxDepth, input);
+    const value: unknown = await expression.evaluate(input, bindings);
     // Serialising here keeps the transfer a single string copy; a lambda result serialises to nothing.
     const valueJson = JSON.stringify(value);
     timings.evalMs = performance.now() - evalStart;
