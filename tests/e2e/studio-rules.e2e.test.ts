@@ -320,17 +320,19 @@ describe.skipIf(!hasChromium)(`rules view in Chromium (skipped when ${CHROMIUM_P
       const project = join(root, 'crm', 'crm-to-erp.mapwright.json');
       const { page, problems } = await openPage(session, host.url);
       await openByPath(page, project);
-      await page.getByRole('tab', { name: /^Tests/ }).click();
-      const panel = page.getByRole('tabpanel');
+      // The mapping's test cases (the rules panel), not the feedback panel's test results.
+      const testsTab = page.getByRole('tablist', { name: 'Mapping parts' }).getByRole('tab', { name: /^Tests/ });
+      await testsTab.click();
+      const panel = page.getByRole('tabpanel', { name: /^Tests/ });
       await panel.getByLabel('New test name').fill('complete account again');
       await panel.getByRole('button', { name: 'Add from current input' }).click();
       await panel.getByRole('list', { name: 'Test cases' }).getByText('complete account again').waitFor();
-      expect(await page.getByRole('tab', { name: /^Tests/ }).textContent()).toBe('Tests5');
+      expect(await testsTab.textContent()).toBe('Tests5');
       expect(await dirty(page)).toBe(true);
       // The backend wrote the expected output beside the project; the test case itself is one undo step.
       expect(readdirSync(join(root, 'crm', 'tests')).some((f) => f.startsWith('complete-account-again') && f.includes('expected'))).toBe(true);
       await page.keyboard.press('ControlOrMeta+z');
-      await expect.poll(() => page.getByRole('tab', { name: /^Tests/ }).textContent()).toBe('Tests4');
+      await expect.poll(() => testsTab.textContent()).toBe('Tests4');
       expect(await dirty(page)).toBe(false);
       expect(existsSync(project)).toBe(true);
       expect(problems).toEqual([]);

@@ -29,6 +29,8 @@ export function usePreviewInput(
   const latestText = useRef(text);
   latestText.current = text;
   const key = input && fileKey !== undefined ? `${projectPath ?? ''}\n${input.kind}:${input.index}\n${fileKey}` : undefined;
+  // The input is known before the document compiles (a sample opening): read it once there is text.
+  const ready = text !== undefined;
   useEffect(() => {
     const current = latestText.current;
     if (!api || !input || key === undefined || current === undefined) return;
@@ -41,6 +43,6 @@ export function usePreviewInput(
       live = false;
     };
     // `key` stands for `input` and `fileKey`; the text is read from the ref on purpose.
-  }, [api, projectPath, key]);
+  }, [api, projectPath, key, ready]);
   return state.key === key ? state : {};
 }

@@ -35,7 +35,7 @@ export function FeedbackTabs({ tab, onTab, problemCount, testLabel, problems, te
           Problems ({problemCount})
         </button>
         <button type="button" role="tab" id="feedback-tab-tests" className="feedback-tab" aria-selected={tab === 'tests'} aria-controls="feedback-tests" tabIndex={tab === 'tests' ? 0 : -1} onClick={() => onTab('tests')}>
-          Tests {testLabel}
+          Test results {testLabel}
         </button>
       </div>
       <div role="tabpanel" id={`feedback-${tab}`} aria-labelledby={`feedback-tab-${tab}`}>
