@@ -56,6 +56,10 @@ export const ERROR_CODES = [
   'MAP_REPEAT',
   'MAP_PATTERN',
   'MAP_SCHEMA',
+  /** A reject rule (a typed check or a rejecting condition) refused a record of the input. */
+  'RECORD_REJECTED',
+  /** The input holds no records where the mapping reads its records (an empty CSV, an empty list). */
+  'INPUT_NO_RECORDS',
   'EXPORT_FAILED',
   'EDIT_INVALID',
   'INTERNAL',

@@ -15,6 +15,7 @@ import { compileSource, POLICY_HELPERS, tableVariable } from './compile-rule';
 import { INVALID_HELPER, raisesInvalid } from '../transforms/invalid-value';
 import { usesZoneHelper, ZONE_HELPER } from '../transforms/date-zones';
 import { NUMBER_HELPER, usesNumberHelper } from '../transforms/number-text';
+import { CHECK_DIGIT_HELPER, usesCheckDigits } from '../transforms/check-transforms';
 import { namesRecord, rootRecordBinding } from './record-label';
 import type { TextWriter } from './text-writer';
 import type { ValueMapBinding } from './value-map-names';
@@ -42,6 +43,11 @@ function readsNumbers(doc: MappingDocument): boolean {
   return doc.rules.some((r) => r.transforms.some(usesNumberHelper));
 }
 
+/** Whether some check reads check digits, so `$checkIban` and `$checkLuhn` are bound. */
+function checksDigits(doc: MappingDocument): boolean {
+  return doc.rules.some((r) => r.transforms.some(usesCheckDigits));
+}
+
 /** Whether some date is written in a named time zone, so the `$zoneOffset` helper is bound. */
 function usesAnyZone(doc: MappingDocument): boolean {
   return doc.rules.some((r) => r.transforms.some(usesZoneHelper));
@@ -49,7 +55,7 @@ function usesAnyZone(doc: MappingDocument): boolean {
 
 /** Whether anything needs binding, so the expression is a block around the target. */
 export function needsTopBlock(doc: MappingDocument, maps: readonly ValueMapBinding[]): boolean {
-  return Object.keys(doc.lookups).length > 0 || maps.length > 0 || doc.rules.some((r) => r.required !== 'omit') || requiresItems(doc) || raisesAnyInvalid(doc) || readsNumbers(doc) || usesAnyZone(doc);
+  return Object.keys(doc.lookups).length > 0 || maps.length > 0 || doc.rules.some((r) => r.required !== 'omit') || requiresItems(doc) || raisesAnyInvalid(doc) || readsNumbers(doc) || usesAnyZone(doc) || checksDigits(doc);
 }
 
 function writeEntries(w: TextWriter, variable: string, entries: Record<string, Scalar>): void {
@@ -72,7 +78,7 @@ function writeEntries(w: TextWriter, variable: string, entries: Record<string, S
 export function writeTopBindings(w: TextWriter, doc: MappingDocument, tables: TableEntries, maps: readonly ValueMapBinding[]): void {
   const helpers: Array<keyof typeof POLICY_HELPERS> = (['required', 'orDefault'] as const).filter((name) => doc.rules.some((r) => r.required === (name === 'required' ? 'error' : 'default')));
   if (requiresItems(doc)) helpers.push('requiredItems');
-  const lines = [...helpers.flatMap((name) => POLICY_HELPERS[name]), ...(raisesAnyInvalid(doc) ? INVALID_HELPER : []), ...(readsNumbers(doc) ? NUMBER_HELPER : []), ...(usesAnyZone(doc) ? ZONE_HELPER : [])];
+  const lines = [...helpers.flatMap((name) => POLICY_HELPERS[name]), ...(raisesAnyInvalid(doc) ? INVALID_HELPER : []), ...(readsNumbers(doc) ? NUMBER_HELPER : []), ...(usesAnyZone(doc) ? ZONE_HELPER : []), ...(checksDigits(doc) ? CHECK_DIGIT_HELPER : [])];
   for (const line of lines) {
     w.newline(1);
     w.write(line);

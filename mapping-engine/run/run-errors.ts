@@ -11,8 +11,21 @@ import type { RunErrorData, RunLimits } from './run-types';
 /** The codes a run can end with. */
 export type RunErrorCode = Extract<
   ErrorCode,
-  'RUN_TIMEOUT' | 'RUN_CANCELLED' | 'RUN_MEMORY' | 'RUN_STACK' | 'RUN_EXPRESSION' | 'RUN_EVALUATION' | 'RUN_WORKER_CRASHED' | 'VALIDATION_TIMEOUT'
+  'RUN_TIMEOUT' | 'RUN_CANCELLED' | 'RUN_MEMORY' | 'RUN_STACK' | 'RUN_EXPRESSION' | 'RUN_EVALUATION' | 'RUN_WORKER_CRASHED' | 'VALIDATION_TIMEOUT' | 'RECORD_REJECTED' | 'INPUT_NO_RECORDS'
 >;
+
+/**
+ * Codes the mapping raises itself: a `$error` message starting `<CODE>: ` (reject rules, an input
+ * without records) carries its code that way, so plain jsonata shows it as text and hosts read it back.
+ */
+const RAISED_CODES: ReadonlySet<string> = new Set(['RECORD_REJECTED', 'INPUT_NO_RECORDS']);
+
+/** The code and the rest of a message the mapping raised with a code prefix, or undefined. */
+function raisedCode(message: string): { code: RunErrorCode; message: string } | undefined {
+  const match = /^([A-Z_]+): /.exec(message);
+  if (!match || !RAISED_CODES.has(match[1]!)) return undefined;
+  return { code: match[1] as RunErrorCode, message: message.slice(match[0].length) };
+}
 
 interface ThrownShape {
   code?: unknown;
@@ -108,9 +121,13 @@ export function classifyRunError(thrown: unknown, expression: string): RunErrorD
   const raw = typeof shape.message === 'string' && shape.message !== '' ? shape.message : String(thrown);
   const jsonataCode = typeof shape.code === 'string' && /^[A-Z]\d{4}$/.test(shape.code) ? shape.code : undefined;
   const fromPayload = jsonataCode !== undefined && jsonataCode !== 'D3137' && !(jsonataCode in GUARD_CODES) && !jsonataCode.startsWith('S');
-  const message = fromPayload ? withoutPayloadValues(raw, shape, expression) : raw;
+  let message = fromPayload ? withoutPayloadValues(raw, shape, expression) : raw;
   let code: RunErrorCode = 'RUN_EVALUATION';
-  if (jsonataCode !== undefined) {
+  const raised = jsonataCode === 'D3137' ? raisedCode(message) : undefined;
+  if (raised) {
+    code = raised.code;
+    message = raised.message;
+  } else if (jsonataCode !== undefined) {
     code = GUARD_CODES[jsonataCode] ?? (jsonataCode.startsWith('S') ? 'RUN_EXPRESSION' : 'RUN_EVALUATION');
   } else if (shape.name === 'RangeError') {
     code = nativeRangeCode(message) ?? 'RUN_EVALUATION';

@@ -24,6 +24,7 @@ const CASES: Array<[string, Record<string, unknown>, string]> = [
   ['valueMap', { kind: 'valueMap', entries: { A: 'ACTIVE' }, onUnknown: 'error' }, 'map codes "A" → "ACTIVE"; an unknown code is an error'],
   ['lookup', { kind: 'lookup', table: 'Status', default: 'UNKNOWN' }, 'map via table Status; an unknown key becomes "UNKNOWN"'],
   ['condition', { kind: 'condition', when: { op: 'empty' }, then: 'n/a' }, 'if the value is missing or empty then "n/a", otherwise keep the value'],
+  ['check', { kind: 'check', test: 'length', min: 1, max: 35 }, 'check: must be 1 to 35 characters long; otherwise the record is rejected'],
   ['parseBoolean', { kind: 'parseBoolean', trueValues: ['J'], falseValues: ['N'], onInvalid: 'omit' }, 'read as yes/no: "J" mean true, "N" mean false (any case); anything else leaves the field out'],
   ['aggregate', { kind: 'aggregate', fn: 'sum', field: 'amount' }, 'take the sum of field "amount" of the items'],
   ['pick', { kind: 'pick', index: 1, field: 'value' }, 'take item 2 of the list, field "value" of it'],

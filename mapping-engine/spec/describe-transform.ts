@@ -6,6 +6,7 @@
  * parameter that changes the result, so the spec can be checked without
  * reading JSONata.
  */
+import { describeTransform } from '../transforms/registry';
 import { MapwrightError } from '../errors';
 import { jsonPointer } from '../document/load-document';
 import { transformNodeSchema, type NodeOf, type Predicate, type Scalar, type TransformKind, type TransformNode } from '../transforms/transform-node';
@@ -131,6 +132,7 @@ const DESCRIBERS: Describers = {
   },
   lookup: (n) => `map via table ${n.table}; ${unknownWords(n.onUnknown, n.default, 'key')}`,
   condition: (n) =>
+    n.reject !== undefined ? `if ${describeCondition(n.when)} then reject the record (${n.reject})` :
     `if ${describeCondition(n.when)} then ${n.then === undefined ? 'keep the value' : showScalar(n.then)}, otherwise ${n.else === undefined ? 'keep the value' : showScalar(n.else)}`,
   parseBoolean: (n) =>
     `read as yes/no: ${n.trueValues.map((v) => JSON.stringify(v)).join(', ')} mean true, ${n.falseValues.map((v) => JSON.stringify(v)).join(', ')} mean false (any case); ${n.onInvalid === 'omit' ? 'anything else leaves the field out' : 'anything else is an error'}`,
@@ -152,6 +154,7 @@ const DESCRIBERS: Describers = {
   },
   filter: (n) => `keep only the items where ${describeCondition(n.when)}`,
   sort: (n) => `sort by ${n.field === undefined ? 'value' : `field ${JSON.stringify(n.field)}`}, ${n.descending ? 'largest' : 'smallest'} first`,
+  check: (n) => describeTransform(n).replace(/^Must be/, 'check: must be').replace(/\.$/, ''),
   custom: (n) => `custom JSONata: ${n.expression.replace(/\s+/g, ' ').trim()}`,
 };
 

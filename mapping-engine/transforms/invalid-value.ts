@@ -61,6 +61,10 @@ export function raisesInvalid(node: TransformNode): boolean {
     case 'valueMap':
     case 'lookup':
       return node.onUnknown === 'error';
+    case 'check':
+      return node.onFail === 'reject';
+    case 'condition':
+      return node.reject !== undefined;
     default:
       return false;
   }

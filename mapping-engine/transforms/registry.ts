@@ -6,6 +6,7 @@
 import jsonata from 'jsonata';
 import { MapwrightError } from '../errors';
 import { ARRAY_TRANSFORMS } from './array-transforms';
+import { CHECK_TRANSFORMS } from './check-transforms';
 import { DATE_TRANSFORMS } from './date-transforms';
 import { NUMBER_TRANSFORMS } from './number-transforms';
 import { TEXT_TRANSFORMS } from './text-transforms';
@@ -20,6 +21,7 @@ export const TRANSFORMS: SpecTable<TransformKind> = {
   ...DATE_TRANSFORMS,
   ...VALUE_TRANSFORMS,
   ...ARRAY_TRANSFORMS,
+  ...CHECK_TRANSFORMS,
 };
 
 function specOf(node: TransformNode): TransformSpec<TransformKind> {

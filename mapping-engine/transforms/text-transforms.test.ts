@@ -74,6 +74,13 @@ describe('text transforms', () => {
     expect(await run({ kind: 'replace', pattern: 'x', replacement: 'y', regex: true, flags: 'i' }, 'XX')).toBe('yy');
   });
 
+  it('a regex that can match empty text is a coded error at compile time, naming the field', () => {
+    for (const pattern of ['a*', '^', '\\b', 'x?']) {
+      const node = transformNodeSchema.parse({ kind: 'replace', pattern, replacement: '', regex: true });
+      expect(() => compileTransform(node, 'value', TEST_CONTEXT)).toThrow(expect.objectContaining({ code: 'TRANSFORM_INVALID', message: expect.stringContaining('target.field') }));
+    }
+  });
+
   it('a bad regex is a coded error naming the field', () => {
     const node = transformNodeSchema.parse({ kind: 'replace', pattern: '(', replacement: '', regex: true });
     try {

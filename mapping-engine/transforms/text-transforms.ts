@@ -2,6 +2,11 @@
 import { literal, regexLiteral } from './jsonata-text';
 import type { SpecTable } from './types';
 
+/** Whether `pattern` (global) matches empty text somewhere in a few ordinary values, as `a*` or `^` do. */
+function matchesEmpty(pattern: RegExp): boolean {
+  return ['', 'a', 'A1 -', 'ACC-1'].some((text) => [...text.matchAll(pattern)].some((m) => m[0] === ''));
+}
+
 type TextKind = 'copy' | 'constant' | 'default' | 'concat' | 'split' | 'substring' | 'trim' | 'case' | 'pad' | 'replace';
 
 /** Compilers and descriptions of the text transforms. */
@@ -56,7 +61,10 @@ export const TEXT_TRANSFORMS: SpecTable<TextKind> = {
   },
   replace: {
     compile: (n, input) => {
-      if (n.regex) new RegExp(n.pattern, n.flags ?? ''); // throws on a bad pattern, reported by the registry
+      if (n.regex && matchesEmpty(new RegExp(n.pattern, `g${n.flags ?? ''}`))) {
+        // jsonata refuses a zero-length match at run time (D1004); said here, at validate time, against the rule.
+        throw new Error(`the pattern ${JSON.stringify(n.pattern)} can match empty text, which jsonata's $replace refuses; make it match at least one character`);
+      }
       const pattern = n.regex ? regexLiteral(n.pattern, n.flags ?? '') : literal(n.pattern);
       return `$replace($string(${input}), ${pattern}, ${literal(n.replacement)})`;
     },

@@ -65,7 +65,23 @@ export const transformNodeSchema = z.discriminatedUnion('kind', [
   node('date', { from: datePattern, to: datePattern, timezone: dateZoneSchema.optional(), pivotYear: z.number().int().min(0).max(99).default(50), onInvalid: onInvalidSchema.default('error') }),
   node('valueMap', { entries: z.record(z.string(), scalarSchema), default: scalarSchema.optional(), onUnknown: z.enum(['default', 'error', 'keep']).default('default') }),
   node('lookup', { table: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/), default: scalarSchema.optional(), onUnknown: z.enum(['default', 'error', 'keep']).default('default') }),
-  node('condition', { when: predicateSchema, then: scalarSchema.optional(), else: scalarSchema.optional() }),
+  /** `reject`: when the test holds, the record is rejected with this reason (RECORD_REJECTED) instead of a value chosen. */
+  node('condition', { when: predicateSchema, then: scalarSchema.optional(), else: scalarSchema.optional(), reject: z.string().min(1).max(200).optional() }),
+  /**
+   * A typed check of a present value: its length, a pattern (anchored, as XSD patterns are), a numeric
+   * range, one of a list, or check digits (IBAN mod 97, Luhn). A value that fails rejects the record
+   * (`reject`, RECORD_REJECTED) or becomes no value (`missing`), so the rule's required policy applies.
+   */
+  node('check', {
+    test: z.enum(['length', 'pattern', 'range', 'oneOf', 'iban', 'luhn']),
+    min: z.number().optional(),
+    max: z.number().optional(),
+    exclusiveMin: z.number().optional(),
+    exclusiveMax: z.number().optional(),
+    pattern: z.string().min(1).max(1000).optional(),
+    values: z.array(z.string()).max(1000).optional(),
+    onFail: z.enum(['reject', 'missing']).default('reject'),
+  }),
   node('parseBoolean', { trueValues: z.array(z.string()).default(['true', 'yes', 'y', '1']), falseValues: z.array(z.string()).default(['false', 'no', 'n', '0']), onInvalid: onInvalidSchema.default('error') }),
   node('aggregate', {
     fn: z.enum(['sum', 'count', 'min', 'max', 'average', 'join']),

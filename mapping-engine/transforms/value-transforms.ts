@@ -1,5 +1,6 @@
 /** Value transforms: value map, lookup table, condition, boolean parse, custom JSONata. */
 import { compilePredicate, describePredicate } from './predicate';
+import { rejectCall } from './check-transforms';
 import { invalidCall } from './invalid-value';
 import { literal } from './jsonata-text';
 import type { Scalar } from './transform-node';
@@ -44,13 +45,16 @@ export const VALUE_TRANSFORMS: SpecTable<ValueKind> = {
       `Looked up in table "${n.table}"; keys not in it ${n.onUnknown === 'error' ? 'are an error' : n.onUnknown === 'keep' ? 'are kept' : n.default === undefined ? 'leave the field out' : `become ${JSON.stringify(n.default)}`}.`,
   },
   condition: {
-    compile: (n, input) => {
+    compile: (n, input, ctx) => {
+      if (n.reject !== undefined) return `($v := ${input}; ${compilePredicate(n.when, '$v')} ? ${rejectCall(ctx, n.reject, '$string($v)')} : $v)`;
       const then = n.then === undefined ? '$v' : literal(n.then);
       const otherwise = n.else === undefined ? '$v' : literal(n.else);
       return `($v := ${input}; ${compilePredicate(n.when, '$v')} ? ${then} : ${otherwise})`;
     },
     describe: (n) =>
-      `When ${describePredicate(n.when)}: ${n.then === undefined ? 'kept' : JSON.stringify(n.then)}, otherwise ${n.else === undefined ? 'kept' : JSON.stringify(n.else)}.`,
+      n.reject !== undefined
+        ? `When ${describePredicate(n.when)}: the record is rejected (${n.reject}).`
+        : `When ${describePredicate(n.when)}: ${n.then === undefined ? 'kept' : JSON.stringify(n.then)}, otherwise ${n.else === undefined ? 'kept' : JSON.stringify(n.else)}.`,
   },
   parseBoolean: {
     compile: (n, input, ctx) => {

@@ -41,6 +41,7 @@ export const PALETTE_INFO: Partial<Record<string, KindInfo>> = {
   valueMap: { label: 'Value map', category: 'value', description: 'Maps codes to values; unknown codes get a default.', keywords: ['code', 'translate', 'enum'], initial: { entries: {} } },
   lookup: { label: 'Lookup table', category: 'value', description: 'Looks the value up in one of the lookup tables.', keywords: ['table', 'csv'], initial: { table: 'table' } },
   condition: { label: 'Condition', category: 'value', description: 'If/else on a test of the value.', keywords: ['if', 'else', 'when'], initial: { when: { op: 'exists' } } },
+  check: { label: 'Check (reject)', category: 'value', description: 'Length, pattern, range, one of a list, IBAN or Luhn check digits; a failing value rejects the record or counts as missing.', keywords: ['validate', 'reject', 'iban', 'luhn', 'pattern', 'range', 'length'], initial: { test: 'length', max: 35 } },
   parseBoolean: { label: 'Parse yes/no', category: 'value', description: 'Yes/no text to true or false.', keywords: ['boolean', 'true', 'false'] },
   aggregate: { label: 'Aggregate', category: 'list', description: 'Sum, count, min, max, average or join over a list.', keywords: ['sum', 'count', 'total'], initial: { fn: 'sum' } },
   pick: { label: 'Pick item', category: 'list', description: 'One item of a list and/or a field of it.', keywords: ['first', 'index'], initial: { index: 0 } },
