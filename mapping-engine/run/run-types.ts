@@ -23,6 +23,12 @@ export interface RunLimits {
 export interface RunJob {
   /** JSONata expression text. */
   expression: string;
+  /**
+   * The same mapping compiled to JavaScript (mapping-engine/compiled), run
+   * instead of `expression` where it reproduces jsonata; the worker falls
+   * back to `expression` for anything else. Absent: jsonata only.
+   */
+  program?: string;
   /** JSON-safe input value (the parsed payload); `undefined` means no input. */
   input?: unknown;
   /** The same input already serialised as JSON; when set, `input` is ignored (saves a stringify of large payloads). */
@@ -54,6 +60,8 @@ export interface RunTimings {
   evalMs: number;
   /** Time spent validating the value, when the job asked for it. */
   validateMs?: number;
+  /** Which engine gave the value: the compiled program, or jsonata (`fallback`: the program bailed and jsonata ran). */
+  engine?: 'compiled' | 'jsonata' | 'fallback';
 }
 
 /** A coded runtime error, with jsonata's own code and position when it had them. */
@@ -80,6 +88,8 @@ export interface WorkerJobMessage {
   type: 'job';
   id: number;
   expression: string;
+  /** Compiled program of the mapping (see `RunJob.program`). */
+  program?: string;
   /** `undefined` when the job has no input. */
   inputJson?: string;
   bindingsJson?: string;

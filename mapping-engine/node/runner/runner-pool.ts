@@ -122,7 +122,7 @@ export class RunnerPool {
       const signal = options.signal;
       const onAbort = (): void => this.cancel(task);
       const task: SlotTask = {
-        message: { type: 'job', id: this.nextId++, expression: job.expression, limits, inputJson, bindingsJson },
+        message: { type: 'job', id: this.nextId++, expression: job.expression, ...(job.program !== undefined ? { program: job.program } : {}), limits, inputJson, bindingsJson },
         limits,
         ...(job.validate ? { validation: { id: this.targetId(job.validate), target: job.validate } } : {}),
         settle: (result) => {

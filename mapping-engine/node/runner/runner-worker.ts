@@ -17,6 +17,7 @@ import { parentPort } from 'node:worker_threads';
 import jsonata from 'jsonata';
 import { classifyRunError } from '../../run/run-errors';
 import { stackLimit } from '../../run/width-allowance';
+import { runProgram } from '../../compiled/run-program';
 import { armHeapGuard } from './heap-guard';
 import type { RunTimings, WorkerJobMessage, WorkerOutMessage, WorkerResultMessage } from '../../run/run-types';
 import type { OutputViolation, ValidationTarget } from '../../validate/validation-types';
@@ -46,7 +47,9 @@ function parseJson(text: string | undefined): unknown {
 async function runJob(job: WorkerJobMessage): Promise<WorkerResultMessage> {
   // Taken first, so a target sent with a job that fails or gives nothing is still kept for the next one.
   const target = job.validation ? targetOf(job.validation) : undefined;
-  const timings: RunTimings = { parseMs: 0, evalMs: 0 };
+  const compiled = job.program !== undefined ? runCompiled(job) : undefined;
+  if (compiled && 'valueJson' in compiled) return finish(job, target, compiled.valueJson, compiled.timings);
+  const timings: RunTimings = { parseMs: 0, evalMs: 0, ...(compiled ? { engine: 'fallback' as const } : job.program !== undefined ? { engine: 'jsonata' as const } : {}) };
   const started = performance.now();
   let expression: jsonata.Expression;
   const options = {
@@ -74,19 +77,42 @@ async function runJob(job: WorkerJobMessage): Promise<WorkerResultMessage> {
     // Serialising here keeps the transfer a single string copy; a lambda result serialises to nothing.
     const valueJson = JSON.stringify(value);
     timings.evalMs = performance.now() - evalStart;
-    const result: WorkerResultMessage = { type: 'result', id: job.id, timings, ...(valueJson !== undefined ? { valueJson } : {}) };
-    if (job.validation && valueJson !== undefined) {
-      const violations = await validate(job, target, valueJson, timings);
-      if ('code' in violations) return { type: 'result', id: job.id, timings, error: violations };
-      result.violations = violations;
-    } else if (job.validation) {
-      result.violations = [];
-    }
-    return result;
+    return await finish(job, target, valueJson, timings);
   } catch (thrown) {
     timings.evalMs = performance.now() - evalStart;
     return { type: 'result', id: job.id, timings, error: classifyRunError(thrown, job.expression) };
   }
+}
+
+/** The result of an evaluated job: its value, validated when the job asks. */
+async function finish(job: WorkerJobMessage, target: ValidationTarget | undefined, valueJson: string | undefined, timings: RunTimings): Promise<WorkerResultMessage> {
+  const result: WorkerResultMessage = { type: 'result', id: job.id, timings, ...(valueJson !== undefined ? { valueJson } : {}) };
+  if (job.validation && valueJson !== undefined) {
+    const violations = await validate(job, target, valueJson, timings);
+    if ('code' in violations) return { type: 'result', id: job.id, timings, error: violations };
+    result.violations = violations;
+  } else if (job.validation) {
+    result.violations = [];
+  }
+  return result;
+}
+
+/**
+ * Runs the job's compiled program (see mapping-engine/compiled). It gives
+ * the value only where it reproduces jsonata; when it bails (or the
+ * jsonata engine is chosen with MAPWRIGHT_ENGINE=jsonata) jsonata runs the
+ * job as before. A job with a sequence limit stays with jsonata, which
+ * enforces it.
+ */
+function runCompiled(job: WorkerJobMessage): { valueJson: string | undefined; timings: RunTimings } | { bailed: string } | undefined {
+  if (process.env.MAPWRIGHT_ENGINE === 'jsonata' || job.limits.maxSequence !== undefined) return undefined;
+  const started = performance.now();
+  const input = parseJson(job.inputJson);
+  const parseMs = performance.now() - started;
+  const outcome = runProgram(job.program!, input);
+  if ('bailed' in outcome) return outcome;
+  const valueJson = JSON.stringify(outcome.value);
+  return { valueJson, timings: { parseMs, evalMs: performance.now() - started - parseMs, engine: 'compiled' } };
 }
 
 /** The target job's validation names: the one it carries, else the one kept from an earlier job. */

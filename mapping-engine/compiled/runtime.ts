@@ -1,0 +1,313 @@
+/**
+ * The runtime of compiled mappings: small functions that reproduce what the
+ * JSONata text the compiler emits computes, on the happy path only. Every
+ * function checks its input and throws {@link Bail} the moment it meets a
+ * value whose jsonata result it does not reproduce exactly (an array where a
+ * single value is expected, a type jsonata would reject, an error jsonata
+ * would raise, a number that is not finite). The worker then runs the whole
+ * chunk through jsonata, so output and error text stay jsonata's.
+ *
+ * The traps these functions copy are listed in
+ * ../shared/design/compiled-engine.md: undefined propagates, `$string`
+ * prints 15 significant digits, `$round` is half to even through the decimal
+ * string, `$trim` collapses inner whitespace, `$lookup` sees own properties
+ * only, comparisons with nothing are false.
+ */
+
+/** Thrown when the compiled code meets a case it does not reproduce; the run falls back to jsonata. */
+export class Bail {
+  constructor(readonly reason: string) {}
+}
+
+function bail(reason: string): never {
+  throw new Bail(reason);
+}
+
+const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** A field path read from one object (jsonata's path over a single item); arrays on the way are a bail. */
+export function path(ctx: unknown, names: readonly string[]): unknown {
+  let current: unknown = ctx;
+  for (const name of names) {
+    if (current === undefined) return undefined;
+    if (Array.isArray(current)) bail('path over an array');
+    if (!isObject(current)) return undefined;
+    current = hasOwn(current, name) ? current[name] : undefined;
+  }
+  return current;
+}
+
+/** The items an array context or a root array maps: nothing, one object, or a data array of objects. */
+export function items(value: unknown): Array<Record<string, unknown>> {
+  if (value === undefined) return [];
+  if (Array.isArray(value)) {
+    for (const item of value) if (!isObject(item)) bail('array item that is not an object');
+    return value as Array<Record<string, unknown>>;
+  }
+  if (isObject(value)) return [value];
+  return bail('items of a scalar');
+}
+
+/** jsonata's `$string` for the values the happy path meets. */
+export function str(value: unknown): string | undefined {
+  if (value === undefined || typeof value === 'string') return value;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) bail('non-finite number');
+    return JSON.stringify(Number.isInteger(value) ? value : Number(value.toPrecision(15)));
+  }
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (value === null) return 'null';
+  return bail('text of an object or array');
+}
+
+function text(value: unknown): string | undefined {
+  if (value === undefined || typeof value === 'string') return value;
+  return bail('text function on a non-string');
+}
+
+/** jsonata's `$trim`: runs of space, tab and line breaks become one space, then one space is cut at each end. */
+export function trim(value: unknown): string | undefined {
+  const s = text(value);
+  if (s === undefined) return undefined;
+  let result = s.replace(/[ \t\n\r]+/gm, ' ');
+  if (result.charAt(0) === ' ') result = result.substring(1);
+  if (result.charAt(result.length - 1) === ' ') result = result.substring(0, result.length - 1);
+  return result;
+}
+
+/** `$uppercase`. */
+export function upper(value: unknown): string | undefined {
+  return text(value)?.toUpperCase();
+}
+
+/** `$lowercase`. */
+export function lower(value: unknown): string | undefined {
+  return text(value)?.toLowerCase();
+}
+
+/** `$round(value, decimals)`: half to even through the decimal string, -0 as 0 (jsonata's algorithm). */
+export function round(value: unknown, decimals: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isFinite(value)) return bail('round of a non-number');
+  let arg = value;
+  if (decimals) {
+    const parts = arg.toString().split('e');
+    arg = +(parts[0] + 'e' + (parts[1] ? +parts[1] + decimals : decimals));
+  }
+  let result = Math.round(arg);
+  if (Math.abs(result - arg) === 0.5 && Math.abs(result % 2) === 1) result -= 1;
+  if (decimals) {
+    const parts = result.toString().split('e');
+    result = +(parts[0] + 'e' + (parts[1] ? +parts[1] - decimals : -decimals));
+  }
+  if (Object.is(result, -0)) result = 0;
+  if (!Number.isFinite(result)) bail('round gave a non-finite number');
+  return result;
+}
+
+/** `(value op operand)`: nothing stays nothing; a non-number or a non-finite result is jsonata's error. */
+export function arith(value: unknown, op: string, operand: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number') return bail('arithmetic on a non-number');
+  const result = op === '+' ? value + operand : op === '-' ? value - operand : op === '*' ? value * operand : op === '/' ? value / operand : value % operand;
+  if (!Number.isFinite(result)) bail('arithmetic gave a non-finite number');
+  return result;
+}
+
+/**
+ * A value map or lookup table: the value's text looked up among own keys;
+ * `unknown` says what a missing key gives (`keep`, `default`; `error` bails
+ * so jsonata raises its invalid-value error).
+ */
+export function mapValue(value: unknown, table: Record<string, unknown>, unknown: 'default' | 'keep' | 'error', fallback: unknown): unknown {
+  if (value === undefined) return undefined;
+  const key = str(value)!;
+  if (hasOwn(table, key)) return table[key];
+  if (unknown === 'keep') return value;
+  if (unknown === 'error') return bail('unknown key');
+  return fallback;
+}
+
+/** `$replace($string(value), /re/, replacement)` for a replacement without `$` groups; a zero-length match is jsonata's D1004. */
+export function replaceRegex(value: unknown, re: RegExp, replacement: string): string | undefined {
+  const s = str(value);
+  if (s === undefined) return undefined;
+  re.lastIndex = 0;
+  let out = '';
+  let last = 0;
+  for (let m = re.exec(s); m !== null; m = re.exec(s)) {
+    if (m[0] === '') bail('regex matched an empty string');
+    out += s.slice(last, m.index) + replacement;
+    last = m.index + m[0].length;
+  }
+  return out + s.slice(last);
+}
+
+/** `$replace($string(value), "text", replacement)`: every occurrence. */
+export function replaceText(value: unknown, pattern: string, replacement: string): string | undefined {
+  const s = str(value);
+  return s === undefined ? undefined : s.split(pattern).join(replacement);
+}
+
+/** `$split($string(value), separator)`, then `[index]` when given (negative counts from the end). */
+export function split(value: unknown, separator: string, index: number | undefined): unknown {
+  const s = str(value);
+  if (s === undefined) return undefined;
+  const parts = s.split(separator);
+  if (index === undefined) return parts;
+  return parts[index < 0 ? parts.length + index : index];
+}
+
+/** `(value)[index]`, then `.field` (pick). */
+export function pick(value: unknown, index: number | undefined, names: readonly string[] | undefined): unknown {
+  let v = value;
+  if (index !== undefined && v !== undefined) {
+    const list = Array.isArray(v) ? v : [v];
+    for (const item of list) if (Array.isArray(item)) bail('pick from nested arrays');
+    v = list[index < 0 ? list.length + index : index];
+  }
+  if (names === undefined || v === undefined) return v;
+  if (Array.isArray(v)) return bail('field of an array');
+  return path(v, names);
+}
+
+/** A sequence as jsonata gives it back: nothing, the single item, or the array. */
+function sequence(values: unknown[]): unknown {
+  return values.length === 0 ? undefined : values.length === 1 ? values[0] : values;
+}
+
+/** `value[predicate]` (the filter transform). */
+export function filter(value: unknown, test: (item: unknown) => boolean): unknown {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value)) return test(value) ? value : undefined;
+  const kept: unknown[] = [];
+  for (const item of value) {
+    if (Array.isArray(item)) bail('filter over nested arrays');
+    if (test(item)) kept.push(item);
+  }
+  return sequence(kept);
+}
+
+/** The values `value.field` gives as a flat list (aggregates); nested arrays bail. */
+function plucked(value: unknown, names: readonly string[] | undefined): unknown[] | undefined {
+  if (value === undefined) return names ? [] : undefined;
+  const list = Array.isArray(value) ? value : [value];
+  if (!names) {
+    for (const item of list) if (Array.isArray(item)) bail('aggregate of nested arrays');
+    return list;
+  }
+  const out: unknown[] = [];
+  for (const item of list) {
+    if (Array.isArray(item)) bail('aggregate of nested arrays');
+    const v = path(item, names);
+    if (Array.isArray(v)) bail('aggregate field holds an array');
+    if (v !== undefined) out.push(v);
+  }
+  return out;
+}
+
+/** `$sum`, `$count`, `$min`, `$max`, `$average`, `$join` of `value` or of `value.field`. */
+export function aggregate(value: unknown, fn: string, names: readonly string[] | undefined, separator: string): unknown {
+  const values = plucked(value, names);
+  if (fn === 'count') return values === undefined ? 0 : values.length;
+  // A path that gives nothing is undefined to the function: no sum, not 0.
+  if (values === undefined || (names && values.length === 0)) return undefined;
+  if (fn === 'join') return values.length === 0 ? undefined : values.map((v) => str(v)).join(separator);
+  for (const v of values) if (typeof v !== 'number') bail('aggregate of a non-number');
+  const numbers = values as number[];
+  if (fn === 'sum') {
+    let total = 0;
+    for (const n of numbers) total += n;
+    return total;
+  }
+  if (numbers.length === 0) return undefined;
+  if (fn === 'min') return Math.min(...numbers);
+  if (fn === 'max') return Math.max(...numbers);
+  let total = 0;
+  for (const n of numbers) total += n;
+  return total / numbers.length;
+}
+
+function isScalar(v: unknown): boolean {
+  return v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+}
+
+/**
+ * A predicate (filters, conditions): the subject, or its field, compared
+ * with a literal. Comparisons with nothing are false; ordering a string
+ * against a number is jsonata's error (bail).
+ */
+export function test(subject: unknown, names: readonly string[] | undefined, op: string, literal: unknown): boolean {
+  let t = subject;
+  if (names) {
+    if (Array.isArray(subject)) bail('predicate field of an array');
+    t = path(subject, names);
+  }
+  if (Array.isArray(t)) bail('predicate on an array');
+  switch (op) {
+    case 'exists':
+      return t !== undefined;
+    case 'empty':
+      return t === undefined || t === null || t === '';
+    case 'in':
+      return t !== undefined && isScalar(t) && (literal as unknown[]).includes(t);
+    case '=':
+      return t !== undefined && isScalar(t) && t === literal;
+    case '!=':
+      return t !== undefined && !(isScalar(t) && t === literal);
+    default: {
+      if (t === undefined) return false;
+      if (typeof t !== typeof literal || (typeof t !== 'number' && typeof t !== 'string')) return bail('ordering of mixed types');
+      const a = t as number | string;
+      const b = literal as number | string;
+      return op === '<' ? a < b : op === '<=' ? a <= b : op === '>' ? a > b : a >= b;
+    }
+  }
+}
+
+/** Sorts array-context items by a field (stable, like jsonata's merge sort); missing or mixed keys bail. */
+export function sortBy<T>(list: T[], names: readonly string[], descending: boolean): T[] {
+  if (list.length < 2) return list;
+  const keyed = list.map((item, at) => ({ item, at, key: path(item, names) }));
+  const kind = typeof keyed[0]!.key;
+  for (const k of keyed) if (typeof k.key !== kind || (kind !== 'string' && kind !== 'number')) bail('sort key missing or of mixed types');
+  keyed.sort((x, y) => {
+    const a = x.key as string | number;
+    const b = y.key as string | number;
+    if (a === b) return x.at - y.at;
+    return (a < b ? -1 : 1) * (descending ? -1 : 1);
+  });
+  return keyed.map((k) => k.item);
+}
+
+/** Missing, null and "" count as no value (the required and default policies, the default transform). */
+function hasValue(value: unknown): boolean {
+  if (Array.isArray(value)) bail('policy on an array');
+  return value !== undefined && value !== null && value !== '';
+}
+
+/** `$orDefault(value, fallback)` and the default transform. */
+export function orDefault(value: unknown, fallback: unknown): unknown {
+  return hasValue(value) ? value : fallback;
+}
+
+/** `$required(value, ...)`: a missing value is jsonata's error, so it bails. */
+export function required(value: unknown): unknown {
+  return hasValue(value) ? value : bail('required value missing');
+}
+
+/** `$requiredItems`: an empty array context that must not be empty bails. */
+export function requiredItems<T>(list: T[]): T[] {
+  return list.length > 0 ? list : bail('required array empty');
+}
+
+/** A condition: then/else replace the value, undefined keeps it. */
+export function condition(value: unknown, passed: boolean, then: unknown, otherwise: unknown, keepThen: boolean, keepElse: boolean): unknown {
+  if (Array.isArray(value)) bail('condition on an array');
+  if (passed) return keepThen ? value : then;
+  return keepElse ? value : otherwise;
+}
