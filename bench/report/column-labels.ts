@@ -29,6 +29,15 @@ export const COLUMN_LABELS: Readonly<Record<string, string>> = {
   baseline: 'baseline',
   baselineMs: 'baseline ms',
   ratio: 'ratio',
+  rules: 'rules',
+  validateMs: 'load + validate ms',
+  compileMs: 'compile ms',
+  reverseMs: 'reverse ms',
+  runMs: 'run ms',
+  xlsxMs: 'spec XLSX ms',
+  htmlMs: 'spec HTML ms',
+  saveMs: 'save ms',
+  compileRunMs: 'compile + run ms',
 };
 
 /** The heading of column `key`. */

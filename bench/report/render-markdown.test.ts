@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markdownCell, renderPerformanceDoc, renderSection } from './render-markdown';
+import { markdownCell, renderPerformanceDoc, renderSection, replaceSections } from './render-markdown';
 import type { BenchResults, SectionTable } from './results';
 
 const section: SectionTable = {
@@ -56,5 +56,28 @@ describe('markdownCell', () => {
     expect(markdownCell(undefined)).toBe('–');
     expect(markdownCell('two\nlines')).toBe('two lines');
     expect(markdownCell(0.00361)).toBe('0.004');
+  });
+});
+
+describe('replaceSections', () => {
+  const other: SectionTable = { id: 'parse', title: 'Parse throughput', note: 'parse note', columns: ['format'], rows: [{ format: 'json' }] };
+  const doc = renderPerformanceDoc({ ...results, sections: [section, other] });
+
+  it('replaces only the sections of a partial run, saying when they were measured', () => {
+    const partial: BenchResults = { ...results, date: '2026-12-05T07:00:00.000Z', sections: [{ ...other, rows: [{ format: 'csv' }] }] };
+    const next = replaceSections(doc, partial);
+    expect(next).toContain('| csv |');
+    expect(next).not.toContain('| json |');
+    expect(next).toContain('| flat-rename | 30,106 | 2.24 |');
+    expect(next).toContain('measured 2026-12-05T07:00:00.000Z in a run of this section alone');
+    expect(next.match(/## Parse throughput/g)).toHaveLength(1);
+    expect(replaceSections(next, partial)).toBe(next);
+  });
+
+  it('adds a section the page does not have yet at the end', () => {
+    const size: SectionTable = { id: 'size', title: 'Mappings at enterprise size', note: 'n', columns: ['rules'], rows: [{ rules: '250' }] };
+    const next = replaceSections(doc, { ...results, sections: [size] });
+    expect(next.startsWith(doc)).toBe(true);
+    expect(next.trimEnd().endsWith('| 250 |')).toBe(true);
   });
 });

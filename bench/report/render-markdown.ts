@@ -33,7 +33,8 @@ of \`npm test\`. It prints the tables, writes \`bench/results.json\` (git-ignore
   at 10k, 10 MB parse, 10 MB batch files), a check in about two minutes.
 - \`npm run bench\`: the full suite (up to 1M records, 100 MB parse, 1 GB batch files); it takes
   much longer than CI allows.
-- \`--only engine,scaling,parse,preview,batch\` runs some sections.
+- \`--only engine,scaling,parse,preview,batch,size\` runs some sections; with \`--write-docs\` it
+  replaces only those sections of this page, each saying when it was measured.
 
 All data is generated from fixed seeds (\`bench/workloads/\`, \`bench/generate-records.ts\`), so
 anyone can rerun it; batch files go to the system temp directory and are deleted afterwards. The
@@ -64,4 +65,33 @@ export function renderPerformanceDoc(results: BenchResults): string {
     '',
   ].join('\n');
   return [INTRO, run, ...results.sections.map(renderSection)].join('\n');
+}
+
+/** The machine and date line of a section measured in a run of some sections only. */
+function partialRunLine(results: BenchResults): string {
+  const m = results.machine;
+  const mode = results.quick ? 'QUICK-mode figures, ' : '';
+  return `_${mode}measured ${results.date} in a run of this section alone, on: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB RAM, Node ${m.node}, ${m.platform}._`;
+}
+
+/**
+ * The performance page `doc` with the sections of `results` (a run of some
+ * sections only, \`--only\`) put in place of the same sections, or added at
+ * the end; every other section keeps the figures of its own run.
+ */
+export function replaceSections(doc: string, results: BenchResults): string {
+  let out = doc.endsWith('\n') ? doc : `${doc}\n`;
+  for (const section of results.sections) {
+    const rendered = renderSection({ ...section, note: `${partialRunLine(results)} ${section.note}` });
+    const heading = `## ${section.title}\n`;
+    const start = out.startsWith(heading) ? 0 : out.indexOf(`\n${heading}`) + 1;
+    if (start <= 0 && !out.startsWith(heading)) {
+      out = `${out}\n${rendered}`;
+      continue;
+    }
+    const next = out.indexOf('\n## ', start + heading.length);
+    const end = next < 0 ? out.length : next + 1;
+    out = `${out.slice(0, start)}${rendered}${next < 0 ? '' : '\n'}${out.slice(end)}`;
+  }
+  return out;
 }

@@ -3,7 +3,7 @@ import { inferSchema } from '../schema/infer';
 import { readPayload } from '../payload/read-payload';
 import type { PayloadFormat } from '../payload/types';
 import type { LoadedTarget } from './load-target';
-import { validateTarget } from './validate-target';
+import { validateTarget, validationTargetOf } from './validate-target';
 
 function inferred(text: string, format: PayloadFormat): LoadedTarget {
   const { value } = readPayload(text, { format });
@@ -46,5 +46,13 @@ describe('validateTarget on a target inferred from samples', () => {
     const { schema } = orders;
     const strict: LoadedTarget = { schema, inferred: false };
     expect(validateTarget({}, strict).map((v) => v.code)).toContain('MAP_REQUIRED_MISSING');
+  });
+});
+
+describe('validationTargetOf', () => {
+  it('gives one object per loaded target, so the runner sends it and ajv compiles it once', () => {
+    const target = inferred('{"id": 1}', 'json');
+    expect(validationTargetOf(target)).toBe(validationTargetOf(target));
+    expect(validationTargetOf(inferred('{"id": 1}', 'json'))).not.toBe(validationTargetOf(target));
   });
 });

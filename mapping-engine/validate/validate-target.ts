@@ -64,6 +64,20 @@ const relaxedRoots = new WeakMap<SchemaField, SchemaField>();
  * limit (a user's `pattern` can backtrack for ever).
  */
 export function validationTargetOf(target: LoadedTarget): ValidationTarget {
+  // One object per loaded target: the pool sends a target to a thread once per object, and the
+  // thread's ajv compiles once per object, so a fresh wrapper per run cost a 2,500-field target
+  // a copy to the thread and a new ajv compile (about 400 ms) on every run.
+  let made = targets.get(target);
+  if (!made) {
+    made = makeValidationTarget(target);
+    targets.set(target, made);
+  }
+  return made;
+}
+
+const targets = new WeakMap<LoadedTarget, ValidationTarget>();
+
+function makeValidationTarget(target: LoadedTarget): ValidationTarget {
   if (!target.schema) return target.jsonSchema === undefined ? {} : { jsonSchema: target.jsonSchema };
   const root = target.schema.root;
   if (!target.inferred) return { ...(target.jsonSchema !== undefined ? { jsonSchema: target.jsonSchema } : {}), schema: { root } };

@@ -1,0 +1,90 @@
+/**
+ * Times every step a user takes with a large mapping, in this process (no CLI
+ * start-up): load and validate the project, compile it, read back a one-field
+ * edit of its JSONata (the reverse compiler), run it on its sample through a
+ * warm RunnerPool, export the spec as XLSX and HTML, and save the document.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { compileDocument, parseExpression } from '../../mapping-engine/compiler';
+import { loadDocument } from '../../mapping-engine/document/load-document';
+import { serializeDocument } from '../../mapping-engine/document/serialize-document';
+import { renderXlsx } from '../../mapping-engine/node/export/xlsx-export';
+import { createFsResolver, referenceScope } from '../../mapping-engine/node/fs-resolver';
+import { replaceFileAtomic } from '../../mapping-engine/node/read-file';
+import type { RunnerPool } from '../../mapping-engine/node/runner/runner-pool';
+import { readPayload } from '../../mapping-engine/payload/read-payload';
+import { runMapping } from '../../mapping-engine/run/mapping-run';
+import { buildSpec } from '../../mapping-engine/spec/build-spec';
+import { renderHtml } from '../../mapping-engine/spec/render-html';
+import { checkProject } from '../../mapping-engine/validate/check-project';
+import { loadTargetSchema } from '../../mapping-engine/validate/load-target';
+import { ENGINE_VERSION } from '../../mapping-engine/version';
+import { writeSizeProject } from './size-project';
+
+/** The steps measured, in the order they run; each is a column of the size table. */
+export const SIZE_STEPS = ['validateMs', 'compileMs', 'reverseMs', 'runMs', 'xlsxMs', 'htmlMs', 'saveMs'] as const;
+/** One step's key. */
+export type SizeStep = (typeof SIZE_STEPS)[number];
+
+/** Best milliseconds of each step for one size. */
+export type SizeTimes = Record<SizeStep, number>;
+
+/** The target field whose JSONata the reverse step edits: a text field of the wide object, mapped at every size. */
+function editedField(sourceMap: Record<string, { start: number; end: number }>): string {
+  const field = Object.keys(sourceMap).find((path) => /^block00\.text\d+$/.test(path));
+  if (!field) throw new Error('no text field of block00 is mapped');
+  return field;
+}
+
+/** The best of `runs` timings in ms: the run least disturbed by other work on a shared machine. */
+async function timedBest(runs: number, work: () => Promise<unknown>): Promise<number> {
+  let best = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < runs; i += 1) {
+    const start = performance.now();
+    await work();
+    best = Math.min(best, performance.now() - start);
+  }
+  return best;
+}
+
+/**
+ * Generates the `rules`-rule project into `dir` and times each step, the
+ * best of `runs` (the first also warms the code up). The run reuses one
+ * compiled expression, but the worker parses it on every job as it does after
+ * an edit; the target schema reaches the worker and its validator once.
+ * @throws Error when a step does not do what it should (a problem, a run error, a violation)
+ */
+export async function measureSize(pool: RunnerPool, dir: string, rules: number, runs = 5): Promise<SizeTimes> {
+  const file = await writeSizeProject(dir, rules);
+  const resolver = createFsResolver(referenceScope([file]));
+  const text = await readFile(file, 'utf8');
+  const validateMs = await timedBest(runs, async () => {
+    const check = await checkProject(await readFile(file, 'utf8'), file, resolver);
+    if (check.problems.length > 0) throw new Error(`${rules} rules: ${check.problems[0]!.code} ${check.problems[0]!.message}`);
+  });
+  const doc = loadDocument(text, file).document;
+  let compiled = compileDocument(doc);
+  const compileMs = await timedBest(runs, async () => {
+    compiled = compileDocument(doc);
+  });
+  const field = editedField(compiled.sourceMap);
+  const span = compiled.sourceMap[field]!;
+  const edited = `${compiled.expression.slice(0, span.start)}$uppercase(${compiled.expression.slice(span.start, span.end)})${compiled.expression.slice(span.end)}`;
+  const reverseMs = await timedBest(runs, async () => {
+    const parsed = parseExpression(edited, doc);
+    if (parsed.document.rules.length !== doc.rules.length) throw new Error(`${rules} rules: the edit read back as ${parsed.document.rules.length} rules`);
+  });
+  const target = await loadTargetSchema(doc, file, resolver);
+  const input = readPayload(await readFile(join(dir, 'sample.json')), { format: 'json' });
+  const prepared = { document: doc, compiled, ...(target ? { target } : {}) };
+  const runMs = await timedBest(runs, async () => {
+    const result = await runMapping(pool, prepared, input);
+    if (result.error || result.violations.length > 0) throw new Error(`${rules} rules: the run is not clean: ${result.error?.code ?? result.violations[0]?.code} ${result.error?.message ?? result.violations[0]?.message}`);
+  });
+  const spec = () => buildSpec({ document: doc, compiled, ...(target?.schema ? { targetFields: target.schema.root } : {}), tables: {}, generatedAt: '2026-01-01T00:00:00.000Z', engineVersion: ENGINE_VERSION });
+  const xlsxMs = await timedBest(runs, () => renderXlsx(spec()));
+  const htmlMs = await timedBest(runs, async () => renderHtml(spec()));
+  const saveMs = await timedBest(runs, () => replaceFileAtomic(file, serializeDocument(doc)));
+  return { validateMs, compileMs, reverseMs, runMs, xlsxMs, htmlMs, saveMs };
+}
