@@ -13,6 +13,7 @@ import type { OutputViolation, ViolationCode } from './validation-types';
 
 // Compiling a schema is far slower than validating; a target is validated once per record.
 const compiled = new WeakMap<object, ValidateFunction>();
+const compiledByText = new Map<string, ValidateFunction>();
 
 /** The ajv class for the draft `schema` declares; draft-07 rules when it declares none. */
 function ajvFor(schema: object, options: { allErrors: boolean; strict: boolean; verbose: boolean }): Ajv {
@@ -29,12 +30,24 @@ function ajvFor(schema: object, options: { allErrors: boolean; strict: boolean; 
 export function compileJsonSchema(schema: object): ValidateFunction {
   const cached = compiled.get(schema);
   if (cached) return cached;
+  // The studio loads the target afresh for every run and it reaches the worker as a new copy, so
+  // the object is new each time; its text is not. Compiling a 2,500-field schema takes seconds,
+  // its text a millisecond or two.
+  const text = JSON.stringify(schema);
+  const sameText = compiledByText.get(text);
+  if (sameText) {
+    compiled.set(schema, sameText);
+    return sameText;
+  }
   // strict: false because real schemas carry vendor keywords; the schema loader reports those.
   const options = { allErrors: true, strict: false, verbose: true };
   const ajv = ajvFor(schema, options);
   addFormats(ajv);
   const validate = ajv.compile(schema);
   compiled.set(schema, validate);
+  // A few targets at most: a thread serves one studio window or one batch.
+  if (compiledByText.size >= 4) compiledByText.delete(compiledByText.keys().next().value!);
+  compiledByText.set(text, validate);
   return validate;
 }
 
