@@ -10,6 +10,7 @@
  * can be stopped when one backtracks for ever (`VALIDATION_TIMEOUT`).
  */
 import type { CompiledMapping } from '../compiler/compile-document';
+import { mappingJob } from '../compiled/engine-selection';
 import { namesRecord } from '../compiler/record-label';
 import { fieldAtErrorPosition } from '../compiler/source-map-lookup';
 import type { MappingDocument } from '../document/document-schema';
@@ -29,6 +30,8 @@ export interface PreparedMapping {
   compiled: CompiledMapping;
   /** The target schema (file, inline or inferred); without it the output is not validated. */
   target?: LoadedTarget;
+  /** Entries of the CSV lookup tables, for the compiled engine (see mapping-engine/compiled/engine-selection.ts). */
+  tables?: Record<string, Record<string, string>>;
 }
 
 /** Options of {@link runMapping}. */
@@ -132,7 +135,7 @@ export async function runMapping(runner: ExpressionRunner, prepared: PreparedMap
   const refused = checkLargeInput(compiled.expression, input.value, options.largeInput);
   if (refused) return failed(refused, prepared, timings);
   const validate = validationOf(prepared);
-  const job = { expression: compiled.expression, input: input.value, ...(options.limits ? { limits: options.limits } : {}), ...(validate ? { validate } : {}) };
+  const job = { ...mappingJob(prepared), input: input.value, ...(options.limits ? { limits: options.limits } : {}), ...(validate ? { validate } : {}) };
   const result = await runner.run(job, options.signal ? { signal: options.signal } : {});
   return finishMapping(prepared, input, result);
 }

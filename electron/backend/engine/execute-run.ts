@@ -22,6 +22,7 @@ import { MapwrightError } from '../../../mapping-engine/errors';
 import type { CompiledProject } from '../../../mapping-engine/compiler/compile-project';
 import { payloadHostOf } from '../../../mapping-engine/node/host/payload-host';
 import { fieldOfRunError, finishMapping, validationOf } from '../../../mapping-engine/run/mapping-run';
+import { mappingJob } from '../../../mapping-engine/compiled/engine-selection';
 import type { RunErrorData } from '../../../mapping-engine/run/run-types';
 import { loadTargetSchema, type LoadedTarget } from '../../../mapping-engine/validate/load-target';
 import type { FieldError, RunOutcome, StartRunRequest } from '../../contract/methods/engine-methods';
@@ -99,10 +100,10 @@ export async function executeRun(context: EngineContext, request: StartRunReques
   // The host reads, guards, evaluates and validates; writing the (bounded) output stays here, as in `mapwright run`.
   progress({ phase: 'running', fraction: 0.3 });
   const sourceFormat = project.document.source.format;
-  const prepared = { document: project.document, compiled: project.compiled, ...(target ? { target } : {}) };
+  const prepared = { document: project.document, compiled: project.compiled, tables: project.tables, ...(target ? { target } : {}) };
   const validate = validationOf(prepared);
   const evaluated = await payloadHostOf(context.runner()).runFile(
-    { expression: project.compiled.expression, file, shownAs: basename(file), format: sourceFormat, ...(validate ? { validate } : {}) },
+    { ...mappingJob(prepared), file, shownAs: basename(file), format: sourceFormat, ...(validate ? { validate } : {}) },
     { signal },
   );
   if (evaluated.input) timings.readMs += rounded(evaluated.input.readMs);

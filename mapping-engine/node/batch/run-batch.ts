@@ -8,6 +8,7 @@
  * names the record it happened on, and leaves no half-written file behind.
  */
 import { stat } from 'node:fs/promises';
+import { mappingJob } from '../../compiled/engine-selection';
 import { shiftPositionLabel } from '../../compiler/record-label';
 import { MapwrightError } from '../../errors';
 import type { PayloadFormat } from '../../payload/types';
@@ -131,13 +132,13 @@ function placedMessage(error: RunErrorData, target: string, offset: number, wher
  */
 export async function runBatch(prepared: PreparedMapping, plan: PerRecordPlan, options: BatchRunOptions): Promise<BatchRunResult> {
   const started = performance.now();
-  const { document, compiled, target } = prepared;
+  const { document, target } = prepared;
   const sourceFormat = document.source.format as 'csv' | 'jsonl';
   const targetFormat: PayloadFormat = document.target.format;
   const chunkRecords = options.chunkRecords ?? DEFAULT_CHUNK_RECORDS;
   const maxInFlight = Math.max(1, options.maxInFlight ?? 4);
   const maxViolations = options.maxViolations ?? 100;
-  const job: RunJob = { expression: compiled.expression, limits: { timeoutMs: 60_000, ...options.limits } };
+  const job: RunJob = { ...mappingJob(prepared), limits: { timeoutMs: 60_000, ...options.limits } };
   const validate = validationOf(prepared);
   const totalBytes = await sizeOf(options.input);
   const counter: ReadCounter = { bytesRead: 0 };

@@ -67,7 +67,7 @@ export async function runCommand(file: string, options: RunCommandOptions, io: C
   const project = await loadProjectFile(file);
   // Loaded before running so a broken target schema is bad input (exit 2), not a failed record.
   const target = await loadTargetSchema(project.document, file, createFsResolver(referenceScope([file])));
-  const prepared: PreparedMapping = { document: project.document, compiled: project.compiled, ...(target ? { target } : {}) };
+  const prepared: PreparedMapping = { document: project.document, compiled: project.compiled, tables: project.tables, ...(target ? { target } : {}) };
   const plan = planBatch(project.document);
   if (options.batch && !plan.perRecord) {
     throw new MapwrightError('USAGE', `--batch needs a mapping that works record by record: ${plan.reason}`, { expected: 'a CSV or JSON Lines source mapped one output item per record' });

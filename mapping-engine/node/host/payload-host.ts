@@ -37,6 +37,8 @@ export interface PreviewFileRequest {
 /** What `runFile` is asked for: evaluate `expression` on the payload at `file`. */
 export interface RunFileRequest {
   expression: string;
+  /** The mapping's compiled program (see `RunJob.program`). */
+  program?: string;
   file: string;
   /** Name used in parse errors; default `file`. */
   shownAs?: string;
@@ -129,6 +131,7 @@ export async function runPayloadFile(runner: ExpressionRunner, request: RunFileR
   if (refused) return { value: undefined, timings: { parseMs: 0, evalMs: 0 }, error: refused, input };
   const job = {
     expression: request.expression,
+    ...(request.program !== undefined ? { program: request.program } : {}),
     // Serialised here, once: the pool's workers take JSON text.
     inputJson: JSON.stringify(parsed.value),
     ...(request.bindings ? { bindings: request.bindings } : {}),
