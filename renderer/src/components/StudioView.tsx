@@ -78,6 +78,11 @@ export function StudioView({ api, doc, sampleId, title, preview, previewError, r
     setMappingView('rules');
     documents.getState().setView({ selected: target, tab: 'rules' });
   };
+  const selectedTarget = useDocument(documents, (s) => s.view.selected);
+  const selectedRule = mapping?.rules.some((r) => r.target === selectedTarget) ? selectedTarget : undefined;
+  // A problem's JSONata line: each request is new, even for the same line.
+  const [reveal, setReveal] = useState<{ line: number; seq: number }>();
+  const showLine = (line: number) => setReveal((r) => ({ line, seq: (r?.seq ?? 0) + 1 }));
   return (
     <main className="studio-main" aria-label="Studio">
       <RunToolbar
@@ -120,6 +125,8 @@ export function StudioView({ api, doc, sampleId, title, preview, previewError, r
               onDocumentText={(text) => onDocumentText(text, APPLIED_LABEL)}
               canUndoApplied={undoApplied}
               onUndoApplied={() => documents.getState().undo()}
+              field={selectedRule}
+              reveal={reveal}
             />
           </div>
         </section>
@@ -147,7 +154,7 @@ export function StudioView({ api, doc, sampleId, title, preview, previewError, r
               onTab={setFeedbackTab}
               problemCount={problems.problems.length}
               testLabel={testLabel}
-              problems={<ProblemsPanel problems={problems.problems} onShowRule={showRule} />}
+              problems={<ProblemsPanel problems={problems.problems} onShowRule={showRule} onShowLine={showLine} />}
               tests={
                 <TestsPanel
                   api={api}

@@ -22,10 +22,14 @@ export interface JsonataEditorProps {
   onChange: (text: string) => void;
   /** Ctrl/Cmd+Enter. */
   onApply: () => void;
+  /** The editor's accessible name (default "JSONata expression"). */
+  label?: string;
+  /** Puts the cursor on this line and scrolls it into view, once per new `seq` (a problem's "go to line"). */
+  reveal?: { line: number; seq: number } | undefined;
 }
 
 /** The editor itself; Monaco lives in a div it owns (React never renders into it). */
-export function JsonataEditor({ value, readOnly, markers, onChange, onApply }: JsonataEditorProps) {
+export function JsonataEditor({ value, readOnly, markers, onChange, onApply, label = 'JSONata expression', reveal }: JsonataEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const editor = useRef<Monaco.editor.IStandaloneCodeEditor | undefined>(undefined);
   // Latest callbacks, read by Monaco's listeners (registered once).
@@ -51,6 +55,8 @@ export function JsonataEditor({ value, readOnly, markers, onChange, onApply }: J
     });
     editor.current = instance;
     const changes = model.onDidChangeContent(() => callbacks.current.onChange(model.getValue()));
+    // The cursor's line as a plain attribute: what a test (or an extension) can read without Monaco's internals.
+    const cursor = instance.onDidChangeCursorPosition((e) => host.current?.setAttribute('data-cursor-line', String(e.position.lineNumber)));
     instance.addAction({
       id: 'mapwright.apply',
       label: 'Apply the expression to the mapping',
@@ -59,6 +65,7 @@ export function JsonataEditor({ value, readOnly, markers, onChange, onApply }: J
     });
     return () => {
       changes.dispose();
+      cursor.dispose();
       instance.dispose();
       model.dispose();
       editor.current = undefined;
@@ -73,8 +80,19 @@ export function JsonataEditor({ value, readOnly, markers, onChange, onApply }: J
   }, [value]);
 
   useEffect(() => {
-    editor.current?.updateOptions({ readOnly });
-  }, [readOnly]);
+    editor.current?.updateOptions({ readOnly, ariaLabel: label });
+  }, [readOnly, label]);
+
+  useEffect(() => {
+    const instance = editor.current;
+    const model = instance?.getModel();
+    if (!instance || !model || !reveal) return;
+    const lineNumber = Math.min(Math.max(reveal.line, 1), model.getLineCount());
+    const at = { lineNumber, column: model.getLineFirstNonWhitespaceColumn(lineNumber) || 1 };
+    instance.setPosition(at);
+    instance.revealLineInCenter(lineNumber);
+    // Only a new request moves the cursor; a later recompile leaves it where the user put it.
+  }, [reveal?.seq]);
 
   useEffect(() => {
     setupMonaco().editor.setTheme(dark ? EDITOR_THEMES.dark : EDITOR_THEMES.light);

@@ -2,9 +2,13 @@
  * The editing state of the JSONata panel: the text in the editor, the
  * compiled text it started from, and applying an edit through the backend.
  * A recompile (the document changed elsewhere) replaces the text only while
- * the user has not edited it, so typing is never thrown away.
+ * the user has not edited it, so typing is never thrown away. With `field`
+ * it edits that one target field's text instead: applying splices it into
+ * the whole expression and reads that back the same way (one undo step),
+ * and an error's position is moved into the field's text.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { positionInField, withFieldExpression } from '../../../mapping-engine/compiler/field-expression';
 import type { CodedErrorData } from '../../../mapping-engine/errors';
 import type { CompileResult } from '../../../electron/contract/methods/engine-methods';
 import type { StudioApi } from '../../../electron/contract/studio-api';
@@ -16,6 +20,8 @@ export interface ExpressionEditInput {
   documentText: string | undefined;
   projectPath: string | undefined;
   onDocumentText: ((text: string) => void) | undefined;
+  /** A rule's target: edit only its text (see the module comment). */
+  field?: string | undefined;
 }
 
 /** The panel's editing state and actions. */
@@ -35,8 +41,9 @@ export interface ExpressionEdit {
 }
 
 /** Holds the edit of `compiled.expression` and applies it to `documentText`. */
-export function useExpressionEdit({ api, compiled, documentText, projectPath, onDocumentText }: ExpressionEditInput): ExpressionEdit {
-  const compiledText = compiled?.expression ?? '';
+export function useExpressionEdit({ api, compiled, documentText, projectPath, onDocumentText, field }: ExpressionEditInput): ExpressionEdit {
+  const span = field === undefined ? undefined : compiled?.sourceMap[field];
+  const compiledText = span && compiled ? compiled.expression.slice(span.start, span.end) : field === undefined ? (compiled?.expression ?? '') : '';
   const [base, setBaseState] = useState(compiledText);
   // The base as of the last render's effects, read when a recompile arrives.
   const baseRef = useRef(compiledText);
@@ -57,18 +64,19 @@ export function useExpressionEdit({ api, compiled, documentText, projectPath, on
     setText((current) => (current === previous ? compiledText : current));
   }, [compiledText, setBase]);
 
-  // Another project: edits of the previous one's expression mean nothing here.
-  const shownProject = useRef(projectPath);
+  // Another project (or field): edits of the previous one's expression mean nothing here.
+  const shownProject = useRef(`${projectPath ?? ''}\n${field ?? ''}`);
   useEffect(() => {
-    if (shownProject.current === projectPath) return;
-    shownProject.current = projectPath;
+    const shown = `${projectPath ?? ''}\n${field ?? ''}`;
+    if (shownProject.current === shown) return;
+    shownProject.current = shown;
     generation.current++;
     setBase(compiledText);
     setText(compiledText);
     setApplying(false);
     setError(undefined);
     setCustom(undefined);
-  }, [projectPath, compiledText, setBase]);
+  }, [projectPath, field, compiledText, setBase]);
 
   const change = useCallback((next: string) => {
     setText((current) => {
@@ -77,12 +85,21 @@ export function useExpressionEdit({ api, compiled, documentText, projectPath, on
     });
   }, []);
 
-  const latest = useRef({ api, documentText, projectPath, onDocumentText, text });
-  latest.current = { api, documentText, projectPath, onDocumentText, text };
+  const latest = useRef({ api, documentText, projectPath, onDocumentText, text, compiled, field });
+  latest.current = { api, documentText, projectPath, onDocumentText, text, compiled, field };
 
   const apply = useCallback(() => {
-    const { api: client, documentText: docText, projectPath: path, onDocumentText: emit, text: expression } = latest.current;
+    const { api: client, documentText: docText, projectPath: path, onDocumentText: emit, text: typed, compiled: base, field: one } = latest.current;
     if (!client || docText === undefined) return;
+    let expression = typed;
+    let place: ((e: CodedErrorData) => CodedErrorData) | undefined;
+    if (one !== undefined) {
+      const at = base?.sourceMap[one];
+      if (!base || !at) return;
+      expression = withFieldExpression(base, one, typed);
+      // The backend reports positions in the whole expression; the editor shows the field's text.
+      place = (e) => (e.line === undefined ? e : { ...e, ...positionInField(expression, at.start, typed.length, e.line, e.column ?? 1) });
+    }
     const mine = ++generation.current;
     setApplying(true);
     void client
@@ -90,15 +107,17 @@ export function useExpressionEdit({ api, compiled, documentText, projectPath, on
       .then((result) => {
         if (mine !== generation.current) return;
         if (!result.ok) {
-          setError(result.error);
+          setError(place ? place(result.error) : result.error);
           setCustom(undefined);
           return;
         }
         setError(undefined);
         setCustom(result.value.custom);
         // The recompiled text is what the new document produces; the recompile that follows finds it unchanged.
-        setBase(result.value.expression);
-        setText(result.value.expression);
+        const span = one === undefined ? undefined : result.value.sourceMap[one];
+        const next = one === undefined ? result.value.expression : span ? result.value.expression.slice(span.start, span.end) : typed;
+        setBase(next);
+        setText(next);
         emit?.(result.value.text);
       })
       .catch((thrown: unknown) => {

@@ -1,7 +1,7 @@
 /**
  * The Problems panel: one entry per problem of the document, each a button
- * that selects its rule in the rules view (and says its line in the
- * generated JSONata). Errors first, then warnings.
+ * that selects its rule in the rules view and puts the JSONata editor's
+ * cursor on the rule's line. Errors first, then warnings.
  */
 import type { ShownProblem } from './use-problems';
 
@@ -9,6 +9,8 @@ import type { ShownProblem } from './use-problems';
 export interface ProblemsPanelProps {
   problems: readonly ShownProblem[];
   onShowRule: (target: string) => void;
+  /** Shows a line of the generated JSONata (the rule's line). */
+  onShowLine?: (line: number) => void;
 }
 
 const KIND_LABEL: Record<ShownProblem['kind'], string> = {
@@ -20,7 +22,11 @@ const KIND_LABEL: Record<ShownProblem['kind'], string> = {
 };
 
 /** Lists the problems. */
-export function ProblemsPanel({ problems, onShowRule }: ProblemsPanelProps) {
+export function ProblemsPanel({ problems, onShowRule, onShowLine }: ProblemsPanelProps) {
+  const show = (p: ShownProblem) => {
+    if (p.target !== undefined) onShowRule(p.target);
+    if (p.jsonataLine !== undefined) onShowLine?.(p.jsonataLine);
+  };
   if (problems.length === 0) return <p className="muted" data-testid="no-problems">No problems found in the mapping.</p>;
   const sorted = [...problems].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   return (
@@ -41,7 +47,7 @@ export function ProblemsPanel({ problems, onShowRule }: ProblemsPanelProps) {
         return (
           <li key={i} className="problem" data-kind={p.kind} data-code={p.code} data-target={p.target}>
             {p.target !== undefined ? (
-              <button type="button" className="problem-button" onClick={() => onShowRule(p.target!)} aria-label={`${p.message}: show the rule for ${p.target}`}>
+              <button type="button" className="problem-button" onClick={() => show(p)} aria-label={`${p.message}: show the rule for ${p.target}`} data-jsonata-line={p.jsonataLine}>
                 {body}
               </button>
             ) : (
