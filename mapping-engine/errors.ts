@@ -60,6 +60,8 @@ export const ERROR_CODES = [
   'RECORD_REJECTED',
   /** The input holds no records where the mapping reads its records (an empty CSV, an empty list). */
   'INPUT_NO_RECORDS',
+  /** A transform rejected a value (a date not matching its pattern, an unknown code, number text of another shape). */
+  'MAP_INVALID_VALUE',
   'EXPORT_FAILED',
   'EDIT_INVALID',
   'INTERNAL',

@@ -66,14 +66,15 @@ export const fieldPathSchema = z
  * A source field path: relative to the current context, `/` first for the
  * input root, each leading `../` for the context around the current array,
  * `.` for the context itself (the rows of a CSV input), `$key` for the
- * group key inside a grouped array, or `$position` for the element's 1-based
+ * group key inside a grouped array, `$items` for the group's members (the
+ * source of an array inside a grouped one), or `$position` for the element's 1-based
  * position in the target array.
  */
 export const sourcePathSchema = z
   .string()
   .min(1)
   .refine((p) => {
-    if (p === '$key' || p === '$position' || p === '.') return true;
+    if (p === '$key' || p === '$position' || p === '$items' || p === '.') return true;
     try {
       splitPath(p.replace(/^(\.\.\/)+/, '').replace(/^\//, ''));
       return true;
@@ -119,8 +120,11 @@ export const arrayContextSchema = z.strictObject({
   target: z.union([z.literal('.'), fieldPathSchema]),
   source: sourcePathSchema,
   filter: predicateSchema.optional(),
-  sort: z.strictObject({ field: fieldPathSchema, descending: z.boolean().default(false) }).optional(),
+  /** Items (of a grouped array: groups) in the order of a field, computed by `transforms` when given (a date read from `dd.MM.yyyy`); stable. */
+  sort: z.strictObject({ field: fieldPathSchema, descending: z.boolean().default(false), transforms: z.array(transformNodeSchema).optional() }).optional(),
   groupBy: fieldPathSchema.optional(),
+  /** Transforms computing the group key from the `groupBy` field (`$key`), such as a date read from `dd.MM.yyyy`. */
+  groupTransforms: z.array(transformNodeSchema).optional(),
   /** The source field (relative to an item) whose value names an item in required-field errors. */
   recordKey: sourcePathSchema.optional(),
   /** `error`: an array with no element is the same error as a missing required field (`lines is required`). */
@@ -142,14 +146,36 @@ export const ruleSchema = z
   })
   .refine((r) => r.required !== 'default' || r.default !== undefined, { message: 'required "default" needs a default value', path: ['default'] });
 
+/** An error code as a test expects it (`MAP_REQUIRED_MISSING`, `MAP_INVALID_VALUE`, `RUN_EVALUATION`, ...). */
+const errorCodeSchema = z.string().regex(/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/, 'an error code such as MAP_REQUIRED_MISSING');
+
+/**
+ * The failure a test case expects: the target field it belongs to and its
+ * code (`{ "field": "lines[].quantity", "code": "MAP_REQUIRED_MISSING" }`;
+ * no field for errors of the whole run). The older text form, an error code
+ * or text the message contains, is still read.
+ */
+export const expectedErrorSchema = z.union([z.string().min(1), z.strictObject({ field: z.string().min(1).optional(), code: errorCodeSchema })]);
+
+/** A place where a test's output is expected to break the target schema (`{ "field": "lines", "code": "MAP_REPEAT" }`). */
+export const expectedViolationSchema = z.strictObject({ field: z.string(), code: errorCodeSchema });
+
 /**
  * A test case: an input payload and either the output it must give
- * (`expected`, a file) or the failure it must raise (`expectError`, text the
- * error message must contain, such as the target field's name).
+ * (`expected`, a file) or the failure it must raise (`expectError`). The
+ * output is also checked against the target schema: it must fit unless the
+ * case lists the violations it expects (`expectViolation`).
  */
 export const testCaseSchema = z
-  .strictObject({ name: z.string().min(1), input: relativeFileSchema, expected: relativeFileSchema.optional(), expectError: z.string().min(1).optional() })
-  .refine((t) => (t.expected === undefined) !== (t.expectError === undefined), { message: 'a test case has either expected or expectError', path: ['expected'] });
+  .strictObject({
+    name: z.string().min(1),
+    input: relativeFileSchema,
+    expected: relativeFileSchema.optional(),
+    expectError: expectedErrorSchema.optional(),
+    expectViolation: z.array(expectedViolationSchema).min(1).optional(),
+  })
+  .refine((t) => (t.expected === undefined) !== (t.expectError === undefined), { message: 'a test case has either expected or expectError', path: ['expected'] })
+  .refine((t) => t.expectViolation === undefined || t.expectError === undefined, { message: 'a test case expecting an error has no output to break the schema', path: ['expectViolation'] });
 
 /**
  * The project's masking policy (never the key, which lives apart from the
@@ -209,5 +235,7 @@ export type MappingRule = z.infer<typeof ruleSchema>;
 export type ArrayContext = z.infer<typeof arrayContextSchema>;
 export type LookupTable = z.infer<typeof lookupTableSchema>;
 export type TestCase = z.infer<typeof testCaseSchema>;
+export type ExpectedError = z.infer<typeof expectedErrorSchema>;
+export type ExpectedViolation = z.infer<typeof expectedViolationSchema>;
 /** The masking policy stored in a project. */
 export type MaskingPolicy = z.infer<typeof maskingPolicySchema>;

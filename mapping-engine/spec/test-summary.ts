@@ -7,6 +7,7 @@
  */
 import type { TestCase } from '../document/document-schema';
 import type { SpecTest, SpecTestOutcome } from './spec-types';
+import { expectedErrorText } from '../run/test-expectations';
 
 /** A test case's result as a runner reports it (the shape `runTestCase` returns). */
 export interface TestResultInput {
@@ -44,9 +45,10 @@ function safeMessage(test: TestCase, result: TestResultInput): string | undefine
     return `the case could not run${code ? ` (${code})` : ''}`;
   }
   if (test.expectError !== undefined) {
-    if (/produced a result/.test(message)) return `expected an error matching ${JSON.stringify(test.expectError)}, but the mapping produced a result`;
-    const code = codeIn(message.replace(/^expected an error matching ".*?", got /, ''));
-    return `expected an error matching ${JSON.stringify(test.expectError)}, got a different error${code ? ` (${code})` : ''}`;
+    if (/produced a result/.test(message)) return `expected ${errorWords(test.expectError)}, but the mapping produced a result`;
+    const got = message.slice(message.indexOf(', got ') + 1);
+    const code = /"code":"([A-Z0-9_]+)"/.exec(got)?.[1] ?? codeIn(got);
+    return `expected ${errorWords(test.expectError)}, got a different error${code ? ` (${code})` : ''}`;
   }
   const count = /^(\d+) difference/.exec(message)?.[1];
   if (count) return `${count} difference(s) from ${test.expected}`;
@@ -54,8 +56,13 @@ function safeMessage(test: TestCase, result: TestResultInput): string | undefine
   return `the run failed${code ? ` (${code})` : ''}`;
 }
 
+/** An expected error in words: `the error MAP_REQUIRED_MISSING at firstName`, or the older text form quoted. */
+function errorWords(expect: NonNullable<TestCase['expectError']>): string {
+  return typeof expect === 'string' ? `an error matching ${JSON.stringify(expect)}` : `the error ${expectedErrorText(expect)}`;
+}
+
 function expects(test: TestCase): string {
-  return test.expected !== undefined ? `output ${test.expected}` : `an error matching ${JSON.stringify(test.expectError)}`;
+  return test.expected !== undefined ? `output ${test.expected}` : errorWords(test.expectError!);
 }
 
 /**

@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { compileProject } from '../../mapping-engine/compiler/compile-project';
 import { loadDocument } from '../../mapping-engine/document/load-document';
 import { classifyRunError } from '../../mapping-engine/run/run-errors';
+import { thrownMatchesExpectedError } from '../../mapping-engine/run/test-expectations';
 import { createFsResolver } from '../../mapping-engine/node/fs-resolver';
 import { readPayload } from '../../mapping-engine/payload/read-payload';
 import type { JsonValue } from '../../mapping-engine/payload/types';
@@ -27,11 +28,11 @@ const projects = sampleProjects();
  * message as Mapwright shows it (payload values in jsonata's own messages
  * replaced by their shapes; see run-errors.ts).
  */
-async function plain(expression: string, input: unknown): Promise<{ value?: JsonValue; error?: string; shown?: string }> {
+async function plain(expression: string, input: unknown): Promise<{ value?: JsonValue; error?: string; shown?: string; thrown?: unknown }> {
   try {
     return { value: (await jsonata(expression).evaluate(input)) as JsonValue };
   } catch (error) {
-    return { error: (error as Error).message, shown: classifyRunError(error, expression).message };
+    return { error: (error as Error).message, shown: classifyRunError(error, expression).message, thrown: error };
   }
 }
 
@@ -48,7 +49,8 @@ describe('plain jsonata and mapwright run agree on every sample test case', () =
       const expected = await plain(project.compiled.expression, parsed.value);
       const run = await runCli('run', file, '--input', input);
       if (test.expectError) {
-        expect(expected.error).toContain(test.expectError);
+        expect(expected.error).toBeDefined();
+        expect(thrownMatchesExpectedError(test.expectError, expected.thrown, project)).toBe(true);
         expect(run.code).toBe(1);
         expect(run.err).toContain(expected.shown);
         expect(run.out).toBe('');

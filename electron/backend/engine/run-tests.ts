@@ -10,7 +10,10 @@ import { resolveDocumentPath } from '../../../mapping-engine/document/document-p
 import type { JunitCase } from '../../../mapping-engine/node/cli/junit-report';
 import { runTestCase } from '../../../mapping-engine/node/testing/run-test-case';
 import type { TestCaseResult, TestRunResult } from '../../contract/methods/engine-methods';
-import { compileInContext, type EngineContext } from './engine-context';
+import { validationOf } from '../../../mapping-engine/run/mapping-run';
+import type { ValidationTarget } from '../../../mapping-engine/validate/validation-types';
+import { loadTargetSchema } from '../../../mapping-engine/validate/load-target';
+import { checkedResolver, compileInContext, type EngineContext } from './engine-context';
 
 const DIFFERENCE_COUNT = /^(\d+) difference\(s\)/;
 const MORE_DIFFERENCES = /^… and \d+ more differences$/;
@@ -37,14 +40,14 @@ async function checkCaseFiles(context: EngineContext, projectFile: string, test:
   }
 }
 
-async function runOne(context: EngineContext, project: CompiledProject, projectFile: string, test: CompiledProject['document']['tests'][number]): Promise<TestCaseResult> {
+async function runOne(context: EngineContext, project: CompiledProject, projectFile: string, test: CompiledProject['document']['tests'][number], validate: ValidationTarget | undefined): Promise<TestCaseResult> {
   try {
     await checkCaseFiles(context, projectFile, test);
   } catch (error) {
     if (!(error instanceof MapwrightError)) throw error;
     return { name: test.name, outcome: 'error', message: formatErrorLine(error.toJSON()), seconds: 0 };
   }
-  const outcome = await runTestCase(project, projectFile, test, context.runner());
+  const outcome = await runTestCase(project, projectFile, test, context.runner(), validate ? { validate } : {});
   const result: TestCaseResult = { name: outcome.name, outcome: outcome.outcome, seconds: outcome.seconds };
   const differences = outcome.outcome === 'failure' ? differencesOf(outcome) : undefined;
   if (differences) {
@@ -62,7 +65,10 @@ async function runOne(context: EngineContext, project: CompiledProject, projectF
  */
 export async function runTests(context: EngineContext, request: { projectPath: string; text: string }): Promise<TestRunResult> {
   const { project, projectFile } = await compileInContext(context, request.text, request.projectPath);
-  const cases = await Promise.all(project.document.tests.map((test) => runOne(context, project, projectFile, test)));
+  // Outputs are checked against the target schema as `mapwright test` checks them.
+  const target = project.document.tests.length === 0 ? undefined : await loadTargetSchema(project.document, projectFile, checkedResolver(context.access, projectFile));
+  const validate = validationOf(target ? { target } : {});
+  const cases = await Promise.all(project.document.tests.map((test) => runOne(context, project, projectFile, test, validate)));
   return {
     cases,
     passed: cases.filter((c) => c.outcome === 'passed').length,

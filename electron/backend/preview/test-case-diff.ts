@@ -21,6 +21,7 @@ import { writePayload } from '../../../mapping-engine/payload/write-payload';
 import type { TestDiff } from '../../contract/methods/preview-methods';
 import { compileInContext, type EngineContext } from '../engine/engine-context';
 import { cutText } from '../engine/payload-preview';
+import { expectedErrorText } from '../../../mapping-engine/run/test-expectations';
 
 /** Characters of each side's text sent to the UI. */
 export const DIFF_TEXT_CHARS = 32 * 1024;
@@ -93,7 +94,7 @@ export async function diffTestCase(context: EngineContext, request: { projectPat
   const listed = run.error || test.expected === undefined ? [] : diffValues(maskedExpected, maskedActual);
   return {
     name: test.name,
-    expectedText: test.expected === undefined ? (test.expectError !== undefined ? `an error matching "${test.expectError}"` : '') : pretty(maskedExpected),
+    expectedText: test.expected === undefined ? (test.expectError !== undefined ? `an error matching ${expectedErrorText(test.expectError)}` : '') : pretty(maskedExpected),
     actualText: run.error ? '' : pretty(maskedActual),
     differences: listed.slice(0, MAX_LISTED_DIFFERENCES).map((d) => ({ path: d.path, ...optional('expected', shown(d.expected)), ...optional('actual', shown(d.actual)) })),
     count: real.length,

@@ -49,13 +49,70 @@ describe('mapwright test', () => {
     expect(code).toBe(1);
     expect(out).toContain('  ok    complete account');
     expect(out).toMatch(/FAIL {2}unknown status code becomes PROSPECT\n {6}2 difference\(s\) from tests\/unknown-status\.expected\.json\n {6}status: expected "ACTIVE", got "PROSPECT"\n {6}address\.country: expected "Germany", got "France"\n/);
-    expect(out).toMatch(/FAIL {2}missing name is an error\n {6}expected an error matching "lastName", got RUN_EVALUATION tests\/missing-name\.input\.json: .*firstName/);
+    expect(out).toMatch(/FAIL {2}missing name is an error\n {6}expected an error matching "lastName", got \{"field":"firstName","code":"MAP_REQUIRED_MISSING"\}: RUN_EVALUATION tests\/missing-name\.input\.json: .*firstName/);
     expect(out).toMatch(/ERROR input file is gone\n {6}FILE_READ .*gone\.json/);
     expect(out).toContain('  ok    error code matches');
     expect(out).toMatch(/FAIL {2}expects an error that never comes\n {6}expected an error matching "status", but the mapping produced a result/);
     expect(out).toMatch(/^1 document\(s\), 7 test case\(s\): 3 passed, 3 failed, 1 could not run$/m);
     const report = readXml(readFileSync(junit)).value as { testsuites: Record<string, string> };
     expect(report.testsuites).toMatchObject({ '@tests': '7', '@failures': '3', '@errors': '1' });
+  });
+
+  it('matches an expected error by target field and code, and what a failing case prints is what it can expect', async () => {
+    const file = brokenCrmCopy();
+    const doc = JSON.parse(readFileSync(file, 'utf8')) as { tests: Array<Record<string, unknown>> };
+    doc.tests = [
+      { name: 'right field and code', input: 'tests/missing-name.input.json', expectError: { field: 'firstName', code: 'MAP_REQUIRED_MISSING' } },
+      { name: 'code only', input: 'tests/malformed-date.input.json', expectError: { code: 'MAP_INVALID_VALUE' } },
+      { name: 'wrong field', input: 'tests/malformed-date.input.json', expectError: { field: 'lastName', code: 'MAP_INVALID_VALUE' } },
+      { name: 'wrong code', input: 'tests/missing-name.input.json', expectError: { field: 'firstName', code: 'MAP_INVALID_VALUE' } },
+    ];
+    writeFileSync(file, JSON.stringify(doc));
+    const first = await runCli('test', file);
+    expect(first.code).toBe(1);
+    expect(first.out).toContain('  ok    right field and code');
+    expect(first.out).toContain('  ok    code only');
+    const printed = (name: string) => JSON.parse(new RegExp(`FAIL {2}${name}\\n {6}expected an error matching .*?, got (\\{.*?\\}): `).exec(first.out)![1]!) as unknown;
+    expect(printed('wrong field')).toEqual({ field: 'customerSince', code: 'MAP_INVALID_VALUE' });
+    expect(printed('wrong code')).toEqual({ field: 'firstName', code: 'MAP_REQUIRED_MISSING' });
+    // Pasting what the failures printed makes them pass.
+    doc.tests[2]!.expectError = printed('wrong field');
+    doc.tests[3]!.expectError = printed('wrong code');
+    writeFileSync(file, JSON.stringify(doc));
+    const second = await runCli('test', file);
+    expect(second.out).toMatch(/4 passed, 0 failed/);
+    expect(second.code).toBe(0);
+  });
+
+  it('fails a case whose output breaks the target schema unless it expects the violation', async () => {
+    const file = brokenCrmCopy();
+    const schemaFile = join(file, '..', 'target', 'erp-customer.schema.json');
+    writeFileSync(schemaFile, readFileSync(schemaFile, 'utf8').replace('"^C[0-9]{6}$"', '"^K[0-9]{6}$"'));
+    const doc = JSON.parse(readFileSync(file, 'utf8')) as { tests: Array<Record<string, unknown>> };
+    doc.tests = [
+      { name: 'violation not expected', input: 'source/crm-account.json', expected: 'tests/complete-account.expected.json' },
+      { name: 'violation expected', input: 'source/crm-account.json', expected: 'tests/complete-account.expected.json', expectViolation: [{ field: 'customerNumber', code: 'MAP_PATTERN' }] },
+      { name: 'another violation expected', input: 'source/crm-account.json', expected: 'tests/complete-account.expected.json', expectViolation: [{ field: 'status', code: 'MAP_ENUM' }] },
+    ];
+    writeFileSync(file, JSON.stringify(doc));
+    const { code, out } = await runCli('test', file);
+    expect(code).toBe(1);
+    expect(out).toMatch(/FAIL {2}violation not expected\n {6}the output breaks the target schema other than expected; expectViolation: \[\{"field":"customerNumber","code":"MAP_PATTERN"\}\]/);
+    expect(out).toContain('  ok    violation expected');
+    expect(out).toMatch(/FAIL {2}another violation expected\n.*\n {6}unexpected violation \{"field":"customerNumber","code":"MAP_PATTERN"\}\n {6}expected violation \{"field":"status","code":"MAP_ENUM"\} did not occur/);
+  });
+
+  it('says a project without test cases checked nothing, and exits 1 unless --pass-with-no-tests', async () => {
+    const file = brokenCrmCopy();
+    const doc = JSON.parse(readFileSync(file, 'utf8')) as { tests: unknown[] };
+    doc.tests = [];
+    writeFileSync(file, JSON.stringify(doc));
+    const { code, out } = await runCli('test', file);
+    expect(out).toContain('  (no test cases)');
+    expect(out).toMatch(/^1 document\(s\), no test cases: nothing was checked$/m);
+    expect(out).not.toMatch(/0 passed/);
+    expect(code).toBe(1);
+    expect((await runCli('test', file, '--pass-with-no-tests')).code).toBe(0);
   });
 
   it('caps the differences printed per case', async () => {

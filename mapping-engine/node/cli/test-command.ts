@@ -3,17 +3,21 @@
  * every document in the runner pool. A case with `expected` passes when the
  * output equals the expected file structurally (for XML and CSV targets both
  * sides go through the target format's reader, so formatting does not count);
- * a case with `expectError` passes when the run fails with that error code or
- * with a message containing that text (documents name the target field).
+ * and fits the target schema (or breaks it where `expectViolation` says); a
+ * case with `expectError` passes when the run fails with that target field
+ * and error code (see testing/run-test-case.ts).
  *
- * Exit codes: 0 all passed; 1 any case failed or could not run; 2 a document
- * could not be loaded or compiled (the other documents still run).
+ * Exit codes: 0 all passed; 1 any case failed or could not run, or no document
+ * has a test case at all (nothing was checked; `--pass-with-no-tests` makes that
+ * 0); 2 a document could not be loaded or compiled (the other documents still run).
  */
 import type { Command } from 'commander';
 import { formatErrorLine, toCodedError } from '../../errors';
 import type { CompiledProject } from '../../compiler/compile-project';
 import { resolveDocumentPath } from '../../document/document-paths';
-import { checkReference, referenceScope } from '../fs-resolver';
+import { checkReference, createFsResolver, referenceScope } from '../fs-resolver';
+import { validationOf } from '../../run/mapping-run';
+import { loadTargetSchema } from '../../validate/load-target';
 import { writeFileAtomic } from '../read-file';
 import { RunnerPool } from '../runner/runner-pool';
 import { runTestCase } from '../testing/run-test-case';
@@ -25,6 +29,7 @@ import { junitReport, type JunitCase, type JunitSuite } from './junit-report';
 /** Options of the test command as commander parses them. */
 export interface TestCommandOptions {
   junit?: string;
+  passWithNoTests?: boolean;
 }
 
 function printCase(c: JunitCase, io: CliIo): void {
@@ -51,6 +56,15 @@ async function runDocument(file: string, pool: RunnerPool, io: CliIo): Promise<J
   // Cases run side by side in the pool; they are printed in document order. A case whose files lie
   // outside the project folder does not run (docs/security.md, "The CLI"; --allow-outside allows it).
   const scope = referenceScope([file]);
+  let validate;
+  try {
+    const target = project.document.tests.length === 0 ? undefined : await loadTargetSchema(project.document, file, createFsResolver(scope));
+    validate = validationOf(target ? { target } : {});
+  } catch (error) {
+    const line = formatErrorLine(toCodedError(error));
+    io.stderr(`${line}\n`);
+    return { name: file, cases: [], loadError: line };
+  }
   const cases = await Promise.all(
     project.document.tests.map(async (t): Promise<JunitCase> => {
       try {
@@ -58,7 +72,7 @@ async function runDocument(file: string, pool: RunnerPool, io: CliIo): Promise<J
       } catch (error) {
         return { name: t.name, seconds: 0, outcome: 'error', message: formatErrorLine(toCodedError(error)) };
       }
-      return runTestCase(project, file, t, pool);
+      return runTestCase(project, file, t, pool, validate ? { validate } : {});
     }),
   );
   for (const c of cases) printCase(c, io);
@@ -71,6 +85,7 @@ function summary(suites: JunitSuite[]): string {
   const failed = cases.filter((c) => c.outcome === 'failure').length;
   const errored = cases.filter((c) => c.outcome === 'error').length;
   const broken = suites.filter((s) => s.loadError !== undefined).length;
+  if (cases.length === 0 && broken === 0) return `${suites.length} document(s), no test cases: nothing was checked`;
   const parts = [`${passed} passed`, `${failed} failed`];
   if (errored) parts.push(`${errored} could not run`);
   if (broken) parts.push(`${broken} document(s) could not be loaded`);
@@ -89,6 +104,7 @@ export async function testCommand(files: string[], options: TestCommandOptions, 
   io.stdout(`${summary(suites)}\n`);
   if (options.junit) await writeFileAtomic(options.junit, junitReport(suites));
   if (suites.some((s) => s.loadError !== undefined)) return EXIT_BAD_INPUT;
+  if (suites.every((s) => s.cases.length === 0) && !options.passWithNoTests) return EXIT_CHECK_FAILED;
   return suites.every((s) => s.cases.every((c) => c.outcome === 'passed')) ? EXIT_OK : EXIT_CHECK_FAILED;
 }
 
@@ -102,5 +118,6 @@ export function registerTestCommand(program: Command, io: CliIo, setExit: (code:
     .description("run the documents' test cases and compare with the expected output (exit 1 on any failure)")
     .argument('<mapping...>', 'project file(s) (*.mapwright.json)')
     .option('--junit <file>', 'also write a JUnit XML report for CI')
+    .option('--pass-with-no-tests', 'exit 0 when the documents have no test cases (else 1: nothing was checked)')
     .action(async (files: string[], options: TestCommandOptions) => setExit(await testCommand(files, options, io)));
 }

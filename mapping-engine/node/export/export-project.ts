@@ -19,6 +19,8 @@ import { renderMarkdown } from '../../spec/render-markdown';
 import type { MappingSpec } from '../../spec/spec-types';
 import type { TestResultInput } from '../../spec/test-summary';
 import { loadTargetSchema } from '../../validate/load-target';
+import type { ValidationTarget } from '../../validate/validation-types';
+import { validationOf } from '../../run/mapping-run';
 import { ENGINE_VERSION } from '../../version';
 import { loadProjectFile } from '../cli/compile-command';
 import { checkReference, createFsResolver, referenceScope } from '../fs-resolver';
@@ -78,10 +80,10 @@ async function refusedCase(test: TestCase, file: string, given: ExportOptions['c
   }
 }
 
-async function runTests(project: CompiledProject, file: string, options: ExportOptions): Promise<TestResultInput[]> {
+async function runTests(project: CompiledProject, file: string, options: ExportOptions, validate: ValidationTarget | undefined): Promise<TestResultInput[]> {
   const pool = options.runner ? undefined : new RunnerPool();
   const runOne = async (test: TestCase): Promise<TestResultInput> =>
-    (await refusedCase(test, file, options.checkTestFile)) ?? runTestCase(project, file, test, options.runner ?? pool!);
+    (await refusedCase(test, file, options.checkTestFile)) ?? runTestCase(project, file, test, options.runner ?? pool!, validate ? { validate } : {});
   try {
     return await Promise.all(project.document.tests.map(runOne));
   } finally {
@@ -98,7 +100,7 @@ export async function loadProjectSpec(projectFile: string, options: ExportOption
   const resolver = options.resolver ?? createFsResolver(referenceScope([projectFile]));
   const project = options.text === undefined ? await loadProjectFile(projectFile, resolver) : await compileProject(options.text, projectFile, resolver);
   const target = await loadTargetSchema(project.document, projectFile, resolver);
-  const tests = options.runTests === false ? undefined : await runTests(project, projectFile, options);
+  const tests = options.runTests === false ? undefined : await runTests(project, projectFile, options, validationOf(target ? { target } : {}));
   const spec = buildSpec({
     document: project.document,
     compiled: project.compiled,

@@ -2,8 +2,11 @@
  * One test case of a mapping document, run and judged. A case with
  * `expected` passes when the output equals the expected file structurally
  * (for XML and CSV targets both sides go through the target format's reader,
- * so formatting does not count); a case with `expectError` passes when the run
- * fails with that error code or with a message containing that text.
+ * so formatting does not count) and, when the target has a schema, the
+ * output fits it or breaks it exactly where `expectViolation` says; a case
+ * with `expectError` passes when the run fails with that field and code
+ * (see run/test-expectations.ts). A failing case prints what it got in the
+ * form it could expect.
  * Shared by `mapwright test`, the spec export and the studio backend.
  */
 import { formatErrorLine, isMapwrightError } from '../../errors';
@@ -16,6 +19,8 @@ import { writePayload } from '../../payload/write-payload';
 import { describeRunError } from '../../run/describe-run-error';
 import { diffValues } from '../../run/diff-values';
 import type { ExpressionRunner } from '../../run/run-types';
+import { compareViolations, matchesExpectedError, observedViolations, observeRunError, showExpectedError } from '../../run/test-expectations';
+import type { OutputViolation, ValidationTarget } from '../../validate/validation-types';
 import type { JunitCase } from '../cli/junit-report';
 import { readInputFile } from '../read-file';
 
@@ -48,6 +53,28 @@ async function compareExpected(project: CompiledProject, file: string, test: Tes
   return { outcome: 'failure', message: `${differences.length} difference(s) from ${test.expected}`, details: lines.join('\n') };
 }
 
+/** Options of {@link runTestCase}. */
+export interface TestCaseOptions {
+  /** The target schema the output is validated against (see `validationOf`); without it the fit is not checked. */
+  validate?: ValidationTarget;
+}
+
+/** The case's verdict on the output's fit to the target schema; undefined when it fits as expected. */
+function judgeViolations(test: TestCase, violations: readonly OutputViolation[] | undefined): Omit<JunitCase, 'name' | 'seconds'> | undefined {
+  if (violations === undefined) {
+    return test.expectViolation === undefined ? undefined : { outcome: 'failure', message: 'the case expects violations, but the target has no schema to check the output against' };
+  }
+  const { unexpected, missing } = compareViolations(test.expectViolation ?? [], observedViolations(violations));
+  if (unexpected.length === 0 && missing.length === 0) return undefined;
+  const lines = [...unexpected.map((v) => `unexpected violation ${JSON.stringify(v)}`), ...missing.map((v) => `expected violation ${JSON.stringify(v)} did not occur`)];
+  const shown = violations.slice(0, MAX_DIFF_LINES).map((v) => `${v.path || '(root)'}: ${v.code} ${v.message}`);
+  return {
+    outcome: 'failure',
+    message: `the output breaks the target schema other than expected; expectViolation: ${JSON.stringify(observedViolations(violations))}`,
+    details: [...lines, ...shown].slice(0, MAX_DIFF_LINES * 2).join('\n'),
+  };
+}
+
 /**
  * Runs one test case of a loaded project: reads its input next to the project
  * file, evaluates the compiled expression, and compares the output (or the
@@ -55,21 +82,28 @@ async function compareExpected(project: CompiledProject, file: string, test: Tes
  * whose files cannot be read comes back with outcome `error`.
  * @param file - the project file, which test paths are relative to
  */
-export async function runTestCase(project: CompiledProject, file: string, test: TestCase, runner: ExpressionRunner): Promise<JunitCase> {
+export async function runTestCase(project: CompiledProject, file: string, test: TestCase, runner: ExpressionRunner, options: TestCaseOptions = {}): Promise<JunitCase> {
   const base = { name: test.name, seconds: 0 };
   try {
     const location = resolveDocumentPath(file, test.input);
     const input = readPayload(await readInputFile(location), { file: location, format: project.document.source.format });
-    const result = await runner.run({ expression: project.compiled.expression, input: input.value });
+    const validate = test.expectError === undefined ? options.validate : undefined;
+    const result = await runner.run({ expression: project.compiled.expression, input: input.value, ...(validate ? { validate } : {}) });
     base.seconds = (result.timings.parseMs + result.timings.evalMs) / 1000;
     if (test.expectError !== undefined) {
-      const want = test.expectError;
-      if (!result.error) return { ...base, outcome: 'failure', message: `expected an error matching "${want}", but the mapping produced a result` };
-      if (result.error.code === want || result.error.message.includes(want)) return { ...base, outcome: 'passed' };
-      return { ...base, outcome: 'failure', message: `expected an error matching "${want}", got ${describeRunError(result.error, project.compiled, test.input)}` };
+      const want = showExpectedError(test.expectError);
+      if (!result.error) return { ...base, outcome: 'failure', message: `expected an error matching ${want}, but the mapping produced a result` };
+      const observed = observeRunError(result.error, project);
+      if (matchesExpectedError(test.expectError, observed, result.error)) return { ...base, outcome: 'passed' };
+      return { ...base, outcome: 'failure', message: `expected an error matching ${want}, got ${JSON.stringify(observed)}: ${describeRunError(result.error, project.compiled, test.input)}` };
     }
-    if (result.error) return { ...base, outcome: 'failure', message: `the run failed: ${describeRunError(result.error, project.compiled, test.input)}` };
-    return { ...base, ...(await compareExpected(project, file, test, result.value)) };
+    if (result.error) {
+      const observed = observeRunError(result.error, project);
+      return { ...base, outcome: 'failure', message: `the run failed with ${JSON.stringify(observed)}: ${describeRunError(result.error, project.compiled, test.input)}` };
+    }
+    const compared = await compareExpected(project, file, test, result.value);
+    if (compared.outcome !== 'passed') return { ...base, ...compared };
+    return { ...base, ...(judgeViolations(test, result.violations) ?? compared) };
   } catch (error) {
     if (!isMapwrightError(error)) throw error;
     // An unreadable input or expected file: the case could not run at all.

@@ -10,6 +10,7 @@ import type { MappingDocument, TestCase } from '../../../mapping-engine/document
 import type { CodedErrorData } from '../../../mapping-engine/errors';
 import { ErrorNotice } from '../components/ErrorNotice';
 import type { DocumentState } from '../document/document-store';
+import { expectedErrorText, parseExpectedErrorText } from '../../../mapping-engine/run/test-expectations';
 
 /** Props of {@link TestsEditor}. */
 export interface TestsEditorProps {
@@ -29,12 +30,12 @@ interface Draft {
 }
 
 function draftOf(test?: TestCase): Draft {
-  return { name: test?.name ?? '', input: test?.input ?? '', expects: test?.expectError !== undefined ? 'error' : 'output', expected: test?.expected ?? '', expectError: test?.expectError ?? '' };
+  return { name: test?.name ?? '', input: test?.input ?? '', expects: test?.expectError !== undefined ? 'error' : 'output', expected: test?.expected ?? '', expectError: test?.expectError === undefined ? '' : expectedErrorText(test.expectError) };
 }
 
 function testOf(draft: Draft): TestCase {
   const base = { name: draft.name.trim(), input: draft.input.trim() };
-  return draft.expects === 'error' ? { ...base, expectError: draft.expectError.trim() } : { ...base, expected: draft.expected.trim() };
+  return draft.expects === 'error' ? { ...base, expectError: parseExpectedErrorText(draft.expectError) } : { ...base, expected: draft.expected.trim() };
 }
 
 /** The editor. */
@@ -72,7 +73,7 @@ export function TestsEditor({ store, doc, readOnly, onAddFromInput }: TestsEdito
             <span className="editor-item-text">
               <strong>{test.name}</strong>{' '}
               <span className="muted">
-                <code>{test.input}</code> → {test.expected !== undefined ? <code>{test.expected}</code> : `error containing “${test.expectError}”`}
+                <code>{test.input}</code> → {test.expected !== undefined ? <code>{test.expected}</code> : `error ${expectedErrorText(test.expectError!)}`}
               </span>
             </span>
             <button type="button" className="button button-secondary button-small" disabled={readOnly} aria-label={`Edit test ${test.name}`} onClick={() => start(test)}>
@@ -124,7 +125,7 @@ export function TestsEditor({ store, doc, readOnly, onAddFromInput }: TestsEdito
               <input type="radio" name="test-expects" checked={draft.expects === 'error'} onChange={() => set({ expects: 'error' })} /> an error
             </label>
           </fieldset>
-          {draft.expects === 'output' ? text('expected', 'Expected output file', 'tests/case.expected.json') : text('expectError', 'Error text it contains', 'customerSince')}
+          {draft.expects === 'output' ? text('expected', 'Expected output file', 'tests/case.expected.json') : text('expectError', 'Expected error (code at field)', 'MAP_REQUIRED_MISSING at customerSince')}
           <div className="transform-form-actions">
             <button type="submit" className="button button-primary button-small" disabled={readOnly}>
               {editing === 'new' ? 'Add test case' : 'Save'}
