@@ -9,7 +9,8 @@ import type { MappingDocument } from '../document/document-schema';
 import type { TransformNode } from '../transforms/transform-node';
 import { compilePredicate } from '../transforms/predicate';
 import { literal, pathExpression } from '../transforms/jsonata-text';
-import { compileRule, compileSource } from './compile-rule';
+import { compileChain } from '../transforms/registry';
+import { compileRule, compileSource, tableVariable } from './compile-rule';
 import { itemRecordBinding, needsRecord, positionVariable, recordInScope } from './record-label';
 import { levelsUp, contextVariable } from './source-paths';
 import { buildTargetTree, type TargetNode } from './target-tree';
@@ -37,6 +38,8 @@ interface Compilation {
   doc: MappingDocument;
   w: TextWriter;
   variables: Map<TransformNode, string>;
+  /** Element depths inside a grouped array, where `$members` and `$items` are bound. */
+  grouped: Set<number>;
 }
 
 /** Context depths (>= 1) that fields below `node` reach with `../`, so the array must bind them. */
@@ -75,17 +78,19 @@ function writeValue(c: Compilation, node: TargetNode, depth: number, indent: num
   c.w.mark(node.path, start);
 }
 
-/** Writes the element's object, inside a block binding `$record` first when `record` is given. */
-function writeElement(c: Compilation, node: Extract<TargetNode, { kind: 'array' }>, depth: number, indent: number, label: string, record: string | undefined, prefix = ''): void {
+/** Writes the element's object, inside a block binding `lines` first (`$items`, `$record`) when there are any. */
+function writeElement(c: Compilation, node: Extract<TargetNode, { kind: 'array' }>, depth: number, indent: number, label: string, lines: readonly string[], prefix = ''): void {
   const { w } = c;
-  if (record === undefined) {
+  if (lines.length === 0) {
     w.write(prefix);
     writeChildren(c, node.children, depth + 1, indent, label);
     return;
   }
   w.write('(');
-  w.newline(indent + 1);
-  w.write(record);
+  for (const line of lines) {
+    w.newline(indent + 1);
+    w.write(line);
+  }
   w.newline(indent + 1);
   w.write(prefix);
   writeChildren(c, node.children, depth + 1, indent + 1, label);
@@ -98,6 +103,13 @@ function readsPosition(children: TargetNode[]): boolean {
   return children.some((c) => (c.kind === 'field' ? c.rule.sources.includes('$position') : c.kind === 'object' && readsPosition(c.children)));
 }
 
+/** JSONata text of a key computed from an item's `field` (relative to the item), through `transforms` when given. */
+function keyText(c: Compilation, field: string, transforms: readonly TransformNode[] | undefined, depth: number, label: string): string {
+  const path = pathExpression(field);
+  if (!transforms || transforms.length === 0) return path;
+  return compileChain(transforms, path, { field: label, tableVariable, ...(recordInScope(c.doc, depth) ? { record: true } : {}) });
+}
+
 /**
  * The items of the array with the element position bound as `#$index<n>`
  * where something reads it. A record label counts items as the source has
@@ -106,27 +118,68 @@ function readsPosition(children: TargetNode[]): boolean {
  * per step, so an array that needs both and filters or sorts numbers its
  * elements with `$map` instead (see {@link writeArray}).
  */
-function arrayItems(node: Extract<TargetNode, { kind: 'array' }>, depth: number, label: string, named: boolean): { items: string; mapped: boolean } {
+function arrayItems(c: Compilation, node: Extract<TargetNode, { kind: 'array' }>, depth: number, label: string, named: boolean): { items: string; mapped: boolean } {
   const ctx = node.context;
   const position = readsPosition(node.children);
-  if (position && ctx.groupBy) throw new MapwrightError('COMPILE_INVALID', `${label.slice(0, -2) || '.'}: $position is not available in a grouped array`);
   let items = compileSource(ctx.source, depth, label);
-  if (named && !ctx.groupBy) items += `#${positionVariable(depth + 1)}`;
+  if (named) items += `#${positionVariable(depth + 1)}`;
   if (ctx.filter) items += `[${compilePredicate(ctx.filter, '$')}]`;
-  if (ctx.sort) items += `^(${ctx.sort.descending ? '>' : '<'}${pathExpression(ctx.sort.field)})`;
+  if (ctx.sort) items += `^(${ctx.sort.descending ? '>' : '<'}${keyText(c, ctx.sort.field, ctx.sort.transforms, depth, `${label.slice(0, -2) || '.'} sort key`)})`;
   if (position && !named) items += `#${positionVariable(depth + 1)}`;
   return { items, mapped: position && named && (ctx.filter !== undefined || ctx.sort !== undefined) };
+}
+
+/**
+ * The members of a grouped array, or of an array over a group's `$items`:
+ * each item with its 0-based position in the source (`{"item": $v, "at": $i}`),
+ * filtered and sorted (stable) on the item, so a record keeps its place in
+ * the input for its label however the groups and elements are ordered.
+ */
+function memberItems(c: Compilation, node: Extract<TargetNode, { kind: 'array' }>, depth: number, label: string): string {
+  const ctx = node.context;
+  const base = label.slice(0, -2) || '.';
+  if (ctx.source === '$items' && !c.grouped.has(depth)) throw new MapwrightError('COMPILE_INVALID', `${base}: $items are the members of a group, and this array is in no grouped array`);
+  const all = ctx.source === '$items' ? '$members' : `$map(${compileSource(ctx.source, depth, label)}, function($v, $i) {{"item": $v, "at": $i}})`;
+  if (!ctx.filter && !ctx.sort) return all;
+  // Filtered and sorted behind a variable: a path starting with a function call would run it once per input item.
+  let items = ctx.source === '$items' ? '$members' : '$m';
+  if (ctx.filter) items += `[item.(${compilePredicate(ctx.filter, '$')})]`;
+  if (ctx.sort) items += `^(${ctx.sort.descending ? '>' : '<'}item.(${keyText(c, ctx.sort.field, ctx.sort.transforms, depth, `${base} sort key`)}))`;
+  return ctx.source === '$items' ? items : `($m := ${all}; ${items})`;
+}
+
+/** Writes a grouped array or one over a group's `$items`: elements numbered by `$map` over the members. */
+function writeMemberArray(c: Compilation, node: Extract<TargetNode, { kind: 'array' }>, depth: number, indent: number, label: string, named: boolean): void {
+  const { w } = c;
+  const ctx = node.context;
+  const items = memberItems(c, node, depth, label);
+  const outer = recordInScope(c.doc, depth);
+  if (ctx.groupBy) {
+    if (readsPosition(node.children)) throw new MapwrightError('COMPILE_INVALID', `${label.slice(0, -2) || '.'}: $position is not available in a grouped array`);
+    // One element per group, in the order the groups' first members come (after the sort); `$items` are the group's members.
+    const key = keyText(c, ctx.groupBy, ctx.groupTransforms, depth, `${label.slice(0, -2) || '.'} group key`);
+    const lines = ['$items := $members.item;', ...(named ? [itemRecordBinding(ctx, depth + 1, undefined, outer)] : [])];
+    c.grouped.add(depth + 1);
+    w.write(`$each(${items}{item.($string(${key})): [$]}, function($members, $key) {`);
+    w.newline(indent + 1);
+    writeElement(c, node, depth, indent + 1, label, lines, '$items');
+    w.newline(indent);
+    w.write('})');
+    c.grouped.delete(depth + 1);
+    return;
+  }
+  const position = positionVariable(depth + 1);
+  const key = named && ctx.recordKey !== undefined ? compileSource(ctx.recordKey, depth + 1, label) : undefined;
+  w.write(`$map(${items}, function($e, ${position}) {$e.item.`);
+  writeElement(c, node, depth, indent, label, named ? [itemRecordBinding(ctx, depth + 1, key, outer, '$e.at')] : []);
+  w.write('})');
 }
 
 function writeArray(c: Compilation, node: Extract<TargetNode, { kind: 'array' }>, depth: number, indent: number, label: string): void {
   const { w } = c;
   const ctx = node.context;
   const named = needsRecord(node);
-  const { items, mapped } = arrayItems(node, depth, label, named);
-  const key = named && ctx.recordKey !== undefined && !ctx.groupBy ? compileSource(ctx.recordKey, depth + 1, label) : undefined;
-  const position = positionVariable(depth + 1);
-  // Numbered by $map, the element's source position travels with it as `$e.at` and `$index<n>` is its target position.
-  const record = named ? itemRecordBinding(ctx, depth + 1, key, recordInScope(c.doc, depth), mapped ? '$e.at' : position) : undefined;
+  const members = ctx.groupBy !== undefined || ctx.source === '$items';
   const bind = depth >= 1 && reachedDepths(node, depth, new Set()).has(depth);
   // An array that must not be empty raises what a missing required field raises, naming the enclosing record.
   const required = ctx.required === 'error';
@@ -141,20 +194,22 @@ function writeArray(c: Compilation, node: Extract<TargetNode, { kind: 'array' }>
     w.write(`${contextVariable(depth)} := $;`);
     w.newline(inner);
   }
-  if (ctx.groupBy) {
-    // Items are grouped by key; each group becomes one element, its fields read over all of the group's items.
-    w.write(`$each(${items}{${pathExpression(ctx.groupBy)}: [$]}, function($items, $key) {`);
-    w.newline(inner + 1);
-    writeElement(c, node, depth, inner + 1, label, record, '$items');
-    w.newline(inner);
-    w.write('})');
-  } else if (mapped) {
-    w.write(`$map(${items}.{"item": $, "at": ${position}}, function($e, ${position}) {$e.item.`);
-    writeElement(c, node, depth, inner, label, record);
-    w.write('})');
+  if (members) {
+    writeMemberArray(c, node, depth, inner, label, named);
   } else {
-    w.write(`${items}.`);
-    writeElement(c, node, depth, inner, label, record);
+    const { items, mapped } = arrayItems(c, node, depth, label, named);
+    const key = named && ctx.recordKey !== undefined ? compileSource(ctx.recordKey, depth + 1, label) : undefined;
+    const position = positionVariable(depth + 1);
+    // Numbered by $map, the element's source position travels with it as `$e.at` and `$index<n>` is its target position.
+    const record = named ? [itemRecordBinding(ctx, depth + 1, key, recordInScope(c.doc, depth), mapped ? '$e.at' : position)] : [];
+    if (mapped) {
+      w.write(`$map(${items}.{"item": $, "at": ${position}}, function($e, ${position}) {$e.item.`);
+      writeElement(c, node, depth, inner, label, record);
+      w.write('})');
+    } else {
+      w.write(`${items}.`);
+      writeElement(c, node, depth, inner, label, record);
+    }
   }
   if (bind) {
     w.newline(indent);
@@ -168,7 +223,7 @@ function writeArray(c: Compilation, node: Extract<TargetNode, { kind: 'array' }>
 export function compileWithBindings(doc: MappingDocument, options: CompileOptions = {}): CompiledMapping & { valueMaps: ValueMapBinding[] } {
   const tree = buildTargetTree(doc);
   const valueMaps = nameValueMaps(tree);
-  const c: Compilation = { doc, w: new TextWriter(), variables: new Map(valueMaps.map((m) => [m.node, m.variable])) };
+  const c: Compilation = { doc, w: new TextWriter(), variables: new Map(valueMaps.map((m) => [m.node, m.variable])), grouped: new Set() };
   const { w } = c;
   const block = needsTopBlock(doc, valueMaps);
   if (block) {

@@ -14,11 +14,13 @@ export function tableVariable(name: string): string {
 
 /**
  * JSONata text of a source path; `$key` is the group key inside a grouped
- * array, `$position` the element's 1-based position in the innermost array
+ * array, `$items` the group's members, `$position` the element's 1-based position in the innermost array
  * (bound as `#$index<depth>` by the array, see compile-document.ts).
  */
 export function compileSource(path: string, depth: number, field: string): string {
   if (path === '$key') return '$key';
+  // The members of the enclosing group (bound by the grouped array, see compile-document.ts).
+  if (path === '$items') return '$items';
   if (path === '$position') {
     if (depth < 1) throw new MapwrightError('COMPILE_INVALID', `${field}: $position is the position of an array element, and this field is in no array`);
     return `(${positionVariable(depth)} + 1)`;

@@ -54,9 +54,12 @@ function concat(pieces: Array<string | { expr: string }>): string {
   return merged.map((p) => (typeof p === 'string' ? text(p) : p.expr)).join(' & ');
 }
 
-/** How a key path is shown: without the `../` or `/` that only say where it is read from. */
+/** How a key path is shown: without the `../` or `/` that only say where it is read from, nor JSONata's backticks (`Zahlungs-Nr "PAY-0042"`). */
 function keyName(path: string): string {
-  return path.replace(/^(\.\.\/)+/, '').replace(/^\//, '');
+  return path
+    .replace(/^(\.\.\/)+/, '')
+    .replace(/^\//, '')
+    .replace(/`/g, '');
 }
 
 /** `$record := 'accountId "' & accountId & '"';`: the whole input named by the document's key. */
@@ -71,7 +74,8 @@ export function rootRecordBinding(key: string, keyExpression: string): string {
  * `position` is the JSONata text of the item's 0-based source position.
  */
 export function itemRecordBinding(ctx: ArrayContext, depth: number, keyExpression: string | undefined, outer: boolean, position = positionVariable(depth)): string {
-  const root = ctx.target === '.';
+  // A group's members are records of the input being grouped, named by their place in it.
+  const root = ctx.target === '.' || ctx.source === '$items';
   const pieces: Array<string | { expr: string }> = outer ? [{ expr: '$record' }, ', '] : [];
   if (ctx.groupBy) {
     pieces.push(root ? 'group "' : `${ctx.target} group "`, { expr: '$key' }, '"');

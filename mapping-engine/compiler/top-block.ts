@@ -10,7 +10,7 @@
 import { MapwrightError } from '../errors';
 import type { MappingDocument } from '../document/document-schema';
 import { literal } from '../transforms/jsonata-text';
-import type { Scalar } from '../transforms/transform-node';
+import type { Scalar, TransformNode } from '../transforms/transform-node';
 import { compileSource, POLICY_HELPERS, tableVariable } from './compile-rule';
 import { INVALID_HELPER, raisesInvalid } from '../transforms/invalid-value';
 import { usesZoneHelper, ZONE_HELPER } from '../transforms/date-zones';
@@ -33,24 +33,29 @@ function requiresItems(doc: MappingDocument): boolean {
   return doc.arrays.some((a) => a.required === 'error');
 }
 
+/** Every transform of the document: the rules' and the array contexts' sort and group keys. */
+function allTransforms(doc: MappingDocument): TransformNode[] {
+  return [...doc.rules.flatMap((r) => r.transforms), ...doc.arrays.flatMap((a) => [...(a.sort?.transforms ?? []), ...(a.groupTransforms ?? [])])];
+}
+
 /** Whether some transform can reject a value, so the `$invalid` helper is bound. */
 function raisesAnyInvalid(doc: MappingDocument): boolean {
-  return doc.rules.some((r) => r.transforms.some(raisesInvalid));
+  return allTransforms(doc).some(raisesInvalid);
 }
 
 /** Whether some transform reads number text, so the `$toNumber` helper is bound. */
 function readsNumbers(doc: MappingDocument): boolean {
-  return doc.rules.some((r) => r.transforms.some(usesNumberHelper));
+  return allTransforms(doc).some(usesNumberHelper);
 }
 
 /** Whether some check reads check digits, so `$checkIban` and `$checkLuhn` are bound. */
 function checksDigits(doc: MappingDocument): boolean {
-  return doc.rules.some((r) => r.transforms.some(usesCheckDigits));
+  return allTransforms(doc).some(usesCheckDigits);
 }
 
 /** Whether some date is written in a named time zone, so the `$zoneOffset` helper is bound. */
 function usesAnyZone(doc: MappingDocument): boolean {
-  return doc.rules.some((r) => r.transforms.some(usesZoneHelper));
+  return allTransforms(doc).some(usesZoneHelper);
 }
 
 /** Whether anything needs binding, so the expression is a block around the target. */

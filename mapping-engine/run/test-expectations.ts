@@ -64,7 +64,8 @@ export function observeRunError(error: RunErrorData, prepared: Pick<PreparedMapp
       if (!error.message.startsWith(label)) continue;
       const rest = error.message.slice(label.length);
       if (/^ is required( \(|$)/.test(rest)) return { field: label, code: 'MAP_REQUIRED_MISSING' };
-      if (/^: .*, value (shaped|of \d+ characters)/.test(rest)) return { field: label, code: 'MAP_INVALID_VALUE' };
+      // A reject rule's message has the same shape; its own code was read from the message (run-errors.ts).
+      if (/^: .*, value (shaped|of \d+ characters)/.test(rest)) return { field: label, code: error.code === 'RECORD_REJECTED' ? error.code : 'MAP_INVALID_VALUE' };
     }
   }
   return { field: fieldOfRunError(error, prepared), code: error.code };

@@ -53,9 +53,10 @@ export interface Coverage {
   requiredUnmapped: number;
 }
 
-/** Names of a path (`contacts[].value`, `contacts[2].value`, `` `a.b`.c ``), without array marks; undefined when malformed. */
+/** Names of a path (`contacts[].value`, `contacts[2].value`, `[].InvoiceNo`, `` `a.b`.c ``), without array marks; undefined when malformed. */
 export function pathNames(path: string): string[] | undefined {
-  const plain = path.replace(/\[\d*\]/g, '');
+  // A CSV's or a top-level array's fields are listed as `[].name`: the input's own array mark leaves a leading dot.
+  const plain = path.replace(/\[\d*\]/g, '').replace(/^\./, '');
   if (plain === '' || plain === '$' || plain === '.') return [];
   try {
     return splitPath(plain);
@@ -84,7 +85,7 @@ function isPrefix(prefix: readonly string[], names: readonly string[]): boolean 
  * `$key`, `$position`, `.` and a path that steps out too far.
  */
 export function absoluteSource(doc: MappingDocument, targetNames: readonly string[], source: string): string[] | undefined {
-  if (source === '$key' || source === '$position' || source === '.') return undefined;
+  if (source === '$key' || source === '$position' || source === '$items' || source === '.') return undefined;
   if (source.startsWith('/')) return pathNames(source.slice(1));
   const scopes = contextScopes(doc, targetNames);
   let up = 0;
