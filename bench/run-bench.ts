@@ -3,7 +3,7 @@
  * measured in the same run on the same data (see docs/performance.md).
  *
  *   --quick               small sizes only (a minute or two)
- *   --only a,b            sections to run: engine, scaling, parse, preview, batch
+ *   --only a,b            sections to run: engine, scaling, parse, preview, canvas, batch
  *   --write-docs          also regenerate docs/performance.md from the results
  *   --docs-only           regenerate docs/performance.md from bench/results.json, measure nothing
  *
@@ -15,6 +15,7 @@ import { columnLabel } from './report/column-labels';
 import { renderPerformanceDoc } from './report/render-markdown';
 import { machineInfo, type BenchResults, type SectionTable } from './report/results';
 import { batchSection } from './sections/batch-section';
+import { canvasSection } from './sections/canvas-section';
 import type { BenchOptions } from './sections/bench-options';
 import { engineSection } from './sections/engine-section';
 import { parseSection } from './sections/parse-section';
@@ -27,6 +28,7 @@ const SECTIONS: Record<string, (options: BenchOptions) => Promise<SectionTable>>
   parse: parseSection,
   // Batch last: it is the longest, so a run stopped early still has every other section written.
   preview: previewSection,
+  canvas: canvasSection,
   batch: batchSection,
 };
 

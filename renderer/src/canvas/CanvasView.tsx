@@ -20,6 +20,7 @@ import { CanvasSide } from './CanvasSide';
 import { CanvasStatus, type CanvasStatusMessage } from './CanvasStatus';
 import { CanvasToolbar } from './CanvasToolbar';
 import { openEnd, useContextFocus } from './use-context-focus';
+import { useStable } from './use-stable';
 import { useTidy } from './use-tidy';
 import { nodeForNames, type FieldNode } from '../fields/field-tree-model';
 import { useFieldTree } from '../fields/use-field-tree';
@@ -117,8 +118,8 @@ export function CanvasView({ api, store, projectPath, readOnly }: CanvasViewProp
   );
   const sourceMasked = useMemo(() => maskedFields(source.tree, doc?.masking), [source.tree, doc?.masking]);
   const targetMasked = useMemo(() => maskedFields(target.tree, doc?.masking), [target.tree, doc?.masking]);
-  const sourceMarks = useMemo(() => rowMarks(source.tree, links, routed, 'from', sourceMasked), [source.tree, links, routed, sourceMasked]);
-  const targetMarks = useMemo(() => rowMarks(target.tree, links, routed, 'to', targetMasked), [target.tree, links, routed, targetMasked]);
+  const sourceMarks = useMemo(() => rowMarks(source.tree, links, sourceSide.view, 'from', sourceMasked), [source.tree, links, sourceSide.view, sourceMasked]);
+  const targetMarks = useMemo(() => rowMarks(target.tree, links, targetSide.view, 'to', targetMasked), [target.tree, links, targetSide.view, targetMasked]);
   const lane = useLaneNodes(doc, routed, frame);
 
   const apply = useCallback(
@@ -238,14 +239,6 @@ export function CanvasView({ api, store, projectPath, readOnly }: CanvasViewProp
     setStatus({ text: `Focused on ${band.target}: other fields and links are hidden` });
   };
 
-  if (!doc) return <p className="muted canvas-pad">No project is open.</p>;
-  const fieldLinks = selectedField ? links.filter((l) => endsAt(selectedField.side === 'source' ? l.sourceNames : l.targetNames, selectedField.id)) : selectedLink ? [selectedLink] : [];
-  const selectedNode = selectedField ? (selectedField.side === 'source' ? source.tree : target.tree)?.byId.get(selectedField.id) : undefined;
-  const sourceNodeAt = drag && srcView ? srcView.view.rowOf[drag.source.index]! : -1;
-  const ghost = drag
-    ? { x1: frame.sourceX, y1: sourceNodeAt >= 0 ? frame.sourceTop + sourceNodeAt * ROW_HEIGHT + ROW_HEIGHT / 2 - sourceSide.viewport.scrollTop : drag.y, x2: drag.x, y2: drag.y, ...(dropProposal ? { ok: dropProposal.ok } : {}) }
-    : undefined;
-
   const onSelectField = (side: 'source' | 'target') => (node: FieldNode) => {
     if (side === 'target' && markedId && source.tree) {
       const from = source.tree.byId.get(markedId);
@@ -254,15 +247,27 @@ export function CanvasView({ api, store, projectPath, readOnly }: CanvasViewProp
     }
     selectField(side, node);
   };
-  const sourceHandlers = {
-    onMark: (node: FieldNode) => {
-      setMarkedId((old) => (old === node.id ? undefined : node.id));
-      setStatus({ text: markedId === node.id ? 'Link cancelled' : `Marked ${node.name}: press Enter on a target field to link it` });
-    },
-    onRowPointerDown: (node: FieldNode, event: PointerEvent) => {
-      if (!locked) startDrag(node, event);
-    },
-  };
+  // Stable handlers: the memoised trees re-render only when their rows or marks change.
+  const selectSource = useStable(onSelectField('source'));
+  const selectTarget = useStable(onSelectField('target'));
+  const jumpSource = useStable(jump('source'));
+  const jumpTarget = useStable(jump('target'));
+  const mark = useStable((node: FieldNode) => {
+    setMarkedId((old) => (old === node.id ? undefined : node.id));
+    setStatus({ text: markedId === node.id ? 'Link cancelled' : `Marked ${node.name}: press Enter on a target field to link it` });
+  });
+  const pressRow = useStable((node: FieldNode, event: PointerEvent) => {
+    if (!locked) startDrag(node, event);
+  });
+
+  if (!doc) return <p className="muted canvas-pad">No project is open.</p>;
+  const fieldLinks = selectedField ? links.filter((l) => endsAt(selectedField.side === 'source' ? l.sourceNames : l.targetNames, selectedField.id)) : selectedLink ? [selectedLink] : [];
+  const selectedNode = selectedField ? (selectedField.side === 'source' ? source.tree : target.tree)?.byId.get(selectedField.id) : undefined;
+  const sourceNodeAt = drag && srcView ? srcView.view.rowOf[drag.source.index]! : -1;
+  const ghost = drag
+    ? { x1: frame.sourceX, y1: sourceNodeAt >= 0 ? frame.sourceTop + sourceNodeAt * ROW_HEIGHT + ROW_HEIGHT / 2 - sourceSide.viewport.scrollTop : drag.y, x2: drag.x, y2: drag.y, ...(dropProposal ? { ok: dropProposal.ok } : {}) }
+    : undefined;
+
   const selectedOn = (side: 'source' | 'target') => (selectedField?.side === side ? selectedField.id : undefined);
 
   return (
@@ -275,7 +280,7 @@ export function CanvasView({ api, store, projectPath, readOnly }: CanvasViewProp
           state={sourceSide}
           above={edges.sourceAbove}
           below={edges.sourceBelow}
-          tree={{ selectedId: selectedOn('source'), ...(markedId ? { markedId } : {}), marks: sourceMarks, onSelect: onSelectField('source'), onJump: jump('source'), ...sourceHandlers }}
+          tree={{ selectedId: selectedOn('source'), ...(markedId ? { markedId } : {}), marks: sourceMarks, onSelect: selectSource, onJump: jumpSource, onMark: mark, onRowPointerDown: pressRow }}
         />
         <div className="canvas-lane" aria-hidden="true" />
         <CanvasSide
@@ -284,7 +289,7 @@ export function CanvasView({ api, store, projectPath, readOnly }: CanvasViewProp
           state={targetSide}
           above={edges.targetAbove}
           below={edges.targetBelow}
-          tree={{ selectedId: selectedOn('target'), ...(dropProposal ? { drop: dropProposal } : {}), marks: targetMarks, onSelect: onSelectField('target'), onJump: jump('target') }}
+          tree={{ selectedId: selectedOn('target'), ...(dropProposal ? { drop: dropProposal } : {}), marks: targetMarks, onSelect: selectTarget, onJump: jumpTarget }}
         />
         <LinkLayer
           width={frame.width}

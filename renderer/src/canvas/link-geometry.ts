@@ -7,7 +7,7 @@
  * a counter says how many links leave that way.
  */
 import type { CanvasLink } from '../../../mapping-engine/document/canvas/canvas-links';
-import { nearestVisibleRow, nodeForNames, type FieldTree, type VisibleRows } from '../fields/field-tree-model';
+import { nearestVisibleRow, nodeForNames, type FieldNode, type FieldTree, type VisibleRows } from '../fields/field-tree-model';
 
 /** One tree as the geometry sees it. */
 export interface SideView {
@@ -52,9 +52,25 @@ export interface EdgeCounts {
   targetBelow: number;
 }
 
+/** Each tree's answers of {@link nodeForNames}, by the names array (the document's links keep theirs while it is unchanged). */
+const nodeCache = new WeakMap<FieldTree, Map<readonly string[], FieldNode | undefined>>();
+
+/** {@link nodeForNames}, remembered per tree and names array: scrolling re-routes every link each frame. */
+export function cachedNode(tree: FieldTree, names: readonly string[]): FieldNode | undefined {
+  let cache = nodeCache.get(tree);
+  if (!cache) {
+    cache = new Map();
+    nodeCache.set(tree, cache);
+  }
+  if (cache.has(names)) return cache.get(names);
+  const node = nodeForNames(tree, names);
+  cache.set(names, node);
+  return node;
+}
+
 /** Where the field `names` ends on `side`. */
 export function linkEnd(side: SideView, names: readonly string[] | undefined): LinkEnd {
-  const node = names ? nodeForNames(side.tree, names) : undefined;
+  const node = names ? cachedNode(side.tree, names) : undefined;
   if (!node) return { y: side.top, state: 'missing', node: -1 };
   const exactNode = node.names.length === names!.length;
   const { row, exact } = nearestVisibleRow(side.tree, side.view, node.index);

@@ -3,7 +3,6 @@ import type { SchemaFieldRow } from '../../../electron/contract/methods/engine-m
 import { documentLinks } from '../../../mapping-engine/document/canvas/canvas-links';
 import { mappingDocumentSchema } from '../../../mapping-engine/document/document-schema';
 import { buildFieldTree, fieldId, visibleRows } from '../fields/field-tree-model';
-import { routeLinks } from './link-geometry';
 import { maskedFields, rowMarks } from './row-marks';
 
 const row = (name: string, depth: number, hasChildren = false): SchemaFieldRow => ({ path: name, name, depth, type: hasChildren ? 'object' : 'string', repeating: false, required: false, hasChildren });
@@ -23,11 +22,10 @@ describe('row marks', () => {
   it('counts links per field and links hidden in a collapsed parent', () => {
     const links = documentLinks(doc);
     const side = { tree, view: visibleRows(tree, new Set()), scrollTop: 0, height: 100, top: 0, rowHeight: 10 };
-    const { routed } = routeLinks(links, side, side);
-    const source = rowMarks(tree, links, routed, 'from', new Map());
+    const source = rowMarks(tree, links, side.view, 'from', new Map());
     expect(source.get(tree.byId.get(fieldId(['customer', 'email']))!.index)?.links).toBe(1);
     expect(source.get(0)).toEqual({ links: 0, hiddenLinks: 2 });
-    const target = rowMarks(tree, links, routed, 'to', new Map());
+    const target = rowMarks(tree, links, side.view, 'to', new Map());
     expect(target.get(3)).toEqual({ links: 2, hiddenLinks: 0 });
     expect(target.get(0)?.hiddenLinks).toBe(1);
   });

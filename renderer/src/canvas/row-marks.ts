@@ -8,8 +8,8 @@ import type { CanvasLink } from '../../../mapping-engine/document/canvas/canvas-
 import { maskedCategory } from '../../../mapping-engine/document/canvas/personal-data';
 import type { MaskingPolicy } from '../../../mapping-engine/document/document-schema';
 import type { RowMarks } from '../fields/FieldTree';
-import { fieldId, type FieldTree } from '../fields/field-tree-model';
-import type { RoutedLink } from './link-geometry';
+import { fieldId, nearestVisibleRow, type FieldTree, type VisibleRows } from '../fields/field-tree-model';
+import { cachedNode } from './link-geometry';
 
 /** Personal-data categories by node index (computed once per tree and policy). */
 export function maskedFields(tree: FieldTree | undefined, policy: MaskingPolicy | undefined): Map<number, string> {
@@ -22,8 +22,12 @@ export function maskedFields(tree: FieldTree | undefined, policy: MaskingPolicy 
   return out;
 }
 
-/** The marks of every decorated row of `tree` (`end`: which end of a link lies in this tree). */
-export function rowMarks(tree: FieldTree | undefined, links: readonly CanvasLink[], routed: readonly RoutedLink[], end: 'from' | 'to', masked: ReadonlyMap<number, string>): Map<number, RowMarks> {
+/**
+ * The marks of every decorated row of `tree` (`end`: which end of a link lies
+ * in this tree). They depend on the visible rows, not on the scroll offset,
+ * so scrolling keeps them (and the rows they decorate) as they are.
+ */
+export function rowMarks(tree: FieldTree | undefined, links: readonly CanvasLink[], view: VisibleRows, end: 'from' | 'to', masked: ReadonlyMap<number, string>): Map<number, RowMarks> {
   const marks = new Map<number, RowMarks>();
   if (!tree) return marks;
   const at = (index: number): RowMarks => {
@@ -39,10 +43,11 @@ export function rowMarks(tree: FieldTree | undefined, links: readonly CanvasLink
     const names = end === 'from' ? link.sourceNames : link.targetNames;
     const node = names ? tree.byId.get(fieldId(names)) : undefined;
     if (node) at(node.index).links++;
-  }
-  for (const route of routed) {
-    const place = end === 'from' ? route.from : route.to;
-    if (place.state === 'collapsed') at(place.node).hiddenLinks++;
+    // A link whose field is hidden in a collapsed parent (or deeper than the tree knows) is counted at that parent.
+    const drawnAt = names ? cachedNode(tree, names) : undefined;
+    if (!drawnAt) continue;
+    const { row, exact } = nearestVisibleRow(tree, view, drawnAt.index);
+    if (row >= 0 && !(exact && drawnAt === node)) at(view.rows[row]!.node.index).hiddenLinks++;
   }
   return marks;
 }

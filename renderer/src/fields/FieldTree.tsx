@@ -5,7 +5,7 @@
  * fixed height: a row's position is its index times {@link ROW_HEIGHT}, so
  * the canvas computes where its links end instead of measuring elements.
  */
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type UIEvent } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type UIEvent } from 'react';
 import type { FieldNode, VisibleRows } from './field-tree-model';
 
 /** Height of one row in CSS pixels (canvas.css's `.field-row` uses the same). */
@@ -85,8 +85,8 @@ function Name({ node, match }: { node: FieldNode; match?: [number, number] }) {
   );
 }
 
-/** The tree. */
-export function FieldTree(props: FieldTreeProps) {
+/** The tree (memoised: a scroll of the other tree, with the same rows and marks, leaves it alone). */
+export const FieldTree = memo(function FieldTree(props: FieldTreeProps) {
   const { side, label, view, activeId, selectedId, markedId, drop, marks, scrollRequest, onViewport, onActivate, onToggle, onSelect, onMark, onRowPointerDown, onJump } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const [viewport, setViewport] = useState({ scrollTop: 0, height: 400 });
@@ -118,8 +118,8 @@ export function FieldTree(props: FieldTreeProps) {
   }, [scrollRequest]);
 
   const onScroll = (event: UIEvent<HTMLDivElement>) => {
-    const el = event.currentTarget;
-    const next = { scrollTop: el.scrollTop, height: el.clientHeight };
+    // The height comes from the resize observer: reading clientHeight here would force a layout on every scroll.
+    const next = { scrollTop: event.currentTarget.scrollTop, height: viewport.height };
     setViewport(next);
     onViewport(next);
   };
@@ -293,4 +293,4 @@ export function FieldTree(props: FieldTreeProps) {
       </div>
     </div>
   );
-}
+});
