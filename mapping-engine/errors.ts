@@ -64,6 +64,10 @@ export const ERROR_CODES = [
   'MAP_INVALID_VALUE',
   'EXPORT_FAILED',
   'EDIT_INVALID',
+  /** Auto-map has no schema or sample of a side to suggest from. */
+  'SUGGEST_NO_SCHEMA',
+  /** A mapping spreadsheet cannot be imported (no header row, a chosen column missing). */
+  'IMPORT_SHEET',
   'INTERNAL',
 ] as const;
 
