@@ -29,6 +29,8 @@ function unsupported(reason: string): never {
 /** What one compilation shares: the prelude's constants and a counter for unique names. */
 class Emitter {
   readonly prelude: string[] = [];
+  /** The functions of array nodes. */
+  readonly functions: string[] = [];
   private readonly known = new Map<string, string>();
   private next = 0;
   readonly k: ConstantPool = {
@@ -53,76 +55,88 @@ class Emitter {
   }
 }
 
+/** Names JSON data can shadow on Object.prototype: a plain `o[name]` would find the prototype's member, so these are read as own properties. */
+function inherited(name: string): boolean {
+  return name in Object.prototype;
+}
+
+/** JavaScript text reading `names` from context `c` (known to be an object when `known`). */
+function pathText(e: Emitter, c: string, names: string[], known: boolean): string {
+  // The element of an array is an object (rt.items checked it), so one plain name is a property read.
+  if (known && names.length === 1 && !inherited(names[0]!)) return `${c}[${JSON.stringify(names[0])}]`;
+  return `rt.path(${c}, ${e.k.json(names)})`;
+}
+
 /** JavaScript text reading `path` at array nesting `depth` (`c0` is the input, `c<n>` the element of the n-th array). */
 function sourceText(e: Emitter, path: string, depth: number): string {
   if (path === '$key' || path === '$position') return unsupported(`source ${path}`);
   if (path === '.') return `c${depth}`;
-  if (path.startsWith('/')) return `rt.path(c0, ${e.k.json(splitPath(path.slice(1)))})`;
+  if (path.startsWith('/')) return pathText(e, 'c0', splitPath(path.slice(1)), false);
   const up = levelsUp(path);
   if (up > depth) return unsupported(`source ${path} steps out of every array`);
-  return `rt.path(c${depth - up}, ${e.k.json(splitPath(path.slice(up * 3)))})`;
+  return pathText(e, `c${depth - up}`, splitPath(path.slice(up * 3)), depth - up > 0);
 }
 
-function ruleLines(e: Emitter, rule: MappingRule, depth: number): string[] {
+/** JavaScript expression computing `rule`'s value at nesting `depth`. */
+function ruleText(e: Emitter, rule: MappingRule, depth: number): string {
   if (rule.sources.length > 1) unsupported(`${rule.target} reads several sources`);
-  const lines = [`v = ${rule.sources.length === 0 ? 'undefined' : sourceText(e, rule.sources[0]!, depth)};`];
+  let value = rule.sources.length === 0 ? 'undefined' : sourceText(e, rule.sources[0]!, depth);
   for (const node of rule.transforms) {
-    const text = emitTransform(node, e.k, (name) => {
-      const table = e.tables[name];
-      return table;
-    });
+    const text = emitTransform(node, value, e.k, (name) => e.tables[name]);
     if (text === undefined) unsupported(`${rule.target}: ${node.kind} transform${node.kind === 'custom' ? '' : ' with these parameters'}`);
-    if (text) lines.push(text);
+    value = text;
   }
-  if (rule.required === 'default') lines.push(`v = rt.orDefault(v, ${e.k.json(rule.default ?? null)});`);
-  if (rule.required === 'error') lines.push('v = rt.required(v);');
-  return lines;
+  if (rule.required === 'default') value = `rt.orDefault(${value}, ${e.k.json(rule.default ?? null)})`;
+  if (rule.required === 'error') value = `rt.required(${value})`;
+  return value;
 }
 
-/** Statements filling object `target` with `children` at nesting `depth`. */
-function objectLines(e: Emitter, children: TargetNode[], depth: number, target: string): string[] {
-  const lines: string[] = [];
-  for (const child of children) {
-    const key = e.k.json(child.name);
-    if (child.kind === 'field') {
-      lines.push(...ruleLines(e, child.rule, depth), `if (v !== undefined) ${target}[${key}] = v;`);
-    } else if (child.kind === 'object') {
-      const inner = e.name('o');
-      lines.push(`const ${inner} = {};`, ...objectLines(e, child.children, depth, inner), `${target}[${key}] = ${inner};`);
-    } else {
-      const list = e.name('a');
-      lines.push(...arrayLines(e, child, depth, list), `${target}[${key}] = ${list};`);
-    }
-  }
-  return lines;
+/**
+ * An object literal of `children` at nesting `depth`. A member without a
+ * value is `undefined` in the object: the worker sends the output as JSON
+ * text, which drops it, as jsonata's object constructor does, and keeps the
+ * constructor's key order.
+ */
+function objectText(e: Emitter, children: TargetNode[], depth: number): string {
+  const members = children.map((child) => {
+    const key = JSON.stringify(child.name);
+    if (child.kind === 'field') return `${key}: ${ruleText(e, child.rule, depth)}`;
+    if (child.kind === 'object') return `${key}: ${objectText(e, child.children, depth)}`;
+    return `${key}: ${arrayFunction(e, child, depth)}(${contexts(depth)})`;
+  });
+  return `{${members.join(', ')}}`;
 }
 
-/** Statements setting `list` to the elements of array node `node` read at nesting `depth`. */
-function arrayLines(e: Emitter, node: Extract<TargetNode, { kind: 'array' }>, depth: number, list: string): string[] {
+/** The context parameters at nesting `depth`: `c0, c1, ..., c<depth>`. */
+function contexts(depth: number): string {
+  return Array.from({ length: depth + 1 }, (_, i) => `c${i}`).join(', ');
+}
+
+/** Adds to the prelude a function giving the elements of array node `node` read at nesting `depth`; returns its name. */
+function arrayFunction(e: Emitter, node: Extract<TargetNode, { kind: 'array' }>, depth: number): string {
   const ctx = node.context;
   if (ctx.groupBy) unsupported(`${node.path || '.'} is grouped`);
   const inner = depth + 1;
-  const items = e.name('i');
-  const lines = [`let ${items} = rt.items(${sourceText(e, ctx.source, depth)});`];
+  const name = e.name('A');
+  const lines = [`function ${name}(${contexts(depth)}) {`, `let items = rt.items(${sourceText(e, ctx.source, depth)});`];
   if (ctx.filter) {
     const test = emitPredicate(ctx.filter, `c${inner}`, e.k);
     if (!test) unsupported(`${node.path || '.'}: filter with these parameters`);
-    lines.push(`${items} = ${items}.filter((c${inner}) => ${test});`);
+    lines.push(`items = items.filter((c${inner}) => ${test});`);
   }
-  if (ctx.sort) lines.push(`${items} = rt.sortBy(${items}, ${e.k.json(splitPath(ctx.sort.field))}, ${ctx.sort.descending});`);
-  if (ctx.required === 'error') lines.push(`rt.requiredItems(${items});`);
-  const element = e.name('o');
+  if (ctx.sort) lines.push(`items = rt.sortBy(items, ${e.k.json(splitPath(ctx.sort.field))}, ${ctx.sort.descending});`);
+  if (ctx.required === 'error') lines.push('rt.requiredItems(items);');
   lines.push(
-    `const ${list} = new Array(${items}.length);`,
-    `for (let n = 0; n < ${items}.length; n++) {`,
-    `const c${inner} = ${items}[n];`,
-    'let v;',
-    `const ${element} = {};`,
-    ...objectLines(e, node.children, inner, element),
-    `${list}[n] = ${element};`,
+    'const out = new Array(items.length);',
+    'for (let n = 0; n < items.length; n++) {',
+    `const c${inner} = items[n];`,
+    `out[n] = ${objectText(e, node.children, inner)};`,
+    '}',
+    'return out;',
     '}',
   );
-  return lines;
+  e.functions.push(lines.join('\n'));
+  return name;
 }
 
 /**
@@ -136,15 +150,8 @@ export function compileProgram(doc: MappingDocument, tables: Record<string, Reco
   const e = new Emitter(known);
   try {
     const tree = buildTargetTree(doc);
-    let body: string[];
-    if (tree.kind === 'array') {
-      body = [...arrayLines(e, tree, 0, 'out'), 'return out;'];
-    } else if (tree.kind === 'object') {
-      body = ['let v;', 'const out = {};', ...objectLines(e, tree.children, 0, 'out'), 'return out;'];
-    } else {
-      return { unsupported: 'the target is a single field' };
-    }
-    const program = ['"use strict";', ...e.prelude, 'return function (c0) {', ...body, '};'].join('\n');
+    const body = tree.kind === 'array' ? `return ${arrayFunction(e, tree, 0)}(c0);` : `return ${objectText(e, tree.children, 0)};`;
+    const program = ['"use strict";', ...e.prelude, ...e.functions, 'return function (c0) {', body, '};'].join('\n');
     return { program };
   } catch (error) {
     if (error instanceof Unsupported) return { unsupported: error.message };

@@ -32,59 +32,59 @@ export function emitPredicate(p: Predicate, subject: string, k: ConstantPool): s
 /** Entries of the lookup table a lookup node reads, when they are known. */
 export type TableSource = (name: string) => Record<string, string> | undefined;
 
-/** JavaScript statement text applying `node` to `v`, or undefined when the kind or its parameters are not compiled. */
-export function emitTransform(node: TransformNode, k: ConstantPool, table: TableSource): string | undefined {
+/** JavaScript expression text applying `node` to the value `v` computes (JavaScript text), or undefined when the kind or its parameters are not compiled. */
+export function emitTransform(node: TransformNode, v: string, k: ConstantPool, table: TableSource): string | undefined {
   switch (node.kind) {
     case 'copy':
-      return '';
+      return v;
     case 'constant':
-      return `v = ${k.json(node.value)};`;
+      return `${k.json(node.value)}`;
     case 'default':
-      return `v = rt.orDefault(v, ${k.json(node.value)});`;
+      return `rt.orDefault(${v}, ${k.json(node.value)})`;
     case 'trim':
-      return 'v = rt.trim(v);';
+      return `rt.trim(${v})`;
     case 'case':
-      return node.mode === 'upper' ? 'v = rt.upper(v);' : node.mode === 'lower' ? 'v = rt.lower(v);' : undefined;
+      return node.mode === 'upper' ? `rt.upper(${v})` : node.mode === 'lower' ? `rt.lower(${v})` : undefined;
     case 'replace':
-      if (!node.regex) return `v = rt.replaceText(v, ${k.json(node.pattern)}, ${k.json(node.replacement)});`;
+      if (!node.regex) return `rt.replaceText(${v}, ${k.json(node.pattern)}, ${k.json(node.replacement)})`;
       // `$` groups in the replacement and slashes in the pattern (escaped in the JSONata literal) stay with jsonata.
       if (node.replacement.includes('$') || node.pattern.includes('/')) return undefined;
-      return `v = rt.replaceRegex(v, ${k.expression(`new RegExp(${JSON.stringify(node.pattern)}, ${JSON.stringify(`${node.flags ?? ''}g`)})`)}, ${k.json(node.replacement)});`;
+      return `rt.replaceRegex(${v}, ${k.expression(`new RegExp(${JSON.stringify(node.pattern)}, ${JSON.stringify(`${node.flags ?? ''}g`)})`)}, ${k.json(node.replacement)})`;
     case 'split':
-      return `v = rt.split(v, ${k.json(node.separator)}, ${node.index === undefined ? 'undefined' : node.index});`;
+      return `rt.split(${v}, ${k.json(node.separator)}, ${node.index === undefined ? 'undefined' : node.index})`;
     case 'round':
-      return `v = rt.round(v, ${node.decimals});`;
+      return `rt.round(${v}, ${node.decimals})`;
     case 'arithmetic':
-      return `v = rt.arith(v, ${JSON.stringify(node.op)}, ${k.json(node.operand)});`;
+      return `rt.arith(${v}, ${JSON.stringify(node.op)}, ${k.json(node.operand)})`;
     case 'valueMap':
-      return `v = rt.mapValue(v, ${k.json(node.entries)}, ${JSON.stringify(node.onUnknown)}, ${node.default === undefined ? 'undefined' : k.json(node.default)});`;
+      return `rt.mapValue(${v}, ${k.json(node.entries)}, ${JSON.stringify(node.onUnknown)}, ${node.default === undefined ? 'undefined' : k.json(node.default)})`;
     case 'lookup': {
       const entries = table(node.table);
       if (!entries) return undefined;
-      return `v = rt.mapValue(v, ${k.json(entries)}, ${JSON.stringify(node.onUnknown)}, ${node.default === undefined ? 'undefined' : k.json(node.default)});`;
+      return `rt.mapValue(${v}, ${k.json(entries)}, ${JSON.stringify(node.onUnknown)}, ${node.default === undefined ? 'undefined' : k.json(node.default)})`;
     }
     case 'condition': {
       // A condition that rejects the record raises jsonata's error: left to jsonata.
       if ((node as { reject?: unknown }).reject !== undefined) return undefined;
-      const test = emitPredicate(node.when, 'v', k);
+      const test = emitPredicate(node.when, 'x', k);
       if (!test) return undefined;
       const then = node.then === undefined ? 'undefined' : k.json(node.then);
       const otherwise = node.else === undefined ? 'undefined' : k.json(node.else);
-      return `v = rt.condition(v, ${test}, ${then}, ${otherwise}, ${node.then === undefined}, ${node.else === undefined});`;
+      return `rt.condition(${v}, (x) => ${test}, ${then}, ${otherwise}, ${node.then === undefined}, ${node.else === undefined})`;
     }
     case 'date':
       if (node.timezone !== undefined || !supportsDate(node.from, node.to)) return undefined;
-      return `v = ${k.expression(`rt.dateConverter(${JSON.stringify(node.from)}, ${JSON.stringify(node.to)})`)}(v);`;
+      return `${k.expression(`rt.dateConverter(${JSON.stringify(node.from)}, ${JSON.stringify(node.to)})`)}(${v})`;
     case 'filter': {
       const test = emitPredicate(node.when, 'x', k);
-      return test ? `v = rt.filter(v, (x) => ${test});` : undefined;
+      return test ? `rt.filter(${v}, (x) => ${test})` : undefined;
     }
     case 'pick':
-      return `v = rt.pick(v, ${node.index === undefined ? 'undefined' : node.index}, ${node.field === undefined ? 'undefined' : k.json(splitPath(node.field))});`;
+      return `rt.pick(${v}, ${node.index === undefined ? 'undefined' : node.index}, ${node.field === undefined ? 'undefined' : k.json(splitPath(node.field))})`;
     case 'aggregate':
       // Per-item values (times, rounding, number text) stay with jsonata.
       if (node.times !== undefined || node.itemDecimals !== undefined || node.decimalSeparator !== undefined || node.thousandsSeparator !== undefined) return undefined;
-      return `v = rt.aggregate(v, ${JSON.stringify(node.fn)}, ${node.field === undefined ? 'undefined' : k.json(splitPath(node.field))}, ${k.json(node.separator)});`;
+      return `rt.aggregate(${v}, ${JSON.stringify(node.fn)}, ${node.field === undefined ? 'undefined' : k.json(splitPath(node.field))}, ${k.json(node.separator)})`;
     default:
       // concat, substring, pad, parseNumber, formatNumber, calculate, parseBoolean, sort, custom.
       return undefined;

@@ -306,8 +306,8 @@ export function requiredItems<T>(list: T[]): T[] {
 }
 
 /** A condition: then/else replace the value, undefined keeps it. */
-export function condition(value: unknown, passed: boolean, then: unknown, otherwise: unknown, keepThen: boolean, keepElse: boolean): unknown {
+export function condition(value: unknown, test: (v: unknown) => boolean, then: unknown, otherwise: unknown, keepThen: boolean, keepElse: boolean): unknown {
   if (Array.isArray(value)) bail('condition on an array');
-  if (passed) return keepThen ? value : then;
+  if (test(value)) return keepThen ? value : then;
   return keepElse ? value : otherwise;
 }
