@@ -26,7 +26,6 @@ import { loadProjectFile } from '../cli/compile-command';
 import { checkReference, createFsResolver, referenceScope } from '../fs-resolver';
 import { RunnerPool } from '../runner/runner-pool';
 import { runTestCase } from '../testing/run-test-case';
-import { renderXlsx } from './xlsx-export';
 
 /** What an export can produce. */
 export const EXPORT_KINDS = ['xlsx', 'csv', 'md', 'html', 'jsonata', 'document'] as const;
@@ -137,7 +136,8 @@ export async function exportProject(projectFile: string, kind: ExportKind, optio
       case 'html':
         return renderHtml(spec);
       case 'xlsx':
-        return await renderXlsx(spec);
+        // exceljs is loaded only for this export: it takes longer to load than the rest of the CLI.
+        return await (await import('./xlsx-export')).renderXlsx(spec);
     }
   } catch (error) {
     if (isMapwrightError(error)) throw error;
