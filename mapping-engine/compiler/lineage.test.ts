@@ -40,4 +40,18 @@ describe('lineageOf', () => {
   it('has no rule for a field nothing maps', () => {
     expect(lineageOf(doc, 'nothing.here', input)).toMatchObject({ targetPath: 'nothing.here', contexts: [], sources: [] });
   });
+
+  it('reads XML output paths: repeated elements with an index, a lone element as element 0, attributes and #text', () => {
+    const xml = loadDocument(readFileSync('samples/invoice-csv-to-xml/invoice-csv-to-xml.mapwright.json', 'utf8')).document;
+    const rows = [{ LineNo: '1', Quantity: '2', Currency: 'EUR' }, { LineNo: '2', Quantity: '5', Currency: 'EUR' }];
+    const second = lineageOf(xml, 'Invoice.InvoiceLine[1].ID', rows);
+    expect(second.rule?.target).toBe('Invoice.InvoiceLine.ID');
+    expect(second.contexts).toMatchObject([{ target: 'Invoice.InvoiceLine', outputIndex: 1, sourceIndex: 1 }]);
+    expect(second.sources).toEqual([{ source: 'LineNo', inputPath: '[1].LineNo', value: '2' }]);
+    const lone = lineageOf(xml, 'Invoice.InvoiceLine.LineExtensionAmount.`@currencyID`', rows.slice(0, 1));
+    expect(lone.rule?.target).toBe('Invoice.InvoiceLine.LineExtensionAmount.`@currencyID`');
+    expect(lone.contexts).toMatchObject([{ target: 'Invoice.InvoiceLine', outputIndex: 0, sourceIndex: 0 }]);
+    expect(lone.sources).toEqual([{ source: 'Currency', inputPath: '[0].Currency', value: 'EUR' }]);
+    expect(lineageOf(xml, 'Invoice.LegalMonetaryTotal.LineExtensionAmount.`#text`').rule?.target).toBe('Invoice.LegalMonetaryTotal.LineExtensionAmount.`#text`');
+  });
 });

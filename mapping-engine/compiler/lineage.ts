@@ -10,6 +10,10 @@
  * context neither filters, sorts nor groups; for a sort, the element at
  * place i of the stably sorted source array; with a filter or grouping the
  * element cannot be told without evaluating, and it is left open.
+ *
+ * XML repeats an element only when there are several: a name that follows
+ * an array context's target without an index (`Invoice.InvoiceLine.ID`)
+ * is read as that array's element 0.
  */
 import type { ArrayContext, MappingDocument, MappingRule } from '../document/document-schema';
 import { quoteName, splitPath } from '../transforms/jsonata-text';
@@ -147,13 +151,27 @@ export function sourceElementIndex(context: ArrayContext, items: unknown, output
   return order[outputIndex]?.i;
 }
 
+/** `segments` with index 0 after every array context's target that a name follows directly (see the module comment). */
+function withLoneElements(doc: MappingDocument, segments: readonly Segment[]): Segment[] {
+  const out: Segment[] = [];
+  const names: string[] = [];
+  segments.forEach((segment, i) => {
+    out.push(segment);
+    if (!('name' in segment)) return;
+    names.push(segment.name);
+    const next = segments[i + 1];
+    if (next && 'name' in next && doc.arrays.some((a) => a.target === join('', names))) out.push({ index: 0 });
+  });
+  return out;
+}
+
 /**
  * The lineage of the output value at `outputPath` of `doc`; `input` (the
  * mapped input's value) lets it name source elements and values.
  * @throws Error when `outputPath` is malformed
  */
 export function lineageOf(doc: MappingDocument, outputPath: string, input?: unknown): Lineage {
-  const segments = outputPathSegments(outputPath);
+  const segments = withLoneElements(doc, outputPathSegments(outputPath));
   const names: string[] = [];
   const contexts: LineageContext[] = [];
   const rootContext = doc.arrays.find((a) => a.target === '.');

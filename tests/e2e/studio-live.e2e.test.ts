@@ -38,6 +38,7 @@ describe.skipIf(!hasChromium)(`live preview in Chromium (skipped when ${CHROMIUM
     root = mkdtempSync(join(tmpdir(), 'mapwright-live-'));
     cpSync(join(samplesDir, 'crm-to-erp'), join(root, 'work', 'crm'), { recursive: true });
     project = join(root, 'work', 'crm', 'crm-to-erp.mapwright.json');
+    cpSync(join(samplesDir, 'invoice-csv-to-xml'), join(root, 'work', 'invoice'), { recursive: true });
     session = await launchChromium();
     host = await startWebHost({ samplesDir, settingsDir: join(root, 'settings'), readRoots: [join(root, 'work')] });
   }, 120_000);
@@ -92,6 +93,27 @@ describe.skipIf(!hasChromium)(`live preview in Chromium (skipped when ${CHROMIUM
     await lineage.getByRole('button', { name: 'Show rule' }).click();
     await expect.poll(() => page.locator('.rules-row[aria-selected="true"]').getAttribute('data-path'), RUN).toBe('address.city');
     await screenshotBothSchemes(page, 'live-lineage');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('shows where an XML output value comes from: the element of the repeated line and the CSV row it read', async () => {
+    const { page, problems } = await openPage(session, host.url);
+    await openByPath(page, join(root, 'work', 'invoice', 'invoice-csv-to-xml.mapwright.json'));
+    const id = page.getByTestId('output-tree').locator('[data-path="Invoice.InvoiceLine[1].ID"]');
+    await expect.poll(() => id.count(), RUN).toBe(1);
+    await id.click();
+    const lineage = page.getByTestId('lineage');
+    await lineage.waitFor();
+    expect(await lineage.locator('code').first().textContent()).toBe('Invoice.InvoiceLine.ID');
+    expect(await lineage.getByTestId('lineage-context').textContent()).toContain('element 2 of Invoice.InvoiceLine');
+    expect(await lineage.getByTestId('lineage-source').first().textContent()).toBe('[1].LineNo = "2"');
+    await expect.poll(() => page.getByTestId('source-tree').locator('[data-read]').getAttribute('data-path'), RUN).toBe('[1].LineNo');
+    // An attribute of the document's one total: its rule, with no array in between.
+    await page.getByTestId('output-tree').locator('[data-path="Invoice.LegalMonetaryTotal.LineExtensionAmount.`@currencyID`"]').click();
+    await expect.poll(() => lineage.locator('code').first().textContent()).toBe('Invoice.LegalMonetaryTotal.LineExtensionAmount.`@currencyID`');
+    // Every column the rules read is a known source: no MAP_UNKNOWN_SOURCE for a CSV project.
+    await expect.poll(() => page.getByTestId('problem-count').textContent(), RUN).toBe('0 problems');
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -53,6 +53,14 @@ describe('pathNames and absoluteSource', () => {
     expect(absoluteSource(crm, ['address', 'city'], '/billing.city')).toEqual(['billing', 'city']);
     expect(absoluteSource(crm, ['x'], '$position')).toBeUndefined();
   });
+
+  it("reads the fields of a CSV (the input's own array mark first), so a CSV project's columns are known sources", () => {
+    expect(pathNames('[].InvoiceNo')).toEqual(['InvoiceNo']);
+    const csv = loadDocument(readFileSync('samples/invoice-csv-to-xml/invoice-csv-to-xml.mapwright.json', 'utf8')).document;
+    const columns = ['InvoiceNo', 'InvoiceDate', 'Customer', 'Currency', 'VatRate', 'LineNo', 'Item', 'Quantity', 'UnitPrice'];
+    const sourceFields: SideField[] = [{ path: '[]', required: false, container: true }, ...columns.map((c) => ({ path: `[].${c}`, required: false, container: false }))];
+    expect(documentProblems(csv, { sourceFields }).problems.filter((p) => p.code === 'MAP_UNKNOWN_SOURCE')).toEqual([]);
+  });
 });
 
 describe('documentProblems', () => {

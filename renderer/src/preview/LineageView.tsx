@@ -45,7 +45,7 @@ export function LineageView({ lineage, onShowRule, onClose }: LineageViewProps) 
             <div key={c.target} className="lineage-row">
               <dt>Array</dt>
               <dd data-testid="lineage-context">
-                element {c.outputIndex + 1} of <code>{c.target}</code> ← {c.sourceIndex === undefined ? 'an element' : `element ${c.sourceIndex + 1}`} of <code>{c.sourceArrayPath ?? c.source}</code>
+                element {c.outputIndex + 1} of <code>{c.target}</code> ← {c.sourceIndex === undefined ? 'an element' : `element ${c.sourceIndex + 1}`} of <code>{c.sourceArrayPath || (c.source === "." ? "the input" : c.source)}</code>
                 {c.sourceIndex === undefined && <span className="muted"> (filtered or grouped: not told without evaluating)</span>}
               </dd>
             </div>
