@@ -7,7 +7,7 @@
 import type { WorkloadName } from '../workloads/workloads';
 
 /** The ways one engine workload is run. */
-export type EngineImpl = 'mapwright' | 'jsonata' | 'hand-written';
+export type EngineImpl = 'mapwright' | 'compiled' | 'jsonata' | 'hand-written';
 
 /** Formats the parse benchmark reads. */
 export type ParseFormat = 'json' | 'csv' | 'xml';

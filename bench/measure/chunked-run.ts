@@ -5,6 +5,7 @@
  * the engine benchmark measures the same path (serialising each chunk to
  * the worker and its result back included).
  */
+import type { EngineJob } from '../../mapping-engine/compiled/engine-selection';
 import type { RunnerPool } from '../../mapping-engine/node/runner/runner-pool';
 
 /** Options of {@link runChunked}. */
@@ -18,10 +19,11 @@ export interface ChunkedRunOptions {
 }
 
 /**
- * Evaluates `expression` over `records` in chunks; resolves with the
+ * Evaluates `mapping` (an expression, or a job with its compiled program) over `records` in chunks; resolves with the
  * concatenated outputs, or rejects with the first chunk's coded error.
  */
-export async function runChunked(pool: RunnerPool, expression: string, records: readonly unknown[], options: ChunkedRunOptions = {}): Promise<unknown[]> {
+export async function runChunked(pool: RunnerPool, mapping: string | EngineJob, records: readonly unknown[], options: ChunkedRunOptions = {}): Promise<unknown[]> {
+  const job: EngineJob = typeof mapping === 'string' ? { expression: mapping } : { expression: mapping.expression, ...(mapping.program !== undefined ? { program: mapping.program } : {}) };
   const chunkSize = options.chunkSize ?? 2000;
   const inFlight = options.inFlight ?? 4;
   const chunkCount = Math.ceil(records.length / chunkSize);
@@ -31,7 +33,7 @@ export async function runChunked(pool: RunnerPool, expression: string, records: 
     while (next < chunkCount) {
       const index = next++;
       const input = records.slice(index * chunkSize, (index + 1) * chunkSize);
-      const result = await pool.run({ expression, input, limits: options.timeoutMs ? { timeoutMs: options.timeoutMs } : {} });
+      const result = await pool.run({ ...job, input, limits: options.timeoutMs ? { timeoutMs: options.timeoutMs } : {} });
       if (result.error) throw new Error(`chunk ${index}: ${result.error.code} ${result.error.message}`);
       outputs[index] = result.value === undefined ? [] : Array.isArray(result.value) ? result.value : [result.value];
     }

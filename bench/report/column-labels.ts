@@ -3,6 +3,8 @@ export const COLUMN_LABELS: Readonly<Record<string, string>> = {
   workload: 'workload',
   records: 'records',
   mapwrightPerSecond: 'Mapwright rec/s',
+  compiledPerSecond: 'compiled engine rec/s',
+  compiledToHandWritten: 'compiled engine / hand-written (time)',
   jsonataPerSecond: 'jsonata rec/s',
   handWrittenPerSecond: 'hand-written rec/s',
   mapwrightToJsonata: 'Mapwright / jsonata (time)',

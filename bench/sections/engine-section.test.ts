@@ -21,6 +21,7 @@ describe('engine sizes and cells', () => {
   it('runs 1k and 10k in quick mode and up to 1M in a full run', () => {
     expect(engineSizes(true)).toEqual([1_000, 10_000]);
     expect(engineSizes(false)).toEqual([1_000, 10_000, 100_000, 1_000_000]);
+    expect(engineSizes(false, '10000,100000')).toEqual([10_000, 100_000]);
   });
 
   it('shows records/s, or "not run" with the reason', () => {

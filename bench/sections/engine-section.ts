@@ -11,9 +11,17 @@ import { notRun, ratio, round, type Cell, type SectionTable } from '../report/re
 import { WORKLOAD_NAMES } from '../workloads/workloads';
 import { sizeLabel, type BenchOptions } from './bench-options';
 
-/** Record counts of the engine benchmark. */
-export function engineSizes(quick: boolean): number[] {
+/** Record counts of the engine benchmark; `chosen` (from `--engine-sizes 10000,100000`) replaces the defaults. */
+export function engineSizes(quick: boolean, chosen?: string): number[] {
+  const sizes = chosen?.split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  if (sizes && sizes.length > 0) return sizes;
   return quick ? [1_000, 10_000] : [1_000, 10_000, 100_000, 1_000_000];
+}
+
+/** The value of `--engine-sizes`, when given. */
+function chosenSizes(): string | undefined {
+  const at = process.argv.indexOf('--engine-sizes');
+  return at >= 0 ? process.argv[at + 1] : undefined;
 }
 
 /** Time and memory allowed to one engine child with `records` records. */
@@ -49,10 +57,10 @@ export function throughputCell(result: ChildResult): Cell {
 export async function engineSection(options: BenchOptions): Promise<SectionTable> {
   const rows: SectionTable['rows'] = [];
   const previous = new Map<string, { records: number; seconds: number }>();
-  for (const records of engineSizes(options.quick)) {
+  for (const records of engineSizes(options.quick, chosenSizes())) {
     for (const workload of WORKLOAD_NAMES) {
       const results = {} as Record<EngineImpl, ChildResult>;
-      for (const impl of ['mapwright', 'jsonata', 'hand-written'] as const) {
+      for (const impl of ['mapwright', 'compiled', 'jsonata', 'hand-written'] as const) {
         const key = `${workload} ${impl}`;
         const skip = skipReason(previous.get(key), records, engineLimits(records));
         results[impl] = skip ? { ok: false, reason: skip } : await runChild({ kind: 'engine', workload, records, impl, workers: 2 }, engineLimits(records));
@@ -65,8 +73,10 @@ export async function engineSection(options: BenchOptions): Promise<SectionTable
         workload,
         records: sizeLabel(records),
         mapwrightPerSecond: throughputCell(results.mapwright),
+        compiledPerSecond: throughputCell(results.compiled),
         jsonataPerSecond: throughputCell(results.jsonata),
         handWrittenPerSecond: throughputCell(results['hand-written']),
+        compiledToHandWritten: ratio(seconds('compiled'), seconds('hand-written')),
         mapwrightToJsonata: ratio(seconds('mapwright'), seconds('jsonata')),
         mapwrightToHandWritten: ratio(seconds('mapwright'), seconds('hand-written')),
         mapwrightPeakRssMb: figure(results.mapwright, 'peakRssMb') ?? null,
@@ -80,8 +90,8 @@ export async function engineSection(options: BenchOptions): Promise<SectionTable
     id: 'engine',
     title: 'Engine throughput',
     note:
-      'Records per second of three mappings over generated records. Mapwright = the compiled expression run through the RunnerPool (2 workers) in chunks of 2000 records, as batch mode runs it; jsonata = the same expression through the plain jsonata package in one call; hand-written = a JavaScript function doing the same work. Ratios are Mapwright time divided by the other time on the same records in the same run (lower is better; below 1 means Mapwright was faster). Peak RSS is each child process\'s maxRSS and includes the generated input (input RSS: the process with only the records in memory).',
-    columns: ['workload', 'records', 'mapwrightPerSecond', 'jsonataPerSecond', 'handWrittenPerSecond', 'mapwrightToJsonata', 'mapwrightToHandWritten', 'mapwrightPeakRssMb', 'jsonataPeakRssMb', 'handWrittenPeakRssMb', 'inputRssMb'],
+      'Records per second of three mappings over generated records. Mapwright = the mapping run through the RunnerPool (2 workers) in chunks of 2000 records, as batch mode runs it: each job carries the compiled JavaScript program (mapping-engine/compiled) and the JSONata expression, and a chunk the program does not reproduce runs through jsonata; the records cross to the worker and back as JSON text. Compiled engine = the same program in the measuring thread, chunk by chunk (the engine alone, without the thread crossing). jsonata = the JSONata expression through the plain jsonata package in one call; hand-written = a JavaScript function doing the same work. Ratios are time divided by the other time on the same records in the same run (lower is better; below 1 means the first was faster). Peak RSS is each child process\'s maxRSS and includes the generated input (input RSS: the process with only the records in memory).',
+    columns: ['workload', 'records', 'mapwrightPerSecond', 'compiledPerSecond', 'jsonataPerSecond', 'handWrittenPerSecond', 'compiledToHandWritten', 'mapwrightToJsonata', 'mapwrightToHandWritten', 'mapwrightPeakRssMb', 'jsonataPeakRssMb', 'handWrittenPeakRssMb', 'inputRssMb'],
     rows,
   };
 }

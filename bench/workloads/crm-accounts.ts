@@ -8,6 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { compileProject } from '../../mapping-engine/compiler';
+import { mappingJob } from '../../mapping-engine/compiled/engine-selection';
 import { createFsResolver } from '../../mapping-engine/node/fs-resolver';
 import { seededRandom } from '../generate-records';
 
@@ -53,13 +54,13 @@ export function generateCrmAccounts(count: number, seed = 3): CrmAccount[] {
 }
 
 /** The sample document with a root array context, compiled with its lookup table. */
-export async function compileCrmForRecords(): Promise<{ expression: string; tables: Record<string, Record<string, string>> }> {
+export async function compileCrmForRecords(): Promise<{ expression: string; program?: string; tables: Record<string, Record<string, string>> }> {
   const doc = JSON.parse(await readFile(CRM_SAMPLE, 'utf8')) as { arrays?: unknown[]; tests?: unknown[] };
   doc.arrays = [{ target: '.', source: '.' }, ...(doc.arrays ?? [])];
   // The sample's test cases map single accounts; they do not apply to the list form.
   doc.tests = [];
   const project = await compileProject(JSON.stringify(doc), CRM_SAMPLE, createFsResolver());
-  return { expression: project.compiled.expression, tables: project.tables };
+  return { ...mappingJob(project), tables: project.tables };
 }
 
 /** jsonata's `$round`: half to even. */

@@ -23,6 +23,9 @@ describe.each(WORKLOAD_NAMES)('workload %s', (name) => {
     expect(JSON.parse(JSON.stringify(workload.byHand(records)))).toEqual(JSON.parse(JSON.stringify(viaJsonata)));
     const chunked = await runChunked(pool, workload.expression, records, { chunkSize: 100, inFlight: 3 });
     expect(chunked).toEqual(JSON.parse(JSON.stringify(viaJsonata)));
+    // The same chunks with the compiled program in the job (what Mapwright sends).
+    expect(workload.program).toBeDefined();
+    expect(await runChunked(pool, workload, records, { chunkSize: 100, inFlight: 3 })).toEqual(JSON.parse(JSON.stringify(viaJsonata)));
   });
 });
 

@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { compileProject } from '../../mapping-engine/compiler';
+import { mappingJob, type EngineJob } from '../../mapping-engine/compiled/engine-selection';
 import { createFsResolver } from '../../mapping-engine/node/fs-resolver';
 import { compileCrmForRecords, crmByHand, generateCrmAccounts } from './crm-accounts';
 import { flatRenameByHand, generateFlatRecords } from './flat-rename';
@@ -24,6 +25,8 @@ export interface Workload {
   generate(count: number): unknown[];
   /** The compiled JSONata expression of the mapping document. */
   expression: string;
+  /** The same document compiled to a JavaScript program (mapping-engine/compiled), as the engine sends it with the expression. */
+  program?: string;
   /** The same mapping as a plain JavaScript function. */
   byHand(records: readonly unknown[]): unknown[];
 }
@@ -33,8 +36,13 @@ export const MAPPINGS_DIR = join(import.meta.dirname, '..', 'mappings');
 
 /** Compiles a project file the way `mapwright compile` does. */
 export async function compileMappingFile(file: string): Promise<string> {
+  return (await compileMappingJob(file)).expression;
+}
+
+/** Compiles a project file to what a run job carries: its expression and, when it compiles to one, its program. */
+export async function compileMappingJob(file: string): Promise<EngineJob> {
   const project = await compileProject(await readFile(file, 'utf8'), file, createFsResolver());
-  return project.compiled.expression;
+  return mappingJob(project);
 }
 
 /** Loads (generates nothing yet, compiles the mapping) the workload `name`. */
@@ -44,19 +52,19 @@ export async function loadWorkload(name: WorkloadName): Promise<Workload> {
       return {
         name,
         generate: (count) => generateFlatRecords(count),
-        expression: await compileMappingFile(join(MAPPINGS_DIR, 'flat-rename-jsonl.mapwright.json')),
+        ...(await compileMappingJob(join(MAPPINGS_DIR, 'flat-rename-jsonl.mapwright.json'))),
         byHand: (records) => flatRenameByHand(records as Parameters<typeof flatRenameByHand>[0]),
       };
     case 'crm-to-erp': {
-      const { expression, tables } = await compileCrmForRecords();
+      const { expression, program, tables } = await compileCrmForRecords();
       const run = crmByHand(tables.countries ?? {});
-      return { name, generate: (count) => generateCrmAccounts(count), expression, byHand: (records) => run(records as Parameters<typeof run>[0]) };
+      return { name, generate: (count) => generateCrmAccounts(count), expression, ...(program ? { program } : {}), byHand: (records) => run(records as Parameters<typeof run>[0]) };
     }
     case 'order-lines':
       return {
         name,
         generate: (count) => generateOrders(count),
-        expression: await compileMappingFile(join(MAPPINGS_DIR, 'order-lines-jsonl.mapwright.json')),
+        ...(await compileMappingJob(join(MAPPINGS_DIR, 'order-lines-jsonl.mapwright.json'))),
         byHand: (records) => orderLinesByHand(records as Parameters<typeof orderLinesByHand>[0]),
       };
   }
