@@ -58,9 +58,22 @@ function usesAnyZone(doc: MappingDocument): boolean {
   return allTransforms(doc).some(usesZoneHelper);
 }
 
+/**
+ * Whether the input is a list of records that must not be empty: a CSV input
+ * (its rows), or a required array context over the whole input (`.`). Then
+ * an empty input raises its own coded error, `INPUT_NO_RECORDS: the input
+ * has no records`, before any field would report itself missing.
+ */
+export function checksRecords(doc: MappingDocument): boolean {
+  return doc.source.format === 'csv' || doc.arrays.some((a) => a.source === '.' && a.required === 'error');
+}
+
+/** The first line of the top block when {@link checksRecords}: evaluated before every field. */
+export const NO_RECORDS_CHECK = '$count($) = 0 ? $error("INPUT_NO_RECORDS: the input has no records") : ();';
+
 /** Whether anything needs binding, so the expression is a block around the target. */
 export function needsTopBlock(doc: MappingDocument, maps: readonly ValueMapBinding[]): boolean {
-  return Object.keys(doc.lookups).length > 0 || maps.length > 0 || doc.rules.some((r) => r.required !== 'omit') || requiresItems(doc) || raisesAnyInvalid(doc) || readsNumbers(doc) || usesAnyZone(doc) || checksDigits(doc);
+  return Object.keys(doc.lookups).length > 0 || maps.length > 0 || doc.rules.some((r) => r.required !== 'omit') || requiresItems(doc) || raisesAnyInvalid(doc) || readsNumbers(doc) || usesAnyZone(doc) || checksDigits(doc) || checksRecords(doc);
 }
 
 function writeEntries(w: TextWriter, variable: string, entries: Record<string, Scalar>): void {
@@ -84,6 +97,7 @@ export function writeTopBindings(w: TextWriter, doc: MappingDocument, tables: Ta
   const helpers: Array<keyof typeof POLICY_HELPERS> = (['required', 'orDefault'] as const).filter((name) => doc.rules.some((r) => r.required === (name === 'required' ? 'error' : 'default')));
   if (requiresItems(doc)) helpers.push('requiredItems');
   const lines = [...helpers.flatMap((name) => POLICY_HELPERS[name]), ...(raisesAnyInvalid(doc) ? INVALID_HELPER : []), ...(readsNumbers(doc) ? NUMBER_HELPER : []), ...(usesAnyZone(doc) ? ZONE_HELPER : []), ...(checksDigits(doc) ? CHECK_DIGIT_HELPER : [])];
+  if (checksRecords(doc)) lines.unshift(NO_RECORDS_CHECK);
   for (const line of lines) {
     w.newline(1);
     w.write(line);

@@ -53,7 +53,8 @@ describe('parseExpression on the sample projects', () => {
       for (const field of fieldPlaces(document)) {
         const span = sourceMap[field.path]!;
         const rebuilt = reverseRule(expression.slice(span.start, span.end), { ...field, valueMaps });
-        const readable = field.rule.transforms.every((t) => READABLE.has(t.kind) && !(t.kind === 'aggregate' && t.field !== undefined));
+        // Money forms (exact aggregates, fixed rounding) are read back only with the original rules at hand.
+        const readable = field.rule.transforms.every((t) => READABLE.has(t.kind) && !(t.kind === 'aggregate' && (t.field !== undefined || t.decimals !== undefined)) && !(t.kind === 'round' && t.fixed));
         // Sources are compared by their compiled text: one array down, `../id` and `/id` both compile to `$$.id`.
         if (readable) expect(rebuilt && { transforms: rebuilt.transforms, required: rebuilt.required, default: rebuilt.default }, field.target).toEqual({ transforms: field.rule.transforms, required: field.rule.required, default: field.rule.default });
       }
