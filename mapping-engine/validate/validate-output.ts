@@ -1,6 +1,6 @@
 /** The one entry point: validate a mapping's output against its target. */
 import { validateFields } from './validate-fields';
-import { validateWithJsonSchema } from './validate-json-schema';
+import { compileJsonSchema, validateWithJsonSchema } from './validate-json-schema';
 import type { OutputViolation, ValidationTarget } from './validation-types';
 
 /**
@@ -21,4 +21,20 @@ export function validateOutput(value: unknown, target: ValidationTarget): Output
     }
   }
   return schema ? validateFields(value, schema.root) : [];
+}
+
+/**
+ * Compiles `target`'s JSON Schema ahead of {@link validateOutput} (once per
+ * schema text; seconds for thousands of fields). It runs no pattern, so the
+ * runner gives it a time budget apart from the validation. A schema ajv
+ * cannot compile is left to {@link validateOutput}'s fallback.
+ */
+export function prepareValidation(target: ValidationTarget): void {
+  const { jsonSchema } = target;
+  if (jsonSchema === null || typeof jsonSchema !== 'object') return;
+  try {
+    compileJsonSchema(jsonSchema);
+  } catch {
+    // validateOutput reports it, or falls back to the field model.
+  }
 }

@@ -132,7 +132,11 @@ async function validate(job: WorkerJobMessage, target: ValidationTarget | undefi
   }
   send({ type: 'validating', id: job.id });
   try {
-    const { validateOutput } = await (validators ??= import('../../validate/validate-output'));
+    const { prepareValidation, validateOutput } = await (validators ??= import('../../validate/validate-output'));
+    // Loading ajv and compiling the target (seconds for a 2,500-field schema, once per thread) runs
+    // no pattern: it has a budget of its own, and saying `validating` again restarts the timer.
+    prepareValidation(target);
+    send({ type: 'validating', id: job.id });
     return validateOutput(JSON.parse(valueJson), target);
   } catch (thrown) {
     // A validator that overflows its stack on a deeply nested output, say: coded, named as validation.
