@@ -3,8 +3,8 @@
  * measured in the same run on the same data (see docs/performance.md).
  *
  *   --quick               small sizes only (a minute or two)
- *   --only a,b            sections to run: engine, scaling, parse, preview, canvas, batch
- *   --write-docs          also regenerate docs/performance.md from the results
+ *   --only a,b            sections to run: engine, scaling, parse, preview, size, canvas, batch
+ *   --write-docs          also regenerate docs/performance.md from the results (with --only: just those sections)
  *   --docs-only           regenerate docs/performance.md from bench/results.json, measure nothing
  *
  * Prints one table per section and writes bench/results.json.
@@ -12,7 +12,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { columnLabel } from './report/column-labels';
-import { renderPerformanceDoc } from './report/render-markdown';
+import { renderPerformanceDoc, replaceSections } from './report/render-markdown';
 import { machineInfo, type BenchResults, type SectionTable } from './report/results';
 import { batchSection } from './sections/batch-section';
 import { canvasSection } from './sections/canvas-section';
@@ -21,6 +21,7 @@ import { engineSection } from './sections/engine-section';
 import { parseSection } from './sections/parse-section';
 import { previewSection } from './sections/preview-section';
 import { scalingSection } from './sections/scaling-section';
+import { sizeSection } from './sections/size-section';
 
 const SECTIONS: Record<string, (options: BenchOptions) => Promise<SectionTable>> = {
   engine: engineSection,
@@ -28,6 +29,7 @@ const SECTIONS: Record<string, (options: BenchOptions) => Promise<SectionTable>>
   parse: parseSection,
   // Batch last: it is the longest, so a run stopped early still has every other section written.
   preview: previewSection,
+  size: sizeSection,
   canvas: canvasSection,
   batch: batchSection,
 };
@@ -70,7 +72,13 @@ async function main(): Promise<void> {
   const results = snapshot(true);
   writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\nmachine: ${JSON.stringify(results.machine)}\nwrote bench/results.json (${results.durationSeconds} s)`);
-  if (process.argv.includes('--write-docs')) writeDocs(results);
+  // A run of some sections replaces only those on the page; the others keep the figures of their run.
+  if (process.argv.includes('--write-docs') && only) {
+    writeFileSync(DOCS_FILE, replaceSections(readFileSync(DOCS_FILE, 'utf8'), results));
+    console.log(`replaced ${only.join(', ')} in docs/performance.md`);
+  } else if (process.argv.includes('--write-docs')) {
+    writeDocs(results);
+  }
 }
 
 await main();
