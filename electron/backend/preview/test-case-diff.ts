@@ -9,6 +9,7 @@
  * the backend; the renderer never sends output content.
  */
 import { MapwrightError } from '../../../mapping-engine/errors';
+import { mappingJob } from '../../../mapping-engine/compiled/engine-selection';
 import type { CompiledProject } from '../../../mapping-engine/compiler/compile-project';
 import { resolveDocumentPath, toDocumentPath } from '../../../mapping-engine/document/document-paths';
 import { loadOrCreateKey } from '../../../mapping-engine/node/mask/key-file';
@@ -52,7 +53,7 @@ async function runCase(context: EngineContext, request: { projectPath: string; t
   if (test === undefined) throw new MapwrightError('NOT_FOUND', `the document has no test case ${request.index + 1}`, { expected: `one of ${project.document.tests.length} test cases` });
   const inputFile = await context.access.checkRead(resolveDocumentPath(projectFile, test.input), projectFile);
   const input = readPayload(await readInputFile(inputFile), { file: test.input, format: project.document.source.format });
-  const result = await context.runner().run({ expression: project.compiled.expression, input: input.value });
+  const result = await context.runner().run({ ...mappingJob(project), input: input.value });
   if (result.error) return { project, projectFile, test, error: { code: result.error.code, message: describeRunError(result.error, project.compiled, test.input) } };
   return { project, projectFile, test, actual: normalise(result.value, project.document.target.format) };
 }

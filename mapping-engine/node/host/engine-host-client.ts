@@ -114,6 +114,7 @@ export class EngineHostClient implements ExpressionRunner, PayloadHost {
     const inputJson = inputJsonOf(job);
     const id = this.nextId++;
     const header: HostRunMessage = { type: 'run', id, expression: job.expression, hasInput: inputJson !== undefined };
+    if (job.program !== undefined) header.program = job.program;
     if (job.bindings) header.bindings = job.bindings;
     if (job.limits) header.limits = job.limits;
     if (job.validate) header.validate = job.validate;

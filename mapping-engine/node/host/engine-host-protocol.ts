@@ -20,6 +20,8 @@ export interface HostRunMessage {
   type: 'run';
   id: number;
   expression: string;
+  /** The mapping's compiled program (see `RunJob.program`). */
+  program?: string;
   /** `$name` variables; small, so they ride in the header. */
   bindings?: Record<string, unknown>;
   limits?: Partial<RunLimits>;
@@ -134,6 +136,7 @@ export function decodeHostIn(text: unknown): Frame<HostInMessage> | undefined {
     const request = header.request;
     if (!isRecord(request) || typeof request.file !== 'string') return undefined;
     if (header.type === 'runFile' && typeof request.expression !== 'string') return undefined;
+    if (header.type === 'runFile' && request.program !== undefined && typeof request.program !== 'string') return undefined;
     if (header.type === 'runFile' && request.validate !== undefined && !isRecord(request.validate)) return undefined;
     return { header: header as unknown as HostPreviewMessage | HostRunFileMessage, body: undefined };
   }
@@ -143,6 +146,7 @@ export function decodeHostIn(text: unknown): Frame<HostInMessage> | undefined {
     return { header: header as unknown as HostMaskFileMessage, body: undefined };
   }
   if (header.type !== 'run' || typeof header.expression !== 'string' || typeof header.hasInput !== 'boolean') return undefined;
+  if (header.program !== undefined && typeof header.program !== 'string') return undefined;
   if (header.bindings !== undefined && !isRecord(header.bindings)) return undefined;
   if (header.limits !== undefined && !isRecord(header.limits)) return undefined;
   if (header.validate !== undefined && !isRecord(header.validate)) return undefined;

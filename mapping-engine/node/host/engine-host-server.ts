@@ -67,6 +67,7 @@ export function serveEngineHost(port: HostPort, runner: ExpressionRunner): void 
     }
     const job = {
       expression: header.expression,
+      ...(header.program !== undefined ? { program: header.program } : {}),
       ...(body !== undefined ? { inputJson: body } : {}),
       ...(header.bindings ? { bindings: header.bindings } : {}),
       ...(header.limits ? { limits: header.limits } : {}),

@@ -10,6 +10,7 @@
  * Shared by `mapwright test`, the spec export and the studio backend.
  */
 import { formatErrorLine, isMapwrightError } from '../../errors';
+import { mappingJob } from '../../compiled/engine-selection';
 import type { CompiledProject } from '../../compiler/compile-project';
 import type { MappingDocument } from '../../document/document-schema';
 import { resolveDocumentPath } from '../../document/document-paths';
@@ -88,7 +89,7 @@ export async function runTestCase(project: CompiledProject, file: string, test: 
     const location = resolveDocumentPath(file, test.input);
     const input = readPayload(await readInputFile(location), { file: location, format: project.document.source.format });
     const validate = test.expectError === undefined ? options.validate : undefined;
-    const result = await runner.run({ expression: project.compiled.expression, input: input.value, ...(validate ? { validate } : {}) });
+    const result = await runner.run({ ...mappingJob(project), input: input.value, ...(validate ? { validate } : {}) });
     base.seconds = (result.timings.parseMs + result.timings.evalMs) / 1000;
     if (test.expectError !== undefined) {
       const want = showExpectedError(test.expectError);
