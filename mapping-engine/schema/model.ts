@@ -64,6 +64,8 @@ export interface SchemaField {
   /** A format hint: JSON Schema formats (`email`, `date-time`, `uri`) or XSD built-in type names. */
   format?: string;
   pattern?: string;
+  /** Most characters a text value may have (JSON Schema `maxLength`, XSD `maxLength` or `length` facet). */
+  maxLength?: number;
   description?: string;
   minOccurs?: number;
   /** `undefined` = unbounded when `repeating`. */

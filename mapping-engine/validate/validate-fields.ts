@@ -110,6 +110,8 @@ class FieldWalker {
     }
     const pattern = this.patternOf(field);
     if (pattern && !pattern.test(String(value))) this.add(steps, 'MAP_PATTERN', `${shownValue(value)} does not match ${field.pattern}`);
+    // The code ajv's maxLength gets for a JSON Schema target, so both targets report a too-long value alike.
+    if (field.maxLength !== undefined && typeof value === 'string' && [...value].length > field.maxLength) this.add(steps, 'MAP_SCHEMA', `${shownValue(value)} is longer than ${field.maxLength} characters`);
   }
 
   private object(value: unknown, field: SchemaField, steps: PathStep[]): void {

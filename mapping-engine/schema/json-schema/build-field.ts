@@ -55,6 +55,7 @@ function applyHints(field: SchemaField, shape: Shape, type: FieldType): void {
   if (shape.enumValues && shape.enumValues.length > 0) field.enum = shape.enumValues;
   if (shape.format !== undefined && FORMAT_TYPES[shape.format] !== type) field.format = shape.format;
   if (shape.pattern !== undefined) field.pattern = shape.pattern;
+  if (shape.maxLength !== undefined) field.maxLength = shape.maxLength;
 }
 
 /** The field for `name` at `path`, from every schema that describes it. */

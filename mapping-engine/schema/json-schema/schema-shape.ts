@@ -43,6 +43,7 @@ export interface Shape {
   enumValues?: EnumValue[];
   format?: string;
   pattern?: string;
+  maxLength?: number;
   description?: string;
   title?: string;
   minItems?: number;
@@ -116,6 +117,7 @@ function collectHints(shape: Shape, at: Located, node: Record<string, unknown>):
   }
   if (typeof node.format === 'string') shape.format ??= node.format;
   if (typeof node.pattern === 'string') shape.pattern ??= node.pattern;
+  if (typeof node.maxLength === 'number' && Number.isInteger(node.maxLength) && node.maxLength >= 0) shape.maxLength = Math.min(shape.maxLength ?? node.maxLength, node.maxLength);
   if (typeof node.description === 'string') shape.description ??= node.description;
   if (typeof node.title === 'string') shape.title ??= node.title;
   if (typeof node.minItems === 'number') shape.minItems = Math.max(shape.minItems ?? 0, node.minItems);

@@ -14,6 +14,8 @@ export interface SimpleInfo {
   format?: string;
   enum?: EnumValue[];
   pattern?: string;
+  /** The `maxLength` (or `length`) facet. */
+  maxLength?: number;
   /** `{ns}Name` of the simple type (built-in or named); absent for anonymous types. */
   ref?: string;
   /** File that defines the type. */

@@ -26,6 +26,9 @@ export function applyFacets(base: SimpleInfo, restriction: XsdNode, file: string
   if (enumValues) info.enum = [...enumValues];
   const pattern = patterns.length === 1 ? patterns[0] : patterns.length > 1 ? patterns.map((p) => `(?:${p})`).join('|') : base.pattern;
   if (pattern !== undefined) info.pattern = pattern;
+  const length = xsdChildren(restriction, 'maxLength')[0] ?? xsdChildren(restriction, 'length')[0];
+  const maxLength = length ? Number(length.attrs.value) : base.maxLength;
+  if (maxLength !== undefined && Number.isInteger(maxLength) && maxLength >= 0) info.maxLength = maxLength;
   return withRef(info, ref);
 }
 

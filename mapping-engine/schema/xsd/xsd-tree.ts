@@ -58,6 +58,7 @@ function applySimple(field: SchemaField, simple: SimpleInfo): void {
   if (simple.format !== undefined) field.format = simple.format;
   if (simple.enum) field.enum = [...simple.enum];
   if (simple.pattern !== undefined) field.pattern = simple.pattern;
+  if (simple.maxLength !== undefined) field.maxLength = simple.maxLength;
 }
 
 function simpleOrigin(simple: SimpleInfo): SchemaField['origin'] {
