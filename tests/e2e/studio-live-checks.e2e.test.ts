@@ -105,6 +105,32 @@ describe.skipIf(!hasChromium)(`live problems, tests and privacy in Chromium (ski
     await page.close();
   });
 
+  it('adds the current input as a test expecting an error chosen by target field and code', async () => {
+    const file = project('expect-error', () => undefined);
+    const { page, problems } = await openPage(session, host.url);
+    await openByPath(page, file);
+    const summary = page.getByTestId('test-summary');
+    await expect.poll(() => summary.textContent(), RUN).toBe('4 of 4 passed');
+    // The error cases say what they expect.
+    expect(await page.locator('.test-case', { hasText: 'malformed date is an error' }).locator('.test-expects').textContent()).toBe('expects MAP_INVALID_VALUE at customerSince');
+    await page.getByRole('combobox', { name: 'Preview input' }).selectOption({ label: 'Test: malformed date is an error' });
+    await page.getByRole('button', { name: 'Show the masked preview' }).click();
+    await page.getByTestId('field-errors').waitFor(RUN);
+
+    const form = page.getByRole('form', { name: 'Add the current input as a test' });
+    await form.getByRole('textbox', { name: 'New test name' }).fill('date in another shape');
+    await form.getByRole('radio', { name: 'an error' }).check();
+    // Prefilled from the preview's failure: the field that failed.
+    await expect.poll(() => form.getByRole('combobox', { name: 'Expected error field' }).inputValue()).toBe('customerSince');
+    await form.getByRole('combobox', { name: 'Expected error code' }).selectOption('MAP_INVALID_VALUE');
+    await screenshotBothSchemes(page, 'live-expect-error');
+    await form.getByRole('button', { name: 'Add current input as a test' }).click();
+    await expect.poll(() => summary.textContent(), RUN).toBe('5 of 5 passed');
+    expect(await page.locator('.test-case', { hasText: 'date in another shape' }).locator('.test-expects').textContent()).toBe('expects MAP_INVALID_VALUE at customerSince');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('says so when a project has no tests', async () => {
     const file = project('untested', (doc) => {
       doc.tests = [];

@@ -172,6 +172,9 @@ describe('addTestCase', () => {
     const added = value(await api.addTestCase({ projectPath, text, name: 'bad date', input: 'tests/malformed-date.input.json', expectError: 'customerSince' }));
     expect(added.test).toEqual({ name: 'bad date', input: 'tests/bad-date.input.json', expectError: 'customerSince' });
     expect(existsSync(join(root, 'crm', 'tests', 'bad-date.expected.json'))).toBe(false);
+    // The error as a target field and a code, as the tests panel chooses it.
+    const coded = value(await api.addTestCase({ projectPath, text, name: 'bad date coded', input: 'tests/malformed-date.input.json', expectError: { field: 'customerSince', code: 'MAP_INVALID_VALUE' } }));
+    expect(coded.test.expectError).toEqual({ field: 'customerSince', code: 'MAP_INVALID_VALUE' });
     // The same slug again: its file is there.
     expect(failure(await api.addTestCase({ projectPath, text, name: 'Bad  date', input: 'source/crm-account.json' })).code).toBe('FILE_EXISTS');
     // The name of a case the document has.

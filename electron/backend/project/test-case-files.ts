@@ -14,6 +14,7 @@ import { stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { MapwrightError } from '../../../mapping-engine/errors';
 import { resolveDocumentPath, toDocumentPath } from '../../../mapping-engine/document';
+import type { ExpectedError } from '../../../mapping-engine/document/document-schema';
 import { readPayload } from '../../../mapping-engine/payload/read-payload';
 import type { JsonValue, PayloadFormat } from '../../../mapping-engine/payload/types';
 import { writePayload } from '../../../mapping-engine/payload/write-payload';
@@ -54,7 +55,7 @@ function extensionFor(format: PayloadFormat): string {
  *   `ACCESS_DENIED` (input outside the project folder), `LIMIT_EXCEEDED`, run error codes (the mapping fails on the
  *   input and no `expectError` was given), `FILE_WRITE`
  */
-export async function addTestCase(context: EngineContext, args: AddTestCaseArgs): Promise<{ test: { name: string; input: string; expected?: string; expectError?: string } }> {
+export async function addTestCase(context: EngineContext, args: AddTestCaseArgs): Promise<{ test: { name: string; input: string; expected?: string; expectError?: ExpectedError } }> {
   const { project, projectFile } = await compileInContext(context, args.text, args.projectPath);
   const doc = project.document;
   const name = args.name.trim();

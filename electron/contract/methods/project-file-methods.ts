@@ -7,6 +7,7 @@
  * project is self-contained and never refers to a file outside it.
  */
 import { z } from 'zod';
+import { expectedErrorSchema } from '../../../mapping-engine/document/document-schema';
 import { ImportSampleResultSchema, PayloadFormatSchema } from './engine-methods';
 import { AbsolutePathSchema, ProjectStateSchema, ProjectTextSchema } from './project-methods';
 
@@ -82,13 +83,13 @@ export const AddTestCaseArgsSchema = z.strictObject({
   name: z.string().trim().min(1).max(200),
   /** The current preview input: a file of the project (relative to it), usually a masked sample. */
   input: z.string().min(1).max(4096),
-  /** Expect this error text instead of the current output. */
-  expectError: z.string().min(1).max(1000).optional(),
+  /** Expect this error instead of the current output: `{ field, code }` (or the older text form). */
+  expectError: expectedErrorSchema.refine((e) => JSON.stringify(e).length <= 1000, 'at most 1,000 characters').optional(),
 });
 
 /** Result of `addTestCase`: the test case to add with the `addTest` edit (paths relative to the project). */
 export const AddTestCaseResultSchema = z.object({
-  test: z.object({ name: z.string(), input: z.string(), expected: z.string().optional(), expectError: z.string().optional() }),
+  test: z.object({ name: z.string(), input: z.string(), expected: z.string().optional(), expectError: expectedErrorSchema.optional() }),
 });
 
 /** The project-file methods. */

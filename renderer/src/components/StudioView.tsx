@@ -166,6 +166,7 @@ export function StudioView({ api, doc, sampleId, title, preview, previewError, r
                   running={session.testsRunning}
                   onRerun={session.runTests}
                   currentInput={currentInput}
+                  currentErrors={live.preview.lastDone?.result?.fieldErrors ?? (live.preview.status?.error ? [live.preview.status.error] : undefined)}
                   readOnly={readOnly}
                 />
               }

@@ -10,6 +10,9 @@ import type { CodedErrorData } from '../../../mapping-engine/errors';
 import type { TestRunResult } from '../../../electron/contract/methods/engine-methods';
 import type { StudioApi } from '../../../electron/contract/studio-api';
 import type { DocumentState } from '../document/document-store';
+import { useDocument } from '../document/use-document';
+import { expectedErrorText } from '../../../mapping-engine/run/test-expectations';
+import type { ShownRunError } from './expected-error-choices';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { AddTestForm } from './AddTestForm';
 import { TestDiffView } from './TestDiffView';
@@ -29,14 +32,23 @@ export interface TestsPanelProps {
   /** The preview's input file, offered as a new test's input. */
   currentInput: string | undefined;
   readOnly: boolean;
+  /** The preview's errors on the current input (the default of a new case's expected error). */
+  currentErrors?: readonly ShownRunError[] | undefined;
 }
 
 const MARK = { passed: '✓', failure: '✗', error: '!' } as const;
 
+/** What an error case expects, as one line (`MAP_REQUIRED_MISSING at customerSince`). */
+function expects(cases: readonly { name: string; expectError?: Parameters<typeof expectedErrorText>[0] | undefined }[] | undefined, name: string) {
+  const wanted = cases?.find((t) => t.name === name)?.expectError;
+  return wanted === undefined ? null : <span className="test-expects">expects {expectedErrorText(wanted)}</span>;
+}
+
 /** Shows the tests. */
-export function TestsPanel({ api, store, projectPath, text, tests, error, running, onRerun, currentInput, readOnly }: TestsPanelProps) {
+export function TestsPanel({ api, store, projectPath, text, tests, error, running, onRerun, currentInput, readOnly, currentErrors }: TestsPanelProps) {
   const [open, setOpen] = useState<string>();
-  const adder = projectPath && <AddTestForm api={api} store={store} projectPath={projectPath} input={currentInput} readOnly={readOnly} />;
+  const cases = useDocument(store, (s) => s.document?.tests);
+  const adder = projectPath && <AddTestForm api={api} store={store} projectPath={projectPath} input={currentInput} readOnly={readOnly} runErrors={currentErrors} />;
   if (error) return <ErrorNotice error={error} />;
   if (running && !tests) return <p className="muted">Running the test cases…</p>;
   if (!tests) return <p className="muted">The test cases run after every edit once the project is saved.</p>;
@@ -66,6 +78,7 @@ export function TestsPanel({ api, store, projectPath, text, tests, error, runnin
             </span>
             <span className="test-name">{c.name}</span>
             <span className="test-time">{Math.round(c.seconds * 1000)} ms</span>
+            {expects(cases, c.name)}
             {c.outcome !== 'passed' && c.message && <div className="test-message">{c.message}</div>}
             {c.outcome === 'failure' && projectPath && text !== undefined && (
               <div className="test-message">
