@@ -8,7 +8,7 @@
  * no HMR: HMR would need an extra WebSocket and an inline script), or from a
  * built copy when `staticDir` is given.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -61,6 +61,19 @@ export interface WebHost {
 
 const projectFile = (name: string): string => fileURLToPath(new URL(`../../${name}`, import.meta.url));
 
+/**
+ * The web host's own Vite dependency cache, one per checkout and renderer
+ * config: hosts of other checkouts sharing this node_modules (git worktrees
+ * link it) or started after an edit of optimizeDeps would otherwise rewrite
+ * the pre-bundled deps under a host that is serving them, and its page then
+ * imports a CommonJS package raw (a missing default export, a blank studio).
+ */
+async function viteCacheDir(): Promise<string> {
+  const config = await readFile(projectFile('vite.renderer.config.ts'), 'utf8');
+  const key = createHash('sha256').update(projectFile('')).update('\0').update(config).digest('hex').slice(0, 12);
+  return projectFile(`node_modules/.vite/web-host-${key}`);
+}
+
 async function packageVersion(): Promise<string> {
   const pkg = JSON.parse(await readFile(projectFile('package.json'), 'utf8')) as { version?: string };
   return pkg.version ?? '0.0.0';
@@ -109,7 +122,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         configFile: projectFile('vite.renderer.config.ts'),
         // Its own dependency cache, so `npm start`'s dev server (which uses the
         // default one) and the web host never rewrite each other's optimized deps.
-        cacheDir: projectFile('node_modules/.vite/web-host'),
+        cacheDir: await viteCacheDir(),
         server: { middlewareMode: true, hmr: false, ws: false },
         // Pre-bundle exactly the renderer config's optimizeDeps.include, once, at
         // start. Discovery would wait for the first page load to finish crawling,
