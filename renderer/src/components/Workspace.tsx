@@ -106,7 +106,8 @@ export function Workspace({ api, defaultSampleId }: WorkspaceProps) {
         if (!loaded.ok) return setListError(loaded.error);
         setSample({ id, path: loaded.value.projectPath });
         samplePaths.current.add(loaded.value.projectPath);
-        return store.getState().open(loaded.value.projectPath);
+        // At start, a restore or open the user began meanwhile wins even when it answers later.
+        return startup ? store.getState().openAtStart(loaded.value.projectPath) : store.getState().open(loaded.value.projectPath);
       });
     },
     [api, store, samples, flow],

@@ -183,4 +183,36 @@ describe('project session', () => {
     expect(await session.getState().save()).toBe(true);
     expect(readFileSync(file, 'utf8')).toBe(doc('Orders'));
   });
+
+  it('keeps restored work when the start-up sample answers after it, and lets a later open win over an earlier one', async () => {
+    const { api, root, file } = setup();
+    const other = join(root, 'sample.mapwright.json');
+    writeFileSync(other, doc('Start-up sample'));
+    const backedUp = await api.openProject(file);
+    if (!backedUp.ok) throw new Error('open failed');
+    expect((await api.backupUnsaved({ sessionId: 'crash', path: file, text: doc('Restored work') })).ok).toBe(true);
+
+    // The start-up sample's answer is held back until the user's restore has finished.
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const slow = { ...api, openProject: async (path: string) => (await held, api.openProject(path)) };
+    const session = createProjectSession(slow);
+    const atStart = session.getState().openAtStart(other);
+    expect(await session.getState().restore('crash')).toBe(true);
+    release();
+    expect(await atStart).toBe(false);
+    expect(session.getState()).toMatchObject({ text: doc('Restored work'), dirty: true });
+    // Once a project is open, a start-up open gives way at once.
+    expect(await session.getState().openAtStart(other)).toBe(false);
+
+    // Two opens: the later one is shown even when the earlier one answers last.
+    let releaseFirst = (): void => undefined;
+    const first = new Promise<void>((resolve) => (releaseFirst = resolve));
+    const racing = createProjectSession({ ...api, openProject: async (path: string) => (path === other ? await first : undefined, api.openProject(path)) });
+    const earlier = racing.getState().open(other);
+    expect(await racing.getState().open(file)).toBe(true);
+    releaseFirst();
+    expect(await earlier).toBe(false);
+    expect(racing.getState()).toMatchObject({ text: doc('Orders'), dirty: false });
+  });
 });

@@ -49,6 +49,11 @@ export interface ProjectSession {
 
   newProject(name?: string): Promise<boolean>;
   open(path: string): Promise<boolean>;
+  /**
+   * Opens `path` only if the user has not opened, restored or started a
+   * project meanwhile (the sample shown at start): false when it gave way.
+   */
+  openAtStart(path: string): Promise<boolean>;
   restore(backupId: string): Promise<boolean>;
   /** A whole new text (one undo step): the dirty marker follows, a backup is scheduled. */
   edit(text: string): void;
@@ -159,8 +164,23 @@ export function createProjectSession(api: ProjectApi, options: ProjectSessionOpt
       if (snapshot && get().dirty) idle.changed(snapshot);
     }
 
-    async function load(call: Promise<StudioResult<ProjectState>>): Promise<boolean> {
-      const result = await call;
+    // Loads the user asked for: the latest one wins, one still on its way makes a start-up load give way.
+    let generation = 0;
+    let pending = 0;
+
+    /** Shows the project `call` loads unless a later load (or, for `atStart`, any other) overtook it. */
+    async function load(call: () => Promise<StudioResult<ProjectState>>, atStart = false): Promise<boolean> {
+      if (atStart && (pending > 0 || get().project)) return false;
+      const mine = atStart ? generation : ++generation;
+      if (!atStart) pending++;
+      let result: StudioResult<ProjectState>;
+      try {
+        result = await call();
+      } finally {
+        if (!atStart) pending--;
+      }
+      // A restore or open answered late must not replace what the user opened since (their work would vanish unasked).
+      if (mine !== generation || (atStart && get().project)) return false;
       if (!result.ok) {
         set({ error: result.error });
         return false;
@@ -197,9 +217,10 @@ export function createProjectSession(api: ProjectApi, options: ProjectSessionOpt
       dirty: false,
       title: title(undefined, false),
 
-      newProject: (name) => load(api.newProject(name === undefined ? {} : { name })),
-      open: (path) => load(api.openProject(path)),
-      restore: (backupId) => load(api.restoreBackup(backupId)),
+      newProject: (name) => load(() => api.newProject(name === undefined ? {} : { name })),
+      open: (path) => load(() => api.openProject(path)),
+      openAtStart: (path) => load(() => api.openProject(path), true),
+      restore: (backupId) => load(() => api.restoreBackup(backupId)),
 
       edit(text) {
         if (!get().project) return;
@@ -229,9 +250,10 @@ export function createProjectSession(api: ProjectApi, options: ProjectSessionOpt
 
       async reload() {
         const project = get().project;
-        if (!project?.path) return false;
+        const path = project?.path;
+        if (!project || !path) return false;
         await idle.cancel();
-        const reopened = await load(api.openProject(project.path));
+        const reopened = await load(() => api.openProject(path));
         // The edits were given up deliberately: their backup goes too.
         if (reopened) await api.discardBackup(project.sessionId);
         return reopened;
@@ -260,6 +282,8 @@ export function createProjectSession(api: ProjectApi, options: ProjectSessionOpt
 
       async close() {
         const { project } = get();
+        // A load still on its way must not bring a project back after the close.
+        generation++;
         await idle.cancel();
         if (project) await api.discardBackup(project.sessionId);
         set({ project: undefined, text: '', dirty: false, conflict: undefined, error: undefined, title: title(undefined, false) });
