@@ -1,28 +1,47 @@
 /**
- * Screenshots for the docs, taken only when MAPWRIGHT_SCREENSHOTS=1: an
- * ordinary test run must not change committed files (docs/images).
+ * Screenshots, taken only when MAPWRIGHT_SCREENSHOTS=1: an ordinary test run
+ * must not change committed files (docs/images) nor spend time on pictures
+ * nobody looks at. Every screenshot of the e2e tests goes through
+ * {@link screenshot}.
  */
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import { dirname, join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
 
-/** True when the run should (re)write docs/images. */
+/** True when the run should (re)write docs/images and the debugging pictures. */
 export const takeScreenshots = process.env.MAPWRIGHT_SCREENSHOTS === '1';
 
-/** docs/images of the repository. */
+/** docs/images of the repository (committed: the README shows them). */
 export const DOC_IMAGES = join(import.meta.dirname, '..', '..', 'docs', 'images');
 
+/** tests/e2e/screenshots (ignored by git): pictures for looking at a run. */
+export const TEST_SHOTS = join(import.meta.dirname, 'screenshots');
+
+/** Options passed on to playwright's `screenshot` (the path is the helper's). */
+export interface ShotOptions {
+  fullPage?: boolean;
+}
+
 /**
- * Writes `docs/images/<name>-light.png` and `<name>-dark.png` of the page as
- * it is, then puts the page back in light; does nothing
- * unless {@link takeScreenshots}.
+ * Writes a PNG of `target` (a page or one element) to `path`, creating its
+ * folder; does nothing unless {@link takeScreenshots}.
  */
-export async function screenshotBothSchemes(page: Page, name: string): Promise<void> {
+export async function screenshot(target: Page | Locator, path: string, options: ShotOptions = {}): Promise<void> {
   if (!takeScreenshots) return;
-  mkdirSync(DOC_IMAGES, { recursive: true });
+  mkdirSync(dirname(path), { recursive: true });
+  await target.screenshot({ path, ...options });
+}
+
+/**
+ * Writes `docs/images/<name>-light.png` and `<name>-dark.png` of `target`
+ * (the page by default) as it is, then puts the page back in light; does
+ * nothing unless {@link takeScreenshots}.
+ */
+export async function screenshotBothSchemes(page: Page, name: string, target: Page | Locator = page): Promise<void> {
+  if (!takeScreenshots) return;
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    await page.screenshot({ path: join(DOC_IMAGES, `${name}-${scheme}.png`) });
+    await screenshot(target, join(DOC_IMAGES, `${name}-${scheme}.png`));
   }
   await page.emulateMedia({ colorScheme: 'light' });
 }

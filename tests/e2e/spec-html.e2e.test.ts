@@ -3,7 +3,7 @@
  * local file in Debian's Chromium, shows one field row per target field,
  * loads nothing from anywhere (no request besides the file itself) and logs
  * no console error (a CSP violation would). The screenshot in docs/images
- * is taken here.
+ * is taken here (with MAPWRIGHT_SCREENSHOTS=1).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,10 +13,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportProject } from '../../mapping-engine/node/export/export-project';
 import { loadDocument } from '../../mapping-engine/document/load-document';
 import { CHROMIUM_PATH, hasChromium, launchChromium, type ChromiumSession } from './chromium';
+import { screenshot } from './screenshots';
 
 const repo = join(import.meta.dirname, '..', '..');
 const project = join(repo, 'samples', 'crm-to-erp', 'crm-to-erp.mapwright.json');
-const screenshot = join(repo, 'docs', 'images', 'spec-crm-to-erp.png');
+const specImage = join(repo, 'docs', 'images', 'spec-crm-to-erp.png');
 
 describe.skipIf(!hasChromium)(`HTML spec export in Chromium (skipped when ${CHROMIUM_PATH} is missing)`, () => {
   let session: ChromiumSession;
@@ -56,7 +57,7 @@ describe.skipIf(!hasChromium)(`HTML spec export in Chromium (skipped when ${CHRO
     expect(await page.locator('#tests tbody tr').count()).toBe(document.tests.length);
 
     await page.setViewportSize({ width: 1400, height: 900 });
-    await page.screenshot({ path: screenshot, fullPage: false });
+    await screenshot(page, specImage, { fullPage: false });
     // The print rules apply without errors and keep the field table on the page.
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('#fields').isVisible()).toBe(true);

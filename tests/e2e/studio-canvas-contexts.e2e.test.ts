@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../electron/web/web-host';
 import { CHROMIUM_PATH, hasChromium, launchChromium, openPage, scratchSettingsDir, type ChromiumSession } from './chromium';
 import { openByPath } from './studio-actions';
+import { screenshot } from './screenshots';
 
 const repo = join(import.meta.dirname, '..', '..');
 const images = join(repo, 'docs', 'images');
@@ -167,7 +168,7 @@ describe.skipIf(!hasChromium)(`canvas array contexts, chains, Tidy and keyboard 
     await expect.poll(() => nodePlaces(page)).toEqual(tidied);
     if (takeScreenshots) {
       mkdirSync(images, { recursive: true });
-      await page.getByRole('region', { name: 'Mapping' }).screenshot({ path: join(images, 'canvas-contexts-light.png') });
+      await screenshot(page.getByRole('region', { name: 'Mapping' }), join(images, 'canvas-contexts-light.png'));
     }
 
     // Save, then reopen in a new page: the stored layout puts every node where Tidy did.
@@ -244,7 +245,7 @@ describe.skipIf(!hasChromium)(`canvas array contexts, chains, Tidy and keyboard 
     await row(target, 'lines').click();
     await page.keyboard.press('ArrowRight');
     await row(target, 'code').waitFor();
-    await page.getByRole('region', { name: 'Mapping' }).screenshot({ path: join(images, 'canvas-contexts-dark.png') });
+    await screenshot(page.getByRole('region', { name: 'Mapping' }), join(images, 'canvas-contexts-dark.png'));
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../electron/web/web-host';
 import { CHROMIUM_PATH, hasChromium, launchChromium, openPage, scratchSettingsDir, type ChromiumSession } from './chromium';
 import { openByPath } from './studio-actions';
+import { screenshot } from './screenshots';
 
 const repo = join(import.meta.dirname, '..', '..');
 const images = join(repo, 'docs', 'images');
@@ -140,7 +141,7 @@ describe.skipIf(!hasChromium)(`canvas on UBL 2.1 in Chromium (skipped when ${CHR
       await page.keyboard.press('Home');
       await page.keyboard.type('DocumentCurrencyCode');
       await page.keyboard.press('Enter');
-      await page.getByRole('region', { name: 'Mapping' }).screenshot({ path: join(images, `canvas-ubl-${scheme}.png`) });
+      await screenshot(page.getByRole('region', { name: 'Mapping' }), join(images, `canvas-ubl-${scheme}.png`));
       expect(problems).toEqual([]);
       await page.close();
     }

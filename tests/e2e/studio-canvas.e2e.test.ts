@@ -13,6 +13,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../electron/web/web-host';
 import { CHROMIUM_PATH, hasChromium, launchChromium, openPage, scratchSettingsDir, type ChromiumSession } from './chromium';
+import { screenshot } from './screenshots';
 
 const repo = join(import.meta.dirname, '..', '..');
 const samplesDir = join(repo, 'samples');
@@ -115,7 +116,7 @@ describe.skipIf(!hasChromium)(`canvas in Chromium (skipped when ${CHROMIUM_PATH}
     expect(await status.textContent()).toBe('Linked tags → labels');
     await expect.poll(() => row(target, 'labels').getAttribute('aria-label')).toContain('mapped, 1 link');
     expect(await page.locator('.canvas-link.is-selected').count()).toBe(1);
-    await page.screenshot({ path: join(screenshots, 'studio-canvas-linked.png') });
+    await screenshot(page, join(screenshots, 'studio-canvas-linked.png'));
 
     // Delete the new link, undo it back, undo the drag, redo it.
     await page.keyboard.press('Delete');
@@ -214,7 +215,7 @@ describe.skipIf(!hasChromium)(`canvas in Chromium (skipped when ${CHROMIUM_PATH}
       await page.emulateMedia({ colorScheme: scheme });
       await row(source, 'fullName').click();
       await page.getByRole('button', { name: 'fullName → firstName' }).click();
-      await page.getByRole('region', { name: 'Mapping' }).screenshot({ path: join(images, `canvas-${scheme}.png`) });
+      await screenshot(page.getByRole('region', { name: 'Mapping' }), join(images, `canvas-${scheme}.png`));
       expect(problems).toEqual([]);
       await page.close();
     }

@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../electron/web/web-host';
 import { CHROMIUM_PATH, hasChromium, launchChromium, type ChromiumSession, openPage } from './chromium';
 import { outputAsText } from './studio-actions';
+import { screenshot } from './screenshots';
 
 const repo = join(import.meta.dirname, '..', '..');
 const samplesDir = join(repo, 'samples');
@@ -101,7 +102,7 @@ describe.skipIf(!hasChromium)(`JSONata editor in Chromium (skipped when ${CHROMI
     await output.waitFor();
     await expect.poll(async () => JSON.parse((await output.textContent()) ?? '{}') as Record<string, unknown>).toMatchObject({ lastName: 'BEISPIEL' });
 
-    await page.screenshot({ path: join(screenshots, 'studio-editor-applied.png'), fullPage: true });
+    await screenshot(page, join(screenshots, 'studio-editor-applied.png'), { fullPage: true });
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -122,7 +123,7 @@ describe.skipIf(!hasChromium)(`JSONata editor in Chromium (skipped when ${CHROMI
     // Monaco draws the marker as a squiggle on that line.
     await page.locator('[data-testid="jsonata-editor"] .squiggly-error').first().waitFor({ state: 'attached' });
 
-    await page.screenshot({ path: join(screenshots, 'studio-editor-error.png'), fullPage: true });
+    await screenshot(page, join(screenshots, 'studio-editor-error.png'), { fullPage: true });
     await page.getByRole('button', { name: 'Revert' }).click();
     await expect.poll(() => expressionText(page)).toBe(original);
     expect(await notice.count()).toBe(0);
@@ -157,7 +158,7 @@ describe.skipIf(!hasChromium)(`JSONata editor in Chromium (skipped when ${CHROMI
       const { page, problems } = await openPage(session, built.url);
       await page.locator('[data-testid="jsonata-editor"] .view-lines').waitFor();
       await expect.poll(() => page.locator('[data-testid="jsonata-editor"] .view-lines').textContent()).toContain('$required');
-      await page.screenshot({ path: join(screenshots, 'studio-editor-built.png'), fullPage: true });
+      await screenshot(page, join(screenshots, 'studio-editor-built.png'), { fullPage: true });
       // The codicon font (used by the find widget's icons) loads from the app itself.
       await focusEditor(page);
       await page.keyboard.press('ControlOrMeta+F');

@@ -12,6 +12,7 @@ import type { Download } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../electron/web/web-host';
 import { CHROMIUM_PATH, hasChromium, launchChromium, type ChromiumSession, scratchSettingsDir, openPage } from './chromium';
+import { screenshot } from './screenshots';
 
 const repo = join(import.meta.dirname, '..', '..');
 const samplesDir = join(repo, 'samples');
@@ -49,7 +50,7 @@ describe.skipIf(!hasChromium)(`studio export in Chromium (skipped when ${CHROMIU
     expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe('xlsx');
     expect(await dialog.getByRole('radio').count()).toBe(6);
     expect(await dialog.getByRole('checkbox', { name: 'Run test cases and include results' }).isChecked()).toBe(true);
-    await page.screenshot({ path: join(screenshots, 'studio-export-dialog.png') });
+    await screenshot(page, join(screenshots, 'studio-export-dialog.png'));
 
     await dialog.getByRole('radio', { name: /Markdown/ }).check();
     const [markdown] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);

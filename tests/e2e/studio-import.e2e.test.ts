@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../electron/web/web-host';
 import { CHROMIUM_PATH, hasChromium, launchChromium, type ChromiumSession, openPage, scratchSettingsDir } from './chromium';
 import { openByPath } from './studio-actions';
+import { screenshot } from './screenshots';
 
 const repo = join(import.meta.dirname, '..', '..');
 const samplesDir = join(repo, 'samples');
@@ -89,9 +90,7 @@ describe.skipIf(!hasChromium)(`import sample in Chromium (skipped when ${CHROMIU
     await dialog.locator('[data-error-code="ACCESS_DENIED"]').waitFor();
     expect(await dialog.textContent()).toContain('Copy the file into the project folder');
     expect(existsSync(join(projectDir, 'samples'))).toBe(false);
-    await page.screenshot({
-      path: join(screenshots, 'studio-import-denied.png'),
-    });
+    await screenshot(page, join(screenshots, 'studio-import-denied.png'));
     // A refused import changes nothing: the project stays saved.
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     expect(await page.title()).toBe('crm-to-erp.mapwright.json — Mapwright');
@@ -115,9 +114,7 @@ describe.skipIf(!hasChromium)(`import sample in Chromium (skipped when ${CHROMIU
     const categories = await report.locator('.import-category').allTextContents();
     expect(categories).toEqual(expect.arrayContaining(['email', 'iban']));
     const reviewText = (await review.textContent()) ?? '';
-    await page.screenshot({
-      path: join(screenshots, 'studio-import-report.png'),
-    });
+    await screenshot(page, join(screenshots, 'studio-import-report.png'));
 
     // Only the masked copy exists, in the project's samples/ folder; no original value anywhere.
     expect(readdirSync(join(projectDir, 'samples'))).toEqual(['people.csv']);

@@ -10,7 +10,8 @@
  *   is a valid document pointing at copies inside its folder.
  * - Save As of the bundled crm-to-erp sample into a temp folder copies what
  *   it refers to, so `node bin/mapwright.mjs test <copy>` passes.
- * The dialog's screenshots (light and dark) go to docs/images for the README.
+ * The dialog's screenshots (light and dark) go to docs/images for the README
+ * (with MAPWRIGHT_SCREENSHOTS=1).
  */
 import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
@@ -21,6 +22,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDocument } from '../../mapping-engine/document';
 import { startWebHost, type WebHost } from '../../electron/web/web-host';
 import { CHROMIUM_PATH, hasChromium, launchChromium, openPage, scratchSettingsDir, type ChromiumSession } from './chromium';
+import { screenshot } from './screenshots';
 
 const repo = join(import.meta.dirname, '..', '..');
 const samplesDir = join(repo, 'samples');
@@ -73,7 +75,7 @@ describe.skipIf(!hasChromium)(`new project and Save As in Chromium (skipped when
 
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
-      await dialog.screenshot({ path: join(images, `new-project-${scheme}.png`) });
+      await screenshot(dialog, join(images, `new-project-${scheme}.png`));
     }
     await page.emulateMedia({ colorScheme: 'light' });
 

@@ -13,6 +13,7 @@ import { startWebHost, type WebHost } from '../../electron/web/web-host';
 import { createHttpStudioClient } from '../../renderer/src/api/http-studio-client';
 import { CHROMIUM_PATH, hasChromium, launchChromium, type ChromiumSession, openPage } from './chromium';
 import { openByPath, outputAsText } from './studio-actions';
+import { screenshot } from './screenshots';
 
 const repo = join(import.meta.dirname, '..', '..');
 const samplesDir = join(repo, 'samples');
@@ -66,7 +67,7 @@ describe.skipIf(!hasChromium)(`studio projects in Chromium (skipped when ${CHROM
     expect(await dialog.getByRole('button', { name: 'Replace' }).count()).toBe(1);
     // The extension is added as native save dialogs do.
     await field.fill(copy.replace(/\.mapwright\.json$/, ''));
-    await page.screenshot({ path: join(screenshots, 'studio-project-save-as.png') });
+    await screenshot(page, join(screenshots, 'studio-project-save-as.png'));
     await dialog.getByRole('button', { name: 'Save', exact: true }).click();
 
     await expect.poll(() => page.title()).toBe('customer-copy.mapwright.json — Mapwright');
@@ -76,7 +77,7 @@ describe.skipIf(!hasChromium)(`studio projects in Chromium (skipped when ${CHROM
     await page.getByRole('button', { name: 'Recent ▾' }).click();
     const items = page.getByRole('menu', { name: 'Recent projects' }).getByRole('menuitem');
     await expect.poll(async () => (await items.allTextContents()).slice(0, 2)).toEqual([expect.stringContaining(copy), expect.stringContaining(project)]);
-    await page.screenshot({ path: join(screenshots, 'studio-project-recent.png') });
+    await screenshot(page, join(screenshots, 'studio-project-recent.png'));
     // Keyboard use: the first item has the focus, arrows move it, Escape closes the menu.
     const focused = () => page.evaluate(() => document.activeElement?.getAttribute('title'));
     expect(await focused()).toBe(copy);
@@ -87,7 +88,7 @@ describe.skipIf(!hasChromium)(`studio projects in Chromium (skipped when ${CHROM
     // The project bar also holds Export (components/ExportDialog.tsx), for the saved copy.
     await page.getByRole('toolbar', { name: 'Project' }).getByRole('button', { name: 'Export…' }).click();
     await page.getByRole('dialog', { name: 'Export mapping' }).waitFor();
-    await page.screenshot({ path: join(screenshots, 'studio-project-export.png') });
+    await screenshot(page, join(screenshots, 'studio-project-export.png'));
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -106,14 +107,14 @@ describe.skipIf(!hasChromium)(`studio projects in Chromium (skipped when ${CHROM
     await banner.waitFor();
     expect(await banner.textContent()).toContain('for crm-to-erp.mapwright.json');
     await page.getByTestId('jsonata').waitFor();
-    await page.screenshot({ path: join(screenshots, 'studio-project-backup.png') });
+    await screenshot(page, join(screenshots, 'studio-project-backup.png'));
     await banner.getByRole('button', { name: 'Restore' }).click();
 
     await expect.poll(() => page.title()).toBe('● crm-to-erp.mapwright.json — Mapwright');
     await expect.poll(() => page.locator('.title-text').textContent()).toBe('CRM customers (edited)');
     expect(await banner.count()).toBe(0);
     expect(await page.getByTestId('project-name').getAttribute('data-dirty')).toBe('true');
-    await page.screenshot({ path: join(screenshots, 'studio-project-restored.png') });
+    await screenshot(page, join(screenshots, 'studio-project-restored.png'));
     await page.keyboard.press('Control+s');
     await expect.poll(() => page.title()).toBe('crm-to-erp.mapwright.json — Mapwright');
     expect(readFileSync(project, 'utf8')).toBe(edited);
@@ -141,7 +142,7 @@ describe.skipIf(!hasChromium)(`studio projects in Chromium (skipped when ${CHROM
         return dialog.count();
       })
       .toBe(1);
-    await page.screenshot({ path: join(screenshots, 'studio-project-conflict.png') });
+    await screenshot(page, join(screenshots, 'studio-project-conflict.png'));
     await dialog.getByRole('button', { name: /^Reload from disk/ }).click();
     await expect.poll(() => page.locator('.title-text').textContent()).toBe('Changed by another program');
     await expect.poll(() => dialog.count()).toBe(0);
@@ -166,7 +167,7 @@ describe.skipIf(!hasChromium)(`studio projects in Chromium (skipped when ${CHROM
     await shipment.click();
     const dialog = page.getByRole('dialog', { name: 'Unsaved changes' });
     await dialog.waitFor();
-    await page.screenshot({ path: join(screenshots, 'studio-project-unsaved.png') });
+    await screenshot(page, join(screenshots, 'studio-project-unsaved.png'));
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect.poll(() => dialog.count()).toBe(0);
     await expect.poll(() => page.locator('.title-text').textContent()).toBe('Work in progress');
@@ -198,7 +199,7 @@ describe.skipIf(!hasChromium)(`studio projects in Chromium (skipped when ${CHROM
     await page.getByTestId('readonly-notice').waitFor();
     expect(await page.title()).toBe('future.mapwright.json (read-only) — Mapwright');
     expect(await page.getByRole('button', { name: 'Save', exact: true }).isDisabled()).toBe(true);
-    await page.screenshot({ path: join(screenshots, 'studio-project-readonly.png') });
+    await screenshot(page, join(screenshots, 'studio-project-readonly.png'));
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -226,7 +227,7 @@ describe.skipIf(!hasChromium)(`studio projects in Chromium (skipped when ${CHROM
     // New starts an untitled project; saving it asks where.
     await page.keyboard.press('Control+n');
     await expect.poll(() => page.title()).toBe('Untitled mapping — Mapwright');
-    await page.screenshot({ path: join(screenshots, 'studio-project-untitled.png') });
+    await screenshot(page, join(screenshots, 'studio-project-untitled.png'));
     await page.keyboard.press('Control+s');
     const dialog = page.getByRole('dialog', { name: 'Save project as' });
     await dialog.waitFor();

@@ -16,6 +16,7 @@ import { startWebHost, type WebHost } from '../../electron/web/web-host';
 import { DIRTY_MARKER } from '../../renderer/src/project/window-title';
 import { CHROMIUM_PATH, hasChromium, launchChromium, type ChromiumSession, openPage } from './chromium';
 import { openByPath } from './studio-actions';
+import { screenshot } from './screenshots';
 
 const repo = join(import.meta.dirname, '..', '..');
 const samplesDir = join(repo, 'samples');
@@ -178,7 +179,7 @@ describe.skipIf(!hasChromium)(`rules view in Chromium (skipped when ${CHROMIUM_P
     await page.keyboard.press('Enter');
     await expect.poll(() => expression(page)).toContain(DATE_FROM);
     expect(await expression(page)).toBe(original.replace(CITY, '"city": billing.city'));
-    await page.screenshot({ path: join(screenshots, 'studio-rules-editor.png') });
+    await screenshot(page, join(screenshots, 'studio-rules-editor.png'));
     await since.getByRole('button', { name: '← Rules' }).click();
 
     // Four steps back reach the opened state: the same expression and no dirty marker.
@@ -252,7 +253,7 @@ describe.skipIf(!hasChromium)(`rules view in Chromium (skipped when ${CHROMIUM_P
     await context.getByLabel('Record key (optional)').fill('type');
     await context.getByRole('button', { name: 'Add array context' }).click();
     await expect.poll(() => expression(page)).toContain('"contacts": [contacts#$index1^(<type).(\n      $record := $record & ", contacts item "');
-    await page.screenshot({ path: join(screenshots, 'studio-rules-arrays.png') });
+    await screenshot(page, join(screenshots, 'studio-rules-arrays.png'));
 
     // Undo the context, its removal and the unmap: the sample's expression plus the new table; once more, the sample's.
     for (let i = 0; i < 3; i++) await page.keyboard.press('ControlOrMeta+z');
@@ -308,7 +309,7 @@ describe.skipIf(!hasChromium)(`rules view in Chromium (skipped when ${CHROMIUM_P
     for (const step of CRM_RULES) await buildRule(page, step);
 
     await expect.poll(() => expression(page)).toBe(original);
-    await page.screenshot({ path: join(screenshots, 'studio-rules-rebuilt.png') });
+    await screenshot(page, join(screenshots, 'studio-rules-rebuilt.png'));
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../electron/web/web-host';
 import { CHROMIUM_PATH, hasChromium, launchChromium, type ChromiumSession, scratchSettingsDir, openPage } from './chromium';
 import { outputAsText } from './studio-actions';
+import { screenshot } from './screenshots';
 
 const repo = join(import.meta.dirname, '..', '..');
 const samplesDir = join(repo, 'samples');
@@ -56,7 +57,7 @@ describe.skipIf(!hasChromium)(`studio run in Chromium (skipped when ${CHROMIUM_P
     expect(await summary.textContent()).toBe('4 of 4 passed');
     expect(await page.locator('.test-case[data-outcome="passed"]').count()).toBe(4);
 
-    await page.screenshot({ path: join(screenshots, 'studio-run.png'), fullPage: true });
+    await screenshot(page, join(screenshots, 'studio-run.png'), { fullPage: true });
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -107,7 +108,7 @@ describe.skipIf(!hasChromium)(`studio run in Chromium (skipped when ${CHROMIUM_P
       await expect.poll(() => state.getAttribute('data-state')).toBe('cancelled');
       await page.getByTestId('run-cancelled').waitFor();
       expect(await page.getByTestId('run-output').count()).toBe(0);
-      await page.screenshot({ path: join(screenshots, 'studio-run-cancelled.png'), fullPage: true });
+      await screenshot(page, join(screenshots, 'studio-run-cancelled.png'), { fullPage: true });
       expect(problems).toEqual([]);
       await page.close();
     });

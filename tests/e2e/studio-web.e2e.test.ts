@@ -11,6 +11,7 @@ import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../electron/web/web-host';
 import { CHROMIUM_PATH, hasChromium, launchChromium, type ChromiumSession, scratchSettingsDir, openPage } from './chromium';
+import { screenshot } from './screenshots';
 
 const repo = join(import.meta.dirname, '..', '..');
 const samplesDir = join(repo, 'samples');
@@ -64,7 +65,7 @@ describe.skipIf(!hasChromium)(`studio web host in Chromium (skipped when ${CHROM
       await expect.poll(() => page.locator('.app-info').textContent()).toMatch(/engine \d+\.\d+\.\d+/);
       // The token left the address bar but stayed in the tab: a reload still works.
       expect(new URL(page.url()).hash).toBe('');
-      await page.screenshot({ path: join(screenshots, 'studio-web.png'), fullPage: true });
+      await screenshot(page, join(screenshots, 'studio-web.png'), { fullPage: true });
       await page.reload();
       expect(await pickSampleAndReadPreview(page)).toContain(firstAccount);
       expect(problems).toEqual([]);
@@ -97,7 +98,7 @@ describe.skipIf(!hasChromium)(`studio web host in Chromium (skipped when ${CHROM
     it('runs the built bundle under the production CSP without violations', async () => {
       const { page, problems } = await openPage(session, host.url);
       expect(await pickSampleAndReadPreview(page)).toContain(firstAccount);
-      await page.screenshot({ path: join(screenshots, 'studio-web-built.png'), fullPage: true });
+      await screenshot(page, join(screenshots, 'studio-web-built.png'), { fullPage: true });
       expect(problems).toEqual([]);
       await page.close();
     });
