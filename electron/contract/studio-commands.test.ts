@@ -3,7 +3,7 @@ import { isStudioCommand } from './studio-commands';
 
 describe('isStudioCommand', () => {
   it('accepts every command in its own shape', () => {
-    for (const command of [{ command: 'new' }, { command: 'save' }, { command: 'find' }, { command: 'open', path: '/p/a.mapwright.json' }, { command: 'saveAs', path: 'C:\\p\\b.mapwright.json' }, { command: 'importSample', path: '/data/people.csv' }, { command: 'pickFile', path: '/data/order.xsd' }, { command: 'newProjectPlace', path: '/p/n.mapwright.json' }]) {
+    for (const command of [{ command: 'new' }, { command: 'save' }, { command: 'find' }, { command: 'undo' }, { command: 'redo' }, { command: 'open', path: '/p/a.mapwright.json' }, { command: 'saveAs', path: 'C:\\p\\b.mapwright.json' }, { command: 'importSample', path: '/data/people.csv' }, { command: 'pickFile', path: '/data/order.xsd' }, { command: 'newProjectPlace', path: '/p/n.mapwright.json' }]) {
       expect(isStudioCommand(command), JSON.stringify(command)).toBe(true);
     }
   });

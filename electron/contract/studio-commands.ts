@@ -54,7 +54,10 @@ export type StudioCommand =
   | { command: 'pickFile'; path: string }
   /** Where to save a new project, chosen in the native Save dialog (granted as a Save As place). */
   | { command: 'newProjectPlace'; path: string }
-  | { command: 'find' };
+  | { command: 'find' }
+  /** The Edit menu's Undo and Redo: the document history, or the focused text field's own. */
+  | { command: 'undo' }
+  | { command: 'redo' };
 
 const isPath = (value: unknown): value is string => typeof value === 'string' && value.length > 0 && value.length <= 4096 && !value.includes('\0');
 
@@ -63,7 +66,7 @@ export function isStudioCommand(value: unknown): value is StudioCommand {
   if (typeof value !== 'object' || value === null) return false;
   const { command, path } = value as { command?: unknown; path?: unknown };
   if (command === 'open' || command === 'saveAs' || command === 'importSample' || command === 'pickFile' || command === 'newProjectPlace') return isPath(path);
-  return command === 'new' || command === 'save' || command === 'find';
+  return command === 'new' || command === 'save' || command === 'find' || command === 'undo' || command === 'redo';
 }
 
 /** What the preload puts on `window.mapwrightShell` in Electron. */

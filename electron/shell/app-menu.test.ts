@@ -40,9 +40,30 @@ describe('buildAppMenuTemplate', () => {
     }
   });
 
-  it('uses roles for undo, redo, clipboard and zoom, and shows DevTools only in development', () => {
+  it('sends Undo and Redo to the renderer (the document history), never the browser text-undo role, on every platform', () => {
+    for (const [platform, redo] of [
+      ['darwin', 'Shift+CmdOrCtrl+Z'],
+      ['win32', 'CmdOrCtrl+Y'],
+      ['linux', 'CmdOrCtrl+Y'],
+    ] as const) {
+      const a = actions();
+      const menu = buildAppMenuTemplate({ platform, isDev: false, recent: [] }, a);
+      expect(roles(menu), platform).not.toContain('undo');
+      expect(roles(menu), platform).not.toContain('redo');
+      const edit = menu.find((item) => item.label === '&Edit')?.submenu as MenuItemConstructorOptions[];
+      expect(edit.slice(0, 2).map((item) => [item.label, item.accelerator]), platform).toEqual([
+        ['Undo', 'CmdOrCtrl+Z'],
+        ['Redo', redo],
+      ]);
+      click(edit[0]);
+      click(edit[1]);
+      expect(a.calls, platform).toEqual([{ command: 'undo' }, { command: 'redo' }]);
+    }
+  });
+
+  it('uses roles for clipboard and zoom, and shows DevTools only in development', () => {
     const production = roles(buildAppMenuTemplate({ platform: 'win32', isDev: false, recent: [] }, actions()));
-    expect(production).toEqual(expect.arrayContaining(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'resetZoom', 'zoomIn', 'zoomOut', 'quit', 'windowMenu']));
+    expect(production).toEqual(expect.arrayContaining(['cut', 'copy', 'paste', 'selectAll', 'resetZoom', 'zoomIn', 'zoomOut', 'quit', 'windowMenu']));
     expect(production).not.toContain('toggleDevTools');
     expect(production).not.toContain('reload');
     expect(roles(buildAppMenuTemplate({ platform: 'win32', isDev: true, recent: [] }, actions()))).toContain('toggleDevTools');

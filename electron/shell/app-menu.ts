@@ -2,8 +2,13 @@
  * The native menu as a TEMPLATE (Electron's `Menu.buildFromTemplate` input),
  * built from plain facts so it is tested without Electron. Editing, zoom and
  * window items use Electron roles, which bring the platform's own labels and
- * standard shortcuts; the studio's own actions (new, open, save, find) go to
- * the renderer as {@link StudioCommand}s on one channel.
+ * standard shortcuts; the studio's own actions (new, open, save, find, undo,
+ * redo) go to the renderer as {@link StudioCommand}s on one channel.
+ *
+ * Undo and Redo are not roles: the `undo` role calls `webContents.undo()`,
+ * the browser's text undo, which never reaches the document history (on
+ * macOS the Edit menu would then undo nothing the user sees). The renderer
+ * decides instead: the history, or the focused text field's own undo.
  */
 import { basename } from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
@@ -62,8 +67,9 @@ export function buildAppMenuTemplate(facts: AppMenuFacts, actions: AppMenuAction
   const edit: MenuItemConstructorOptions = {
     label: '&Edit',
     submenu: [
-      { role: 'undo' },
-      { role: 'redo' },
+      // The page's own key handler takes the chord first; the accelerator shows it and serves a focused text field.
+      { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: () => actions.command({ command: 'undo' }) },
+      { label: 'Redo', accelerator: mac ? 'Shift+CmdOrCtrl+Z' : 'CmdOrCtrl+Y', click: () => actions.command({ command: 'redo' }) },
       { type: 'separator' },
       { role: 'cut' },
       { role: 'copy' },

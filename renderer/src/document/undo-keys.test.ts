@@ -1,6 +1,6 @@
 /** Which chords undo and redo, and where the page leaves them to the field. */
 import { describe, expect, it } from 'vitest';
-import { describeTarget, historyCommand, historyCommandFor, type TargetElement } from './undo-keys';
+import { describeTarget, historyCommand, historyCommandFor, menuHistoryTarget, type TargetElement } from './undo-keys';
 
 const chord = (key: string, mods: { ctrl?: boolean; meta?: boolean; shift?: boolean; alt?: boolean } = {}) => ({
   key,
@@ -45,5 +45,14 @@ describe('undo keys', () => {
     expect(historyCommandFor(z, describeTarget(element('INPUT', { type: 'checkbox' })))).toBe('undo');
     expect(historyCommandFor(z, describeTarget(element('TR')))).toBe('undo');
     expect(historyCommandFor(z, describeTarget(null))).toBe('undo');
+  });
+
+  it('sends the Edit menu’s Undo to the focused text field, else to the document, and to nothing behind a modal dialog', () => {
+    expect(menuHistoryTarget(describeTarget(element('INPUT')))).toBe('field');
+    expect(menuHistoryTarget(describeTarget(element('TEXTAREA', { inside: ['.monaco-editor'] })))).toBe('field');
+    expect(menuHistoryTarget(describeTarget(element('INPUT', { inside: ['aria-modal'] })))).toBe('field');
+    expect(menuHistoryTarget(describeTarget(element('TR')))).toBe('document');
+    expect(menuHistoryTarget(describeTarget(null))).toBe('document');
+    expect(menuHistoryTarget(describeTarget(element('BUTTON', { inside: ['aria-modal'] })))).toBe('none');
   });
 });

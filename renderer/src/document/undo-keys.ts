@@ -63,3 +63,14 @@ export function describeTarget(element: TargetElement | null | undefined): KeyTa
   const inDialog = element.closest('[role="dialog"][aria-modal="true"], [role="alertdialog"]') !== null;
   return { editable, inDialog };
 }
+
+/**
+ * What the Edit menu's Undo or Redo (a shell command, see app-menu.ts) does
+ * where the focus is: `field` runs the focused text field's own undo (as the
+ * browser's role did), `document` the document history, `none` nothing
+ * (a modal dialog in front, whose fields are handled as fields).
+ */
+export function menuHistoryTarget(target: KeyTarget): 'field' | 'document' | 'none' {
+  if (target.editable) return 'field';
+  return target.inDialog ? 'none' : 'document';
+}

@@ -2,8 +2,9 @@
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
+import type { StudioShellApi } from '../../../electron/contract/studio-commands';
 import type { DocumentState } from './document-store';
-import { describeTarget, historyCommandFor } from './undo-keys';
+import { describeTarget, historyCommandFor, menuHistoryTarget } from './undo-keys';
 
 /** Reads `select(state)` from the document store and subscribes to its changes. */
 export function useDocument<T>(store: StoreApi<DocumentState>, select: (state: DocumentState) => T): T {
@@ -12,9 +13,26 @@ export function useDocument<T>(store: StoreApi<DocumentState>, select: (state: D
 
 /**
  * Ctrl/Cmd+Z, Ctrl/Cmd+Shift+Z and Ctrl/Cmd+Y on the page undo and redo the
- * document (not inside a text field, Monaco or a dialog: see undo-keys.ts).
+ * document (not inside a text field, Monaco or a dialog: see undo-keys.ts),
+ * and so do the desktop Edit menu's Undo and Redo (shell commands; `shell`
+ * is `window.mapwrightShell`, absent in a browser).
  */
-export function useHistoryKeys(store: StoreApi<DocumentState> | undefined): void {
+export function useHistoryKeys(
+  store: StoreApi<DocumentState> | undefined,
+  shell: StudioShellApi | undefined = typeof window === 'undefined' ? undefined : window.mapwrightShell,
+): void {
+  useEffect(() => {
+    if (!store || !shell) return;
+    return shell.onCommand((command) => {
+      if (command.command !== 'undo' && command.command !== 'redo') return;
+      const focused = document.activeElement;
+      const where = menuHistoryTarget(describeTarget(focused instanceof Element && focused !== document.body ? focused : null));
+      // A text field keeps its own typing history, as the native menu role gave it.
+      if (where === 'field') document.execCommand(command.command);
+      else if (where === 'document') store.getState()[command.command]();
+    });
+  }, [store, shell]);
+
   useEffect(() => {
     if (!store) return;
     const onKey = (event: KeyboardEvent) => {
