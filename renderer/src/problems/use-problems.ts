@@ -10,7 +10,7 @@ import { documentProblems, type Coverage, type Problem } from '../../../mapping-
 import type { CodedErrorData } from '../../../mapping-engine/errors';
 import type { CompileResult, RunOutcome } from '../../../electron/contract/methods/engine-methods';
 import type { StudioApi } from '../../../electron/contract/studio-api';
-import { fieldsFileOf, useFieldRows } from '../rules/use-field-rows';
+import { fieldsFileOf, fieldsRootOf, useFieldRows } from '../rules/use-field-rows';
 
 /** A problem with where it sits in the generated JSONata. */
 export interface ShownProblem extends Problem {
@@ -40,8 +40,8 @@ export function useProblems(
   compileError: CodedErrorData | undefined,
   result: RunOutcome | undefined,
 ): ProblemsState {
-  const target = useFieldRows(api, projectPath, fieldsFileOf(document, 'target'));
-  const source = useFieldRows(api, projectPath, fieldsFileOf(document, 'source'));
+  const target = useFieldRows(api, projectPath, fieldsFileOf(document, 'target'), fieldsRootOf(document, 'target'));
+  const source = useFieldRows(api, projectPath, fieldsFileOf(document, 'source'), fieldsRootOf(document, 'source'));
   return useMemo(() => {
     if (!document) return compileError ? { problems: [{ kind: 'compile', severity: 'error', code: compileError.code, message: compileError.message, ...(compileError.line !== undefined ? { line: compileError.line } : {}) }] } : { problems: [] };
     const found = documentProblems(document, {

@@ -17,7 +17,7 @@ import { ArraysEditor } from './ArraysEditor';
 import { LookupsEditor } from './LookupsEditor';
 import { RulesTab } from './RulesTab';
 import { TestsEditor } from './TestsEditor';
-import { fieldsFileOf, useFieldRows } from './use-field-rows';
+import { fieldsFileOf, fieldsRootOf, useFieldRows } from './use-field-rows';
 
 /** Props of {@link RulesPanel}. */
 export interface RulesPanelProps {
@@ -62,8 +62,8 @@ export function RulesPanel({ api, store, projectPath, readOnly, fieldErrors, com
   const tab = useDocument(store, (s) => s.view.tab);
   const storeReadOnly = useDocument(store, (s) => s.readOnly);
   const locked = readOnly || storeReadOnly;
-  const target = useFieldRows(api, projectPath, fieldsFileOf(doc, 'target'));
-  const source = useFieldRows(api, projectPath, fieldsFileOf(doc, 'source'));
+  const target = useFieldRows(api, projectPath, fieldsFileOf(doc, 'target'), fieldsRootOf(doc, 'target'));
+  const source = useFieldRows(api, projectPath, fieldsFileOf(doc, 'source'), fieldsRootOf(doc, 'source'));
   const tabRefs = useRef<Partial<Record<EditorTab, HTMLButtonElement | null>>>({});
 
   const select = (id: EditorTab) => {

@@ -16,6 +16,15 @@ export function fieldsFileOf(doc: MappingDocument | undefined, side: 'source' | 
   return endpoint.samples[0];
 }
 
+/**
+ * The schema root a side names (an XSD global element, an OpenAPI component
+ * or operation, a JSON pointer), if any: the fields are those under it.
+ */
+export function fieldsRootOf(doc: MappingDocument | undefined, side: 'source' | 'target'): string | undefined {
+  const schema = doc?.[side]?.schema;
+  return schema && 'file' in schema ? schema.root : undefined;
+}
+
 /** What {@link useFieldRows} gives. */
 export interface FieldRows {
   rows?: SchemaFieldRow[];
@@ -24,20 +33,23 @@ export interface FieldRows {
   truncated?: boolean;
 }
 
-/** Loads the field rows of `file` next to `projectPath` (undefined: nothing to load). */
-export function useFieldRows(api: Pick<StudioApi, 'importSchema'> | undefined, projectPath: string | undefined, file: string | undefined): FieldRows {
+/**
+ * Loads the field rows of `file` next to `projectPath` (undefined: nothing to
+ * load), under the schema's `root` when the side names one (see {@link fieldsRootOf}).
+ */
+export function useFieldRows(api: Pick<StudioApi, 'importSchema'> | undefined, projectPath: string | undefined, file: string | undefined, root?: string): FieldRows {
   const [state, setState] = useState<FieldRows & { key?: string }>({});
-  const key = projectPath && file ? `${projectPath}\n${file}` : undefined;
+  const key = projectPath && file ? [projectPath, file, root ?? ''].join('\n') : undefined;
   useEffect(() => {
-    if (!api || !projectPath || !file) return;
+    if (!api || !projectPath || !file || !key) return;
     let live = true;
-    void api.importSchema({ projectPath, file }).then((result) => {
+    void api.importSchema({ projectPath, file, ...(root ? { root } : {}) }).then((result) => {
       if (!live) return;
-      setState(result.ok ? { key: `${projectPath}\n${file}`, rows: result.value.fields, truncated: result.value.truncated } : { key: `${projectPath}\n${file}`, error: result.error });
+      setState(result.ok ? { key, rows: result.value.fields, truncated: result.value.truncated } : { key, error: result.error });
     });
     return () => {
       live = false;
     };
-  }, [api, projectPath, file]);
+  }, [api, projectPath, file, root, key]);
   return state.key === key && key !== undefined ? state : {};
 }
