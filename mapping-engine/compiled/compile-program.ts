@@ -15,7 +15,9 @@ import type { MappingDocument, MappingRule } from '../document/document-schema';
 import { buildTargetTree, type TargetNode } from '../compiler/target-tree';
 import { levelsUp } from '../compiler/source-paths';
 import { splitPath } from '../transforms/jsonata-text';
+import { compileDocument, type CompiledMapping } from '../compiler/compile-document';
 import { emitPredicate, emitTransform, type ConstantPool } from './emit-transform';
+import { unknownMember } from './known-shape';
 
 /** A compiled program, or why the document runs through jsonata. */
 export type ProgramResult = { program: string } | { unsupported: string };
@@ -38,7 +40,17 @@ class Emitter {
     expression: (text) => this.constant(text),
   };
 
-  constructor(readonly tables: Record<string, Record<string, string>>) {}
+  constructor(
+    readonly tables: Record<string, Record<string, string>>,
+    private readonly compiled: CompiledMapping,
+  ) {}
+
+  /** The helper (`$required`, `$omitEmpty`, `$nonEmpty`...) the JSONata text of target `path` starts with, if any. */
+  wrapperOf(path: string): string | undefined {
+    const span = this.compiled.sourceMap[splitPath(path).join('.')];
+    if (!span) return undefined;
+    return /^\$[A-Za-z]+(?=\()/.exec(this.compiled.expression.slice(span.start, span.start + 40))?.[0];
+  }
 
   name(prefix: string): string {
     return `${prefix}${this.next++}`;
@@ -69,7 +81,9 @@ function pathText(e: Emitter, c: string, names: string[], known: boolean): strin
 
 /** JavaScript text reading `path` at array nesting `depth` (`c0` is the input, `c<n>` the element of the n-th array). */
 function sourceText(e: Emitter, path: string, depth: number): string {
-  if (path === '$key' || path === '$position') return unsupported(`source ${path}`);
+  if (path === '$key') return unsupported('source $key (grouped arrays)');
+  // The element's 1-based position in the target array: the loop index of the innermost array's function.
+  if (path === '$position') return depth >= 1 ? '(n + 1)' : unsupported('$position outside an array');
   if (path === '.') return `c${depth}`;
   if (path.startsWith('/')) return pathText(e, 'c0', splitPath(path.slice(1)), false);
   const up = levelsUp(path);
@@ -79,15 +93,25 @@ function sourceText(e: Emitter, path: string, depth: number): string {
 
 /** JavaScript expression computing `rule`'s value at nesting `depth`. */
 function ruleText(e: Emitter, rule: MappingRule, depth: number): string {
-  if (rule.sources.length > 1) unsupported(`${rule.target} reads several sources`);
-  let value = rule.sources.length === 0 ? 'undefined' : sourceText(e, rule.sources[0]!, depth);
+  // Several sources are one list, as jsonata's array constructor `[a, b]` makes it.
+  const sources = rule.sources.map((s) => sourceText(e, s, depth));
+  let value = sources.length === 0 ? 'undefined' : sources.length === 1 ? sources[0]! : `rt.list([${sources.join(', ')}])`;
   for (const node of rule.transforms) {
-    const text = emitTransform(node, value, e.k, (name) => e.tables[name]);
+    const text = emitTransform(node, value, e.k, (name) => e.tables[name], sources.length);
     if (text === undefined) unsupported(`${rule.target}: ${node.kind} transform${node.kind === 'custom' ? '' : ' with these parameters'}`);
     value = text;
   }
-  if (rule.required === 'default') value = `rt.orDefault(${value}, ${e.k.json(rule.default ?? null)})`;
-  if (rule.required === 'error') value = `rt.required(${value})`;
+  // The policy wrapper the JSONata compiler wrote for this field (read back from its text, so the two never drift apart).
+  const wrapper = e.wrapperOf(rule.target);
+  if (rule.required === 'default') {
+    if (wrapper !== '$orDefault') unsupported(`${rule.target}: default policy written as ${wrapper ?? 'no helper'}`);
+    value = `rt.orDefault(${value}, ${e.k.json(rule.default ?? null)})`;
+  } else if (rule.required === 'error') {
+    if (wrapper !== '$required') unsupported(`${rule.target}: required policy written as ${wrapper ?? 'no helper'}`);
+    value = `rt.required(${value})`;
+  } else if (wrapper === '$omitEmpty') {
+    value = `rt.omitEmpty(${value})`;
+  }
   return value;
 }
 
@@ -101,7 +125,8 @@ function objectText(e: Emitter, children: TargetNode[], depth: number): string {
   const members = children.map((child) => {
     const key = JSON.stringify(child.name);
     if (child.kind === 'field') return `${key}: ${ruleText(e, child.rule, depth)}`;
-    if (child.kind === 'object') return `${key}: ${objectText(e, child.children, depth)}`;
+    // An object the JSONata compiler wraps in $nonEmpty is left out when none of its fields has a value.
+    if (child.kind === 'object') return `${key}: ${e.wrapperOf(child.path) === '$nonEmpty' ? `rt.nonEmpty(${objectText(e, child.children, depth)})` : objectText(e, child.children, depth)}`;
     return `${key}: ${arrayFunction(e, child, depth)}(${contexts(depth)})`;
   });
   return `{${members.join(', ')}}`;
@@ -142,13 +167,17 @@ function arrayFunction(e: Emitter, node: Extract<TargetNode, { kind: 'array' }>,
 /**
  * Compiles `doc` to program text: a function body taking `rt` (the runtime)
  * that returns the mapping of one input (a whole payload or a chunk of
- * records). `tables` holds the entries of lookup tables stored in files.
+ * records). `tables` holds the entries of lookup tables stored in files;
+ * `compiled` is the document's JSONata (compiled here when not given), whose
+ * text says which policy helper wraps each field.
  */
-export function compileProgram(doc: MappingDocument, tables: Record<string, Record<string, string>> = {}): ProgramResult {
+export function compileProgram(doc: MappingDocument, tables: Record<string, Record<string, string>> = {}, compiled?: CompiledMapping): ProgramResult {
+  const unknown = unknownMember(doc);
+  if (unknown) return { unsupported: unknown };
   const known: Record<string, Record<string, string>> = { ...tables };
   for (const [name, table] of Object.entries(doc.lookups)) if ('entries' in table) known[name] = table.entries;
-  const e = new Emitter(known);
   try {
+    const e = new Emitter(known, compiled ?? compileDocument(doc, { tables }));
     const tree = buildTargetTree(doc);
     const body = tree.kind === 'array' ? `return ${arrayFunction(e, tree, 0)}(c0);` : `return ${objectText(e, tree.children, 0)};`;
     const program = ['"use strict";', ...e.prelude, ...e.functions, 'return function (c0) {', body, '};'].join('\n');

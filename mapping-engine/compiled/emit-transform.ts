@@ -33,7 +33,7 @@ export function emitPredicate(p: Predicate, subject: string, k: ConstantPool): s
 export type TableSource = (name: string) => Record<string, string> | undefined;
 
 /** JavaScript expression text applying `node` to the value `v` computes (JavaScript text), or undefined when the kind or its parameters are not compiled. */
-export function emitTransform(node: TransformNode, v: string, k: ConstantPool, table: TableSource): string | undefined {
+export function emitTransform(node: TransformNode, v: string, k: ConstantPool, table: TableSource, sourceCount = 1): string | undefined {
   switch (node.kind) {
     case 'copy':
       return v;
@@ -85,8 +85,16 @@ export function emitTransform(node: TransformNode, v: string, k: ConstantPool, t
       // Per-item values (times, rounding, number text) stay with jsonata.
       if (node.times !== undefined || node.itemDecimals !== undefined || node.decimalSeparator !== undefined || node.thousandsSeparator !== undefined) return undefined;
       return `rt.aggregate(${v}, ${JSON.stringify(node.fn)}, ${node.field === undefined ? 'undefined' : k.json(splitPath(node.field))}, ${k.json(node.separator)})`;
+    case 'concat':
+      return `rt.concat(${v}, ${k.json(node.separator)}, ${node.keepEmpty === true})`;
+    case 'calculate':
+      return sourceCount < 2 ? undefined : `rt.calculate(${v}, ${JSON.stringify(node.op)}, ${sourceCount})`;
+    case 'parseNumber':
+      return `rt.parseNumber(${v}, ${k.json(node.decimalSeparator)}, ${k.json(node.thousandsSeparator)}, ${node.onInvalid === 'omit'})`;
+    case 'parseBoolean':
+      return `rt.parseBoolean(${v}, ${k.json(node.trueValues.map((t) => t.toLowerCase()))}, ${k.json(node.falseValues.map((t) => t.toLowerCase()))}, ${node.onInvalid === 'omit'})`;
     default:
-      // concat, substring, pad, parseNumber, formatNumber, calculate, parseBoolean, sort, custom.
+      // substring, pad, formatNumber, sort (the transform), custom, and kinds added later.
       return undefined;
   }
 }

@@ -32,7 +32,7 @@ const programs = new WeakMap<CompiledMapping, ProgramResult>();
 export function programOf(mapping: EngineMapping): ProgramResult {
   let result = programs.get(mapping.compiled);
   if (!result) {
-    result = compileProgram(mapping.document, mapping.tables);
+    result = compileProgram(mapping.document, mapping.tables, mapping.compiled);
     programs.set(mapping.compiled, result);
   }
   return result;

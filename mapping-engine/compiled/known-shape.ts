@@ -1,0 +1,66 @@
+/**
+ * What the compiled engine knows of the mapping document: the members of the
+ * document, its rules, array contexts, predicates and each transform kind it
+ * compiles. A document with any other member (added to the format after this
+ * engine was written) runs through jsonata, so a new option is never
+ * silently ignored.
+ */
+import type { MappingDocument } from '../document/document-schema';
+
+const DOCUMENT = ['formatVersion', 'name', 'description', 'source', 'target', 'lookups', 'recordKey', 'arrays', 'rules', 'tests', 'masking', 'layout'];
+const RULE = ['target', 'sources', 'transforms', 'required', 'default', 'notes'];
+const ARRAY = ['target', 'source', 'filter', 'sort', 'groupBy', 'recordKey', 'required'];
+const SORT = ['field', 'descending'];
+const PREDICATE = ['field', 'op', 'value'];
+
+/** Members of each transform kind the engine compiles (`kind` aside). */
+const TRANSFORM: Record<string, string[]> = {
+  copy: [],
+  constant: ['value'],
+  default: ['value'],
+  concat: ['separator', 'keepEmpty'],
+  split: ['separator', 'index'],
+  trim: [],
+  case: ['mode'],
+  replace: ['pattern', 'replacement', 'regex', 'flags'],
+  parseNumber: ['decimalSeparator', 'thousandsSeparator', 'onInvalid'],
+  parseBoolean: ['trueValues', 'falseValues', 'onInvalid'],
+  round: ['decimals'],
+  arithmetic: ['op', 'operand'],
+  calculate: ['op'],
+  date: ['from', 'to', 'timezone', 'pivotYear', 'onInvalid'],
+  valueMap: ['entries', 'default', 'onUnknown'],
+  lookup: ['table', 'default', 'onUnknown'],
+  condition: ['when', 'then', 'else'],
+  aggregate: ['fn', 'field', 'separator', 'times', 'itemDecimals', 'decimalSeparator', 'thousandsSeparator'],
+  pick: ['field', 'index'],
+  filter: ['when'],
+};
+
+/** The first member of `value` outside `known` (undefined members do not count). */
+function extra(value: unknown, known: readonly string[]): string | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  return Object.entries(value).find(([key, v]) => v !== undefined && !known.includes(key))?.[0];
+}
+
+/** Why `doc` has something the engine does not know, or undefined when it knows every member. */
+export function unknownMember(doc: MappingDocument): string | undefined {
+  const top = extra(doc, DOCUMENT);
+  if (top) return `the document member ${top}`;
+  for (const array of doc.arrays) {
+    const member = extra(array, ARRAY) ?? extra(array.sort, SORT) ?? extra(array.filter, PREDICATE);
+    if (member) return `${array.target}: array context member ${member}`;
+  }
+  for (const rule of doc.rules) {
+    const member = extra(rule, RULE);
+    if (member) return `${rule.target}: rule member ${member}`;
+    for (const node of rule.transforms) {
+      const known = TRANSFORM[node.kind];
+      if (!known) return `${rule.target}: ${node.kind} transform`;
+      const predicate = 'when' in node ? extra(node.when, PREDICATE) : undefined;
+      const param = extra(node, ['kind', ...known]) ?? predicate;
+      if (param) return `${rule.target}: ${node.kind} transform member ${param}`;
+    }
+  }
+  return undefined;
+}
