@@ -1,0 +1,102 @@
+/**
+ * More of the compiled engine's runtime (see runtime.ts): lists of several
+ * sources and the transforms over them, number and yes/no text, and the
+ * policies that leave empty values and objects out. Same contract: the
+ * happy path exactly as jsonata computes it, a {@link Bail} for anything else.
+ */
+import { Bail, lower, str, trim } from './runtime';
+
+function bail(reason: string): never {
+  throw new Bail(reason);
+}
+
+/** Several sources as jsonata's array constructor gives them: values without one dropped; an array among them bails. */
+export function list(values: unknown[]): unknown[] {
+  const out: unknown[] = [];
+  for (const v of values) {
+    if (Array.isArray(v)) bail('source list with an array');
+    if (v !== undefined) out.push(v);
+  }
+  return out;
+}
+
+/** The items of a value as a transform over a list sees them: nothing, the list, or the one value. */
+function asList(value: unknown): unknown[] | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value)) return [value];
+  for (const v of value) if (Array.isArray(v)) bail('list with nested arrays');
+  return value;
+}
+
+/** The concat transform: values as text joined; null and "" dropped unless kept (then null is ""). */
+export function concat(value: unknown, separator: string, keepEmpty: boolean): string | undefined {
+  const values = asList(value);
+  if (values === undefined) return undefined;
+  // jsonata's $map over an empty list and $join of that are left to jsonata.
+  if (keepEmpty && values.length === 0) return bail('concat of an empty list');
+  const parts: string[] = [];
+  for (const v of values) {
+    if (keepEmpty) parts.push(v === null ? '' : str(v)!);
+    else if (v !== null && v !== '') parts.push(str(v)!);
+  }
+  return parts.length === 0 ? undefined : parts.join(separator);
+}
+
+/** The calculate transform: exactly `count` numbers combined left to right, else nothing. */
+export function calculate(value: unknown, op: string, count: number): number | undefined {
+  const values = asList(value);
+  if (values === undefined || values.length !== count) return undefined;
+  const first = values[0];
+  if (typeof first !== 'number') return bail('calculate with a non-number');
+  let result = first;
+  for (const v of values.slice(1)) {
+    if (typeof v !== 'number') return bail('calculate with a non-number');
+    result = op === '+' ? result + v : op === '-' ? result - v : op === '*' ? result * v : result / v;
+  }
+  if (!Number.isFinite(result)) bail('calculate gave a non-finite number');
+  return result;
+}
+
+const NUMBER_SHAPE = /^-?[0-9]+([.][0-9]+)?([eE][+-]?[0-9]+)?$/;
+
+/**
+ * The parseNumber transform (the `$toNumber` helper): a number stays, null
+ * and blank text give nothing, text loses its thousands separators, a
+ * decimal comma becomes a point, and must then read as a number; other
+ * text is the invalid-value error (bail) or nothing when `omit`.
+ */
+export function parseNumber(value: unknown, decimal: string, thousands: string, omit: boolean): number | undefined {
+  if (Array.isArray(value)) return bail('number text of a list');
+  if (typeof value === 'number') return value;
+  if (value === undefined || value === null) return undefined;
+  let t = trim(str(value))!;
+  if (thousands !== '') t = t.split(thousands).join('');
+  if (decimal === ',') t = t.split(',').join('.');
+  if (t === '') return undefined;
+  if (NUMBER_SHAPE.test(t)) {
+    const n = parseFloat(t);
+    return Number.isFinite(n) ? n : bail('number text out of range');
+  }
+  return omit ? undefined : bail('not a number');
+}
+
+/** The parseBoolean transform: the value's trimmed, lower-cased text in one of the lists. */
+export function parseBoolean(value: unknown, trueValues: readonly string[], falseValues: readonly string[], omit: boolean): boolean | undefined {
+  if (value === undefined) return undefined;
+  if (Array.isArray(value)) return bail('yes/no of a list');
+  const key = lower(trim(str(value)))!;
+  if (trueValues.includes(key)) return true;
+  if (falseValues.includes(key)) return false;
+  return omit ? undefined : bail('not a yes/no value');
+}
+
+/** `$omitEmpty`: "" and null leave the field out. */
+export function omitEmpty(value: unknown): unknown {
+  return value === '' || value === null ? undefined : value;
+}
+
+/** `$nonEmpty`: an object none of whose members has a value is left out. */
+export function nonEmpty(object: Record<string, unknown>): Record<string, unknown> | undefined {
+  for (const key in object) if (object[key] !== undefined) return object;
+  return undefined;
+}
