@@ -1,7 +1,9 @@
 /**
  * The array contexts: which source array drives which target array, with
  * its filter, sort, group-by and record key. A list, and a form to add one
- * or change one; removing is one click (and one undo step).
+ * or change one (its target and source arrays, filter, sort, group-by and
+ * record key); removing is one click (and one undo step). The mapping's own
+ * name and record key head the tab (RecordNames).
  */
 import { useId, useState, type FormEvent } from 'react';
 import type { StoreApi } from 'zustand/vanilla';
@@ -10,6 +12,7 @@ import type { ArrayContextInput } from '../../../mapping-engine/document/edits/e
 import type { SchemaFieldRow } from '../../../electron/contract/methods/engine-methods';
 import type { DocumentState } from '../document/document-store';
 import { treeFields } from './field-tree';
+import { RecordNames } from './RecordNames';
 import { parseScalar, showScalar } from './transform-form';
 
 /** Props of {@link ArraysEditor}. */
@@ -49,12 +52,15 @@ function draftOf(context?: ArrayContext): Draft {
   };
 }
 
-function contextOf(draft: Draft): ArrayContextInput {
+/** The context the form describes; what the form does not show (the required policy, sort and group transforms) is kept from `original`. */
+function contextOf(draft: Draft, original?: ArrayContext): ArrayContextInput {
   const context: ArrayContextInput = { target: draft.target.trim(), source: draft.source.trim() };
+  if (original?.required) context.required = original.required;
+  if (original?.groupTransforms && draft.groupBy.trim()) context.groupTransforms = original.groupTransforms;
   if (draft.filterField.trim() || draft.filterValue.trim() || draft.filterOp === 'exists' || draft.filterOp === 'empty') {
     context.filter = { ...(draft.filterField.trim() ? { field: draft.filterField.trim() } : {}), op: draft.filterOp as '=', ...(draft.filterValue.trim() && draft.filterOp !== 'exists' && draft.filterOp !== 'empty' ? { value: parseScalar(draft.filterValue) } : {}) };
   }
-  if (draft.sortField.trim()) context.sort = { field: draft.sortField.trim(), descending: draft.descending };
+  if (draft.sortField.trim()) context.sort = { field: draft.sortField.trim(), descending: draft.descending, ...(original?.sort?.transforms ? { transforms: original.sort.transforms } : {}) };
   if (draft.groupBy.trim()) context.groupBy = draft.groupBy.trim();
   if (draft.recordKey.trim()) context.recordKey = draft.recordKey.trim();
   return context;
@@ -76,7 +82,7 @@ export function ArraysEditor({ store, doc, target, source, readOnly }: ArraysEdi
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const context = contextOf(draft);
+    const context = contextOf(draft, editing === 'new' ? undefined : doc.arrays.find((a) => a.target === editing));
     const result = editing === 'new' ? store.getState().apply({ kind: 'addArray', context }) : store.getState().apply({ kind: 'setArray', target: editing!, context });
     if (result.ok) setEditing(undefined);
   };
@@ -89,6 +95,7 @@ export function ArraysEditor({ store, doc, target, source, readOnly }: ArraysEdi
 
   return (
     <div className="rules-pad editor-list">
+      <RecordNames store={store} doc={doc} readOnly={readOnly} sourcePaths={treeFields(source ?? []).map((f) => f.path)} />
       {doc.arrays.length === 0 && <p className="muted">No array contexts: every target field is computed once.</p>}
       <ul className="editor-items" aria-label="Array contexts">
         {doc.arrays.map((context) => (

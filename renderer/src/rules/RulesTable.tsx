@@ -1,9 +1,12 @@
 /**
  * The table of target fields, one row each (an ARIA grid navigated by row):
  * arrows, Home/End and Page keys move, typing a name jumps to it
- * (type-ahead), Enter edits the row's rule, Delete unmaps it.
+ * (type-ahead), Enter edits the row's rule, Delete unmaps it. A big target
+ * (thousands of fields) renders only the rows in view (row-window.ts); the
+ * grid keeps its full aria-rowcount and every row its aria-rowindex.
  */
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { rowWindow, type Viewport } from './row-window';
 import { kindInfoOf } from './transform-catalog';
 import { rowCounts, findRow, type TargetRow } from './target-rows';
 
@@ -26,6 +29,9 @@ export interface RulesTableProps {
 /** Pause after which typed letters start a new type-ahead search. */
 const TYPE_AHEAD_RESET_MS = 800;
 
+/** A row's height before one is measured (px; the cells never wrap, so all rows share it). */
+const ESTIMATED_ROW_HEIGHT = 26;
+
 const STATUS_LABEL: Record<TargetRow['status'], string> = { mapped: 'mapped', unmapped: 'unmapped', error: 'error', group: '' };
 
 function chain(row: TargetRow): string {
@@ -39,6 +45,24 @@ export function RulesTable({ rows, selected, readOnly, onSelect, onOpen, onUnmap
   const focusNext = useRef(focusOnMount === true);
   const index = Math.max(0, rows.findIndex((r) => r.path === selected));
   const current = rows[index];
+  const scroller = useRef<HTMLDivElement>(null);
+  const [viewport, setViewport] = useState<Viewport>({ scrollTop: 0, height: 800 });
+  const [rowHeight, setRowHeight] = useState(ESTIMATED_ROW_HEIGHT);
+  const shown = rowWindow(rows.length, rowHeight, viewport, index);
+  const onScroll = () => {
+    const element = scroller.current;
+    if (element) setViewport({ scrollTop: element.scrollTop, height: element.clientHeight });
+  };
+
+  // The real row height and view height, once rendered (fonts and zoom decide them).
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (!element || (shown.start === 0 && shown.end === rows.length)) return;
+    const row = element.querySelector<HTMLElement>('tr.rules-row');
+    const measured = row?.getBoundingClientRect().height ?? 0;
+    if (measured > 0 && Math.abs(measured - rowHeight) > 0.5) setRowHeight(measured);
+    if (element.clientHeight !== viewport.height) setViewport({ scrollTop: element.scrollTop, height: element.clientHeight });
+  }, [shown.start, shown.end, rows.length, rowHeight, viewport.height]);
 
   useEffect(() => {
     if (!current) return;
@@ -108,7 +132,7 @@ export function RulesTable({ rows, selected, readOnly, onSelect, onOpen, onUnmap
         {!hasSchema && ' · no target schema or sample: only the rules are listed'}
         {truncated && ' · the schema has more fields than shown'}
       </p>
-      <div className="rules-scroll">
+      <div className="rules-scroll" ref={scroller} onScroll={onScroll}>
         <table className="rules-table" role="grid" aria-label="Target fields" aria-rowcount={rows.length + 1} onKeyDown={onKey}>
           <thead>
             <tr role="row">
@@ -126,7 +150,13 @@ export function RulesTable({ rows, selected, readOnly, onSelect, onOpen, onUnmap
             </tr>
           </thead>
           <tbody>
-            {rows.map((row, i) => {
+            {shown.before > 0 && (
+              <tr className="rules-spacer" aria-hidden="true" style={{ height: shown.before }}>
+                <td colSpan={7} />
+              </tr>
+            )}
+            {rows.slice(shown.start, shown.end).map((row, at) => {
+              const i = shown.start + at;
               const isSelected = i === index;
               return (
                 <tr
@@ -170,6 +200,11 @@ export function RulesTable({ rows, selected, readOnly, onSelect, onOpen, onUnmap
                 </tr>
               );
             })}
+            {shown.after > 0 && (
+              <tr className="rules-spacer" aria-hidden="true" style={{ height: shown.after }}>
+                <td colSpan={7} />
+              </tr>
+            )}
           </tbody>
         </table>
       </div>
