@@ -111,6 +111,12 @@ export interface WorkerReadyMessage {
 export interface WorkerValidatingMessage {
   type: 'validating';
   id: number;
+  /**
+   * The thread is loading the validator and compiling the target, which runs
+   * no pattern and takes seconds for thousands of fields on a busy machine:
+   * it gets a longer budget; a second message without it starts the validation's.
+   */
+  preparing?: boolean;
 }
 
 /** Worker to parent: the outcome of one job; the value travels as JSON text. */

@@ -130,11 +130,11 @@ async function validate(job: WorkerJobMessage, target: ValidationTarget | undefi
   if (!target) {
     return { code: 'RUN_WORKER_CRASHED', message: `the expression worker was asked to validate against target ${job.validation!.id}, which it was never sent` };
   }
-  send({ type: 'validating', id: job.id });
+  // Loading ajv and compiling the target (seconds for a 2,500-field schema, once per thread) runs
+  // no pattern: it has a longer budget of its own, and the validation proper starts its timer again.
+  send({ type: 'validating', id: job.id, preparing: true });
   try {
     const { prepareValidation, validateOutput } = await (validators ??= import('../../validate/validate-output'));
-    // Loading ajv and compiling the target (seconds for a 2,500-field schema, once per thread) runs
-    // no pattern: it has a budget of its own, and saying `validating` again restarts the timer.
     prepareValidation(target);
     send({ type: 'validating', id: job.id });
     return validateOutput(JSON.parse(valueJson), target);

@@ -13,6 +13,9 @@ import type { RunErrorData, RunLimits, RunResult, WorkerJobMessage, WorkerOutMes
 import type { ValidationTarget } from '../../validate/validation-types';
 import { spawnRunnerWorker } from './spawn-worker';
 
+/** Budget of loading ajv and compiling a target (no pattern runs): a 2,500-field schema took over 5 s on a busy machine. */
+const PREPARE_VALIDATION_MS = 60_000;
+
 /** How long a new thread may take to load (tsx compiles the entry on first start). */
 const STARTUP_LIMIT_MS = 20_000;
 
@@ -120,7 +123,8 @@ export class WorkerSlot {
     clearTimeout(this.timer);
     if (message.type === 'validating') {
       // Nothing inside the thread can interrupt a backtracking pattern: only the kill stops it.
-      this.timer = setTimeout(() => this.die(validationTimeoutError(task.limits)), task.limits.timeoutMs + this.killGraceMs);
+      const budget = message.preparing ? Math.max(task.limits.timeoutMs, PREPARE_VALIDATION_MS) : task.limits.timeoutMs;
+      this.timer = setTimeout(() => this.die(validationTimeoutError(task.limits)), budget + this.killGraceMs);
       return;
     }
     this.task = undefined;
