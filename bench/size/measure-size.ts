@@ -22,7 +22,7 @@ import { renderHtml } from '../../mapping-engine/spec/render-html';
 import { checkProject } from '../../mapping-engine/validate/check-project';
 import { loadTargetSchema } from '../../mapping-engine/validate/load-target';
 import { ENGINE_VERSION } from '../../mapping-engine/version';
-import { writeSizeProject } from './size-project';
+import { SIZE_SAMPLE, writeSizeProject } from './size-project';
 
 /** The steps measured, in the order they run; each is a column of the size table. */
 export const SIZE_STEPS = ['validateMs', 'compileMs', 'reverseMs', 'runMs', 'xlsxMs', 'htmlMs', 'saveMs'] as const;
@@ -86,7 +86,7 @@ export async function measureSize(pool: RunnerPool, dir: string, rules: number, 
     if (parsed.document.rules.length !== doc.rules.length) throw new Error(`${rules} rules: the edit read back as ${parsed.document.rules.length} rules`);
   });
   const target = await loadTargetSchema(doc, file, resolver);
-  const input = readPayload(await readFile(join(dir, 'sample.json')), { format: 'json' });
+  const input = readPayload(await readFile(join(dir, SIZE_SAMPLE)), { format: 'json' });
   const prepared = { document: doc, compiled, ...(target ? { target } : {}) };
   const runMs = await timedBest(runs, async () => {
     const result = await runMapping(pool, prepared, input);

@@ -9,7 +9,7 @@ import { readPayload } from '../../mapping-engine/payload/read-payload';
 import { runMapping } from '../../mapping-engine/run/mapping-run';
 import { checkProject } from '../../mapping-engine/validate/check-project';
 import { loadTargetSchema, type LoadedTarget } from '../../mapping-engine/validate/load-target';
-import { generateSizeProject, SIZE_ARRAYS, SIZE_RULE_COUNTS, writeSizeProject } from './size-project';
+import { generateSizeProject, SIZE_ARRAYS, SIZE_RULE_COUNTS, SIZE_SAMPLE, writeSizeProject } from './size-project';
 
 let dir: string;
 let target: LoadedTarget | undefined;
@@ -36,7 +36,7 @@ describe('generateSizeProject', () => {
     const largeTargets = new Set(doc(large).rules.map((r) => r.target));
     expect(doc(small).rules.every((r) => largeTargets.has(r.target))).toBe(true);
     expect(generateSizeProject(250).files).toEqual(small.files);
-    expect(small.files['target.schema.json']).toBe(large.files['target.schema.json']);
+    expect(small.files['target/target.schema.json']).toBe(large.files['target/target.schema.json']);
   });
 
   // Every size is checked as `mapwright validate` does and run on its sample: no error, no violation.
@@ -48,7 +48,7 @@ describe('generateSizeProject', () => {
     const project = await loadProjectFile(file);
     // The target schema is the same file at every size: loaded once, ajv compiles it once in the worker.
     target ??= await loadTargetSchema(project.document, file, resolver);
-    const input = readPayload(await readFile(join(dir, String(rules), 'sample.json')), { format: 'json' });
+    const input = readPayload(await readFile(join(dir, String(rules), SIZE_SAMPLE)), { format: 'json' });
     const result = await runMapping(pool, { document: project.document, compiled: project.compiled, ...(target ? { target } : {}) }, input);
     expect(result.error).toBeUndefined();
     expect(result.violations).toEqual([]);
