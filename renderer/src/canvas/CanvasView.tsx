@@ -28,7 +28,7 @@ import { LinkInspector, linkText } from './LinkInspector';
 import { LinkLayer } from './LinkLayer';
 import { routeLinks, type SideView } from './link-geometry';
 import { LaneNodes, useLaneNodes } from './LaneNodes';
-import { maskedFields, rowMarks } from './row-marks';
+import { useTreeMarks, type CanvasFeedback } from './use-tree-marks';
 import { useLinkDrag } from './use-link-drag';
 import { useExpansion, useTreeSide, type TreeSide } from './use-tree-side';
 import './canvas.css';
@@ -39,6 +39,7 @@ export interface CanvasViewProps {
   store: StoreApi<DocumentState>;
   projectPath: string | undefined;
   readOnly: boolean;
+  /** Problems and the selected output value's lineage, marked on the trees. */ feedback?: CanvasFeedback;
 }
 
 /** Where the trees sit in the canvas body (measured on resize only). */
@@ -61,7 +62,7 @@ function endsAt(names: readonly string[] | undefined, id: string): boolean {
 }
 
 /** The canvas (renders nothing useful until a document is open). */
-export function CanvasView({ api, store, projectPath, readOnly }: CanvasViewProps) {
+export function CanvasView({ api, store, projectPath, readOnly, feedback }: CanvasViewProps) {
   const doc = useDocument(store, (s) => s.document);
   const storeReadOnly = useDocument(store, (s) => s.readOnly);
   const locked = readOnly || storeReadOnly;
@@ -116,10 +117,8 @@ export function CanvasView({ api, store, projectPath, readOnly }: CanvasViewProp
     // The views are rebuilt each render; their parts are the real inputs.
     [links, source.tree, target.tree, sourceSide.view, targetSide.view, sourceSide.viewport, targetSide.viewport, frame],
   );
-  const sourceMasked = useMemo(() => maskedFields(source.tree, doc?.masking), [source.tree, doc?.masking]);
-  const targetMasked = useMemo(() => maskedFields(target.tree, doc?.masking), [target.tree, doc?.masking]);
-  const sourceMarks = useMemo(() => rowMarks(source.tree, links, sourceSide.view, 'from', sourceMasked), [source.tree, links, sourceSide.view, sourceMasked]);
-  const targetMarks = useMemo(() => rowMarks(target.tree, links, targetSide.view, 'to', targetMasked), [target.tree, links, targetSide.view, targetMasked]);
+  // The trees' own marks (links, personal data), then the live feedback on top.
+  const { sourceShown, targetShown } = useTreeMarks(doc?.masking, feedback, links, { tree: source.tree, side: sourceSide }, { tree: target.tree, side: targetSide });
   const lane = useLaneNodes(doc, routed, frame);
 
   const apply = useCallback(
@@ -280,7 +279,7 @@ export function CanvasView({ api, store, projectPath, readOnly }: CanvasViewProp
           state={sourceSide}
           above={edges.sourceAbove}
           below={edges.sourceBelow}
-          tree={{ selectedId: selectedOn('source'), ...(markedId ? { markedId } : {}), marks: sourceMarks, onSelect: selectSource, onJump: jumpSource, onMark: mark, onRowPointerDown: pressRow }}
+          tree={{ selectedId: selectedOn('source'), ...(markedId ? { markedId } : {}), marks: sourceShown, onSelect: selectSource, onJump: jumpSource, onMark: mark, onRowPointerDown: pressRow }}
         />
         <div className="canvas-lane" aria-hidden="true" />
         <CanvasSide
@@ -289,7 +288,7 @@ export function CanvasView({ api, store, projectPath, readOnly }: CanvasViewProp
           state={targetSide}
           above={edges.targetAbove}
           below={edges.targetBelow}
-          tree={{ selectedId: selectedOn('target'), ...(dropProposal ? { drop: dropProposal } : {}), marks: targetMarks, onSelect: selectTarget, onJump: jumpTarget }}
+          tree={{ selectedId: selectedOn('target'), ...(dropProposal ? { drop: dropProposal } : {}), marks: targetShown, onSelect: selectTarget, onJump: jumpTarget }}
         />
         <LinkLayer
           width={frame.width}

@@ -74,7 +74,7 @@ describe('the transform lane', () => {
     const chain = after.nodes.filter((n) => n.target === 'name').map((n) => n.box.x);
     expect(chain[0]).toBeLessThan(chain[1]!);
     expect(chain[1]).toBeLessThan(chain[2]!);
-    for (const a of after.nodes) for (const b of after.nodes) if (a !== b) expect(overlaps(a.box, b.box)).toBe(false);
+    for (const a of after.nodes) for (const b of after.nodes) if (a !== b) expect(overlaps(a.box, b.box), JSON.stringify([a.id, a.box, b.id, b.box])).toBe(false);
     expect(await tidyLane(placeLane(frozenDoc({}), [], size), [], 400, 28, (graph) => elk.layout(graph))).toBeUndefined();
   });
 });

@@ -77,10 +77,14 @@ export function nodeWidth(laneWidth: number, count: number): number {
   return Math.max(24, Math.min(NODE_WIDTH, (laneWidth - CHAIN_GAP * (count + 1)) / count));
 }
 
-/** The default offset of node `index` of `count`: spread evenly across the lane, on the target row. */
-export function defaultOffset(laneWidth: number, index: number, count: number): { x: number; y: number } {
-  const width = nodeWidth(laneWidth, count);
-  return { x: Math.round((laneWidth * (index + 1)) / (count + 1) - width / 2), y: 0 };
+/**
+ * The default offset of node `index` of a chain of `count` nodes `width`
+ * wide: the chain centred in the lane with a gap between its nodes, on the
+ * target row.
+ */
+export function defaultOffset(laneWidth: number, index: number, count: number, width = nodeWidth(laneWidth, count)): { x: number; y: number } {
+  const start = (laneWidth - (count * width + (count - 1) * CHAIN_GAP)) / 2;
+  return { x: Math.round(start + index * (width + CHAIN_GAP)), y: 0 };
 }
 
 /** Places the nodes of the rules whose target end is on the canvas, and the frames around them. */
@@ -89,16 +93,18 @@ export function placeLane(doc: Pick<MappingDocument, 'rules' | 'arrays' | 'layou
   const chains = new Map<string, NodeBox[]>();
   const laneWidth = Math.max(0, size.targetX - size.sourceX);
   const rules = new Map(doc.rules.map((r) => [r.target, r]));
+  // Every node as wide as the longest chain allows, so chains and Tidy's columns line up without overlapping.
+  const longest = doc.rules.reduce((most, r) => Math.max(most, r.transforms.length), 1);
+  const width = Math.min(nodeWidth(laneWidth, longest), laneWidth);
   for (const { link, to } of routed) {
     const rule = link.kind === 'rule' ? rules.get(link.target) : undefined;
     // A chain whose target row is scrolled out is not drawn (its links end at the panel edge counter).
     if (!rule || rule.transforms.length === 0 || chains.has(rule.target) || to.state === 'missing' || to.state === 'above' || to.state === 'below') continue;
     const count = rule.transforms.length;
-    const width = Math.min(nodeWidth(laneWidth, count), laneWidth);
     const boxes: NodeBox[] = [];
     rule.transforms.forEach((transform, index) => {
       const id = nodeKey(rule.target, index);
-      const offset = doc.layout.nodes[id] ?? defaultOffset(laneWidth, index, count);
+      const offset = doc.layout.nodes[id] ?? defaultOffset(laneWidth, index, count, width);
       const box = { x: size.sourceX + Math.max(0, Math.min(laneWidth - width, offset.x)), y: to.y - NODE_HEIGHT / 2 + offset.y, width, height: NODE_HEIGHT };
       boxes.push(box);
       nodes.push({ target: rule.target, index, count, id, label: kindInfoOf(transform.kind)?.label ?? transform.kind, box, offset });

@@ -12,7 +12,7 @@
  */
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
 import type { DocumentEdit } from '../../../mapping-engine/document/edits/edit-types';
-import { NODE_HEIGHT, type Lane } from './lane-model';
+import { defaultOffset, NODE_HEIGHT, type Lane } from './lane-model';
 import type { RoutedLink } from './link-geometry';
 
 /** Lays out an ELK graph (elk.layout, in a worker or in-process). */
@@ -20,8 +20,6 @@ export type ElkLayout = (graph: ElkNode) => Promise<ElkNode>;
 
 /** Gap kept between two nodes of one column after tidying, in pixels. */
 const GAP = 6;
-/** Room kept free at the lane's edges. */
-const EDGE_ROOM = 12;
 
 /** The ELK graph of the lane. */
 export function laneGraph(lane: Lane, routed: readonly RoutedLink[], rowHeight: number): ElkNode {
@@ -59,6 +57,8 @@ export function laneGraph(lane: Lane, routed: readonly RoutedLink[], rowHeight: 
       'elk.algorithm': 'layered',
       'elk.direction': 'RIGHT',
       'elk.spacing.nodeNode': String(GAP),
+      // One graph, not its connected components packed side by side: columns must mean the same across chains.
+      'elk.separateConnectedComponents': 'false',
       'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
       'elk.layered.crossingMinimization.forceNodeModelOrder': 'true',
     },
@@ -77,10 +77,9 @@ export function tidyEdit(lane: Lane, laid: ElkNode, laneWidth: number, targetY: 
   const placed = new Map((laid.children ?? []).map((c) => [c.id, c]));
   const xs = lane.nodes.map((n) => placed.get(n.id)?.x ?? 0);
   const columns = [...new Set(xs)].sort((a, b) => a - b);
-  const widest = Math.max(...lane.nodes.map((n) => n.box.width));
-  const span = Math.max(0, laneWidth - widest - 2 * EDGE_ROOM);
-  // Each ELK column gets an even share of the lane, whatever ELK's own spacing.
-  const columnX = (x: number) => Math.round(EDGE_ROOM + (columns.length === 1 ? span / 2 : (span * columns.indexOf(x)) / (columns.length - 1)));
+  const width = Math.max(...lane.nodes.map((n) => n.box.width));
+  // ELK's columns, spread across the lane as a chain of that many nodes would be.
+  const columnX = (x: number) => defaultOffset(laneWidth, columns.indexOf(x), columns.length, width).x;
   const entries = lane.nodes.map((node, i) => {
     const elk = placed.get(node.id);
     const target = placed.get(`t:${node.target}`);
