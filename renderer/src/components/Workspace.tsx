@@ -8,6 +8,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CodedErrorData } from '../../../mapping-engine/errors';
 import type { AppInfo, SamplePreview as Preview, SampleSummary, StudioApi } from '../../../electron/contract/studio-api';
 import type { StudioDocument } from '../engine/use-studio-session';
+import { useDocument } from '../document/use-document';
 import { createProjectSession } from '../project/project-session';
 import { useProjectSession } from '../project/use-project-session';
 import { useProjectShell } from '../project/use-project-shell';
@@ -132,7 +133,9 @@ export function Workspace({ api, defaultSampleId }: WorkspaceProps) {
     () => (project ? { key: project.path ?? project.sessionId, path: project.path, text } : undefined),
     [project, text],
   );
-  const documentName = project?.document?.name ?? project?.name;
+  // The name as edited (Arrays tab), not only as last saved.
+  const liveName = useDocument(store.getState().documents, (s) => s.document?.name);
+  const documentName = liveName ?? project?.document?.name ?? project?.name;
   const isTemplate = project?.path !== undefined && samplePaths.current.has(project.path);
   const error = storeError?.code === 'DOC_CHANGED_ON_DISK' && conflict ? undefined : (storeError ?? flow.notice);
 
