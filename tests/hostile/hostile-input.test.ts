@@ -28,7 +28,7 @@ const jobCase: HostileCase[] = [];
 
 /** What is wrong with one run's outcome, or undefined when it is fine. */
 function problemOf(outcome: HostileOutcome, c: HostileCase): string | undefined {
-  if (outcome.killed === 'timeout') return `hung (killed after ${RUN_LIMIT_MS} ms)`;
+  if (outcome.killed === 'timeout') return `hung (killed after ${RUN_LIMIT_MS} ms of CPU time)`;
   if (outcome.killed === 'crash') return 'its process died';
   if (outcome.err.includes('INTERNAL') || outcome.err.startsWith('THROWN')) return `internal error: ${outcome.err.slice(0, 300)}`;
   // `test` and `validate` exit 1 when a check failed: a finding about the mapping, printed as such.
