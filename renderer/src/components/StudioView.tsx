@@ -83,6 +83,8 @@ export function StudioView({ api, doc, sampleId, title, preview, previewError, r
   // A problem's JSONata line: each request is new, even for the same line.
   const [reveal, setReveal] = useState<{ line: number; seq: number }>();
   const showLine = (line: number) => setReveal((r) => ({ line, seq: (r?.seq ?? 0) + 1 }));
+  const lineageTarget = live.lineage?.targetPath;
+  const canvasFeedback = useMemo(() => ({ problems: problems.problems, lineageTarget }), [problems.problems, lineageTarget]);
   return (
     <main className="studio-main" aria-label="Studio">
       <RunToolbar
@@ -105,7 +107,7 @@ export function StudioView({ api, doc, sampleId, title, preview, previewError, r
           </div>
           <div className="panel-body panel-body-flush">
             {mappingView === 'canvas' ? (
-              <CanvasView api={api} store={documents} projectPath={doc?.path} readOnly={readOnly} />
+              <CanvasView api={api} store={documents} projectPath={doc?.path} readOnly={readOnly} feedback={canvasFeedback} />
             ) : (
               <RulesPanel api={api} store={documents} projectPath={doc?.path} readOnly={readOnly} fieldErrors={fieldErrors} compileError={session.loadError} />
             )}

@@ -23,6 +23,10 @@ export interface RowMarks {
   hiddenLinks: number;
   /** The masker's category when the field holds personal data. */
   masked?: string;
+  /** The worst problem on this field (or inside it, when collapsed) and how many there are. */
+  problem?: { severity: 'error' | 'warning'; text: string; count: number };
+  /** Part of the selected output value's lineage: the field it was written to, or a source field it read. */
+  lineage?: 'written' | 'read';
 }
 
 /** Props of {@link FieldTree}. */
@@ -71,6 +75,8 @@ function accessibleName(node: FieldNode, marks: RowMarks | undefined): string {
   if (marks && marks.links > 0) parts.push(`mapped, ${marks.links} link${marks.links === 1 ? '' : 's'}`);
   else if (!node.hasChildren) parts.push('unmapped');
   if (marks && marks.hiddenLinks > 0) parts.push(`${marks.hiddenLinks} link${marks.hiddenLinks === 1 ? '' : 's'} inside`);
+  if (marks?.problem) parts.push(`${marks.problem.severity}: ${marks.problem.text}${marks.problem.count > 1 ? ` (${marks.problem.count} problems)` : ''}`);
+  if (marks?.lineage) parts.push(marks.lineage === 'read' ? 'read by the selected output value' : 'holds the selected output value');
   return parts.join(', ');
 }
 
@@ -233,6 +239,7 @@ export const FieldTree = memo(function FieldTree(props: FieldTreeProps) {
           if (node.id === markedId) classes.push('is-marked');
           if (drop?.id === node.id) classes.push(drop.ok ? 'is-drop-ok' : 'is-drop-bad');
           if (mark && mark.links > 0) classes.push('is-mapped');
+          if (mark?.lineage) classes.push('is-lineage');
           return (
             <div
               key={node.index}
@@ -279,6 +286,12 @@ export const FieldTree = memo(function FieldTree(props: FieldTreeProps) {
               {mark?.masked && (
                 <span className="field-masked" title={`personal data (${mark.masked}): masked in samples`} aria-hidden="true">
                   PII
+                </span>
+              )}
+              {mark?.problem && (
+                <span className={`field-problem field-problem-${mark.problem.severity}`} title={mark.problem.text} aria-hidden="true" data-testid="field-problem">
+                  {mark.problem.severity === 'error' ? '✗' : '!'}
+                  {mark.problem.count > 1 ? mark.problem.count : ''}
                 </span>
               )}
               {mark && mark.hiddenLinks > 0 && (

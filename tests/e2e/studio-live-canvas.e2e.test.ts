@@ -1,0 +1,106 @@
+/**
+ * Live feedback on the canvas trees in a real browser (issue 15), on
+ * writable copies of the CRM -> ERP sample: a broken rule's problem is
+ * marked on its target field (at its parent while that is collapsed), and
+ * clicking an output value marks the target field it was written to and
+ * the source field its rule read. Console errors fail the test.
+ */
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWebHost, type WebHost } from '../../electron/web/web-host';
+import { CHROMIUM_PATH, hasChromium, launchChromium, type ChromiumSession, openPage } from './chromium';
+import { screenshotBothSchemes } from './screenshots';
+import { openByPath } from './studio-actions';
+
+const repo = join(import.meta.dirname, '..', '..');
+const samplesDir = join(repo, 'samples');
+const RUN = { timeout: 30_000 };
+const SOURCE_TREE = '[role=tree][aria-label="Source fields"]';
+const TARGET_TREE = '[role=tree][aria-label="Target fields"]';
+
+type Doc = { rules: { target: string; sources: string[] }[] };
+
+async function showCanvas(page: Page): Promise<void> {
+  await page.getByRole('group', { name: 'Mapping view' }).getByRole('button', { name: 'Canvas' }).click();
+  await page.locator(`${TARGET_TREE} [role=treeitem]`).first().waitFor(RUN);
+}
+
+/** A tree's row of the field named `name` (its accessible name starts with the name). */
+function row(page: Page, tree: string, name: string) {
+  return page.locator(tree).getByRole('treeitem', { name: new RegExp(`^${name},`) });
+}
+
+/** The accessible name of that row, or null while it does not show. */
+async function rowName(page: Page, tree: string, name: string): Promise<string | null> {
+  const found = row(page, tree, name);
+  return (await found.count()) === 0 ? null : found.getAttribute('aria-label');
+}
+
+describe.skipIf(!hasChromium)(`live feedback on the canvas in Chromium (skipped when ${CHROMIUM_PATH} is missing: apt-get install chromium)`, () => {
+  let session: ChromiumSession;
+  let host: WebHost;
+  let root: string;
+
+  function project(name: string, change: (doc: Doc) => void = () => undefined): string {
+    const folder = join(root, 'work', name);
+    cpSync(join(samplesDir, 'crm-to-erp'), folder, { recursive: true });
+    const file = join(folder, 'crm-to-erp.mapwright.json');
+    const doc = JSON.parse(readFileSync(file, 'utf8')) as Doc;
+    change(doc);
+    writeFileSync(file, JSON.stringify(doc, null, 2));
+    return file;
+  }
+
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'mapwright-live-canvas-'));
+    mkdirSync(join(root, 'work'));
+    session = await launchChromium();
+    host = await startWebHost({ samplesDir, settingsDir: join(root, 'settings'), readRoots: [join(root, 'work')] });
+  }, 120_000);
+  afterAll(async () => {
+    await host?.close();
+    await session?.close();
+    if (root) rmSync(root, { recursive: true, force: true });
+  });
+
+  it("marks a rule's problems on its target field, at the collapsed parent first", async () => {
+    const file = project('broken', (doc) => {
+      doc.rules.find((r) => r.target === 'address.city')!.sources = ['billing.town'];
+    });
+    const { page, problems } = await openPage(session, host.url);
+    await openByPath(page, file);
+    await showCanvas(page);
+    // address is collapsed: its row carries the worst problem inside it (the run's error, before the unknown-source warning).
+    await expect.poll(() => rowName(page, TARGET_TREE, 'address'), RUN).toMatch(/error: inside: address\.city: .*\(2 problems\)/);
+    await row(page, TARGET_TREE, 'address').locator('.field-twisty').click();
+    await expect.poll(() => rowName(page, TARGET_TREE, 'city'), RUN).toMatch(/error: .*\(2 problems\)/);
+    expect(await row(page, TARGET_TREE, 'city').getByTestId('field-problem').textContent()).toBe('✗2');
+    // Open, address shows its own state again: the problem is on its field.
+    expect(await rowName(page, TARGET_TREE, 'address')).not.toMatch(/error|warning/);
+    expect(await rowName(page, TARGET_TREE, 'postcode')).not.toMatch(/error|warning/);
+    await screenshotBothSchemes(page, 'live-canvas-problems');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('marks the target field and the source field of a clicked output value', async () => {
+    const { page, problems } = await openPage(session, host.url);
+    await openByPath(page, project('lineage'));
+    await showCanvas(page);
+    const value = page.getByTestId('output-tree').locator('[data-path="status"]');
+    await value.waitFor(RUN);
+    await value.click();
+    await expect.poll(() => rowName(page, TARGET_TREE, 'status'), RUN).toContain('holds the selected output value');
+    await expect.poll(() => rowName(page, SOURCE_TREE, 'status'), RUN).toContain('read by the selected output value');
+    expect(await page.locator(`${SOURCE_TREE} .field-row.is-lineage`).count()).toBe(1);
+    // Another value: the marks move with it.
+    await page.getByTestId('output-tree').locator('[data-path="revenue"]').click();
+    await expect.poll(() => page.locator(`${SOURCE_TREE} .field-row.is-lineage`).getAttribute('data-field-id'), RUN).toBe('annualRevenue');
+    expect(await rowName(page, TARGET_TREE, 'status')).not.toContain('selected output value');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
