@@ -103,8 +103,10 @@ describe('inspectChosenFile', () => {
     const main = join(picks, 'main.xsd');
     writeFileSync(main, '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"><xs:include schemaLocation="../outside.xsd"/><xs:element name="y" type="xs:string"/></xs:schema>');
     await access.grantFile(main);
-    // The loader reports the refused include as a reference it cannot follow.
-    expect(failure(await api.inspectChosenFile({ path: main })).code).toBe('XSD_REF');
+    // Refused at the include, in the same words whether the file exists or not.
+    const refused = failure(await api.inspectChosenFile({ path: main }));
+    expect(refused.code).toBe('ACCESS_DENIED');
+    expect(refused.file).toBe(main);
     // Picked too, it is read.
     await access.grantFile(join(root, 'outside.xsd'));
     expect(value(await api.inspectChosenFile({ path: main })).roots).toEqual(['y', 'x']);
