@@ -15,6 +15,7 @@ import { registerRunCommand } from './run-command';
 import { registerTestCommand } from './test-command';
 import { registerValidateCommand } from './validate-command';
 import { registerExportCommand } from './export-command';
+import { registerSuggestCommand } from './suggest-command';
 import { inferCommand } from './infer-command';
 import { maskCommand } from './mask-command';
 import { ENGINE_VERSION } from '../../version';
@@ -69,6 +70,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   registerTestCommand(program, io, setExit);
   registerValidateCommand(program, io, setExit);
   registerExportCommand(program, io, setExit);
+  registerSuggestCommand(program, io, setExit);
 
   return program;
 }

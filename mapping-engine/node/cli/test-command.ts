@@ -24,11 +24,15 @@ import { runTestCase } from '../testing/run-test-case';
 import type { CliIo } from './cli-io';
 import { loadProjectFile } from './compile-command';
 import { EXIT_BAD_INPUT, EXIT_CHECK_FAILED, EXIT_OK } from './exit-codes';
+import { generateTestsCommand } from './generate-tests-command';
 import { junitReport, type JunitCase, type JunitSuite } from './junit-report';
 
 /** Options of the test command as commander parses them. */
 export interface TestCommandOptions {
   junit?: string;
+  /** Generate failure-mode cases instead (generate-tests-command.ts). */
+  generate?: boolean;
+  write?: boolean;
   passWithNoTests?: boolean;
 }
 
@@ -119,5 +123,7 @@ export function registerTestCommand(program: Command, io: CliIo, setExit: (code:
     .argument('<mapping...>', 'project file(s) (*.mapwright.json)')
     .option('--junit <file>', 'also write a JUnit XML report for CI')
     .option('--pass-with-no-tests', 'exit 0 when the documents have no test cases (else 1: nothing was checked)')
-    .action(async (files: string[], options: TestCommandOptions) => setExit(await testCommand(files, options, io)));
+    .option('--generate', 'generate failure-mode cases from the good input, run them and print what each expects')
+    .option('--write', 'with --generate: add the cases that behave as expected to the project (files under tests/generated/)')
+    .action(async (files: string[], options: TestCommandOptions) => setExit(options.generate ? await generateTestsCommand(files, options, io) : await testCommand(files, options, io)));
 }
