@@ -36,6 +36,7 @@ export const COLUMN_LABELS: Readonly<Record<string, string>> = {
   compileMs: 'compile ms',
   reverseMs: 'reverse ms',
   runMs: 'run ms',
+  runJsonataMs: 'run on jsonata ms',
   xlsxMs: 'spec XLSX ms',
   htmlMs: 'spec HTML ms',
   saveMs: 'save ms',
