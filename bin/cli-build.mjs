@@ -80,7 +80,8 @@ export async function buildCli() {
     external: ['exceljs'],
     banner: { js: "import { createRequire as __mapwrightRequire } from 'node:module'; const require = __mapwrightRequire(import.meta.url);" },
     metafile: true,
-    logLevel: 'warning',
+    // Errors are printed once, by the caller (bin/mapwright.mjs), with the file, line and column esbuild gives.
+    logLevel: 'silent',
     legalComments: 'none',
   });
   // Packages change only with npm install, which builds again through `prepare`.

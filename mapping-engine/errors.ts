@@ -62,6 +62,10 @@ export const ERROR_CODES = [
   'INPUT_NO_RECORDS',
   /** A transform rejected a value (a date not matching its pattern, an unknown code, number text of another shape). */
   'MAP_INVALID_VALUE',
+  /** A rule reads a source path the source schema and samples do not have. */
+  'MAP_UNKNOWN_SOURCE',
+  /** A rule writes a target path the target schema does not have. */
+  'MAP_UNKNOWN_TARGET',
   'EXPORT_FAILED',
   'EDIT_INVALID',
   /** Auto-map has no schema or sample of a side to suggest from. */

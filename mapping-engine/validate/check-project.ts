@@ -1,7 +1,8 @@
 /**
  * Checks a mapping project the way `mapwright validate` reports it: the
  * document itself, every file it references (schemas, samples, lookup CSVs,
- * test-case files: present and parseable) and that it compiles. Every problem
+ * test-case files: present and parseable), that it compiles, and that every
+ * source and target path its rules name is a field of its side (check-paths.ts). Every problem
  * is collected rather than stopping at the first, so one run lists them all.
  */
 import { toCodedError, type CodedErrorData } from '../errors';
@@ -16,6 +17,8 @@ import type { PayloadFormat } from '../payload/types';
 import { loadJsonSchema } from '../schema/json-schema';
 import { loadSchema } from '../schema/load-schema';
 import type { SourceResolver } from '../schema/resolver';
+import { checkDocumentPaths, type SideRoots } from './check-paths';
+import { loadTargetSchema } from './load-target';
 
 /** What checking one project found; `problems` empty means it is fine. */
 export interface ProjectCheck {
@@ -49,6 +52,20 @@ async function checkPayload(file: string, format: PayloadFormat, resolver: Sourc
   await attempt(problems, async () => readPayload(await resolver.read(file), { file, format }));
 }
 
+/** The fields of both sides; a side that cannot be loaded (reported above) is left out. */
+async function sideRoots(doc: MappingDocument, projectFile: string, resolver: SourceResolver): Promise<SideRoots> {
+  const roots: SideRoots = {};
+  for (const side of ['source', 'target'] as const) {
+    try {
+      const loaded = await loadTargetSchema(doc, projectFile, resolver, side);
+      if (loaded?.schema) roots[side] = loaded.schema.root;
+    } catch {
+      // Already a problem of checkSide.
+    }
+  }
+  return roots;
+}
+
 /**
  * Checks the project `text` stored at `projectFile`.
  * @param resolver - reads referenced files; it should throw coded `FILE_READ`/`NOT_FOUND` errors naming the file
@@ -78,5 +95,6 @@ export async function checkProject(text: string, projectFile: string, resolver: 
   // Without its lookup tables the compiler would only repeat the lookup problem.
   // The whole generated text must parse too, not only each field's own JSONata.
   if (tablesRead) await attempt(problems, async () => assertParses(compileDocument(doc, { tables: tables ?? {} })));
+  problems.push(...checkDocumentPaths(doc, text, projectFile, await sideRoots(doc, projectFile, resolver)));
   return notice ? { problems, notice } : { problems };
 }

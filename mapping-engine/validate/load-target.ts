@@ -29,11 +29,12 @@ async function readInput(resolver: SourceResolver, file: string): Promise<Schema
 
 /**
  * Loads the target schema of `doc` (stored at `projectFile`); undefined when
- * the target has neither a schema nor samples.
+ * the target has neither a schema nor samples. `side` 'source' loads the
+ * source side the same way (`mapwright validate` checks rule paths against it).
  * @throws MapwrightError (`FILE_READ`, `SCHEMA_*`, `XSD_*`, a payload parse code)
  */
-export async function loadTargetSchema(doc: MappingDocument, projectFile: string, resolver: SourceResolver): Promise<LoadedTarget | undefined> {
-  const { schema, samples, format } = doc.target;
+export async function loadTargetSchema(doc: MappingDocument, projectFile: string, resolver: SourceResolver, side: 'source' | 'target' = 'target'): Promise<LoadedTarget | undefined> {
+  const { schema, samples, format } = doc[side];
   if (schema && 'inline' in schema) {
     const text = JSON.stringify(schema.inline);
     return { schema: await loadJsonSchema(text, projectFile, resolver), jsonSchema: schema.inline, inferred: false };

@@ -42,6 +42,23 @@ describe('mapwright validate', () => {
     expect(lines[1]).toMatch(/^(NOT_FOUND|FILE_READ) \S*countries\.csv/);
   });
 
+  it('reports a source or target path the sides do not have, at its line and column, with a suggestion', async () => {
+    const file = copyOf('web-order-to-erp');
+    const text = readFileSync(file, 'utf8').replace('"target": "shipTo.city"', '"target": "shipTo.cty"').replace('"sources": ["order.shipping_address.zip"]', '"sources": ["order.shiping_address.zipp"]');
+    writeFileSync(file, text);
+    const { code, err } = await runCli('validate', file);
+    expect(code).toBe(1);
+    const lines = err.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    const at = (needle: string) => {
+      const offset = text.indexOf(needle);
+      const before = text.slice(0, offset).split('\n');
+      return `${before.length}:${before.at(-1)!.length + 1}`;
+    };
+    expect(lines[0]).toMatch(new RegExp(`^MAP_UNKNOWN_SOURCE \\S*web-order-to-erp\\.mapwright\\.json:${at('"order.shiping_address.zipp"')}: .*did you mean order\\.shipping_address\\.zip\\?`));
+    expect(lines[1]).toMatch(new RegExp(`^MAP_UNKNOWN_TARGET \\S*web-order-to-erp\\.mapwright\\.json:${at('"shipTo.cty"')}: .*did you mean shipTo\\.city\\?`));
+  });
+
   it('reports a target schema that does not parse', async () => {
     const file = copyOf('po-xml-to-json');
     writeFileSync(join(file, '..', 'target', 'order.schema.json'), '{"type": "object", "properties": {"a": {"$ref": "#/nowhere"}}}');
