@@ -45,9 +45,9 @@ class Emitter {
     private readonly compiled: CompiledMapping,
   ) {}
 
-  /** The helper (`$required`, `$omitEmpty`, `$nonEmpty`...) the JSONata text of target `path` starts with, if any. */
+  /** The helper (`$required`, `$omitEmpty`, `$nonEmpty`...) the JSONata text of target `path` (a source map key: a tree node's path) starts with, if any. */
   wrapperOf(path: string): string | undefined {
-    const span = this.compiled.sourceMap[splitPath(path).join('.')];
+    const span = this.compiled.sourceMap[path];
     if (!span) return undefined;
     return /^\$[A-Za-z]+(?=\()/.exec(this.compiled.expression.slice(span.start, span.start + 40))?.[0];
   }
@@ -102,7 +102,7 @@ function ruleText(e: Emitter, rule: MappingRule, depth: number): string {
     value = text;
   }
   // The policy wrapper the JSONata compiler wrote for this field (read back from its text, so the two never drift apart).
-  const wrapper = e.wrapperOf(rule.target);
+  const wrapper = e.wrapperOf(splitPath(rule.target).join('.'));
   if (rule.required === 'default') {
     if (wrapper !== '$orDefault') unsupported(`${rule.target}: default policy written as ${wrapper ?? 'no helper'}`);
     value = `rt.orDefault(${value}, ${e.k.json(rule.default ?? null)})`;
@@ -126,7 +126,11 @@ function objectText(e: Emitter, children: TargetNode[], depth: number): string {
     const key = JSON.stringify(child.name);
     if (child.kind === 'field') return `${key}: ${ruleText(e, child.rule, depth)}`;
     // An object the JSONata compiler wraps in $nonEmpty is left out when none of its fields has a value.
-    if (child.kind === 'object') return `${key}: ${e.wrapperOf(child.path) === '$nonEmpty' ? `rt.nonEmpty(${objectText(e, child.children, depth)})` : objectText(e, child.children, depth)}`;
+    if (child.kind === 'object') {
+      const wrapper = e.wrapperOf(child.path);
+      if (wrapper !== undefined && wrapper !== '$nonEmpty') unsupported(`${child.path}: object written as ${wrapper}`);
+      return `${key}: ${wrapper === '$nonEmpty' ? `rt.nonEmpty(${objectText(e, child.children, depth)})` : objectText(e, child.children, depth)}`;
+    }
     return `${key}: ${arrayFunction(e, child, depth)}(${contexts(depth)})`;
   });
   return `{${members.join(', ')}}`;
@@ -141,6 +145,9 @@ function contexts(depth: number): string {
 function arrayFunction(e: Emitter, node: Extract<TargetNode, { kind: 'array' }>, depth: number): string {
   const ctx = node.context;
   if (ctx.groupBy) unsupported(`${node.path || '.'} is grouped`);
+  // The JSONata compiler writes an array as `[...]`, or inside $requiredItems when it must not be empty; anything else is new to this engine.
+  const wrapper = e.wrapperOf(node.path);
+  if (wrapper !== undefined && !(wrapper === '$requiredItems' && ctx.required === 'error')) unsupported(`${node.path || '.'}: array written as ${wrapper}`);
   const inner = depth + 1;
   const name = e.name('A');
   const lines = [`function ${name}(${contexts(depth)}) {`, `let items = rt.items(${sourceText(e, ctx.source, depth)});`];
