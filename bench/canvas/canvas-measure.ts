@@ -1,6 +1,6 @@
 /**
  * The canvas measured in Debian's Chromium against the web host (as the
- * e2e tests run it), on the generated budget project (canvas-project.ts):
+ * e2e tests run it), on the size benchmark's generated 500-rule project:
  * time from switching the Mapping panel to Canvas until a click on a field
  * has selected it; main-thread script time per frame (Chrome's own
  * Performance.getMetrics ScriptDuration over the frames counted by
@@ -17,11 +17,12 @@ import type { CDPSession, Page } from 'playwright-core';
 import { build } from 'vite';
 import { startWebHost } from '../../electron/web/web-host';
 import { launchChromium, scratchSettingsDir } from '../../tests/e2e/chromium';
-import { CANVAS_BUDGET, fieldCount, writeCanvasProject } from './canvas-project';
+import { generateSizeProject, writeSizeProject } from '../size/size-project';
 
 /** What one run measured. */
 export interface CanvasFigures {
-  fieldsPerSide: number;
+  sourceFields: number;
+  targetFields: number;
   links: number;
   firstInteractionMs: number;
   warmInteractionMs: number;
@@ -34,6 +35,9 @@ export interface CanvasFigures {
   rowsInDom: number;
   visibleRows: number;
 }
+
+/** Rules (links) of the measured project. */
+const LINKS = 500;
 
 /** Frames each gesture lasts. */
 const FRAMES = 180;
@@ -94,12 +98,18 @@ async function canvasToInteraction(page: Page): Promise<number> {
   })()`);
 }
 
-/** Opens every group of a tree by keyboard (type-ahead to its name, ArrowRight). */
-async function openGroups(page: Page, tree: string, groups: number): Promise<void> {
+/**
+ * Opens every top-level field of a tree by keyboard, from the bottom up (End,
+ * then ArrowRight and ArrowUp: the row above a top-level field is the
+ * previous one while those above it are still closed).
+ */
+async function openTopLevel(page: Page, tree: string): Promise<void> {
   await page.locator(tree).focus();
-  for (let g = 0; g < groups; g++) {
-    await page.keyboard.type(`grp${String(g).padStart(2, '0')}`);
+  await page.keyboard.press('End');
+  const top = await page.locator(`${tree} [role=treeitem][aria-level="1"]`).first().getAttribute('aria-setsize');
+  for (let i = 0; i < Number(top); i++) {
     await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowUp');
   }
   await page.keyboard.press('Home');
 }
@@ -109,7 +119,9 @@ const repo = join(import.meta.dirname, '..', '..');
 /** Measures the canvas on the budget project. */
 export async function measureCanvas(log: (message: string) => void): Promise<CanvasFigures> {
   const dir = mkdtempSync(join(tmpdir(), 'mapwright-bench-canvas-'));
-  const project = writeCanvasProject(join(dir, 'project'));
+  // The size benchmark's generated project (bench/size) with 500 rules: about 2,500 fields a side, four array contexts.
+  const project = await writeSizeProject(join(dir, 'project'), LINKS);
+  const generated = generateSizeProject(LINKS);
   const built = join(dir, 'renderer');
   log('canvas: building the renderer (production)');
   await build({ configFile: join(repo, 'vite.renderer.config.ts'), logLevel: 'error', build: { outDir: built, emptyOutDir: true } });
@@ -135,8 +147,8 @@ export async function measureCanvas(log: (message: string) => void): Promise<Can
     const warmInteractionMs = Math.min(...warm);
     log(`canvas: first interaction ${Math.round(warmInteractionMs)} ms (warm)`);
 
-    await openGroups(page, SOURCE_TREE, CANVAS_BUDGET.groups);
-    await openGroups(page, TARGET_TREE, CANVAS_BUDGET.groups);
+    await openTopLevel(page, SOURCE_TREE);
+    await openTopLevel(page, TARGET_TREE);
     const visibleRows = await page.locator(SOURCE_TREE).evaluate((el) => Math.round(el.scrollHeight / 28));
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
@@ -194,8 +206,9 @@ export async function measureCanvas(log: (message: string) => void): Promise<Can
 
     const counts = await page.evaluate(() => ({ canvas: document.querySelector('[data-testid=canvas]')!.querySelectorAll('*').length, page: document.querySelectorAll('*').length }));
     return {
-      fieldsPerSide: fieldCount(CANVAS_BUDGET),
-      links: CANVAS_BUDGET.rules,
+      sourceFields: generated.sourceFields,
+      targetFields: generated.targetFields,
+      links: LINKS,
       firstInteractionMs,
       warmInteractionMs,
       scrollScriptMsPerFrame,
