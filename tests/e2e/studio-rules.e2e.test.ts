@@ -24,6 +24,8 @@ const samplesDir = join(repo, 'samples');
 const screenshots = join(import.meta.dirname, 'screenshots');
 
 const CITY = '"city": $required(billing.city, "address.city", $record)';
+/** The city rule mapped again with the default policy (which may leave an empty value out through $omitEmpty). */
+const CITY_AGAIN = /"city": (?:\$omitEmpty\(billing\.city\)|billing\.city)/;
 const DATE_FROM = '$toMillis($s, "[D01].[M01].[Y0001]")';
 
 /** Selects a row of the rules table by typing its name, as a user does once the table has the focus. */
@@ -74,7 +76,7 @@ describe.skipIf(!hasChromium)(`rules view in Chromium (skipped when ${CHROMIUM_P
     const options = editor.getByRole('listbox', { name: 'Source field suggestions' });
     await expect.poll(async () => (await options.getByRole('option').allTextContents()).map((t) => t.replace(/string$/, ''))).toEqual(['billing.city', 'billing.countryCode']);
     await page.keyboard.press('Enter');
-    await expect.poll(() => expression(page)).toContain('"city": billing.city');
+    await expect.poll(() => expression(page)).toMatch(CITY_AGAIN);
     await editor.getByRole('button', { name: '← Rules' }).click();
 
     // The date transform of customerSince, removed and added again from the palette with its parameters.
@@ -97,7 +99,8 @@ describe.skipIf(!hasChromium)(`rules view in Chromium (skipped when ${CHROMIUM_P
     await expect.poll(() => form.getByRole('alert').count()).toBe(0);
     await page.keyboard.press('Enter');
     await expect.poll(() => expression(page)).toContain(DATE_FROM);
-    expect(await expression(page)).toBe(original.replace(CITY, '"city": billing.city'));
+    const remapped = await expression(page);
+    expect(remapped).toBe(original.replace(CITY, remapped.match(CITY_AGAIN)?.[0] ?? 'no city rule'));
     await screenshot(page, join(screenshots, 'studio-rules-editor.png'));
     await since.getByRole('button', { name: '← Rules' }).click();
 
@@ -119,7 +122,7 @@ describe.skipIf(!hasChromium)(`rules view in Chromium (skipped when ${CHROMIUM_P
     await expect.poll(() => expression(page)).not.toContain('billing.city');
     expect(await dirty(page)).toBe(true);
     await page.keyboard.press('ControlOrMeta+y');
-    await expect.poll(() => expression(page)).toContain('"city": billing.city');
+    await expect.poll(() => expression(page)).toMatch(CITY_AGAIN);
     expect(problems).toEqual([]);
     await page.close();
   });
