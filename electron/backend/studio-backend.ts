@@ -11,6 +11,7 @@ import type { ExpressionRunner } from '../../mapping-engine/run/run-types';
 import type { appMethods, StudioApi, StudioApiPart } from '../contract/studio-api';
 import type { FileAccess } from './engine/file-access';
 import { createAccessService } from './access-service';
+import { createDraftService } from './draft-service';
 import { createEditorService } from './editor-service';
 import { lazyRunner } from './engine/engine-context';
 import { createFileAccess } from './engine/file-access';
@@ -92,6 +93,7 @@ export function createStudioBackend(options: StudioBackendOptions): StudioApi {
     ...createAccessService(shared),
     ...createSchemaTreeService(shared),
     ...createPreviewService(shared),
+    ...createDraftService(shared),
   };
 }
 

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import type { CodedErrorData } from '../../mapping-engine/errors';
 import { CodedErrorSchema } from './coded-error-schema';
 import { accessMethods } from './methods/access-methods';
+import { draftMethods } from './methods/draft-methods';
 import { editorMethods } from './methods/editor-methods';
 import { engineMethods } from './methods/engine-methods';
 import { exportMethods } from './methods/export-methods';
@@ -20,7 +21,7 @@ import { projectFileMethods } from './methods/project-file-methods';
 import { previewMethods } from './methods/preview-methods';
 import { schemaTreeMethods } from './methods/schema-tree-methods';
 
-export { accessMethods, editorMethods, engineMethods, exportMethods, previewMethods, projectFileMethods, projectMethods, schemaTreeMethods };
+export { accessMethods, draftMethods, editorMethods, engineMethods, exportMethods, previewMethods, projectFileMethods, projectMethods, schemaTreeMethods };
 
 /**
  * A sample's id is its folder name under `samples/`. The pattern keeps ids
@@ -80,6 +81,7 @@ export const studioContract = {
   ...accessMethods,
   ...schemaTreeMethods,
   ...previewMethods,
+  ...draftMethods,
 } as const;
 
 /** Name of a studio method. */

@@ -11,7 +11,7 @@ import { dirname } from 'node:path';
 import { mappingJob } from '../../compiled/engine-selection';
 import type { CompiledProject } from '../../compiler/compile-project';
 import { resolveDocumentPath } from '../../document/document-paths';
-import type { MappingDocument } from '../../document/document-schema';
+import type { MappingDocument, TestCase } from '../../document/document-schema';
 import { applyEdit } from '../../document/edits/apply-edit';
 import { MapwrightError } from '../../errors';
 import { readPayload } from '../../payload/read-payload';
@@ -76,29 +76,41 @@ export async function generateProjectTests(project: CompiledProject, file: strin
 /** Folder (relative to the project file) the kept cases' files go to. */
 export const GENERATED_FOLDER = 'tests/generated';
 
+/** Writes one file of a kept case; the studio passes one that checks its grants first. */
+export type CaseFileWriter = (path: string, content: string) => Promise<void>;
+
+async function writeBeside(path: string, content: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  await writeFileAtomic(path, content);
+}
+
 /**
  * Writes the inputs (and expected outputs) of `chosen` next to the project
- * under {@link GENERATED_FOLDER} and returns the document with the cases
- * added as one edit. Cases whose name the document already has are skipped.
+ * under {@link GENERATED_FOLDER} and returns their test cases, for the
+ * caller to add as one edit. Cases whose name the document already has, and
+ * cases that must keep an output their run did not give, are skipped.
  */
-export async function keepGeneratedTests(doc: MappingDocument, file: string, chosen: readonly RunGeneratedCase[]): Promise<MappingDocument> {
+export async function writeGeneratedTests(doc: MappingDocument, file: string, chosen: readonly RunGeneratedCase[], write: CaseFileWriter = writeBeside): Promise<TestCase[]> {
   const names = new Set(doc.tests.map((t) => t.name));
   const taken = new Set<string>();
-  const edits = [];
+  const tests: TestCase[] = [];
   for (const c of chosen) {
     if (names.has(c.name)) continue;
     const stem = caseFileStem(c, taken);
     const files = { input: `${GENERATED_FOLDER}/${stem}.input.${doc.source.format}`, expected: `${GENERATED_FOLDER}/${stem}.expected.${doc.target.format}` };
     const test = toTestCase(c, files);
-    await mkdir(dirname(resolveDocumentPath(file, files.input)), { recursive: true });
-    await writeFileAtomic(resolveDocumentPath(file, files.input), writePayload(c.input, doc.source.format));
-    if (test.expected !== undefined) {
-      if (c.output === undefined) continue; // an output is needed to keep; the run failed
-      await writeFileAtomic(resolveDocumentPath(file, files.expected), writePayload(c.output, doc.target.format));
-    }
-    edits.push({ kind: 'addTest' as const, test });
+    if (test.expected !== undefined && c.output === undefined) continue;
+    await write(resolveDocumentPath(file, files.input), writePayload(c.input, doc.source.format));
+    if (test.expected !== undefined) await write(resolveDocumentPath(file, files.expected), writePayload(c.output!, doc.target.format));
+    tests.push(test);
   }
-  const result = applyEdit(doc, { kind: 'batch', edits, label: `Add ${edits.length} generated tests` });
+  return tests;
+}
+
+/** {@link writeGeneratedTests}, then the document with the cases added (one labelled edit). */
+export async function keepGeneratedTests(doc: MappingDocument, file: string, chosen: readonly RunGeneratedCase[]): Promise<MappingDocument> {
+  const tests = await writeGeneratedTests(doc, file, chosen);
+  const result = applyEdit(doc, { kind: 'batch', edits: tests.map((test) => ({ kind: 'addTest', test })), label: `Add ${tests.length} generated tests` });
   if (!result.ok) throw new MapwrightError(result.error.code, result.error.message);
   return result.document;
 }

@@ -1,0 +1,65 @@
+/**
+ * Contract section: the mapping drafts itself. `suggestMappings` gives
+ * auto-map's suggestions for the studio's (possibly unsaved) document;
+ * `generateTests` generates and runs the failure-mode test cases from its
+ * good input; `keepGeneratedTests` writes the chosen cases' files under the
+ * project's tests/generated/ folder and returns their test cases, for the
+ * renderer to add as one undoable edit. Sample values never cross: a case
+ * crosses as its name, expectation and verdict.
+ */
+import { z } from 'zod';
+import { ProjectPathSchema } from './engine-methods';
+
+const DocumentTextSchema = z.string().max(20_000_000);
+
+/** Arguments of `suggestMappings` and `generateTests`. */
+export const DraftRequestSchema = z.strictObject({
+  projectPath: ProjectPathSchema,
+  /** The studio's document text (unsaved edits included). */
+  text: DocumentTextSchema,
+});
+
+/** One auto-map suggestion (see mapping-engine/suggest/suggest-mappings.ts). */
+export const MappingSuggestionSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['rule', 'array']),
+  target: z.string(),
+  sources: z.array(z.string()),
+  transforms: z.array(z.record(z.string(), z.unknown())),
+  confidence: z.number(),
+  reason: z.string(),
+  group: z.string(),
+  requires: z.string().optional(),
+});
+
+/** One generated failure-mode case, run. */
+export const GeneratedCaseSchema = z.object({
+  name: z.string(),
+  kind: z.string(),
+  source: z.string(),
+  /** What it expects, in words (`MAP_REQUIRED_MISSING at firstName`). */
+  expectation: z.string(),
+  reason: z.string(),
+  /** The mapping does what the case expects today. */
+  agrees: z.boolean(),
+  /** What the run gave, in words (field and code, or a field's presence; never a sample value for a kept case's input). */
+  observed: z.string(),
+});
+
+/** Arguments of `keepGeneratedTests`. */
+export const KeepGeneratedRequestSchema = DraftRequestSchema.extend({
+  /** Names of the generated cases to keep. */
+  names: z.array(z.string().min(1).max(500)).min(1).max(500),
+});
+
+/** The methods of this section. */
+export const draftMethods = {
+  suggestMappings: { args: z.tuple([DraftRequestSchema]), result: z.object({ suggestions: z.array(MappingSuggestionSchema) }) },
+  generateTests: { args: z.tuple([DraftRequestSchema]), result: z.object({ goodInput: z.string(), cases: z.array(GeneratedCaseSchema) }) },
+  keepGeneratedTests: { args: z.tuple([KeepGeneratedRequestSchema]), result: z.object({ tests: z.array(z.record(z.string(), z.unknown())) }) },
+} as const;
+
+/** A suggestion as the renderer receives it. */
+export type MappingSuggestionData = z.infer<typeof MappingSuggestionSchema>;
+/** A generated case as the renderer receives it. */
+export type GeneratedCaseData = z.infer<typeof GeneratedCaseSchema>;
