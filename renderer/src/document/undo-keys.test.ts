@@ -1,6 +1,7 @@
 /** Which chords undo and redo, and where the page leaves them to the field. */
 import { describe, expect, it } from 'vitest';
-import { describeTarget, historyCommand, historyCommandFor, menuHistoryTarget, type TargetElement } from './undo-keys';
+import { createDocumentStore } from './document-store';
+import { describeTarget, historyCommand, historyCommandFor, menuHistoryTarget, runMenuHistory, type HistoryCommand, type TargetElement } from './undo-keys';
 
 const chord = (key: string, mods: { ctrl?: boolean; meta?: boolean; shift?: boolean; alt?: boolean } = {}) => ({
   key,
@@ -54,5 +55,24 @@ describe('undo keys', () => {
     expect(menuHistoryTarget(describeTarget(element('TR')))).toBe('document');
     expect(menuHistoryTarget(describeTarget(null))).toBe('document');
     expect(menuHistoryTarget(describeTarget(element('BUTTON', { inside: ['aria-modal'] })))).toBe('none');
+  });
+
+  it('undoes and redoes the document from the Edit menu, and leaves a focused field to its own undo', () => {
+    const store = createDocumentStore();
+    store.getState().load(JSON.stringify({ formatVersion: 1, name: 'Orders', source: { format: 'json' }, target: { format: 'json' } }));
+    expect(store.getState().apply({ kind: 'setName', name: 'Orders v2' }).ok).toBe(true);
+    const fieldCommands: HistoryCommand[] = [];
+    const on = { history: store.getState(), field: (command: HistoryCommand) => fieldCommands.push(command) };
+
+    runMenuHistory('undo', describeTarget(element('INPUT')), on);
+    expect(store.getState().document?.name).toBe('Orders v2');
+    expect(fieldCommands).toEqual(['undo']);
+    runMenuHistory('undo', describeTarget(null), on);
+    expect(store.getState().document?.name).toBe('Orders');
+    runMenuHistory('redo', describeTarget(element('TR')), on);
+    expect(store.getState().document?.name).toBe('Orders v2');
+    runMenuHistory('undo', describeTarget(element('BUTTON', { inside: ['aria-modal'] })), on);
+    expect(store.getState().document?.name).toBe('Orders v2');
+    expect(fieldCommands).toEqual(['undo']);
   });
 });

@@ -74,3 +74,17 @@ export function menuHistoryTarget(target: KeyTarget): 'field' | 'document' | 'no
   if (target.editable) return 'field';
   return target.inDialog ? 'none' : 'document';
 }
+
+/** What {@link runMenuHistory} acts on: the document history, and the focused field's own undo. */
+export interface MenuHistoryTargets {
+  history: { undo(): void; redo(): void };
+  /** The field's own command (`document.execCommand` in the page). */
+  field(command: HistoryCommand): void;
+}
+
+/** Runs the Edit menu's `command` where {@link menuHistoryTarget} says, for the element with the focus. */
+export function runMenuHistory(command: HistoryCommand, target: KeyTarget, on: MenuHistoryTargets): void {
+  const where = menuHistoryTarget(target);
+  if (where === 'field') on.field(command);
+  else if (where === 'document') on.history[command]();
+}

@@ -4,7 +4,7 @@ import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import type { StudioShellApi } from '../../../electron/contract/studio-commands';
 import type { DocumentState } from './document-store';
-import { describeTarget, historyCommandFor, menuHistoryTarget } from './undo-keys';
+import { describeTarget, historyCommandFor, runMenuHistory } from './undo-keys';
 
 /** Reads `select(state)` from the document store and subscribes to its changes. */
 export function useDocument<T>(store: StoreApi<DocumentState>, select: (state: DocumentState) => T): T {
@@ -26,10 +26,11 @@ export function useHistoryKeys(
     return shell.onCommand((command) => {
       if (command.command !== 'undo' && command.command !== 'redo') return;
       const focused = document.activeElement;
-      const where = menuHistoryTarget(describeTarget(focused instanceof Element && focused !== document.body ? focused : null));
       // A text field keeps its own typing history, as the native menu role gave it.
-      if (where === 'field') document.execCommand(command.command);
-      else if (where === 'document') store.getState()[command.command]();
+      runMenuHistory(command.command, describeTarget(focused instanceof Element && focused !== document.body ? focused : null), {
+        history: store.getState(),
+        field: (name) => document.execCommand(name),
+      });
     });
   }, [store, shell]);
 
