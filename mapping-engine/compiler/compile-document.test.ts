@@ -38,16 +38,10 @@ describe('compileDocument', () => {
       ],
     });
     const { expression } = compileDocument(d);
-    expect(expression.split('\n').slice(0, 7)).toEqual([
-      '(',
-      '  $required := function($value, $field, $record) {',
-      '    $exists($value) and $value != null and $value != "" ? $value : $error($field & " is required" & ($exists($record) ? " (" & $record & ")" : ""))',
-      '  };',
-      '  {',
-      '    "id": $required(`cbc:ID`, "id"),',
-      '    "date": `Order Date`,',
-    ]);
-    expect(expression).toContain('      "buyer name": buyer.name,\n');
+    expect(expression.startsWith('(\n  $required := function($value, $field, $record) {\n')).toBe(true);
+    // Fields with the omit policy leave out empty values ("", null); an object whose fields may all be left out is left out when they are.
+    expect(expression).toContain('\n    "id": $required(`cbc:ID`, "id"),\n    "date": $omitEmpty(`Order Date`),\n    "party": $nonEmpty({\n');
+    expect(expression).toContain('      "buyer name": $omitEmpty(buyer.name),\n');
     expect(await evaluate(expression, ORDER)).toEqual({ id: 'PO-7', date: '2024-05-01', party: { 'buyer name': 'Demo Buyer', source: 'po' } });
     expect(compileDocument(d).expression).toBe(expression);
   });
@@ -133,7 +127,7 @@ describe('compileDocument', () => {
       rules: [{ target: 'names.name', sources: ['sku'], transforms: [{ kind: 'lookup', table: 'skus', default: '?' }] }],
     });
     const { expression } = compileDocument(d, { tables: { cities: { B: 'Berlin' } } });
-    expect(expression.startsWith('(\n  $table_cities := {\n    "B": "Berlin"\n  };\n  $table_skus := {\n')).toBe(true);
+    expect(expression).toContain('\n  $table_cities := {\n    "B": "Berlin"\n  };\n  $table_skus := {\n');
     expect(expression.match(/\$table_skus := /g)).toHaveLength(1);
     expect(await evaluate(expression, ORDER)).toEqual({ names: [{ name: 'Banana' }, { name: 'Apple' }, { name: '?' }] });
     expect(codeOf(() => compileDocument(d))).toBe('COMPILE_INVALID');
@@ -149,12 +143,26 @@ describe('compileDocument', () => {
     });
     const { expression, sourceMap } = compileDocument(d);
     const text = (path: string) => expression.slice(sourceMap[path]!.start, sourceMap[path]!.end);
-    expect(text('id')).toBe('`cbc:ID`');
-    expect(text('items.sku')).toBe('sku');
+    expect(text('id')).toBe('$omitEmpty(`cbc:ID`)');
+    expect(text('items.sku')).toBe('$omitEmpty(sku)');
     expect(text('items').startsWith('[lines.{')).toBe(true);
     expect(fieldAtOffset(sourceMap, sourceMap['items.sku']!.start)).toBe('items.sku');
     expect(fieldAtOffset(sourceMap, sourceMap['items']!.start)).toBe('items');
     expect(fieldAtOffset(sourceMap, 0)).toBeUndefined();
+  });
+
+  it('leaves out empty values under the omit policy, and objects left with nothing in them', async () => {
+    const d = doc({
+      rules: [
+        { target: 'id', sources: ['id'], required: 'error' },
+        { target: 'agent.institution.bic', sources: ['bic'] },
+        { target: 'note', sources: ['note'] },
+        { target: 'fixed', transforms: [{ kind: 'constant', value: '' }] },
+      ],
+    });
+    const { expression } = compileDocument(d);
+    expect(await evaluate(expression, { id: 'P-1', bic: '', note: null })).toEqual({ id: 'P-1', fixed: '' });
+    expect(await evaluate(expression, { id: 'P-1', bic: 'COBADEFFXXX', note: 'n' })).toEqual({ id: 'P-1', agent: { institution: { bic: 'COBADEFFXXX' } }, note: 'n', fixed: '' });
   });
 
   it('rejects rules that cannot compile with coded errors', () => {

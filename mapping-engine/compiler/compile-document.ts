@@ -13,7 +13,7 @@ import { compileChain } from '../transforms/registry';
 import { compileRule, compileSource, tableVariable } from './compile-rule';
 import { itemRecordBinding, needsRecord, positionVariable, recordInScope } from './record-label';
 import { levelsUp, contextVariable } from './source-paths';
-import { buildTargetTree, type TargetNode } from './target-tree';
+import { buildTargetTree, optionalObject, type TargetNode } from './target-tree';
 import { TextWriter, type Span } from './text-writer';
 import { needsTopBlock, writeTopBindings } from './top-block';
 import { nameValueMaps, type ValueMapBinding } from './value-map-names';
@@ -73,6 +73,11 @@ function writeValue(c: Compilation, node: TargetNode, depth: number, indent: num
   const here = label ? `${label}.${node.name}` : node.name;
   if (node.kind === 'field') {
     c.w.write(compileRule(node.rule, depth, here, { record: recordInScope(c.doc, depth), valueMapVariable: (n) => c.variables.get(n) }));
+  } else if (node.kind === 'object' && optionalObject(node)) {
+    // Left out when every field inside it was left out.
+    c.w.write('$nonEmpty(');
+    writeChildren(c, node.children, depth, indent, here);
+    c.w.write(')');
   } else if (node.kind === 'object') writeChildren(c, node.children, depth, indent, here);
   else writeArray(c, node, depth, indent, `${here}[]`);
   c.w.mark(node.path, start);

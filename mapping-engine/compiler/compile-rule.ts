@@ -52,7 +52,8 @@ export function compileRule(rule: MappingRule, depth: number, label: string, opt
   const value = compileChain(rule.transforms, input, ctx);
   switch (rule.required) {
     case 'omit':
-      return value;
+      // An empty value ("" or null: a blank CSV cell, empty XML text) leaves the field out, as a missing one does.
+      return rule.sources.length > 0 ? `$omitEmpty(${value})` : value;
     case 'default':
       return `$orDefault(${value}, ${literal(rule.default ?? null)})`;
     case 'error':
@@ -67,12 +68,15 @@ export function compileRule(rule: MappingRule, depth: number, label: string, opt
  * empty strings rather than absent. The error names the field and, when
  * one is in scope, the record (see record-label.ts).
  */
-export const POLICY_HELPERS: Record<'required' | 'orDefault' | 'requiredItems', string[]> = {
+export const POLICY_HELPERS: Record<'required' | 'orDefault' | 'requiredItems' | 'omitEmpty' | 'nonEmpty', string[]> = {
   required: [
     '$required := function($value, $field, $record) {',
     '  $exists($value) and $value != null and $value != "" ? $value : $error($field & " is required" & ($exists($record) ? " (" & $record & ")" : ""))',
     '};',
   ],
+  omitEmpty: ['$omitEmpty := function($value) {', '  ($type($value) = "string" and $value = "") or $type($value) = "null" ? () : $value', '};'],
+  // An object whose fields were all left out is left out too (`<CdtrAgt><FinInstnId/></CdtrAgt>` is not written).
+  nonEmpty: ['$nonEmpty := function($object) {', '  $count($keys($object)) > 0 ? $object : ()', '};'],
   orDefault: ['$orDefault := function($value, $default) {', '  $exists($value) and $value != null and $value != "" ? $value : $default', '};'],
   // An array context that must not be empty raises what a missing required field raises, so hosts read both alike.
   requiredItems: [

@@ -17,6 +17,16 @@ export type TargetNode =
 /** A node that holds other nodes. */
 export type Container = Extract<TargetNode, { children: TargetNode[] }>;
 
+/**
+ * Whether `node` is an object whose fields may all be left out (every field
+ * below it has the `omit` policy, and no array is below it), so it is itself
+ * left out when none of them has a value.
+ */
+export function optionalObject(node: TargetNode): boolean {
+  if (node.kind === 'field') return node.rule.required === 'omit';
+  return node.kind === 'object' && node.children.every(optionalObject);
+}
+
 function conflict(message: string): MapwrightError {
   return new MapwrightError('COMPILE_INVALID', message);
 }
@@ -52,7 +62,7 @@ export function buildTargetTree(doc: MappingDocument): Container {
         child = context ? { kind: 'array', name, path, context, children: [] } : { kind: 'object', name, path, children: [] };
         add(node, child);
       }
-      if (child.kind === 'field') throw conflict(`target field ${child.path} has its own rule and also fields inside it`);
+      if (child.kind === 'field') throw conflict(`target field ${child.path} has its own rule and also fields inside it; either let the rule build the whole value (a custom expression returning the object) and remove the rules below it, or remove its rule and map the fields inside it one by one`);
       node = child;
     });
     return node;

@@ -17,6 +17,7 @@ import { usesZoneHelper, ZONE_HELPER } from '../transforms/date-zones';
 import { NUMBER_HELPER, usesNumberHelper } from '../transforms/number-text';
 import { CHECK_DIGIT_HELPER, usesCheckDigits } from '../transforms/check-transforms';
 import { namesRecord, rootRecordBinding } from './record-label';
+import { buildTargetTree, optionalObject, type TargetNode } from './target-tree';
 import type { TextWriter } from './text-writer';
 import type { ValueMapBinding } from './value-map-names';
 
@@ -36,6 +37,18 @@ function requiresItems(doc: MappingDocument): boolean {
 /** Every transform of the document: the rules' and the array contexts' sort and group keys. */
 function allTransforms(doc: MappingDocument): TransformNode[] {
   return [...doc.rules.flatMap((r) => r.transforms), ...doc.arrays.flatMap((a) => [...(a.sort?.transforms ?? []), ...(a.groupTransforms ?? [])])];
+}
+
+/** Whether some nested object holds only fields that may be left out, so `$nonEmpty` is bound (see compile-document.ts). */
+function prunesObjects(doc: MappingDocument): boolean {
+  return anyOptionalObject(buildTargetTree(doc), true);
+}
+
+/** Whether `node` or an object below it (not the root) is an {@link optionalObject}. */
+function anyOptionalObject(node: TargetNode, root = false): boolean {
+  if (node.kind === 'field') return false;
+  if (!root && node.kind === 'object' && optionalObject(node)) return true;
+  return node.children.some((c) => anyOptionalObject(c));
 }
 
 /** Whether some transform can reject a value, so the `$invalid` helper is bound. */
@@ -73,7 +86,7 @@ export const NO_RECORDS_CHECK = '$count($) = 0 ? $error("INPUT_NO_RECORDS: the i
 
 /** Whether anything needs binding, so the expression is a block around the target. */
 export function needsTopBlock(doc: MappingDocument, maps: readonly ValueMapBinding[]): boolean {
-  return Object.keys(doc.lookups).length > 0 || maps.length > 0 || doc.rules.some((r) => r.required !== 'omit') || requiresItems(doc) || raisesAnyInvalid(doc) || readsNumbers(doc) || usesAnyZone(doc) || checksDigits(doc) || checksRecords(doc);
+  return Object.keys(doc.lookups).length > 0 || maps.length > 0 || doc.rules.some((r) => r.required !== 'omit' || r.sources.length > 0) || requiresItems(doc) || raisesAnyInvalid(doc) || readsNumbers(doc) || usesAnyZone(doc) || checksDigits(doc) || checksRecords(doc);
 }
 
 function writeEntries(w: TextWriter, variable: string, entries: Record<string, Scalar>): void {
@@ -96,6 +109,8 @@ function writeEntries(w: TextWriter, variable: string, entries: Record<string, S
 export function writeTopBindings(w: TextWriter, doc: MappingDocument, tables: TableEntries, maps: readonly ValueMapBinding[]): void {
   const helpers: Array<keyof typeof POLICY_HELPERS> = (['required', 'orDefault'] as const).filter((name) => doc.rules.some((r) => r.required === (name === 'required' ? 'error' : 'default')));
   if (requiresItems(doc)) helpers.push('requiredItems');
+  if (doc.rules.some((r) => r.required === 'omit' && r.sources.length > 0)) helpers.push('omitEmpty');
+  if (prunesObjects(doc)) helpers.push('nonEmpty');
   const lines = [...helpers.flatMap((name) => POLICY_HELPERS[name]), ...(raisesAnyInvalid(doc) ? INVALID_HELPER : []), ...(readsNumbers(doc) ? NUMBER_HELPER : []), ...(usesAnyZone(doc) ? ZONE_HELPER : []), ...(checksDigits(doc) ? CHECK_DIGIT_HELPER : [])];
   if (checksRecords(doc)) lines.unshift(NO_RECORDS_CHECK);
   for (const line of lines) {

@@ -91,7 +91,7 @@ describe('parseExpression on edits', () => {
   const { expression } = compileDocument(base);
 
   it('reads a changed source, transform chain and policy back into rules', () => {
-    const edited = expression.replace('"sku": sku', '"sku": $pad($string($trim(code)), -8, "0")').replace('$required(orderId, "id")', '$orDefault($uppercase(ref), "none")');
+    const edited = expression.replace('"sku": $omitEmpty(sku)', '"sku": $omitEmpty($pad($string($trim(code)), -8, "0"))').replace('$required(orderId, "id")', '$orDefault($uppercase(ref), "none")');
     const parsed = parseExpression(edited, base);
     expect(parsed.custom).toEqual([]);
     expect(parsed.document.rules.find((r) => r.target === 'lines.sku')).toEqual({ target: 'lines.sku', sources: ['code'], transforms: [{ kind: 'trim' }, { kind: 'pad', width: 8, char: '0', side: 'left' }], required: 'omit' });
@@ -104,7 +104,7 @@ describe('parseExpression on edits', () => {
   });
 
   it('raises COMPILE_PARSE with line and column on invalid JSONata', () => {
-    const broken = expression.replace('"sku": sku', '"sku": (sku');
+    const broken = expression.replace('"sku": $omitEmpty(sku)', '"sku": $omitEmpty((sku)');
     expect(() => parseExpression(broken, base)).toThrow(expect.objectContaining({ code: 'COMPILE_PARSE', line: expect.any(Number), column: expect.any(Number) }));
   });
 

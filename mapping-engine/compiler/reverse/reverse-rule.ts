@@ -35,6 +35,8 @@ function scalarOf(node: AstNode | undefined): Scalar | undefined {
 
 function policyOf(ast: AstNode): { inner: AstNode; required: MappingRule['required']; default?: Scalar } {
   const count = ast.arguments?.length ?? 0;
+  // `$omitEmpty(value)`: the omit policy of a field with sources (a bare value is read as omit too; recompiling tells them apart).
+  if (ast.type === 'function' && ast.procedure?.type === 'variable' && ast.procedure.value === 'omitEmpty' && count === 1) return { inner: ast.arguments![0]!, required: 'omit' };
   const args = ast.type === 'function' && ast.procedure?.type === 'variable' && (count === 2 || count === 3) ? ast.arguments : undefined;
   // The third argument of $required is the `$record` in scope; recompiling checks it was written as the compiler would.
   if (args && ast.procedure?.value === 'required') return { inner: args[0]!, required: 'error' };
