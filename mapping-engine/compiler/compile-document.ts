@@ -5,13 +5,13 @@
  * for every target path, the span of text that computes it.
  */
 import { MapwrightError } from '../errors';
-import type { MappingDocument } from '../document/document-schema';
+import type { ArrayContext, MappingDocument } from '../document/document-schema';
 import type { TransformNode } from '../transforms/transform-node';
 import { compilePredicate } from '../transforms/predicate';
 import { literal, pathExpression } from '../transforms/jsonata-text';
 import { compileChain } from '../transforms/registry';
 import { compileRule, compileSource, tableVariable } from './compile-rule';
-import { itemRecordBinding, needsRecord, positionVariable, recordInScope } from './record-label';
+import { itemRecordBinding, needsRecord, positionVariable, recordInScope, type RootKey } from './record-label';
 import { levelsUp, contextVariable } from './source-paths';
 import { buildTargetTree, optionalObject, type TargetNode } from './target-tree';
 import { TextWriter, type Span } from './text-writer';
@@ -153,6 +153,11 @@ function memberItems(c: Compilation, node: Extract<TargetNode, { kind: 'array' }
   return ctx.source === '$items' ? items : `($m := ${all}; ${items})`;
 }
 
+/** On the elements of the input's records (source `.` at the top), the document's key read in the element, naming that one record. */
+function rootKeyOf(c: Compilation, ctx: ArrayContext, depth: number, label: string): RootKey | undefined {
+  return depth === 0 && ctx.source === '.' && c.doc.recordKey !== undefined ? { key: c.doc.recordKey, expression: compileSource(c.doc.recordKey, depth + 1, label) } : undefined;
+}
+
 /** Writes a grouped array or one over a group's `$items`: elements numbered by `$map` over the members. */
 function writeMemberArray(c: Compilation, node: Extract<TargetNode, { kind: 'array' }>, depth: number, indent: number, label: string, named: boolean): void {
   const { w } = c;
@@ -176,7 +181,7 @@ function writeMemberArray(c: Compilation, node: Extract<TargetNode, { kind: 'arr
   const position = positionVariable(depth + 1);
   const key = named && ctx.recordKey !== undefined ? compileSource(ctx.recordKey, depth + 1, label) : undefined;
   w.write(`$map(${items}, function($e, ${position}) {$e.item.`);
-  writeElement(c, node, depth, indent, label, named ? [itemRecordBinding(ctx, depth + 1, key, outer, '$e.at')] : []);
+  writeElement(c, node, depth, indent, label, named ? [itemRecordBinding(ctx, depth + 1, key, outer, '$e.at', rootKeyOf(c, ctx, depth, label))] : []);
   w.write('})');
 }
 
@@ -206,7 +211,7 @@ function writeArray(c: Compilation, node: Extract<TargetNode, { kind: 'array' }>
     const key = named && ctx.recordKey !== undefined ? compileSource(ctx.recordKey, depth + 1, label) : undefined;
     const position = positionVariable(depth + 1);
     // Numbered by $map, the element's source position travels with it as `$e.at` and `$index<n>` is its target position.
-    const record = named ? [itemRecordBinding(ctx, depth + 1, key, recordInScope(c.doc, depth), mapped ? '$e.at' : position)] : [];
+    const record = named ? [itemRecordBinding(ctx, depth + 1, key, recordInScope(c.doc, depth), mapped ? '$e.at' : position, rootKeyOf(c, ctx, depth, label))] : [];
     if (mapped) {
       w.write(`$map(${items}.{"item": $, "at": ${position}}, function($e, ${position}) {$e.item.`);
       writeElement(c, node, depth, inner, label, record);

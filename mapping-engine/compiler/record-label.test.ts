@@ -26,6 +26,14 @@ describe('required-field errors name the record', () => {
     expect(await jsonata(expression).evaluate({ accountId: 'ACC-1', number: 'C1' })).toEqual({ customerNumber: 'C1' });
   });
 
+  it("names the one failing record by the document's key when the input is a list of records (not every record's key)", async () => {
+    const records = Array.from({ length: 5 }, (_, i) => ({ accountId: `ACC-${i}`, name: i === 3 ? '' : `n${i}` }));
+    for (const extra of [{}, { filter: { field: 'accountId', op: 'exists' } }, { sort: { field: 'accountId' } }]) {
+      const d = doc({ recordKey: 'accountId', arrays: [{ target: '.', source: '.', ...extra }], rules: [{ target: 'id', sources: ['accountId'] }, { target: 'name', sources: ['name'], required: 'error' }] });
+      expect(await failure(compileDocument(d).expression, records)).toBe('name is required (accountId "ACC-3", record 4)');
+    }
+  });
+
   it('names only the field when nothing identifies the record, and binds no $record without required errors', async () => {
     const plain = compileDocument(doc({ rules: [{ target: 'id', sources: ['id'], required: 'error' }] })).expression;
     expect(await failure(plain, {})).toBe('id is required');

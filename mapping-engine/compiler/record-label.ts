@@ -67,16 +67,25 @@ export function rootRecordBinding(key: string, keyExpression: string): string {
   return `$record := ${concat([`${keyName(key)} "`, { expr: keyExpression }, '"'])};`;
 }
 
+/** The document's `recordKey` and its JSONata text read inside one element of the input's records (source `.`). */
+export interface RootKey {
+  key: string;
+  expression: string;
+}
+
 /**
  * The `$record := ...;` of one element of the array driven by `ctx` at
  * element nesting `depth`; `keyExpression` is the compiled `recordKey` and
  * `outer` says whether an enclosing `$record` is in scope to extend;
- * `position` is the JSONata text of the item's 0-based source position.
+ * `position` is the JSONata text of the item's 0-based source position;
+ * `rootKey`, on the elements of the input's records, names the record by the
+ * document's key in place of the enclosing `$record`.
  */
-export function itemRecordBinding(ctx: ArrayContext, depth: number, keyExpression: string | undefined, outer: boolean, position = positionVariable(depth)): string {
+export function itemRecordBinding(ctx: ArrayContext, depth: number, keyExpression: string | undefined, outer: boolean, position = positionVariable(depth), rootKey?: RootKey): string {
   // A group's members are records of the input being grouped, named by their place in it.
   const root = ctx.target === '.' || ctx.source === '$items';
-  const pieces: Array<string | { expr: string }> = outer ? [{ expr: '$record' }, ', '] : [];
+  // The input's records: the document's key names this one record, not the whole input (whose key is every record's).
+  const pieces: Array<string | { expr: string }> = rootKey ? [`${keyName(rootKey.key)} "`, { expr: rootKey.expression }, '", '] : outer ? [{ expr: '$record' }, ', '] : [];
   if (ctx.groupBy) {
     pieces.push(root ? 'group "' : `${ctx.target} group "`, { expr: '$key' }, '"');
   } else {
