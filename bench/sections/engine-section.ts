@@ -53,6 +53,10 @@ export function throughputCell(result: ChildResult): Cell {
   return result.ok ? round(result.figures.recordsPerSecond ?? NaN) : notRun(result.reason);
 }
 
+/** The note under the engine table (exported so a page can be rendered again with today's words). */
+export const ENGINE_NOTE =
+  'Records per second of three mappings over generated records. Mapwright = the mapping run through the RunnerPool (2 workers) in chunks of 2000 records, as batch mode runs it: each job carries the compiled JavaScript program (mapping-engine/compiled) and the JSONata expression, and a chunk the program does not reproduce runs through jsonata; the records cross to the worker and back as JSON text. Compiled engine = the same program in the measuring thread over all records in one call (the engine alone, without the thread crossing); its ratio to hand-written comes from the two timed in turn in that same child process (best of at least three runs each), so it holds while other work loads the machine. jsonata = the JSONata expression through the plain jsonata package in one call; hand-written = a JavaScript function doing the same work. Ratios are time divided by the other time on the same records in the same run (lower is better; below 1 means the first was faster). Peak RSS is each child process\'s maxRSS and includes the generated input (input RSS: the process with only the records in memory). Goal: the compiled engine at >= 25% of hand-written speed (time ratio <= 4). What the compiled engine does not compile runs through jsonata: a whole document with a custom transform, a grouped array, title case, substring, pad, formatNumber, the sort or check transform, a condition that rejects, a date with a time zone, a two-digit year or read from iso or epoch, or a per-item aggregate; and any chunk on which the program meets a value it does not reproduce (see mapping-engine/compiled/README.md).';
+
 /** Runs the engine section. */
 export async function engineSection(options: BenchOptions): Promise<SectionTable> {
   const rows: SectionTable['rows'] = [];
@@ -89,8 +93,7 @@ export async function engineSection(options: BenchOptions): Promise<SectionTable
   return {
     id: 'engine',
     title: 'Engine throughput',
-    note:
-      'Records per second of three mappings over generated records. Mapwright = the mapping run through the RunnerPool (2 workers) in chunks of 2000 records, as batch mode runs it: each job carries the compiled JavaScript program (mapping-engine/compiled) and the JSONata expression, and a chunk the program does not reproduce runs through jsonata; the records cross to the worker and back as JSON text. Compiled engine = the same program in the measuring thread over all records in one call (the engine alone, without the thread crossing); its ratio to hand-written comes from the two timed in turn in that same child process (best of at least three runs each), so it holds while other work loads the machine. jsonata = the JSONata expression through the plain jsonata package in one call; hand-written = a JavaScript function doing the same work. Ratios are time divided by the other time on the same records in the same run (lower is better; below 1 means the first was faster). Peak RSS is each child process\'s maxRSS and includes the generated input (input RSS: the process with only the records in memory).',
+    note: ENGINE_NOTE,
     columns: ['workload', 'records', 'mapwrightPerSecond', 'compiledPerSecond', 'jsonataPerSecond', 'handWrittenPerSecond', 'compiledToHandWritten', 'mapwrightToJsonata', 'mapwrightToHandWritten', 'mapwrightPeakRssMb', 'jsonataPeakRssMb', 'handWrittenPeakRssMb', 'inputRssMb'],
     rows,
   };
