@@ -32,6 +32,15 @@ const TYPE_AHEAD_RESET_MS = 800;
 /** A row's height before one is measured (px; the cells never wrap, so all rows share it). */
 const ESTIMATED_ROW_HEIGHT = 26;
 
+/** Stands in for rows not rendered (row-window.ts); hidden from assistive technology, which counts rows by aria-rowcount. */
+function Spacer({ height }: { height: number }) {
+  return (
+    <tr className="rules-spacer" aria-hidden="true" style={{ height }}>
+      <td colSpan={7} />
+    </tr>
+  );
+}
+
 const STATUS_LABEL: Record<TargetRow['status'], string> = { mapped: 'mapped', unmapped: 'unmapped', error: 'error', group: '' };
 
 function chain(row: TargetRow): string {
@@ -57,12 +66,12 @@ export function RulesTable({ rows, selected, readOnly, onSelect, onOpen, onUnmap
   // The real row height and view height, once rendered (fonts and zoom decide them).
   useLayoutEffect(() => {
     const element = scroller.current;
-    if (!element || (shown.start === 0 && shown.end === rows.length)) return;
+    if (!element || shown.slices[0]?.to === rows.length) return;
     const row = element.querySelector<HTMLElement>('tr.rules-row');
     const measured = row?.getBoundingClientRect().height ?? 0;
     if (measured > 0 && Math.abs(measured - rowHeight) > 0.5) setRowHeight(measured);
     if (element.clientHeight !== viewport.height) setViewport({ scrollTop: element.scrollTop, height: element.clientHeight });
-  }, [shown.start, shown.end, rows.length, rowHeight, viewport.height]);
+  }, [shown, rows.length, rowHeight, viewport.height]);
 
   useEffect(() => {
     if (!current) return;
@@ -123,6 +132,51 @@ export function RulesTable({ rows, selected, readOnly, onSelect, onOpen, onUnmap
     event.preventDefault();
   };
 
+  const renderRow = (row: TargetRow, i: number) => {
+    const isSelected = i === index;
+    return (
+      <tr
+        key={row.path}
+        role="row"
+        ref={(el) => {
+          if (el) rowRefs.current.set(row.path, el);
+          else rowRefs.current.delete(row.path);
+        }}
+        aria-label={`${row.path}${STATUS_LABEL[row.status] ? `, ${STATUS_LABEL[row.status]}` : ''}`}
+        aria-selected={isSelected}
+        aria-rowindex={i + 2}
+        tabIndex={isSelected ? 0 : -1}
+        className={`rules-row rules-row-${row.kind} rules-status-${row.status}${row.extra ? ' rules-row-extra' : ''}`}
+        data-path={row.path}
+        onClick={() => onSelect(row.path)}
+        onDoubleClick={() => !readOnly && onOpen(row.path)}
+      >
+        <td role="gridcell" className="rules-target" style={{ paddingLeft: `${0.5 + row.depth * 0.9}rem` }} title={row.extra ? 'not in the target schema' : row.path}>
+          <span className="rules-name">{row.depth > 0 ? row.name : row.path}</span>
+          {row.repeating && <span className="rules-repeat" title="repeats">[]</span>}
+        </td>
+        <td role="gridcell" className="rules-type">
+          {row.type}
+        </td>
+        <td role="gridcell" className="rules-required">
+          {row.required ? <span title="required">●</span> : ''}
+        </td>
+        <td role="gridcell" className="rules-sources">
+          {row.kind === 'array' ? (row.context ? `each ${row.context.source}` : '') : (row.rule?.sources.join(', ') ?? '')}
+        </td>
+        <td role="gridcell" className="rules-transforms">
+          {chain(row)}
+        </td>
+        <td role="gridcell" className="rules-policy">
+          {row.rule && row.rule.required !== 'omit' ? row.rule.required : ''}
+        </td>
+        <td role="gridcell" className="rules-status" title={row.problem}>
+          {STATUS_LABEL[row.status] && <span className={`rules-badge rules-badge-${row.status}`}>{STATUS_LABEL[row.status]}</span>}
+        </td>
+      </tr>
+    );
+  };
+
   const counts = rowCounts(rows);
   return (
     <div className="rules-table-wrap">
@@ -150,61 +204,11 @@ export function RulesTable({ rows, selected, readOnly, onSelect, onOpen, onUnmap
             </tr>
           </thead>
           <tbody>
-            {shown.before > 0 && (
-              <tr className="rules-spacer" aria-hidden="true" style={{ height: shown.before }}>
-                <td colSpan={7} />
-              </tr>
-            )}
-            {rows.slice(shown.start, shown.end).map((row, at) => {
-              const i = shown.start + at;
-              const isSelected = i === index;
-              return (
-                <tr
-                  key={row.path}
-                  role="row"
-                  ref={(el) => {
-                    if (el) rowRefs.current.set(row.path, el);
-                    else rowRefs.current.delete(row.path);
-                  }}
-                  aria-label={`${row.path}${STATUS_LABEL[row.status] ? `, ${STATUS_LABEL[row.status]}` : ''}`}
-                  aria-selected={isSelected}
-                  aria-rowindex={i + 2}
-                  tabIndex={isSelected ? 0 : -1}
-                  className={`rules-row rules-row-${row.kind} rules-status-${row.status}${row.extra ? ' rules-row-extra' : ''}`}
-                  data-path={row.path}
-                  onClick={() => onSelect(row.path)}
-                  onDoubleClick={() => !readOnly && onOpen(row.path)}
-                >
-                  <td role="gridcell" className="rules-target" style={{ paddingLeft: `${0.5 + row.depth * 0.9}rem` }} title={row.extra ? 'not in the target schema' : row.path}>
-                    <span className="rules-name">{row.depth > 0 ? row.name : row.path}</span>
-                    {row.repeating && <span className="rules-repeat" title="repeats">[]</span>}
-                  </td>
-                  <td role="gridcell" className="rules-type">
-                    {row.type}
-                  </td>
-                  <td role="gridcell" className="rules-required">
-                    {row.required ? <span title="required">●</span> : ''}
-                  </td>
-                  <td role="gridcell" className="rules-sources">
-                    {row.kind === 'array' ? (row.context ? `each ${row.context.source}` : '') : (row.rule?.sources.join(', ') ?? '')}
-                  </td>
-                  <td role="gridcell" className="rules-transforms">
-                    {chain(row)}
-                  </td>
-                  <td role="gridcell" className="rules-policy">
-                    {row.rule && row.rule.required !== 'omit' ? row.rule.required : ''}
-                  </td>
-                  <td role="gridcell" className="rules-status" title={row.problem}>
-                    {STATUS_LABEL[row.status] && <span className={`rules-badge rules-badge-${row.status}`}>{STATUS_LABEL[row.status]}</span>}
-                  </td>
-                </tr>
-              );
-            })}
-            {shown.after > 0 && (
-              <tr className="rules-spacer" aria-hidden="true" style={{ height: shown.after }}>
-                <td colSpan={7} />
-              </tr>
-            )}
+            {shown.slices.flatMap((slice, n) => [
+              ...(slice.gapBefore > 0 ? [<Spacer key={`gap-${n}`} height={slice.gapBefore} />] : []),
+              ...rows.slice(slice.from, slice.to).map((row, at) => renderRow(row, slice.from + at)),
+            ])}
+            {shown.after > 0 && <Spacer height={shown.after} />}
           </tbody>
         </table>
       </div>

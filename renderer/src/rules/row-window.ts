@@ -12,13 +12,15 @@ export const WINDOW_FROM_ROWS = 200;
 /** Rows rendered beyond the visible ones on either side (keyboard moves and fast scrolls land on rendered rows). */
 export const OVERSCAN_ROWS = 12;
 
-/** The rows to render, `[start, end)`, and the heights the spacers stand in for. */
+/** One run of rendered rows, `[from, to)`. */
+export interface RowSlice {
+  from: number;
+  to: number;
+}
+
+/** What to render: runs of rows in order, each after a spacer of `gapBefore` px; `after` px follow the last. */
 export interface RowWindow {
-  start: number;
-  end: number;
-  /** Height of the rows before `start`, in px. */
-  before: number;
-  /** Height of the rows from `end` on, in px. */
+  slices: Array<RowSlice & { gapBefore: number }>;
   after: number;
 }
 
@@ -31,31 +33,27 @@ export interface Viewport {
 /**
  * The window of `count` rows of `rowHeight` px for `viewport`; every row
  * when `count` is at most {@link WINDOW_FROM_ROWS}. `keep` (the selected
- * row) is always inside, so it can hold the focus.
+ * row, which holds the focus) is rendered too: on its own, with spacers
+ * around it, when it lies outside the rows in view.
  */
 export function rowWindow(count: number, rowHeight: number, viewport: Viewport, keep?: number, overscan = OVERSCAN_ROWS): RowWindow {
-  if (count <= WINDOW_FROM_ROWS || rowHeight <= 0) return { start: 0, end: count, before: 0, after: 0 };
+  if (count <= WINDOW_FROM_ROWS || rowHeight <= 0) return { slices: [{ from: 0, to: count, gapBefore: 0 }], after: 0 };
   const first = Math.floor(Math.max(0, viewport.scrollTop) / rowHeight);
   const visible = Math.ceil(Math.max(viewport.height, rowHeight) / rowHeight) + 1;
-  let start = Math.max(0, first - overscan);
-  let end = Math.min(count, first + visible + overscan);
-  if (keep !== undefined && keep >= 0 && keep < count) {
-    start = Math.min(start, keep);
-    end = Math.max(end, keep + 1);
+  const from = Math.min(count, Math.max(0, first - overscan));
+  const to = Math.min(count, first + visible + overscan);
+  const runs: RowSlice[] = [{ from, to }];
+  if (keep !== undefined && keep >= 0 && keep < count && (keep < from || keep >= to)) {
+    // Next to the run it joins it; far away it is a run of its own.
+    if (keep === from - 1) runs[0] = { from: keep, to };
+    else if (keep === to) runs[0] = { from, to: keep + 1 };
+    else runs.splice(keep < from ? 0 : 1, 0, { from: keep, to: keep + 1 });
   }
-  return { start, end, before: start * rowHeight, after: (count - end) * rowHeight };
-}
-
-/**
- * The scroll offset that shows row `index` (of `rowHeight` px, under a
- * header of `headerHeight` px) with the least movement from `viewport`;
- * undefined when it is already in view.
- */
-export function scrollToShow(index: number, rowHeight: number, headerHeight: number, viewport: Viewport): number | undefined {
-  const top = index * rowHeight;
-  const visibleTop = viewport.scrollTop;
-  const visibleBottom = viewport.scrollTop + viewport.height - headerHeight;
-  if (top < visibleTop) return top;
-  if (top + rowHeight > visibleBottom) return top + rowHeight - (viewport.height - headerHeight);
-  return undefined;
+  let at = 0;
+  const slices = runs.map((run) => {
+    const slice = { ...run, gapBefore: (run.from - at) * rowHeight };
+    at = run.to;
+    return slice;
+  });
+  return { slices, after: (count - at) * rowHeight };
 }
