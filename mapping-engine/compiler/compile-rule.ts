@@ -5,6 +5,7 @@ import { compileChain } from '../transforms/registry';
 import { literal } from '../transforms/jsonata-text';
 import type { NodeOf } from '../transforms/transform-node';
 import { positionVariable } from './record-label';
+import { PARAM_SOURCE, parameterBinding } from './run-parameters';
 import { sourceExpression } from './source-paths';
 
 /** Variable a lookup table is bound to at the top of the expression. */
@@ -21,6 +22,9 @@ export function compileSource(path: string, depth: number, field: string): strin
   if (path === '$key') return '$key';
   // The members of the enclosing group (bound by the grouped array, see compile-document.ts).
   if (path === '$items') return '$items';
+  // A run parameter, bound once at the top (see run-parameters.ts).
+  const param = PARAM_SOURCE.exec(path)?.[1];
+  if (param !== undefined) return `$${parameterBinding(param)}`;
   if (path === '$position') {
     if (depth < 1) throw new MapwrightError('COMPILE_INVALID', `${field}: $position is the position of an array element, and this field is in no array`);
     return `(${positionVariable(depth)} + 1)`;

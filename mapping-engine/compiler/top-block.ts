@@ -17,6 +17,7 @@ import { usesZoneHelper, ZONE_HELPER } from '../transforms/date-zones';
 import { NUMBER_HELPER, usesNumberHelper } from '../transforms/number-text';
 import { CHECK_DIGIT_HELPER, usesCheckDigits } from '../transforms/check-transforms';
 import { namesRecord, rootRecordBinding } from './record-label';
+import { parameterLines } from './run-parameters';
 import { buildTargetTree, optionalObject, type TargetNode } from './target-tree';
 import type { TextWriter } from './text-writer';
 import type { ValueMapBinding } from './value-map-names';
@@ -86,7 +87,7 @@ export const NO_RECORDS_CHECK = '$count($) = 0 ? $error("INPUT_NO_RECORDS: the i
 
 /** Whether anything needs binding, so the expression is a block around the target. */
 export function needsTopBlock(doc: MappingDocument, maps: readonly ValueMapBinding[]): boolean {
-  return Object.keys(doc.lookups).length > 0 || maps.length > 0 || doc.rules.some((r) => r.required !== 'omit' || r.sources.length > 0) || requiresItems(doc) || raisesAnyInvalid(doc) || readsNumbers(doc) || usesAnyZone(doc) || checksDigits(doc) || checksRecords(doc);
+  return Object.keys(doc.lookups).length > 0 || maps.length > 0 || doc.rules.some((r) => r.required !== 'omit' || r.sources.length > 0) || requiresItems(doc) || raisesAnyInvalid(doc) || readsNumbers(doc) || usesAnyZone(doc) || checksDigits(doc) || checksRecords(doc) || Object.keys(doc.parameters ?? {}).length > 0;
 }
 
 function writeEntries(w: TextWriter, variable: string, entries: Record<string, Scalar>): void {
@@ -114,6 +115,10 @@ export function writeTopBindings(w: TextWriter, doc: MappingDocument, tables: Ta
   const lines = [...helpers.flatMap((name) => POLICY_HELPERS[name]), ...(raisesAnyInvalid(doc) ? INVALID_HELPER : []), ...(readsNumbers(doc) ? NUMBER_HELPER : []), ...(usesAnyZone(doc) ? ZONE_HELPER : []), ...(checksDigits(doc) ? CHECK_DIGIT_HELPER : [])];
   if (checksRecords(doc)) lines.unshift(NO_RECORDS_CHECK);
   for (const line of lines) {
+    w.newline(1);
+    w.write(line);
+  }
+  for (const line of parameterLines(doc.parameters ?? {})) {
     w.newline(1);
     w.write(line);
   }

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { predicateSchema, scalarSchema, transformNodeSchema } from '../transforms/transform-node';
 import { splitPath } from '../transforms/jsonata-text';
 import { MASK_CATEGORIES } from '../masking/types';
+import { PARAM_SOURCE, parameterNameSchema, parameterSchema } from '../compiler/run-parameters';
 import { depthOf, MAX_PAYLOAD_DEPTH } from '../payload/depth-limit';
 import type { JsonValue } from '../payload/types';
 
@@ -74,7 +75,7 @@ export const sourcePathSchema = z
   .string()
   .min(1)
   .refine((p) => {
-    if (p === '$key' || p === '$position' || p === '$items' || p === '.') return true;
+    if (p === '$key' || p === '$position' || p === '$items' || p === '.' || PARAM_SOURCE.test(p)) return true;
     try {
       splitPath(p.replace(/^(\.\.\/)+/, '').replace(/^\//, ''));
       return true;
@@ -173,6 +174,8 @@ export const testCaseSchema = z
     expected: relativeFileSchema.optional(),
     expectError: expectedErrorSchema.optional(),
     expectViolation: z.array(expectedViolationSchema).min(1).optional(),
+    /** Run parameters this case sets (`{ "CreDtTm": "2024-07-01T08:00:00Z" }`), so a default of "now" is pinned. */
+    params: z.record(z.string(), scalarSchema).optional(),
   })
   .refine((t) => (t.expected === undefined) !== (t.expectError === undefined), { message: 'a test case has either expected or expectError', path: ['expected'] })
   .refine((t) => t.expectViolation === undefined || t.expectError === undefined, { message: 'a test case expecting an error has no output to break the schema', path: ['expectViolation'] });
@@ -203,6 +206,8 @@ export const mappingDocumentSchema = z
     source: endpointSchema,
     target: endpointSchema,
     lookups: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'a lookup table name is letters, digits and _').refine((name) => !RESERVED_NAMES.has(name), RESERVED_MESSAGE), lookupTableSchema).default({}),
+    /** Run parameters the rules read as `$param.<name>` (see compiler/run-parameters.ts). */
+    parameters: z.record(parameterNameSchema, parameterSchema).optional(),
     /** The source field whose value names the whole input in required-field errors (such as an account id). */
     recordKey: sourcePathSchema.optional(),
     arrays: z.array(arrayContextSchema).default([]),
@@ -214,6 +219,10 @@ export const mappingDocumentSchema = z
   .superRefine((doc, ctx) => {
     const seen = new Set<string>();
     doc.rules.forEach((rule, i) => {
+      rule.sources.forEach((source, j) => {
+        const param = PARAM_SOURCE.exec(source)?.[1];
+        if (param !== undefined && !Object.hasOwn(doc.parameters ?? {}, param)) ctx.addIssue({ code: 'custom', message: `no parameter named ${param}`, path: ['rules', i, 'sources', j] });
+      });
       if (seen.has(rule.target)) ctx.addIssue({ code: 'custom', message: `a second rule for target field ${rule.target}`, path: ['rules', i, 'target'] });
       seen.add(rule.target);
       rule.transforms.forEach((t, j) => {

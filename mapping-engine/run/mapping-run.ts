@@ -42,6 +42,8 @@ export interface MappingRunOptions {
   limits?: Partial<RunLimits>;
   /** Overrides of the large-input guard's thresholds. */
   largeInput?: Partial<LargeInputLimits>;
+  /** Run parameters' bindings (see `parameterBindings` in compiler/run-parameters.ts). */
+  bindings?: Record<string, unknown>;
 }
 
 /** A problem placed on a target field (`''` when it concerns the whole output). */
@@ -135,7 +137,7 @@ export async function runMapping(runner: ExpressionRunner, prepared: PreparedMap
   const refused = checkLargeInput(compiled.expression, input.value, options.largeInput);
   if (refused) return failed(refused, prepared, timings);
   const validate = validationOf(prepared);
-  const job = { ...mappingJob(prepared), input: input.value, ...(options.limits ? { limits: options.limits } : {}), ...(validate ? { validate } : {}) };
+  const job = { ...mappingJob(prepared), input: input.value, ...(options.limits ? { limits: options.limits } : {}), ...(validate ? { validate } : {}), ...(options.bindings ? { bindings: options.bindings } : {}) };
   const result = await runner.run(job, options.signal ? { signal: options.signal } : {});
   return finishMapping(prepared, input, result);
 }

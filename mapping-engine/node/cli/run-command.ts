@@ -32,6 +32,7 @@ import { runMapping, type MappingRunResult, type PreparedMapping } from '../../r
 import { readPayload } from '../../payload/read-payload';
 import { readInputFile, writeFileAtomic } from '../read-file';
 import { RunnerPool } from '../runner/runner-pool';
+import { parameterBindings, parseParamOptions } from '../../compiler/run-parameters';
 import { createFsResolver, referenceScope } from '../fs-resolver';
 import { abortOnSignals, atomicFileSink, streamSink } from '../batch/output-sink';
 import { summaryLine, throttledProgress } from '../batch/progress-printer';
@@ -48,6 +49,8 @@ export interface RunCommandOptions {
   out?: string;
   batch?: boolean;
   progress?: boolean;
+  /** `name=value` pairs setting the document's run parameters. */
+  param?: string[];
 }
 
 /** Inputs larger than this run in batch mode when the mapping is per record (8 MiB). */
@@ -72,19 +75,22 @@ export async function runCommand(file: string, options: RunCommandOptions, io: C
   if (options.batch && !plan.perRecord) {
     throw new MapwrightError('USAGE', `--batch needs a mapping that works record by record: ${plan.reason}`, { expected: 'a CSV or JSON Lines source mapped one output item per record' });
   }
+  // Checked before any record is read: an unknown name or a value of the wrong type is a usage error.
+  const bindings = parameterBindings(project.document.parameters ?? {}, parseParamOptions(options.param ?? []));
   if (plan.perRecord && (options.batch || (await sizeOf(options.input)) > BATCH_THRESHOLD_BYTES)) {
+    if (Object.keys(bindings).length > 0) throw new MapwrightError('USAGE', '--param is not available in batch mode yet', { expected: 'a run without --batch (inputs under 8 MB)' });
     return batchRun(prepared, plan, options.input, options, io);
   }
-  return singleRun(prepared, options.input, options, io);
+  return singleRun(prepared, options.input, options, io, bindings);
 }
 
-async function singleRun(prepared: PreparedMapping, inputFile: string, options: RunCommandOptions, io: CliIo): Promise<number> {
+async function singleRun(prepared: PreparedMapping, inputFile: string, options: RunCommandOptions, io: CliIo, bindings: Record<string, unknown>): Promise<number> {
   const input = readPayload(await readInputFile(inputFile), { file: inputFile, format: prepared.document.source.format });
   // One job, so no spare thread to take over after a kill.
   const pool = new RunnerPool({ size: 1, spare: false });
   let result: MappingRunResult;
   try {
-    result = await runMapping(pool, prepared, input);
+    result = await runMapping(pool, prepared, input, { bindings });
   } finally {
     await pool.close();
   }
@@ -148,5 +154,6 @@ export function registerRunCommand(program: Command, io: CliIo, setExit: (code: 
     .option('--out <file>', 'write the output to a file (atomically) instead of stdout')
     .option('--batch', 'stream a CSV or JSON Lines input in chunks of records (automatic past 8 MB for per-record mappings)')
     .option('--progress', 'print progress lines to stderr during a batch run')
+    .option('--param <name=value>', 'set a run parameter the document declares (repeatable)', (pair: string, all: string[] = []) => [...all, pair])
     .action(async (file: string, options: RunCommandOptions) => setExit(await runCommand(file, options, io)));
 }

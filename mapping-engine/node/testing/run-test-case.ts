@@ -9,6 +9,7 @@
  * form it could expect.
  * Shared by `mapwright test`, the spec export and the studio backend.
  */
+import { parameterBindings } from '../../compiler/run-parameters';
 import { formatErrorLine, isMapwrightError } from '../../errors';
 import { mappingJob } from '../../compiled/engine-selection';
 import type { CompiledProject } from '../../compiler/compile-project';
@@ -89,7 +90,9 @@ export async function runTestCase(project: CompiledProject, file: string, test: 
     const location = resolveDocumentPath(file, test.input);
     const input = readPayload(await readInputFile(location), { file: location, format: project.document.source.format });
     const validate = test.expectError === undefined ? options.validate : undefined;
-    const result = await runner.run({ ...mappingJob(project), input: input.value, ...(validate ? { validate } : {}) });
+    // A case may pin run parameters (a creation time defaulting to now).
+    const bindings = test.params ? parameterBindings(project.document.parameters ?? {}, test.params) : undefined;
+    const result = await runner.run({ ...mappingJob(project), input: input.value, ...(validate ? { validate } : {}), ...(bindings ? { bindings } : {}) });
     base.seconds = (result.timings.parseMs + result.timings.evalMs) / 1000;
     if (test.expectError !== undefined) {
       const want = showExpectedError(test.expectError);
