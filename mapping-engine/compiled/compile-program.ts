@@ -156,7 +156,7 @@ function arrayFunction(e: Emitter, node: Extract<TargetNode, { kind: 'array' }>,
     if (!test) unsupported(`${node.path || '.'}: filter with these parameters`);
     lines.push(`items = items.filter((c${inner}) => ${test});`);
   }
-  if (ctx.sort) lines.push(`items = rt.sortBy(items, ${e.k.json(splitPath(ctx.sort.field))}, ${ctx.sort.descending});`);
+  if (ctx.sort) lines.push(`items = rt.sortBy(items, ${e.k.json(splitPath(ctx.sort.field))}, ${ctx.sort.descending === true});`);
   if (ctx.required === 'error') lines.push('rt.requiredItems(items);');
   lines.push(
     'const out = new Array(items.length);',

@@ -51,9 +51,9 @@ export function emitTransform(node: TransformNode, v: string, k: ConstantPool, t
       if (node.replacement.includes('$') || node.pattern.includes('/')) return undefined;
       return `rt.replaceRegex(${v}, ${k.expression(`new RegExp(${JSON.stringify(node.pattern)}, ${JSON.stringify(`${node.flags ?? ''}g`)})`)}, ${k.json(node.replacement)})`;
     case 'split':
-      return `rt.split(${v}, ${k.json(node.separator)}, ${node.index === undefined ? 'undefined' : node.index})`;
+      return `rt.split(${v}, ${k.json(node.separator)}, ${node.index === undefined ? 'undefined' : JSON.stringify(node.index)})`;
     case 'round':
-      return `rt.round(${v}, ${node.decimals})`;
+      return `rt.round(${v}, ${JSON.stringify(node.decimals)})`;
     case 'arithmetic':
       return `rt.arith(${v}, ${JSON.stringify(node.op)}, ${k.json(node.operand)})`;
     case 'valueMap':
@@ -80,7 +80,7 @@ export function emitTransform(node: TransformNode, v: string, k: ConstantPool, t
       return test ? `rt.filter(${v}, (x) => ${test})` : undefined;
     }
     case 'pick':
-      return `rt.pick(${v}, ${node.index === undefined ? 'undefined' : node.index}, ${node.field === undefined ? 'undefined' : k.json(splitPath(node.field))})`;
+      return `rt.pick(${v}, ${node.index === undefined ? 'undefined' : JSON.stringify(node.index)}, ${node.field === undefined ? 'undefined' : k.json(splitPath(node.field))})`;
     case 'aggregate':
       // Per-item values (times, rounding, number text) stay with jsonata.
       if (node.times !== undefined || node.itemDecimals !== undefined || node.decimalSeparator !== undefined || node.thousandsSeparator !== undefined) return undefined;
