@@ -60,11 +60,11 @@ describe.skipIf(!hasChromium)(`studio projects in Chromium (skipped when ${CHROM
     await page.keyboard.press('Control+Shift+S');
     const dialog = page.getByRole('dialog', { name: 'Save project as' });
     const field = dialog.getByLabel('Project file (absolute path)');
-    expect(await field.inputValue()).toBe(project);
+    await expect.poll(() => field.inputValue()).toBe(project);
     // Saving onto an existing file needs a second, explicit "Replace".
     await dialog.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => dialog.getByRole('alert').textContent()).toContain('already exists');
-    expect(await dialog.getByRole('button', { name: 'Replace' }).count()).toBe(1);
+    await expect.poll(() => dialog.getByRole('button', { name: 'Replace' }).count()).toBe(1);
     // The extension is added as native save dialogs do.
     await field.fill(copy.replace(/\.mapwright\.json$/, ''));
     await screenshot(page, join(screenshots, 'studio-project-save-as.png'));
@@ -80,11 +80,11 @@ describe.skipIf(!hasChromium)(`studio projects in Chromium (skipped when ${CHROM
     await screenshot(page, join(screenshots, 'studio-project-recent.png'));
     // Keyboard use: the first item has the focus, arrows move it, Escape closes the menu.
     const focused = () => page.evaluate(() => document.activeElement?.getAttribute('title'));
-    expect(await focused()).toBe(copy);
+    await expect.poll(focused).toBe(copy);
     await page.keyboard.press('ArrowDown');
-    expect(await focused()).toBe(project);
+    await expect.poll(focused).toBe(project);
     await page.keyboard.press('Escape');
-    expect(await page.getByRole('menu').count()).toBe(0);
+    await expect.poll(() => page.getByRole('menu').count()).toBe(0);
     // The project bar also holds Export (components/ExportDialog.tsx), for the saved copy.
     await page.getByRole('toolbar', { name: 'Project' }).getByRole('button', { name: 'Export…' }).click();
     await page.getByRole('dialog', { name: 'Export mapping' }).waitFor();
@@ -213,7 +213,7 @@ describe.skipIf(!hasChromium)(`studio projects in Chromium (skipped when ${CHROM
     await saveAs.waitFor();
     expect(await saveAs.getByLabel('Project file (absolute path)').inputValue()).toBe('');
     await saveAs.getByRole('button', { name: 'Cancel' }).click();
-    expect(await saveAs.count()).toBe(0);
+    await expect.poll(() => saveAs.count()).toBe(0);
 
     await page.evaluate(() => {
       const data = new DataTransfer();
@@ -233,7 +233,7 @@ describe.skipIf(!hasChromium)(`studio projects in Chromium (skipped when ${CHROM
     await dialog.waitFor();
     expect(await dialog.getByLabel('Project file (absolute path)').inputValue()).toBe('');
     await page.keyboard.press('Escape');
-    expect(await dialog.count()).toBe(0);
+    await expect.poll(() => dialog.count()).toBe(0);
     expect(problems).toEqual([]);
     await page.close();
   });
