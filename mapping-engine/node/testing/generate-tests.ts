@@ -30,6 +30,8 @@ export interface RunGeneratedCase extends GeneratedCase {
   verdict: CaseVerdict;
   /** The run's output (absent when it failed). */
   output?: JsonValue;
+  /** Where that output breaks the target schema (a draft mapping's output often does). */
+  violations?: ReadonlyArray<{ field: string; code: string }>;
 }
 
 /** Options of {@link generateProjectTests}. */
@@ -68,7 +70,7 @@ export async function generateProjectTests(project: CompiledProject, file: strin
       // (an element's text without its attributes reads back as plain text, a null as empty text).
       const c = { ...raw, input: doc.source.format === 'json' ? raw.input : readPayload(writePayload(raw.input, doc.source.format), { format: doc.source.format }).value };
       const outcome = await outcomeOf(project, c.input, runner, c.expect.kind === 'error' ? undefined : options.validate);
-      return { ...c, verdict: judgeCase(c.expect, outcome), ...('output' in outcome ? { output: outcome.output } : {}) };
+      return { ...c, verdict: judgeCase(c.expect, outcome), ...('output' in outcome ? { output: outcome.output, ...(outcome.violations ? { violations: outcome.violations } : {}) } : {}) };
     }),
   );
 }
@@ -99,6 +101,8 @@ export async function writeGeneratedTests(doc: MappingDocument, file: string, ch
     const stem = caseFileStem(c, taken);
     const files = { input: `${GENERATED_FOLDER}/${stem}.input.${doc.source.format}`, expected: `${GENERATED_FOLDER}/${stem}.expected.${doc.target.format}` };
     const test = toTestCase(c, files);
+    // A kept output is checked against the target schema too: it breaks it where this run's output did.
+    if (test.expected !== undefined && c.violations && c.violations.length > 0) test.expectViolation = c.violations.map((v) => ({ field: v.field, code: v.code }));
     if (test.expected !== undefined && c.output === undefined) continue;
     await write(resolveDocumentPath(file, files.input), writePayload(c.input, doc.source.format));
     if (test.expected !== undefined) await write(resolveDocumentPath(file, files.expected), writePayload(c.output!, doc.target.format));

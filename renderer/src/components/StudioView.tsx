@@ -18,6 +18,7 @@ import { useLocalCompile } from '../document/use-local-compile';
 import { RulesPanel } from '../rules/RulesPanel';
 import { CanvasView } from '../canvas/CanvasView';
 import { MappingViewSwitch, type MappingView } from '../canvas/MappingViewSwitch';
+import { SuggestMappingsPanel } from '../suggest/SuggestMappingsPanel';
 import { JsonataPanel } from './JsonataPanel';
 import { PreviewPanel } from '../preview/PreviewPanel';
 import { SourceInputView } from '../preview/SourceInputView';
@@ -62,6 +63,7 @@ export function StudioView({ api, doc, sampleId, title, preview, previewError, r
   const undoApplied = useDocument(documents, (s) => s.canUndo && s.undoLabel === APPLIED_LABEL);
   useHistoryKeys(documents);
   const [mappingView, setMappingView] = useState<MappingView>('rules');
+  const [suggesting, setSuggesting] = useState(false);
   const local = useLocalCompile(api, doc?.path, doc ? mapping : undefined, doc ? documentError : undefined, readOnly);
   const compiledDoc = useMemo(() => doc && { ...doc, ...(local ? { compiled: local } : {}) }, [doc, local]);
   const session = useStudioSession(api, compiledDoc);
@@ -103,9 +105,15 @@ export function StudioView({ api, doc, sampleId, title, preview, previewError, r
           <div className="panel-heading">
             <h2>Mapping</h2>
             <MappingViewSwitch value={mappingView} onChange={setMappingView} />
+            {doc?.path && (
+              <button type="button" className="button button-small button-secondary" aria-pressed={suggesting} disabled={readOnly} onClick={() => setSuggesting(!suggesting)}>
+                Suggest mappings
+              </button>
+            )}
             <HistoryButtons store={documents} />
           </div>
           <div className="panel-body panel-body-flush">
+            {suggesting && doc?.path && <SuggestMappingsPanel api={api} store={documents} projectPath={doc.path} readOnly={readOnly} onClose={() => setSuggesting(false)} />}
             {mappingView === 'canvas' ? (
               <CanvasView api={api} store={documents} projectPath={doc?.path} readOnly={readOnly} feedback={canvasFeedback} />
             ) : (

@@ -11,10 +11,11 @@ import type { TestRunResult } from '../../../electron/contract/methods/engine-me
 import type { StudioApi } from '../../../electron/contract/studio-api';
 import type { DocumentState } from '../document/document-store';
 import { useDocument } from '../document/use-document';
-import { expectedErrorText } from '../../../mapping-engine/run/test-expectations';
+import { expectedErrorText } from '../../../mapping-engine/run/expected-error-text';
 import type { ShownRunError } from './expected-error-choices';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { AddTestForm } from './AddTestForm';
+import { GenerateTests } from './GenerateTests';
 import { TestDiffView } from './TestDiffView';
 import './tests-panel.css';
 
@@ -48,7 +49,12 @@ function expects(cases: readonly { name: string; expectError?: Parameters<typeof
 export function TestsPanel({ api, store, projectPath, text, tests, error, running, onRerun, currentInput, readOnly, currentErrors }: TestsPanelProps) {
   const [open, setOpen] = useState<string>();
   const cases = useDocument(store, (s) => s.document?.tests);
-  const adder = projectPath && <AddTestForm api={api} store={store} projectPath={projectPath} input={currentInput} readOnly={readOnly} runErrors={currentErrors} />;
+  const adder = projectPath && (
+    <>
+      <AddTestForm api={api} store={store} projectPath={projectPath} input={currentInput} readOnly={readOnly} runErrors={currentErrors} />
+      <GenerateTests api={api} store={store} projectPath={projectPath} readOnly={readOnly} />
+    </>
+  );
   if (error) return <ErrorNotice error={error} />;
   if (running && !tests) return <p className="muted">Running the test cases…</p>;
   if (!tests) return <p className="muted">The test cases run after every edit once the project is saved.</p>;
