@@ -58,7 +58,9 @@ const HIDDEN: React.CSSProperties = { position: 'absolute', width: '1px', height
 export function JsonataPanel({ compiled, error, api, documentText, projectPath, readOnly, fieldErrors, onDocumentText, canUndoApplied, onUndoApplied, field, reveal }: JsonataPanelProps) {
   const locked = readOnly === true || compiled?.readOnly === true || !api || documentText === undefined;
   const [scope, setScope] = useState<EditScope>('whole');
-  const oneField = field !== undefined && compiled?.sourceMap[field] !== undefined ? field : undefined;
+  // The selected rule, kept while a recompile is under way: a field editor that came and went would drop the cursor.
+  const oneField = field;
+  const fieldEditable = field !== undefined && compiled?.sourceMap[field] !== undefined;
   const whole = useExpressionEdit({ api, compiled, documentText, projectPath, onDocumentText });
   const single = useExpressionEdit({ api, compiled, documentText, projectPath, onDocumentText, field: oneField });
   const editingField = scope === 'field' && oneField !== undefined;
@@ -100,7 +102,7 @@ export function JsonataPanel({ compiled, error, api, documentText, projectPath, 
             Whole expression
           </label>
           <label style={{ minWidth: 0 }} title={oneField === undefined ? 'Select a mapped field in the rules view or the canvas' : `Edit only the expression of ${oneField}`}>
-            <input type="radio" name="jsonata-scope" checked={editingField} disabled={oneField === undefined} onChange={() => setScope('field')} />
+            <input type="radio" name="jsonata-scope" checked={editingField} disabled={!fieldEditable && !editingField} onChange={() => setScope('field')} />
             Field{oneField !== undefined && <code className="jsonata-scope-field" style={SCOPE_FIELD}>{oneField}</code>}
           </label>
         </span>

@@ -36,6 +36,9 @@ export function JsonataEditor({ value, readOnly, markers, onChange, onApply, lab
   const callbacks = useRef({ onChange, onApply });
   callbacks.current = { onChange, onApply };
   const dark = usePrefersDark();
+  // Texts typed since the editor and `value` last agreed, and whether a change is one `value` made.
+  const typed = useRef(new Set<string>());
+  const external = useRef(false);
 
   useEffect(() => {
     if (!host.current) return;
@@ -54,7 +57,11 @@ export function JsonataEditor({ value, readOnly, markers, onChange, onApply, lab
       renderValidationDecorations: 'on',
     });
     editor.current = instance;
-    const changes = model.onDidChangeContent(() => callbacks.current.onChange(model.getValue()));
+    const changes = model.onDidChangeContent(() => {
+      const text = model.getValue();
+      if (!external.current) typed.current.add(text);
+      callbacks.current.onChange(text);
+    });
     // The cursor's line as a plain attribute: what a test (or an extension) can read without Monaco's internals.
     const cursor = instance.onDidChangeCursorPosition((e) => host.current?.setAttribute('data-cursor-line', String(e.position.lineNumber)));
     instance.addAction({
@@ -75,8 +82,22 @@ export function JsonataEditor({ value, readOnly, markers, onChange, onApply, lab
 
   useEffect(() => {
     const model = editor.current?.getModel();
+    if (!model) return;
     // Only a real change replaces the text: setValue would drop the cursor and the undo stack.
-    if (model && model.getValue() !== value) model.setValue(value);
+    if (model.getValue() === value) {
+      typed.current.clear();
+      return;
+    }
+    // A text this editor reported itself, arriving after more keys were typed (a busy machine renders
+    // between keystrokes): an echo, not a change from outside. Replacing the text would drop those keys.
+    if (typed.current.has(value)) return;
+    typed.current.clear();
+    external.current = true;
+    try {
+      model.setValue(value);
+    } finally {
+      external.current = false;
+    }
   }, [value]);
 
   useEffect(() => {
