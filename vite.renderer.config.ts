@@ -123,12 +123,6 @@ export default defineConfig((env) => {
         'monaco-editor/editor/contrib/suggest/browser/suggestController.js',
         // The canvas's Tidy: elkjs's API is CommonJS (its layout runs in elk-worker, bundled with ?worker).
         'elkjs/lib/elk-api.js',
-        // The run's test expectations (mapping-run) bring CSV writing and target validation into the renderer.
-        'papaparse',
-        'ajv',
-        'ajv/dist/2019',
-        'ajv/dist/2020',
-        'ajv-formats',
       ],
     },
     build: {

@@ -10,7 +10,7 @@ import type { MappingDocument, TestCase } from '../../../mapping-engine/document
 import type { CodedErrorData } from '../../../mapping-engine/errors';
 import { ErrorNotice } from '../components/ErrorNotice';
 import type { DocumentState } from '../document/document-store';
-import { expectedErrorText, parseExpectedErrorText } from '../../../mapping-engine/run/test-expectations';
+import { expectedErrorText, parseExpectedErrorText } from '../../../mapping-engine/run/expected-error-text';
 
 /** Props of {@link TestsEditor}. */
 export interface TestsEditorProps {
