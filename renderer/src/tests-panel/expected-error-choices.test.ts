@@ -17,5 +17,8 @@ describe('expected error choices', () => {
     expect(defaultExpectedError([{ field: 'contacts[1].value', code: 'MAP_REQUIRED_MISSING' }], fields)).toEqual({ field: 'contacts.value', code: 'MAP_REQUIRED_MISSING' });
     expect(defaultExpectedError([{ field: 'elsewhere', code: 'RUN_EVALUATION' }], fields)).toEqual({ code: 'RUN_EVALUATION' });
     expect(defaultExpectedError([], fields)).toEqual({ code: EXPECTED_ERROR_CODES[0]!.code });
+    // The runner's code as the tests read the helpers' messages.
+    expect(defaultExpectedError([{ field: 'customerSince', code: 'RUN_EVALUATION', message: 'customerSince: date does not match dd.MM.yyyy, value shaped "9999-99-99" (accountId "A")' }], fields)).toEqual({ field: 'customerSince', code: 'MAP_INVALID_VALUE' });
+    expect(defaultExpectedError([{ field: 'contacts[0].value', code: 'RUN_EVALUATION', message: 'contacts[].value is required (accountId "A")' }], fields)).toEqual({ field: 'contacts.value', code: 'MAP_REQUIRED_MISSING' });
   });
 });

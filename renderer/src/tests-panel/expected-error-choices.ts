@@ -33,6 +33,20 @@ export function errorFieldChoices(doc: Pick<MappingDocument, 'rules' | 'arrays'>
 export interface ShownRunError {
   field?: string | undefined;
   code: string;
+  message?: string | undefined;
+}
+
+/**
+ * The code a test reads a preview error as: the required and invalid-value
+ * helpers' messages are MAP_REQUIRED_MISSING and MAP_INVALID_VALUE, as
+ * `observeRunError` (mapping-engine/run/test-expectations.ts) reads them;
+ * the preview shows the runner's code (RUN_EVALUATION).
+ */
+function codeAsTestsRead(error: ShownRunError): string {
+  const message = error.message ?? '';
+  if (/ is required( \(|$)/.test(message)) return 'MAP_REQUIRED_MISSING';
+  if (/: .*, value (shaped|of \d+ characters)/.test(message)) return error.code === 'RECORD_REJECTED' ? error.code : 'MAP_INVALID_VALUE';
+  return error.code;
 }
 
 /** `lines[2].sku` and `lines[].sku` as rules name the field: `lines.sku`. */
@@ -42,12 +56,13 @@ function plain(path: string): string {
 
 /**
  * The expectation matching the preview's first error: its field when it is
- * one of `fields` (else none: the whole run) and its code; the first code
- * when the preview did not fail.
+ * one of `fields` (else none: the whole run) and its code as a test reads
+ * it; the first code when the preview did not fail.
  */
 export function defaultExpectedError(errors: readonly ShownRunError[], fields: readonly string[]): Exclude<ExpectedError, string> {
   const first = errors[0];
   if (!first) return { code: EXPECTED_ERROR_CODES[0]!.code };
   const field = first.field === undefined ? undefined : fields.find((f) => plain(f) === plain(first.field!));
-  return field === undefined ? { code: first.code } : { field, code: first.code };
+  const code = codeAsTestsRead(first);
+  return field === undefined ? { code } : { field, code };
 }
