@@ -28,7 +28,7 @@ describe('required-field errors name the record', () => {
 
   it("names the one failing record by the document's key when the input is a list of records (not every record's key)", async () => {
     const records = Array.from({ length: 5 }, (_, i) => ({ accountId: `ACC-${i}`, name: i === 3 ? '' : `n${i}` }));
-    for (const extra of [{}, { filter: { field: 'accountId', op: 'exists' } }, { sort: { field: 'accountId' } }]) {
+    for (const extra of [{}, { filter: { field: 'accountId', op: 'exists' as const } }, { sort: { field: 'accountId' } }]) {
       const d = doc({ recordKey: 'accountId', arrays: [{ target: '.', source: '.', ...extra }], rules: [{ target: 'id', sources: ['accountId'] }, { target: 'name', sources: ['name'], required: 'error' }] });
       expect(await failure(compileDocument(d).expression, records)).toBe('name is required (accountId "ACC-3", record 4)');
     }

@@ -15,6 +15,7 @@ import { registerRunCommand } from './run-command';
 import { registerTestCommand } from './test-command';
 import { registerValidateCommand } from './validate-command';
 import { registerExportCommand } from './export-command';
+import { registerInitCommand } from './init-command';
 import { registerSuggestCommand } from './suggest-command';
 import { inferCommand } from './infer-command';
 import { maskCommand } from './mask-command';
@@ -70,6 +71,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   registerTestCommand(program, io, setExit);
   registerValidateCommand(program, io, setExit);
   registerExportCommand(program, io, setExit);
+  registerInitCommand(program, io, setExit);
   registerSuggestCommand(program, io, setExit);
 
   return program;
