@@ -61,7 +61,7 @@ describe.skipIf(!hasChromium)(`suggestions and generated tests in Chromium (skip
     const jsonata = page.getByTestId('jsonata');
     await expect.poll(() => panel.textContent(), WAIT).toContain('customerSince ← createdOn');
     expect(await panel.textContent()).toContain('values look like dd.MM.yyyy dates, target is a date');
-    await screenshotBothSchemes(page, 'suggest-mappings', panel);
+    await screenshotBothSchemes(page, 'suggest-mappings', page.getByRole('region', { name: 'Mapping', exact: true }));
 
     // One suggestion: one step.
     await panel.getByRole('button', { name: 'Accept customerSince ← createdOn' }).click();

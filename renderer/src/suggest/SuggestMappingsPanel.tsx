@@ -30,7 +30,8 @@ type Suggestion = MappingSuggestionData;
 function groupsOf(list: readonly Suggestion[]): Array<[string, Suggestion[]]> {
   const groups = new Map<string, Suggestion[]>();
   for (const s of list) groups.set(s.group, [...(groups.get(s.group) ?? []), s]);
-  return [...groups.entries()];
+  // Top-level fields first, then each object or list in the order the suggestions name them.
+  return [...groups.entries()].sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : 0));
 }
 
 function what(s: Suggestion): string {
