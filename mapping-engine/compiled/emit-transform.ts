@@ -44,7 +44,7 @@ export function emitTransform(node: TransformNode, v: string, k: ConstantPool, t
     case 'trim':
       return `rt.trim(${v})`;
     case 'case':
-      return node.mode === 'upper' ? `rt.upper(${v})` : node.mode === 'lower' ? `rt.lower(${v})` : undefined;
+      return node.mode === 'upper' ? `rt.upper(${v})` : node.mode === 'lower' ? `rt.lower(${v})` : `rt.title(${v})`;
     case 'replace':
       if (!node.regex) return `rt.replaceText(${v}, ${k.json(node.pattern)}, ${k.json(node.replacement)})`;
       // `$` groups in the replacement and slashes in the pattern (escaped in the JSONata literal) stay with jsonata.
@@ -85,6 +85,10 @@ export function emitTransform(node: TransformNode, v: string, k: ConstantPool, t
       // Per-item values (times, rounding, number text) stay with jsonata.
       if (node.times !== undefined || node.itemDecimals !== undefined || node.decimalSeparator !== undefined || node.thousandsSeparator !== undefined) return undefined;
       return `rt.aggregate(${v}, ${JSON.stringify(node.fn)}, ${node.field === undefined ? 'undefined' : k.json(splitPath(node.field))}, ${k.json(node.separator)})`;
+    case 'substring':
+      return `rt.substring(${v}, ${JSON.stringify(node.start)}, ${node.length === undefined ? 'undefined' : JSON.stringify(node.length)})`;
+    case 'pad':
+      return `rt.pad(${v}, ${JSON.stringify(node.side === 'left' ? -node.width : node.width)}, ${k.json(node.char)})`;
     case 'concat':
       return `rt.concat(${v}, ${k.json(node.separator)}, ${node.keepEmpty === true})`;
     case 'calculate':
@@ -94,7 +98,7 @@ export function emitTransform(node: TransformNode, v: string, k: ConstantPool, t
     case 'parseBoolean':
       return `rt.parseBoolean(${v}, ${k.json(node.trueValues.map((t) => t.toLowerCase()))}, ${k.json(node.falseValues.map((t) => t.toLowerCase()))}, ${node.onInvalid === 'omit'})`;
     default:
-      // substring, pad, formatNumber, sort (the transform), custom, and kinds added later.
+      // formatNumber, sort (the transform), custom, and kinds added later.
       return undefined;
   }
 }

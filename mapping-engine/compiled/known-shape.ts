@@ -21,6 +21,8 @@ const TRANSFORM: Record<string, string[]> = {
   concat: ['separator', 'keepEmpty'],
   split: ['separator', 'index'],
   trim: [],
+  substring: ['start', 'length'],
+  pad: ['width', 'char', 'side'],
   case: ['mode'],
   replace: ['pattern', 'replacement', 'regex', 'flags'],
   parseNumber: ['decimalSeparator', 'thousandsSeparator', 'onInvalid'],
