@@ -27,6 +27,13 @@ const PERSON_NAME = /^\p{L}[\p{L}\p{M} .'’-]{0,79}$/u;
 const PERSON_SIBLING: ReadonlySet<MaskCategory> = new Set(['email', 'phone', 'firstName', 'lastName', 'username']);
 const EVENT_WORDS = new Set(['created', 'updated', 'modified', 'deleted', 'order', 'invoice', 'issue', 'due', 'delivery', 'payment', 'start', 'end', 'expiry', 'expires', 'valid', 'booking', 'reqd', 'exctn', 'cre', 'closed', 'cancelled', 'processed']);
 
+/** Name words of a latitude or longitude; personal only where the record is a person's (see {@link classifyCoordinate}). */
+const COORDINATE_WORDS: ReadonlySet<string> = new Set(['lat', 'latitude', 'lng', 'lon', 'longitude', 'coordinates', 'coords', 'geolocation', 'latlng', 'latlon', 'breitengrad', 'laengengrad']);
+/** Parents that hold a position: a person's `address.geo` or `customer.location`. */
+const POSITION_PARENTS: ReadonlySet<string> = new Set(['geo', 'location', 'coordinates', 'coords', 'geolocation', 'position', 'gps', 'point']);
+/** One coordinate or a pair: `52.52`, `-13.4050`, `52.52,13.40`. */
+const COORDINATE_VALUE = /^-?\d{1,3}(\.\d+)?(\s*[,;]\s*-?\d{1,3}(\.\d+)?)?$/;
+
 /** Name words that denote a person's name wherever they stand (unlike `name`, which a product or company has too). */
 const SELF_PERSONAL_NAME_WORDS: ReadonlySet<string> = new Set(['fullname', 'nomcomplet', 'accountholdername', 'holdername', 'cardholdername']);
 
@@ -133,6 +140,23 @@ function classifyValue(text: string, context: FieldContext): Detection | undefin
 }
 
 /**
+ * A latitude or longitude is personal data where it places a person: in a
+ * person's record or address (`shipping_address.latitude`,
+ * `customer.lat`), or in a position object (`address.geo.lat`, whose own
+ * record the walker does not see: flagged with less confidence). A
+ * warehouse's or a shop's coordinates, with no person beside them, are not.
+ */
+function classifyCoordinate(text: string, context: FieldContext): Detection | undefined {
+  const tokens = nameTokens(context.name ?? '');
+  const word = tokens.find((t) => COORDINATE_WORDS.has(t)) ?? (COORDINATE_WORDS.has(tokens.join('')) ? tokens.join('') : undefined);
+  if (word === undefined || !COORDINATE_VALUE.test(text) || text.split(/[,;]/).some((n) => Math.abs(Number(n)) > 180)) return undefined;
+  if (inPersonRecord(context)) return { category: 'geoCoordinate', confidence: 0.85, source: 'name', reason: `"${word}" of a person's record or address` };
+  const parent = nameTokens(context.parentName ?? '').join('');
+  if (POSITION_PARENTS.has(parent)) return { category: 'geoCoordinate', confidence: 0.6, source: 'name', reason: `"${word}" of a position that may be a person's` };
+  return undefined;
+}
+
+/**
  * Classifies one leaf. Returns undefined for values that are not personal
  * data. Numbers are only judged by name: a JSON number is far more often an
  * ID or amount than a phone number.
@@ -141,6 +165,8 @@ export function classifyField(value: string | number, context: FieldContext): De
   const text = String(value).trim();
   // Empty values and placeholders that repeat the field's own name (`"name": "name"`) hold no one's data.
   if (text === '' || text.toLowerCase() === context.name?.toLowerCase()) return undefined;
+  const coordinate = classifyCoordinate(text, context);
+  if (coordinate) return coordinate;
   const verdict = context.name === undefined ? undefined : classifyName(context.name);
   if (verdict?.kind === 'category' && valueFitsNameCategory(verdict.category, text)) return byName(verdict.category, verdict.word);
   if (verdict?.kind === 'contextualName' && typeof value === 'string' && PERSON_NAME.test(text)) {

@@ -7,6 +7,12 @@ import type { Detection, MaskPolicy } from './types';
 /** Confidence below which a detection is reported but not masked, unless the policy says otherwise. */
 export const DEFAULT_MIN_CONFIDENCE = 0.5;
 
+/**
+ * Categories detected and reported but not masked unless the policy names the
+ * field `always`: a bank identifier (BIC) names an institution, not a person.
+ */
+export const NOT_PERSONAL_CATEGORIES: ReadonlySet<string> = new Set(['bic']);
+
 /** The decision for one leaf: what it is and whether to mask it. */
 export interface MaskDecision {
   detection: Detection;
@@ -25,6 +31,7 @@ export function resolveDecision(path: string, detection: Detection | undefined, 
   }
   if (!detection) return undefined;
   if (override === 'never') return { detection: { ...detection, reason: `${detection.reason}; policy: never mask this field` }, mask: false };
+  if (NOT_PERSONAL_CATEGORIES.has(detection.category)) return { detection: { ...detection, reason: `${detection.reason}; a bank's identifier, not a person's: kept` }, mask: false };
   const kept = policy.keepCategories?.includes(detection.category) ?? false;
   const floor = policy.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
   return { detection, mask: !kept && detection.confidence >= floor };

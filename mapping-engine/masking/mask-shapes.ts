@@ -29,6 +29,21 @@ export function withSeparatorsOf(template: string, compact: string): string {
   return out;
 }
 
+/**
+ * A latitude or longitude: sign, number of decimals and the text around kept,
+ * degrees drawn below 90 (valid for both), so the value stays a coordinate
+ * that says nothing of where the person is. Several numbers (`52.52,13.40`)
+ * are masked one by one.
+ */
+export function maskCoordinate(text: string, stream: KeyedStream): string {
+  return text.replace(/(\d+)(\.\d+)?/g, (_match, _degrees: string, fraction: string | undefined) => {
+    // 1 to 89 and no trailing zero: a JSON number masks to a number of the same shape.
+    const degrees = String(1 + stream.below(89));
+    const digits = [...fraction?.slice(1) ?? ''].map((_, i, all) => stream.digit(i === all.length - 1 ? 1 : 0));
+    return fraction === undefined ? degrees : `${degrees}.${digits.join('')}`;
+  });
+}
+
 /** Postcodes and other codes where leading zeros matter: zeros before the first other digit stay zeros. */
 export function maskPostcode(text: string, stream: KeyedStream): string {
   const leadingZeros = text.match(/^0*/)![0].length;

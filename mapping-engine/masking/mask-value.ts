@@ -7,7 +7,7 @@ import { KeyedStream } from './keyed-stream';
 import { maskBirthDate, maskPhone } from './mask-phone-date';
 import { maskNationalId } from './national-ids';
 import { maskCity, maskEmail, maskFirstName, maskFullName, maskLastName, maskStreet, maskUsername } from './mask-people';
-import { maskBic, maskCard, maskCharClasses, maskIban, maskIp, maskPostcode } from './mask-shapes';
+import { maskBic, maskCard, maskCharClasses, maskIban, maskIp, maskCoordinate, maskPostcode } from './mask-shapes';
 import type { MaskCategory } from './types';
 import { isEmail, isIban, isIpv4, isIpv6 } from './value-formats';
 
@@ -56,6 +56,8 @@ export function maskCandidate(category: MaskCategory, text: string, key: Uint8Ar
       return maskCity(stream, attempt);
     case 'postcode':
       return maskPostcode(text, stream);
+    case 'geoCoordinate':
+      return maskCoordinate(text, stream);
     case 'iban':
       return isIban(text) ? maskIban(text, stream) : maskCharClasses(text, stream, (i) => i < 2);
     case 'bic':

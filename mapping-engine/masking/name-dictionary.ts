@@ -5,7 +5,8 @@
  */
 import type { MaskCategory } from './types';
 
-const WORDS: Record<Exclude<MaskCategory, 'freeText' | 'other' | 'fullName'>, string> = {
+// Coordinates are personal only in a person's record, so they are classified by context (classify-field.ts), not by name alone.
+const WORDS: Record<Exclude<MaskCategory, 'freeText' | 'other' | 'fullName' | 'geoCoordinate'>, string> = {
   email:
     'email emailaddress emailadr electronicmail mail mailaddress courriel adressemail adresseemail correo correoelectronico emailadres mailadres',
   phone:

@@ -15,6 +15,8 @@ export const MASK_CATEGORIES = [
   'street',
   'city',
   'postcode',
+  /** Latitude or longitude of a person's address or position. */
+  'geoCoordinate',
   'iban',
   'bic',
   'accountNumber',
