@@ -1,0 +1,68 @@
+/**
+ * Mapping spreadsheet import: the spec every sample exports (CSV and XLSX)
+ * imports back into the sample with its rules removed, giving the same
+ * targets and sources; rows naming fields the schemas lack are unresolved.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { applyEdits } from '../document/edits/apply-edit';
+import { loadDocument } from '../document/load-document';
+import { mappingDocumentSchema } from '../document/document-schema';
+import { pathKey } from '../document/edits/edit-paths';
+import { exportProject } from '../node/export/export-project';
+import { readXlsxSheet } from '../node/export/xlsx-import';
+import { createFsResolver } from '../node/fs-resolver';
+import { loadTargetSchema } from '../validate/load-target';
+import { SAMPLES_DIR, sampleProjects } from '../../tests/helpers/sample-projects';
+import { importSheet, splitSources } from './import-sheet';
+import { readCsvSheet } from './sheet-table';
+
+const key = (target: string, sources: readonly string[]) => `${pathKey(target)} <- ${sources.join(' | ')}`;
+
+describe('spec round trip', () => {
+  it.each(sampleProjects().map((p) => [p.slice(SAMPLES_DIR.length + 1).split('/')[0]!, p]))('%s', async (_name, file) => {
+    const { document } = loadDocument(readFileSync(file, 'utf8'), file);
+    const resolver = createFsResolver();
+    const source = await loadTargetSchema({ ...document, target: document.source }, file, resolver);
+    const target = await loadTargetSchema(document, file, resolver);
+    const schemas = { ...(source?.schema ? { sourceRoot: source.schema.root } : {}), ...(target?.schema ? { targetRoot: target.schema.root } : {}) };
+    const empty = { ...document, rules: [] };
+    const want = document.rules.filter((r) => r.sources.length > 0).map((r) => key(r.target, r.sources));
+    const tables = [readCsvSheet(String(await exportProject(file, 'csv', { runTests: false })), 'spec.csv'), await readXlsxSheet((await exportProject(file, 'xlsx', { runTests: false })) as Uint8Array, 'spec.xlsx')];
+    for (const table of tables) {
+      const imported = importSheet(empty, table, undefined, schemas);
+      const result = applyEdits(empty, imported.edits);
+      expect(result.ok ? 'ok' : result.error.message).toBe('ok');
+      if (!result.ok) return;
+      expect(result.document.rules.map((r) => key(r.target, r.sources))).toEqual(want);
+      // Rules without sources (constants, computed) and unmapped fields are listed, not dropped silently.
+      expect(imported.unresolved.filter((u) => u.reason.startsWith('no source')).length).toBeGreaterThanOrEqual(document.rules.length - want.length);
+    }
+  });
+});
+
+describe('importSheet', () => {
+  const doc = mappingDocumentSchema.parse({ formatVersion: 1, name: 't', source: { format: 'json' }, target: { format: 'json' } });
+  const origin = { kind: 'sample' as const };
+  const field = (name: string) => ({ name, path: [name], type: 'string' as const, repeating: false, required: false, origin });
+  const root = (...names: string[]) => ({ name: '', path: [], type: 'object' as const, repeating: false, required: false, origin, children: names.map(field) });
+
+  it('uses the chosen columns, keeps rule text as notes and lists the rest as unresolved', () => {
+    const table = { headers: ['Ziel', 'Quelle', 'Regel'], rows: [['name', 'fullName', 'trim it'], ['zip', 'postal', ''], ['nothing', 'fullName', ''], ['', '', '']] };
+    const out = importSheet(doc, table, { target: 'ziel', sources: 'QUELLE', ruleText: 'Regel' }, { sourceRoot: root('fullName', 'postal'), targetRoot: root('name', 'zip') });
+    expect(out.edits).toEqual([
+      { kind: 'addRule', rule: { target: 'name', sources: ['fullName'], notes: 'trim it' } },
+      { kind: 'addRule', rule: { target: 'zip', sources: ['postal'] } },
+    ]);
+    expect(out.unresolved).toEqual([{ row: 4, target: 'nothing', sources: ['fullName'], reason: 'the target schema has no such field' }]);
+  });
+  it('refuses a column the sheet does not have with IMPORT_SHEET', () => {
+    expect(() => importSheet(doc, { headers: ['a'], rows: [] })).toThrow(expect.objectContaining({ code: 'IMPORT_SHEET' }));
+  });
+  it('splits sources by line or comma, not inside backticks', () => {
+    expect(splitSources('a, `b,c`\nd')).toEqual(['a', '`b,c`', 'd']);
+  });
+  it('reads a CSV sheet and drops the formula guard', () => {
+    expect(readCsvSheet("Target field,Source fields\nx,\"'-a\"\n")).toEqual({ headers: ['Target field', 'Source fields'], rows: [['x', '-a']] });
+  });
+});
