@@ -50,6 +50,9 @@ function isPosition(node: AstNode, depth: number): boolean {
 export function sourceFromAst(node: AstNode, depth: number): string | undefined {
   if (node.type === 'variable' && node.value === '') return '.';
   if (node.type === 'variable' && node.value === 'key') return '$key';
+  if (node.type === 'variable' && node.value === 'items') return '$items';
+  // A run parameter, bound at the top as `$param_<name>` (see run-parameters.ts).
+  if (node.type === 'variable' && typeof node.value === 'string' && /^param_[A-Za-z][A-Za-z0-9_]*$/.test(node.value)) return `$param.${node.value.slice('param_'.length)}`;
   if (isPosition(node, depth)) return '$position';
   if (node.type === 'name') return names([node]);
   if (node.type !== 'path' || !node.steps) return undefined;

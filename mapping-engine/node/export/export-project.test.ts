@@ -8,6 +8,7 @@ import { readPayload } from '../../payload/read-payload';
 import type { JsonValue } from '../../payload/types';
 import { writePayload } from '../../payload/write-payload';
 import { diffValues } from '../../run/diff-values';
+import { parameterBindings } from '../../compiler/run-parameters';
 import { thrownMatchesExpectedError } from '../../run/test-expectations';
 import { RunnerPool } from '../runner/runner-pool';
 import { loadProjectFile } from '../cli/compile-command';
@@ -41,7 +42,7 @@ describe.each(samples)('the .jsonata export of %s', (sample) => {
   it.each(document.tests.map((t) => [t.name, t]))('evaluated by the plain jsonata package: %s', async (_name, test) => {
     const dir = join(SAMPLES, sample);
     const input = readPayload(readFileSync(join(dir, test.input)), { file: test.input, format: document.source.format }).value;
-    const run = jsonata(await exported).evaluate(input);
+    const run = jsonata(await exported).evaluate(input, parameterBindings(document.parameters ?? {}, test.params ?? {}));
     if (test.expectError !== undefined) {
       const thrown = await run.then(() => undefined, (e: unknown) => e);
       // The export puts a comment header before the expression: positions in it are shifted by the header's length.
