@@ -48,6 +48,14 @@ describe('project service', () => {
     expect(failure(await api.saveProject({ text: state.text })).code).toBe('USAGE');
   });
 
+  it('says that the folder does not exist when saving into one that is missing', async () => {
+    const { root, api } = setup();
+    const error = failure(await api.saveProjectAs({ path: join(root, 'no', 'such', 'folder', 'p.mapwright.json'), text: doc('Mine') }));
+    expect(error.code).toBe('FILE_WRITE');
+    expect(error.expected).toMatch(/existing folder/);
+    expect(error.message).toContain(join(root, 'no', 'such', 'folder'));
+  });
+
   it('migrates a v0 file on open, reports it, and writes it migrated only when saved', async () => {
     const { root, api } = setup();
     const file = join(root, 'crm.mapwright.json');

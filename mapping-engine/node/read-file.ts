@@ -146,8 +146,19 @@ export async function replaceFileAtomic(path: string, content: string | Uint8Arr
   } catch (error) {
     if (temp) await rm(temp, { force: true }).catch(() => undefined);
     if (error instanceof MapwrightError) throw error;
+    // "file not found" would send the user looking for the file they are creating: it is the folder that is missing.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !(await isFolder(dirname(resolve(path))))) {
+      throw new MapwrightError('FILE_WRITE', `cannot write ${path}: the folder ${dirname(resolve(path))} does not exist`, { file: path, expected: 'an existing folder (create it first)', cause: error });
+    }
     throw new MapwrightError('FILE_WRITE', `cannot write ${path}: ${describeErrno(error)}`, { file: path, cause: error });
   }
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  return stat(path).then(
+    (info) => info.isDirectory(),
+    () => false,
+  );
 }
 
 /**
