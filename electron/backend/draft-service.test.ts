@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, symlinkSync } from 'node:fs';
+import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useBackendFixtures, value } from '../../tests/helpers/backend-fixture';
@@ -44,5 +44,27 @@ describe('generateTests and keepGeneratedTests', () => {
     const result = await f.api.keepGeneratedTests({ projectPath: f.project, text: f.projectText, names: ['generated: fullName missing (firstName)'] });
     expect(result.ok ? 'ok' : result.error.code).toBe('ACCESS_DENIED');
     expect(existsSync(join(f.outside, 'generated-fullname-missing-firstname.input.json'))).toBe(false);
+  });
+});
+
+describe('importMappingSheet', () => {
+  it('imports a spec sheet exported by Mapwright back into the emptied document, and lists the rest', async () => {
+    const f = fixture({ samples: ['crm-to-erp'] });
+    const spec = value(await f.api.exportSpec({ projectPath: f.project, kind: 'csv', runTests: false }));
+    const sheet = join(f.samplesDir, 'crm-to-erp', 'spec.csv');
+    writeFileSync(sheet, spec.content);
+    const doc = JSON.parse(f.projectText) as { rules: Array<{ target: string; sources?: string[] }> };
+    const result = value(await f.api.importMappingSheet({ projectPath: f.project, text: JSON.stringify({ ...doc, rules: [] }), file: sheet }));
+    expect(result.columns).toMatchObject({ target: 'Target field', sources: 'Source fields' });
+    expect(result.rules.map((r) => r.target)).toEqual(doc.rules.filter((r) => (r.sources ?? []).length > 0).map((r) => r.target));
+    expect(result.rules.find((r) => r.target === 'customerSince')?.notes).toMatch(/format date from dd\.MM\.yyyy/);
+  });
+
+  it('reads only granted files', async () => {
+    const f = fixture({ samples: ['crm-to-erp'] });
+    const sheet = join(f.outside, 'sheet.csv');
+    writeFileSync(sheet, 'Target,Source\nx,y\n');
+    const result = await f.api.importMappingSheet({ projectPath: f.project, text: f.projectText, file: sheet });
+    expect(result.ok ? 'ok' : result.error.code).toBe('ACCESS_DENIED');
   });
 });

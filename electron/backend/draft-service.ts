@@ -21,6 +21,7 @@ import type { GeneratedCaseData } from '../contract/methods/draft-methods';
 import type { StudioApiPart } from '../contract/studio-api';
 import { checkedResolver, compileInContext, type EngineContext } from './engine/engine-context';
 import { accessDenied, isInside, realPathOf } from './engine/file-access';
+import { importMappingSheet } from './engine/import-mapping-sheet';
 import { settle } from './settle';
 import type { BackendServiceOptions } from './studio-backend';
 
@@ -78,5 +79,6 @@ export function createDraftService(options: BackendServiceOptions): StudioApiPar
         });
         return { tests: tests as unknown as Array<Record<string, unknown>> };
       }),
+    importMappingSheet: (request) => settle(() => importMappingSheet(context, request)),
   };
 }

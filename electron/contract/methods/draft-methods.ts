@@ -52,14 +52,41 @@ export const KeepGeneratedRequestSchema = DraftRequestSchema.extend({
   names: z.array(z.string().min(1).max(500)).min(1).max(500),
 });
 
+/** Which sheet columns hold what (header names as written). */
+export const SheetColumnsSchema = z.strictObject({
+  target: z.string().min(1).max(200),
+  sources: z.string().min(1).max(200),
+  ruleText: z.string().min(1).max(200).optional(),
+  notes: z.string().min(1).max(200).optional(),
+});
+
+/** Arguments of `importMappingSheet`. */
+export const ImportSheetRequestSchema = DraftRequestSchema.extend({
+  /** The spreadsheet (.xlsx or .csv): absolute, or relative to the project; it must be granted. */
+  file: z.string().min(1).max(4096).refine((p) => !p.includes('\0'), 'a path without NUL characters'),
+  /** The columns; guessed from the headers (a Mapwright spec's first) when absent. */
+  columns: SheetColumnsSchema.optional(),
+});
+
+/** Result of `importMappingSheet`: the sheet's headers, the columns used, the rules to add and the rows left unresolved. */
+export const ImportSheetResultSchema = z.object({
+  headers: z.array(z.string()),
+  columns: SheetColumnsSchema.optional(),
+  rules: z.array(z.object({ target: z.string(), sources: z.array(z.string()), notes: z.string().optional() })),
+  unresolved: z.array(z.object({ row: z.number(), target: z.string(), sources: z.array(z.string()), reason: z.string() })),
+});
+
 /** The methods of this section. */
 export const draftMethods = {
   suggestMappings: { args: z.tuple([DraftRequestSchema]), result: z.object({ suggestions: z.array(MappingSuggestionSchema) }) },
   generateTests: { args: z.tuple([DraftRequestSchema]), result: z.object({ goodInput: z.string(), cases: z.array(GeneratedCaseSchema) }) },
   keepGeneratedTests: { args: z.tuple([KeepGeneratedRequestSchema]), result: z.object({ tests: z.array(z.record(z.string(), z.unknown())) }) },
+  importMappingSheet: { args: z.tuple([ImportSheetRequestSchema]), result: ImportSheetResultSchema },
 } as const;
 
 /** A suggestion as the renderer receives it. */
 export type MappingSuggestionData = z.infer<typeof MappingSuggestionSchema>;
+/** What `importMappingSheet` returns. */
+export type ImportSheetResult = z.infer<typeof ImportSheetResultSchema>;
 /** A generated case as the renderer receives it. */
 export type GeneratedCaseData = z.infer<typeof GeneratedCaseSchema>;
