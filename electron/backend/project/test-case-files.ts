@@ -13,6 +13,7 @@
 import { stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { MapwrightError } from '../../../mapping-engine/errors';
+import { mappingJob } from '../../../mapping-engine/compiled/engine-selection';
 import { resolveDocumentPath, toDocumentPath } from '../../../mapping-engine/document';
 import type { ExpectedError } from '../../../mapping-engine/document/document-schema';
 import { readPayload } from '../../../mapping-engine/payload/read-payload';
@@ -80,7 +81,7 @@ export async function addTestCase(context: EngineContext, args: AddTestCaseArgs)
   let expected: string | undefined;
   if (args.expectError === undefined) {
     const value = readPayload(bytes, { file: args.input, format: doc.source.format }).value;
-    const result = await context.runner().run({ expression: project.compiled.expression, input: value });
+    const result = await context.runner().run({ ...mappingJob(project), input: value });
     if (result.error) {
       throw new MapwrightError(result.error.code, `the mapping fails on ${args.input}: ${result.error.message}`, {
         file: args.input,
