@@ -22,6 +22,17 @@ export type FieldType =
   | 'null'
   | 'any';
 
+/** XSD value facets beyond enumeration, pattern and maxLength, most derived first. */
+export interface ValueFacets {
+  minLength?: number;
+  minInclusive?: number;
+  maxInclusive?: number;
+  minExclusive?: number;
+  maxExclusive?: number;
+  totalDigits?: number;
+  fractionDigits?: number;
+}
+
 /** A value an enumeration may list. */
 export type EnumValue = string | number | boolean | null;
 
@@ -66,6 +77,8 @@ export interface SchemaField {
   pattern?: string;
   /** Most characters a text value may have (JSON Schema `maxLength`, XSD `maxLength` or `length` facet). */
   maxLength?: number;
+  /** The other value facets (XSD `minLength`, bounds, `totalDigits`, `fractionDigits`; JSON Schema targets are checked by ajv). */
+  facets?: ValueFacets;
   description?: string;
   minOccurs?: number;
   /** `undefined` = unbounded when `repeating`. */

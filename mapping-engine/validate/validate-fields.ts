@@ -5,6 +5,7 @@
  * form (`"12.5"` is a fine number there), JSON targets by the JSON type.
  */
 import { shownValue } from './shown-value';
+import { facetProblems } from './validate-facets';
 import type { SchemaField } from '../schema/model';
 import { formatFieldPath, type PathStep } from './field-path';
 import type { OutputViolation } from './validation-types';
@@ -112,6 +113,7 @@ class FieldWalker {
     if (pattern && !pattern.test(String(value))) this.add(steps, 'MAP_PATTERN', `${shownValue(value)} does not match ${field.pattern}`);
     // The code ajv's maxLength gets for a JSON Schema target, so both targets report a too-long value alike.
     if (field.maxLength !== undefined && typeof value === 'string' && [...value].length > field.maxLength) this.add(steps, 'MAP_SCHEMA', `${shownValue(value)} is longer than ${field.maxLength} characters`);
+    if (field.facets) for (const problem of facetProblems(value, field.facets)) this.add(steps, 'MAP_SCHEMA', problem);
   }
 
   private object(value: unknown, field: SchemaField, steps: PathStep[]): void {

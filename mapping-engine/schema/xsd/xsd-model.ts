@@ -5,7 +5,7 @@
  * Nothing here is ever handed to a caller, so sharing these objects between
  * occurrences is safe.
  */
-import type { EnumValue, FieldType } from '../model';
+import type { EnumValue, FieldType, ValueFacets } from '../model';
 
 /** A simple type reduced to what a field can carry. */
 export interface SimpleInfo {
@@ -16,6 +16,8 @@ export interface SimpleInfo {
   pattern?: string;
   /** The `maxLength` (or `length`) facet. */
   maxLength?: number;
+  /** The other value facets (minLength, bounds, digits). */
+  facets?: ValueFacets;
   /** `{ns}Name` of the simple type (built-in or named); absent for anonymous types. */
   ref?: string;
   /** File that defines the type. */

@@ -1,12 +1,13 @@
 /**
  * Simple types -> {@link SimpleInfo}: follow restrictions down to a built-in
- * type, keeping the most derived enumeration and pattern. Other facets
- * (lengths, bounds, digits) have no place in the schema model and are dropped.
+ * type, keeping the most derived enumeration and pattern, and every value
+ * facet (lengths, bounds, digits), a step's own over its base's.
  */
 import { builtinSimple, typedFacetValue } from './xsd-builtins';
 import { guarded, type CompileContext } from './xsd-context';
 import { XSD_NS, xsdChild, xsdChildren, type XsdNode } from './xsd-dom';
 import type { SimpleInfo } from './xsd-model';
+import type { ValueFacets } from '../model';
 import { clark, refError, type SchemaDoc } from './xsd-registry';
 
 function withRef(info: Omit<SimpleInfo, 'ref'>, ref: string | undefined): SimpleInfo {
@@ -29,7 +30,24 @@ export function applyFacets(base: SimpleInfo, restriction: XsdNode, file: string
   const length = xsdChildren(restriction, 'maxLength')[0] ?? xsdChildren(restriction, 'length')[0];
   const maxLength = length ? Number(length.attrs.value) : base.maxLength;
   if (maxLength !== undefined && Number.isInteger(maxLength) && maxLength >= 0) info.maxLength = maxLength;
+  const facets = valueFacets(restriction, base.facets);
+  if (facets) info.facets = facets;
   return withRef(info, ref);
+}
+
+const FACET_NAMES = ['minLength', 'minInclusive', 'maxInclusive', 'minExclusive', 'maxExclusive', 'totalDigits', 'fractionDigits'] as const;
+
+/** The value facets of `restriction` over those of its base; `length` is also the least length. Undefined when there are none. */
+function valueFacets(restriction: XsdNode, base: ValueFacets | undefined): ValueFacets | undefined {
+  const facets: ValueFacets = { ...base };
+  for (const name of FACET_NAMES) {
+    const node = xsdChildren(restriction, name)[0];
+    const value = node ? Number(node.attrs.value) : NaN;
+    if (Number.isFinite(value)) facets[name] = value;
+  }
+  const length = Number(xsdChildren(restriction, 'length')[0]?.attrs.value);
+  if (Number.isInteger(length) && length >= 0) facets.minLength = length;
+  return Object.keys(facets).length > 0 ? facets : undefined;
 }
 
 function unionOf(ctx: CompileContext, doc: SchemaDoc, union: XsdNode, ref: string | undefined): SimpleInfo {

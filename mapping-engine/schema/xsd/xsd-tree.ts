@@ -59,6 +59,7 @@ function applySimple(field: SchemaField, simple: SimpleInfo): void {
   if (simple.enum) field.enum = [...simple.enum];
   if (simple.pattern !== undefined) field.pattern = simple.pattern;
   if (simple.maxLength !== undefined) field.maxLength = simple.maxLength;
+  if (simple.facets) field.facets = { ...simple.facets };
 }
 
 function simpleOrigin(simple: SimpleInfo): SchemaField['origin'] {
