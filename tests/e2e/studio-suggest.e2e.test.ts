@@ -7,7 +7,7 @@
  * Screenshots of the suggestions panel (light and dark) go to docs/images
  * with MAPWRIGHT_SCREENSHOTS=1.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,6 +30,7 @@ describe.skipIf(!hasChromium)(`suggestions and generated tests in Chromium (skip
     mkdirSync(join(root, 'picks'));
     cpSync(join(samplesDir, 'crm-to-erp', 'source', 'crm-account.json'), join(root, 'picks', 'crm-account.json'));
     cpSync(join(samplesDir, 'crm-to-erp', 'target', 'erp-customer.schema.json'), join(root, 'picks', 'erp-customer.schema.json'));
+    writeFileSync(join(root, 'picks', 'client-sheet.csv'), 'Ziel,Quelle,Regel\ncustomerNumber,accountId,the CRM number as it is\nloyaltyTier,tier,\n');
     session = await launchChromium();
     host = await startWebHost({ samplesDir, settingsDir: scratchSettingsDir(), readRoots: [join(root, 'picks')] });
   }, 120_000);
@@ -59,6 +60,20 @@ describe.skipIf(!hasChromium)(`suggestions and generated tests in Chromium (skip
     await page.getByRole('button', { name: 'Suggest mappings' }).click();
     const panel = page.getByRole('region', { name: 'Suggested mappings' });
     const jsonata = page.getByTestId('jsonata');
+
+    // A client's sheet first: its columns chosen, the row whose fields exist becomes a rule, the other is listed.
+    await panel.getByRole('button', { name: 'Import sheet…' }).click();
+    const sheet = page.getByRole('dialog', { name: 'Import a mapping sheet' });
+    await sheet.getByLabel('Spreadsheet file').fill(join(root, 'picks', 'client-sheet.csv'));
+    await sheet.getByRole('button', { name: 'Read the sheet' }).click();
+    await sheet.getByLabel('Target field column').selectOption('Ziel');
+    await sheet.getByLabel('Source fields column').selectOption('Quelle');
+    await sheet.getByLabel('Rule text column').selectOption('Regel');
+    await expect.poll(() => sheet.getByTestId('import-sheet-summary').textContent(), WAIT).toBe('1 row(s) become rules; 1 unresolved.');
+    expect(await sheet.getByRole('list', { name: 'Unresolved rows' }).textContent()).toContain('loyaltyTier');
+    await sheet.getByRole('button', { name: 'Import 1 rules' }).click();
+    await expect.poll(() => jsonata.textContent(), WAIT).toContain('customerNumber');
+    await page.getByRole('button', { name: /^Undo import 1 rules from client-sheet\.csv/ }).waitFor(WAIT);
     await expect.poll(() => panel.textContent(), WAIT).toContain('customerSince ← createdOn');
     expect(await panel.textContent()).toContain('values look like dd.MM.yyyy dates, target is a date');
     await screenshotBothSchemes(page, 'suggest-mappings', page.getByRole('region', { name: 'Mapping', exact: true }));

@@ -13,6 +13,7 @@ import { describeChain } from '../../../mapping-engine/spec/describe-transform';
 import type { MappingSuggestion } from '../../../mapping-engine/suggest/suggest-mappings';
 import { suggestEdits } from '../../../mapping-engine/suggest/suggestion-edits';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { ImportSheetDialog } from './ImportSheetDialog';
 import type { DocumentState } from '../document/document-store';
 import './suggest.css';
 
@@ -45,6 +46,7 @@ export function SuggestMappingsPanel({ api, store, projectPath, readOnly, onClos
   const [gone, setGone] = useState<ReadonlySet<string>>(new Set());
   const [error, setError] = useState<CodedErrorData>();
   const [busy, setBusy] = useState(false);
+  const [importing, setImporting] = useState(false);
 
   const load = useCallback(async () => {
     setBusy(true);
@@ -87,10 +89,24 @@ export function SuggestMappingsPanel({ api, store, projectPath, readOnly, onClos
         <button type="button" className="button button-small button-secondary" onClick={() => void load()} disabled={busy}>
           Refresh
         </button>
+        <button type="button" className="button button-small button-secondary" disabled={readOnly} aria-haspopup="dialog" onClick={() => setImporting(true)}>
+          Import sheet…
+        </button>
         <button type="button" className="button button-small button-secondary" onClick={onClose} aria-label="Close suggestions">
           Close
         </button>
       </div>
+      {importing && (
+        <ImportSheetDialog
+          api={api}
+          store={store}
+          projectPath={projectPath}
+          onClose={() => {
+            setImporting(false);
+            void load();
+          }}
+        />
+      )}
       {error && <ErrorNotice error={error} />}
       {all && shown.length === 0 && !busy && <p className="muted">No suggestions left: every target field is mapped, or nothing in the source fits it.</p>}
       {groupsOf(shown).map(([group, list]) => (
