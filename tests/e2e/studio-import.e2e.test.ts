@@ -1,10 +1,11 @@
 /**
  * "Import sample…" in a real browser (issue 4): the loopback web host with a
- * temp copy of a sample project and a CSV of made-up people. The user opens
- * the project by path, imports the CSV as a source sample and reviews the
- * masking report; only the masked copy lands in the project's samples/
- * folder, the document lists it and the title shows unsaved changes. A file
- * outside the allowed folders is refused with ACCESS_DENIED and a hint.
+ * temp copy of a sample project (JSON source) and made-up people. The user
+ * opens the project by path, imports a JSON file of them as a source sample
+ * and reviews the masking report; only the masked copy lands in the
+ * project's samples/ folder, the document lists it and the title shows
+ * unsaved changes. A file outside the allowed folders is refused with
+ * ACCESS_DENIED and a hint, the same people as CSV with SAMPLE_INVALID.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,6 +39,7 @@ const PEOPLE = [
   },
 ];
 const CSV = `id,fullName,email,iban,city\n${PEOPLE.map((p, i) => `${i + 1},${p.name},${p.email},${p.iban},Springfield`).join('\n')}\n`;
+const JSON_PEOPLE = `${JSON.stringify(PEOPLE.map((p, i) => ({ id: i + 1, fullName: p.name, email: p.email, iban: p.iban, city: 'Springfield' })), null, 2)}\n`;
 
 describe.skipIf(!hasChromium)(`import sample in Chromium (skipped when ${CHROMIUM_PATH} is missing: apt-get install chromium)`, () => {
   let session: ChromiumSession;
@@ -54,6 +56,7 @@ describe.skipIf(!hasChromium)(`import sample in Chromium (skipped when ${CHROMIU
     cpSync(join(samplesDir, 'crm-to-erp'), projectDir, { recursive: true });
     project = join(projectDir, 'crm-to-erp.mapwright.json');
     writeFileSync(join(root, 'people.csv'), CSV);
+    writeFileSync(join(root, 'people.json'), JSON_PEOPLE);
     writeFileSync(join(outside, 'people.csv'), CSV);
     session = await launchChromium();
     host = await startWebHost({
@@ -98,7 +101,7 @@ describe.skipIf(!hasChromium)(`import sample in Chromium (skipped when ${CHROMIU
     await page.close();
   }, 60_000);
 
-  it('imports a CSV as a source sample, masked, and shows the report', async () => {
+  it('refuses a CSV sample for the JSON source before copying anything, saying what to do', async () => {
     const { page, problems } = await openPage(session, host.url);
     await openByPath(page, project);
     await page.getByRole('button', { name: 'Import sample…' }).click();
@@ -106,10 +109,27 @@ describe.skipIf(!hasChromium)(`import sample in Chromium (skipped when ${CHROMIU
     await dialog.getByLabel('Source').check();
     await dialog.getByLabel('Sample file (absolute path)').fill(join(root, 'people.csv'));
     await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await dialog.locator('[data-error-code="SAMPLE_INVALID"]').waitFor();
+    expect(await dialog.textContent()).toContain('change the side’s format first');
+    expect(existsSync(join(projectDir, 'samples'))).toBe(false);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(await page.title()).toBe('crm-to-erp.mapwright.json — Mapwright');
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('imports a JSON sample as a source sample, masked, and shows the report', async () => {
+    const { page, problems } = await openPage(session, host.url);
+    await openByPath(page, project);
+    await page.getByRole('button', { name: 'Import sample…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import sample' });
+    await dialog.getByLabel('Source').check();
+    await dialog.getByLabel('Sample file (absolute path)').fill(join(root, 'people.json'));
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
 
     const review = page.getByRole('dialog', { name: 'Sample imported' });
     await review.waitFor();
-    expect(await review.getByTestId('import-path').textContent()).toBe('samples/people.csv');
+    expect(await review.getByTestId('import-path').textContent()).toBe('samples/people.json');
     const report = review.getByRole('table', { name: 'Masking report' });
     const categories = await report.locator('.import-category').allTextContents();
     expect(categories).toEqual(expect.arrayContaining(['email', 'iban']));
@@ -117,19 +137,20 @@ describe.skipIf(!hasChromium)(`import sample in Chromium (skipped when ${CHROMIU
     await screenshot(page, join(screenshots, 'studio-import-report.png'));
 
     // Only the masked copy exists, in the project's samples/ folder; no original value anywhere.
-    expect(readdirSync(join(projectDir, 'samples'))).toEqual(['people.csv']);
-    const masked = readFileSync(join(projectDir, 'samples', 'people.csv'), 'utf8');
-    expect(masked.split('\n')[0]).toBe('id,fullName,email,iban,city');
+    expect(readdirSync(join(projectDir, 'samples'))).toEqual(['people.json']);
+    const maskedText = readFileSync(join(projectDir, 'samples', 'people.json'), 'utf8');
+    const masked = JSON.parse(maskedText) as Array<Record<string, unknown>>;
+    expect(Object.keys(masked[0]!)).toEqual(['id', 'fullName', 'email', 'iban', 'city']);
     for (const person of PEOPLE) {
       for (const original of [person.name, person.email, person.iban]) {
-        expect(masked).not.toContain(original);
+        expect(maskedText).not.toContain(original);
         expect(reviewText).not.toContain(original);
       }
     }
     // The preview shows the masked copy itself: its first record's masked email.
-    const firstMaskedEmail = masked.split('\n')[1]?.split(',')[2] ?? '';
+    const firstMaskedEmail = String(masked[0]!.email);
     expect(firstMaskedEmail).toMatch(/@/);
-    expect(await review.getByTestId('import-preview').textContent()).toContain(`"email": "${firstMaskedEmail}"`);
+    expect(await review.getByTestId('import-preview').textContent()).toContain(firstMaskedEmail);
 
     // The document lists the copy and the project is dirty until saved (the file on disk is unchanged).
     await review.getByRole('button', { name: 'Done' }).click();
@@ -138,7 +159,7 @@ describe.skipIf(!hasChromium)(`import sample in Chromium (skipped when ${CHROMIU
     expect(JSON.parse(readFileSync(project, 'utf8')).source.samples).toEqual(['source/crm-account.json']);
     await page.keyboard.press('Control+s');
     await expect.poll(() => page.title()).toBe('crm-to-erp.mapwright.json — Mapwright');
-    expect(JSON.parse(readFileSync(project, 'utf8')).source.samples).toEqual(['source/crm-account.json', 'samples/people.csv']);
+    expect(JSON.parse(readFileSync(project, 'utf8')).source.samples).toEqual(['source/crm-account.json', 'samples/people.json']);
     expect(problems).toEqual([]);
     await page.close();
   }, 90_000);

@@ -59,7 +59,8 @@ describe('importSample through a payload host', () => {
     const emails = ['ada.quenzel@example.org', 'bert.quenzel@example.net'];
     const csv = ['id,email', ...emails.map((email, i) => `${i},${email}`)].join('\n');
     const { root, project, picked, host, context } = await setup(csv, 'people.csv');
-    const result = await importSample(context, { projectPath: project, side: 'source', file: picked });
+    // The document as edited has a CSV source (the saved one a JSON source).
+    const result = await importSample(context, { projectPath: project, side: 'source', file: picked, sideFormat: 'csv' });
     expect(result.relativePath).toBe('samples/people.csv');
     const out = join(root, 'crm-to-erp', 'samples', 'people.csv');
     expect(host.masks).toEqual([{ file: picked, shownAs: 'people.csv', key: KEY, policy: {}, out }]);
@@ -74,6 +75,15 @@ describe('importSample through a payload host', () => {
     expect(result.preview).toMatchObject({ format: 'csv', total: 2, totalExact: true });
     expect(JSON.parse(result.preview.records[1]!.text)).toEqual({ id: '1', email: written.trim().split('\n')[2]!.split(',')[1] });
     expect(result.report.find((entry) => entry.path === '[].email')).toMatchObject({ category: 'email', count: 2, masked: true });
+  });
+
+  it("refuses a sample of another format than the side's before writing anything", async () => {
+    const { root, project, picked, host, context } = await setup('<customer><email>ada.quenzel@example.org</email></customer>', 'customer.xml');
+    const refused = importSample(context, { projectPath: project, side: 'source', file: picked });
+    await expect(refused).rejects.toMatchObject({ code: 'SAMPLE_INVALID', file: 'customer.xml' });
+    await expect(refused).rejects.toThrow(/XML.*source is JSON/);
+    expect(host.masks).toEqual([]);
+    expect(existsSync(join(root, 'crm-to-erp', 'samples'))).toBe(false);
   });
 
   it('writes nothing when the host cannot read the sample', async () => {

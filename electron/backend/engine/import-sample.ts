@@ -7,12 +7,13 @@
  * in the engine host when the backend has one, so the original never enters
  * this process.
  */
-import { lstat, mkdir, stat } from 'node:fs/promises';
+import { lstat, mkdir, open, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { MapwrightError } from '../../../mapping-engine/errors';
 import { loadDocument } from '../../../mapping-engine/document/load-document';
 import { toDocumentPath } from '../../../mapping-engine/document/document-paths';
 import { decodeText } from '../../../mapping-engine/payload/decode';
+import { detectFormat } from '../../../mapping-engine/payload/detect-format';
 import type { PayloadFormat } from '../../../mapping-engine/payload/types';
 import { loadOrCreateKey } from '../../../mapping-engine/node/mask/key-file';
 import { payloadHostOf } from '../../../mapping-engine/node/host/payload-host';
@@ -31,6 +32,33 @@ export interface ImportSampleRequest {
   side: 'source' | 'target';
   file: string;
   format?: PayloadFormat;
+  sideFormat?: PayloadFormat;
+}
+
+const FORMAT_NAMES: Record<PayloadFormat, string> = { json: 'JSON', jsonl: 'JSON Lines', xml: 'XML', csv: 'CSV' };
+const HEAD_BYTES = 64 * 1024;
+
+/**
+ * Refuses a sample in another format than the side's (an XML file for a JSON
+ * source): the project could not read it, and would only say so at the next
+ * run. Read from the file's extension, else its first bytes, as every reader does.
+ */
+async function checkSampleFormat(file: string, shownAs: string, request: ImportSampleRequest, expected: PayloadFormat): Promise<void> {
+  const handle = await open(file, 'r');
+  let head: Uint8Array;
+  try {
+    const buffer = new Uint8Array(HEAD_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
+    head = buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+  const found = detectFormat(file, head, request.format);
+  if (found === expected) return;
+  throw new MapwrightError('SAMPLE_INVALID', `${shownAs} is ${FORMAT_NAMES[found]}, but the project's ${request.side} is ${FORMAT_NAMES[expected]}`, {
+    file: shownAs,
+    expected: `a ${FORMAT_NAMES[expected]} sample (or change the ${request.side} format first)`,
+  });
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -68,7 +96,7 @@ function safeName(name: string): string {
 
 /**
  * Imports `request.file` into the project.
- * @throws MapwrightError `ACCESS_DENIED`, `FILE_READ`, `LIMIT_EXCEEDED`, a parse code, `MASK_KEY_INVALID`, `FILE_WRITE`
+ * @throws MapwrightError `ACCESS_DENIED`, `FILE_READ`, `LIMIT_EXCEEDED`, `SAMPLE_INVALID` (another format than the side's), a parse code, `MASK_KEY_INVALID`, `FILE_WRITE`
  */
 export async function importSample(context: EngineContext, request: ImportSampleRequest): Promise<ImportSampleResult> {
   const projectFile = await context.access.checkProject(request.projectPath);
@@ -82,7 +110,9 @@ export async function importSample(context: EngineContext, request: ImportSample
       expected: `a sample of at most ${MAX_IMPORT_BYTES / 1048576} MB (cut a large export to a representative part)`,
     });
   }
-  const policy = loadDocument(decodeText(await readBounded(projectFile, request.projectPath, MAX_PROJECT_TEXT), { file: projectFile }).text, projectFile).document.masking ?? {};
+  const saved = loadDocument(decodeText(await readBounded(projectFile, request.projectPath, MAX_PROJECT_TEXT), { file: projectFile }).text, projectFile).document;
+  await checkSampleFormat(file, basename(file), request, request.sideFormat ?? saved[request.side].format);
+  const policy = saved.masking ?? {};
   const { key } = await loadOrCreateKey(context.maskKeyFile, context.keyLocation);
   const folder = join(dirname(projectFile), 'samples');
   try {

@@ -72,6 +72,8 @@ export const ImportSampleRequestSchema = z.strictObject({
   /** The picked file (absolute path). */
   file: PathSchema,
   format: PayloadFormatSchema.optional(),
+  /** The side's format in the document as edited (default: as saved); a sample of another format is refused with SAMPLE_INVALID before anything is written. */
+  sideFormat: PayloadFormatSchema.optional(),
 });
 
 /** Result of `importSample`: where the masked copy went and what was masked. */

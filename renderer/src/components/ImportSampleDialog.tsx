@@ -11,7 +11,8 @@ import type { CodedErrorData } from '../../../mapping-engine/errors';
 import type { ImportSampleResult } from '../../../electron/contract/methods/engine-methods';
 import type { StudioApi } from '../../../electron/contract/studio-api';
 import type { StudioShellApi } from '../../../electron/contract/studio-commands';
-import { importAvailability, importHint, tryAddSample, typedSamplePath, type ImportProjectState, type SampleSide } from '../import/sample-import';
+import { importAvailability, importHint, sideFormatIn, tryAddSample, typedSamplePath, type ImportProjectState, type SampleSide } from '../import/sample-import';
+import type { PayloadFormat } from '../../../mapping-engine/payload/types';
 import { Dialog } from './Dialog';
 import { ErrorNotice } from './ErrorNotice';
 
@@ -67,7 +68,7 @@ export function ImportSampleButton({ api, project, busy, getText, replaceText, o
       >
         Import sample…
       </button>
-      {open && project?.path !== undefined && <ImportSampleDialog api={api} projectPath={project.path} shell={shell} onImported={record} onClose={close} />}
+      {open && project?.path !== undefined && <ImportSampleDialog api={api} projectPath={project.path} shell={shell} onImported={record} onClose={close} sideFormat={(s) => sideFormatIn(getText(), s)} />}
     </>
   );
 }
@@ -84,10 +85,12 @@ export interface ImportSampleDialogProps {
   /** The masked copy exists: record it in the document. Returns an error when the document cannot take it. */
   onImported: (side: SampleSide, result: ImportSampleResult) => CodedErrorData | undefined;
   onClose: () => void;
+  /** The side's format in the document as edited, so a sample of another format is refused before it is copied. */
+  sideFormat?: (side: SampleSide) => PayloadFormat | undefined;
 }
 
 /** Asks for a sample, imports it masked, shows the masking report. */
-export function ImportSampleDialog({ api, projectPath, initialFile, shell, onImported, onClose }: ImportSampleDialogProps) {
+export function ImportSampleDialog({ api, projectPath, initialFile, shell, onImported, onClose, sideFormat }: ImportSampleDialogProps) {
   const [side, setSide] = useState<SampleSide>('source');
   const [file, setFile] = useState(initialFile ?? '');
   const [problem, setProblem] = useState<string>();
@@ -116,10 +119,12 @@ export function ImportSampleDialog({ api, projectPath, initialFile, shell, onImp
     setError(undefined);
     setBusy(true);
     try {
+      const format = sideFormat?.(side);
       const imported = await api.importSample({
         projectPath,
         side,
         file: typed.path,
+        ...(format ? { sideFormat: format } : {}),
       });
       if (!imported.ok) return setError(imported.error);
       // The copy is on disk either way; a document that cannot take it says why, the review still shows.

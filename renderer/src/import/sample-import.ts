@@ -15,6 +15,7 @@
 import { loadDocument, validateDocument } from '../../../mapping-engine/document/load-document';
 import { serializeDocument } from '../../../mapping-engine/document/serialize-document';
 import { toCodedError, type CodedErrorData } from '../../../mapping-engine/errors';
+import type { PayloadFormat } from '../../../mapping-engine/payload/types';
 
 /** Which side of the mapping a sample feeds. */
 export type SampleSide = 'source' | 'target';
@@ -77,11 +78,22 @@ export function tryAddSample(text: string, side: SampleSide, relativePath: strin
   }
 }
 
+/** The format of `side` in the document `text` as edited; undefined when the text does not say (the backend then reads the saved one). */
+export function sideFormatIn(text: string, side: SampleSide): PayloadFormat | undefined {
+  try {
+    const format = (JSON.parse(text) as Record<string, { format?: unknown } | undefined>)[side]?.format;
+    return format === 'json' || format === 'jsonl' || format === 'xml' || format === 'csv' ? format : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A sentence that says what to do about an import failure, beyond the coded error itself. */
 export function importHint(error: CodedErrorData): string | undefined {
   if (error.code === 'ACCESS_DENIED') {
     return 'The studio only reads files inside the project’s folder or its configured folders. Copy the file into the project folder (for example next to the project file) and import it from there.';
   }
   if (error.code === 'LIMIT_EXCEEDED') return 'Cut the export to a representative part and import that.';
+  if (error.code === 'SAMPLE_INVALID') return 'A project reads one format per side. Export the sample in that format, or change the side’s format first.';
   return undefined;
 }
