@@ -7,6 +7,7 @@
 import { classifyName, isPersonContext } from './classify-name';
 import { nameTokens } from './field-name-tokens';
 import { scanFreeText } from './free-text-scan';
+import { soleTraderParts } from './sole-trader';
 import { isFrenchNir, isSpanishId, isUsSsn } from './national-ids';
 import type { Detection, MaskCategory } from './types';
 import { isCardNumber, isDateOnly, isEmail, isIban, isInternationalPhone, isIpv4, isIpv6, isTimestamp, isUrl, looksLikeAmount, looksLikeCode } from './value-formats';
@@ -120,6 +121,8 @@ function classifyValue(text: string, context: FieldContext): Detection | undefin
   const tokens = nameTokens(context.name ?? '');
   if (isEmail(text)) return byValue('email', 'value is an email address', 0.95);
   if (isIban(text)) return byValue('iban', 'value is an IBAN with a valid checksum', 0.99);
+  // Sole traders and practices trade under a person's name (`Anna Weber e.K.`); company names are left alone.
+  if (soleTraderParts(text)) return byValue('fullName', 'value is a person trading under their own name', 0.8);
   const idLike = tokens.some((t) => t === 'id' || t === 'sku' || t === 'number' || t === 'version');
   // IDs, SKUs and version strings are not personal whatever their digits look like.
   if (idLike) return undefined;

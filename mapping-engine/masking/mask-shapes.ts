@@ -92,9 +92,12 @@ export function maskCard(text: string, stream: KeyedStream): string {
   return withSeparatorsOf(text, body + luhnCheckDigit(body));
 }
 
-/** BIC: country (letters 5-6) kept so routing stays plausible; the rest masked by class. */
+/** BIC: country (letters 5-6) kept so routing stays plausible; the rest masked by class, the result still a valid BIC. */
 export function maskBic(text: string, stream: KeyedStream): string {
-  return maskCharClasses(text, stream, (i) => i === 4 || i === 5);
+  const masked = maskCharClasses(text, stream, (i) => i === 4 || i === 5);
+  // Position 7 (the location code's first character) is never 0 or 1 in a valid BIC (0 is a test BIC, 1 passive).
+  if (masked[6] !== '0' && masked[6] !== '1') return masked;
+  return `${masked.slice(0, 6)}${2 + stream.below(8)}${masked.slice(7)}`;
 }
 
 /** IPv4 inside 10.0.0.0/8, IPv6 inside the documentation prefix 2001:db8::/32. */

@@ -7,6 +7,7 @@ import { KeyedStream } from './keyed-stream';
 import { maskBirthDate, maskPhone } from './mask-phone-date';
 import { maskNationalId } from './national-ids';
 import { maskCity, maskEmail, maskFirstName, maskFullName, maskLastName, maskStreet, maskUsername } from './mask-people';
+import { maskSoleTrader } from './sole-trader';
 import { maskBic, maskCard, maskCharClasses, maskIban, maskIp, maskCoordinate, maskPostcode } from './mask-shapes';
 import type { MaskCategory } from './types';
 import { isEmail, isIban, isIpv4, isIpv6 } from './value-formats';
@@ -47,7 +48,8 @@ export function maskCandidate(category: MaskCategory, text: string, key: Uint8Ar
     case 'lastName':
       return maskLastName(stream, attempt);
     case 'fullName':
-      return maskFullName(text, stream, attempt);
+      // A sole trader keeps title and marker (`Dr. … Rechtsanwalt`, `… e.K.`), so the mask still reads like the supplier.
+      return maskSoleTrader(text, (name) => maskFullName(name, stream, attempt)) ?? maskFullName(text, stream, attempt);
     case 'username':
       return maskUsername(stream);
     case 'street':
