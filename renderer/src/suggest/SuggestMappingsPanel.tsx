@@ -78,8 +78,9 @@ export function SuggestMappingsPanel({ api, store, projectPath, readOnly, onClos
   return (
     <section className="suggest-panel" aria-label="Suggested mappings">
       <div className="suggest-head">
-        <h3>Suggested mappings</h3>
-        <span className="muted">{busy ? 'Looking for matches…' : `${shown.length} suggestion(s)`}</span>
+        <h3>
+          Suggested mappings <span className="muted">{busy ? '(looking…)' : `(${shown.length})`}</span>
+        </h3>
         <button type="button" className="button button-small" disabled={readOnly || shown.length === 0} onClick={() => accept(shown, `Accept ${shown.length} suggestions`)}>
           Accept all
         </button>
