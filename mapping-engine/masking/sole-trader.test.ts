@@ -7,10 +7,10 @@ import { soleTraderParts } from './sole-trader';
 describe('people trading under their own name', () => {
   it('are personal data in a supplier column; company names are not', () => {
     for (const name of ['Anna Weber e.K.', 'Dr. Thomas Brandt Rechtsanwalt', 'Julia Schmitt Steuerberaterin', 'Peter Müller e.Kfm.']) {
-      expect(classifyField(name, { name: 'Lieferant' })?.category, name).toBe('fullName');
+      expect(classifyField(name, { name: 'Lieferant', parentName: undefined, siblingNames: ['IBAN', 'BIC', 'Betrag'] })?.category, name).toBe('fullName');
     }
     for (const name of ['Nordlicht Druck GmbH', 'Beispiel Logistik AG', 'Muster Bürobedarf KG', 'Thomas Cook']) {
-      expect(classifyField(name, { name: 'Lieferant' }), name).toBeUndefined();
+      expect(classifyField(name, { name: 'Lieferant', parentName: undefined, siblingNames: ['IBAN', 'BIC', 'Betrag'] }), name).toBeUndefined();
     }
   });
 
