@@ -24,10 +24,11 @@ describe('auto-map rebuilds the samples', () => {
     const quality = autoMapQuality(document, suggestions);
     const row = `| ${name} | ${quality.rules} | ${quality.suggested} | ${quality.judged} | ${quality.correct} | ${quality.precision.toFixed(2)} | ${quality.recall.toFixed(2)} | ${quality.transformsToo} |`;
     expect(DOC, `docs/auto-map.md should hold the row\n${row}`).toContain(row);
-    expect(quality.precision).toBeGreaterThanOrEqual(0.5);
     // The payments sample groups CSV rows into payment blocks and names its columns in German against
     // ISO 20022 abbreviations: auto-map finds little there (docs/auto-map.md says why).
-    expect(quality.recall).toBeGreaterThanOrEqual(name === 'payments-csv-to-pain001' ? 0 : 0.5);
+    const weak = name === 'payments-csv-to-pain001';
+    expect(quality.precision).toBeGreaterThanOrEqual(weak ? 0.3 : 0.75);
+    expect(quality.recall).toBeGreaterThanOrEqual(weak ? 0 : 0.5);
     // Accepting everything is one valid edit of the emptied document.
     const accepted = acceptSuggestions(empty, suggestions);
     expect(accepted.ok ? 'ok' : accepted.error.message).toBe('ok');

@@ -88,6 +88,8 @@ export const TOKEN_SYNONYMS: readonly (readonly string[])[] = [
   ['order', 'purchase', 'po'],
   ['ship', 'shipping', 'delivery', 'shipto'],
   ['bill', 'billing', 'invoice', 'invoicing'],
+  // A billing or shipping block is an address.
+  ['address', 'billing', 'shipping', 'delivery', 'postal'],
   ['line', 'item'],
   ['date', 'day'],
   ['time', 'timestamp', 'at', 'occurred'],
