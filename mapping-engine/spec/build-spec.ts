@@ -7,7 +7,7 @@ import type { CompiledMapping } from '../compiler/compile-document';
 import type { ArrayContext, MappingDocument, MappingRule } from '../document/document-schema';
 import type { SchemaField } from '../schema/model';
 import { quoteName, splitPath } from '../transforms/jsonata-text';
-import { describeChain, describeCondition, showScalar } from './describe-transform';
+import { describeChain, describeCondition, describeTransformNode, showScalar } from './describe-transform';
 import { summariseMasking } from './masking-summary';
 import type { MappingSpec, SpecArray, SpecEndpoint, SpecField, SpecLookup, SpecUnmapped } from './spec-types';
 import { summariseTests, type TestResultInput } from './test-summary';
@@ -92,13 +92,19 @@ function fieldRow(rule: MappingRule, input: BuildSpecInput): SpecField {
   return row;
 }
 
+/** Plain words for a key computed from `field` by `transforms` (`the date in field "X" read as dd.MM.yyyy`). */
+function keyWords(field: string, transforms: ArrayContext['groupTransforms']): string {
+  const plain = field.replace(/`/g, '');
+  return transforms && transforms.length > 0 ? `field "${plain}" (${transforms.map((t) => describeTransformNode(t)).join(', then ')})` : `field "${plain}"`;
+}
+
 function arrayRow(a: ArrayContext): SpecArray {
   // `.` is the input itself: the rows of a CSV input, or the items of a top-level list.
-  const from = a.source === '.' ? 'item of the input (a CSV row)' : `item of ${a.source}`;
-  const parts = [a.target === '.' ? `one output row per ${from}` : `one element of ${a.target} per ${from}`];
+  const from = a.source === '.' ? 'item of the input (a CSV row)' : a.source === '$items' ? 'member of the group (a row of the group)' : `item of ${a.source}`;
+  const name = a.target === '.' ? 'output row' : `${a.target.split('.').pop()!.replace(/`/g, '')} element`;
+  const parts = [a.groupBy ? `one ${name} per ${keyWords(a.groupBy, a.groupTransforms)} of the ${a.source === '.' ? 'input rows' : `items of ${a.source}`}` : a.target === '.' ? `one output row per ${from}` : `one ${name} per ${from}`];
   if (a.filter) parts.push(`only items where ${describeCondition(a.filter)}`);
-  if (a.sort) parts.push(`sorted by field ${JSON.stringify(a.sort.field)}, ${a.sort.descending ? 'largest' : 'smallest'} first`);
-  if (a.groupBy) parts.push(`grouped by field ${JSON.stringify(a.groupBy)} (one element per group)`);
+  if (a.sort) parts.push(`sorted by ${keyWords(a.sort.field, a.sort.transforms)}, ${a.sort.descending ? 'largest' : 'smallest'} first`);
   return { target: a.target, source: a.source, description: parts.join('; ') };
 }
 
