@@ -9,6 +9,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { mappingJob } from '../../compiled/engine-selection';
+import { parameterBindings } from '../../compiler/run-parameters';
 import type { CompiledProject } from '../../compiler/compile-project';
 import { resolveDocumentPath } from '../../document/document-paths';
 import type { MappingDocument, TestCase } from '../../document/document-schema';
@@ -45,8 +46,16 @@ export function goodInputOf(doc: MappingDocument): string | undefined {
   return doc.tests.find((t) => t.expected !== undefined)?.input ?? doc.source.samples[0];
 }
 
+/** The run parameters the good case pins (a creation time defaulting to now), kept by every generated case. */
+function goodParams(doc: MappingDocument): TestCase['params'] {
+  const good = doc.tests.find((t) => t.expected !== undefined);
+  return good?.input === goodInputOf(doc) ? good?.params : undefined;
+}
+
 async function outcomeOf(project: CompiledProject, input: JsonValue, runner: ExpressionRunner, validate: ValidationTarget | undefined): Promise<CaseOutcome> {
-  const result = await runner.run({ ...mappingJob(project), input, ...(validate ? { validate } : {}) });
+  const params = goodParams(project.document);
+  const bindings = params ? parameterBindings(project.document.parameters ?? {}, params) : undefined;
+  const result = await runner.run({ ...mappingJob(project), input, ...(validate ? { validate } : {}), ...(bindings ? { bindings } : {}) });
   if (result.error) return { error: observeRunError(result.error, project) };
   return { output: result.value as JsonValue, ...(result.violations ? { violations: observedViolations(result.violations) } : {}) };
 }
@@ -101,6 +110,8 @@ export async function writeGeneratedTests(doc: MappingDocument, file: string, ch
     const stem = caseFileStem(c, taken);
     const files = { input: `${GENERATED_FOLDER}/${stem}.input.${doc.source.format}`, expected: `${GENERATED_FOLDER}/${stem}.expected.${doc.target.format}` };
     const test = toTestCase(c, files);
+    const params = goodParams(doc);
+    if (params) test.params = { ...params };
     // A kept output is checked against the target schema too: it breaks it where this run's output did.
     if (test.expected !== undefined && c.violations && c.violations.length > 0) test.expectViolation = c.violations.map((v) => ({ field: v.field, code: v.code }));
     if (test.expected !== undefined && c.output === undefined) continue;
