@@ -85,6 +85,8 @@ export function emitTransform(node: TransformNode, v: string, k: ConstantPool, t
       // Per-item values (times, rounding, number text) stay with jsonata.
       if (node.times !== undefined || node.itemDecimals !== undefined || node.decimalSeparator !== undefined || node.thousandsSeparator !== undefined) return undefined;
       return `rt.aggregate(${v}, ${JSON.stringify(node.fn)}, ${node.field === undefined ? 'undefined' : k.json(splitPath(node.field))}, ${k.json(node.separator)})`;
+    case 'sort':
+      return `rt.sortValues(${v}, ${node.field === undefined ? 'undefined' : k.json(splitPath(node.field))}, ${node.descending === true})`;
     case 'substring':
       return `rt.substring(${v}, ${JSON.stringify(node.start)}, ${node.length === undefined ? 'undefined' : JSON.stringify(node.length)})`;
     case 'pad':
@@ -98,7 +100,7 @@ export function emitTransform(node: TransformNode, v: string, k: ConstantPool, t
     case 'parseBoolean':
       return `rt.parseBoolean(${v}, ${k.json(node.trueValues.map((t) => t.toLowerCase()))}, ${k.json(node.falseValues.map((t) => t.toLowerCase()))}, ${node.onInvalid === 'omit'})`;
     default:
-      // formatNumber, sort (the transform), custom, and kinds added later.
+      // formatNumber, custom, and kinds added later.
       return undefined;
   }
 }

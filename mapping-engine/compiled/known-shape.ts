@@ -37,6 +37,7 @@ const TRANSFORM: Record<string, string[]> = {
   aggregate: ['fn', 'field', 'separator', 'times', 'itemDecimals', 'decimalSeparator', 'thousandsSeparator'],
   pick: ['field', 'index'],
   filter: ['when'],
+  sort: ['field', 'descending'],
 };
 
 /** The first member of `value` outside `known` (undefined members do not count). */

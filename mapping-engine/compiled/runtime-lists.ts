@@ -4,7 +4,7 @@
  * policies that leave empty values and objects out. Same contract: the
  * happy path exactly as jsonata computes it, a {@link Bail} for anything else.
  */
-import { Bail, lower, str, trim } from './runtime';
+import { Bail, lower, sortBy, SORT_LIMIT, str, trim } from './runtime';
 
 function bail(reason: string): never {
   throw new Bail(reason);
@@ -99,4 +99,24 @@ export function omitEmpty(value: unknown): unknown {
 export function nonEmpty(object: Record<string, unknown>): Record<string, unknown> | undefined {
   for (const key in object) if (object[key] !== undefined) return object;
   return undefined;
+}
+
+/**
+ * The sort transform: `$sort(value)` (numbers or text, stable, `$reverse`d
+ * when descending; a single value becomes a list of one, a list of one
+ * stays) or `value^(<field)` by a field of each item (a sequence: no item
+ * is nothing, one item is that item). Long lists, nested lists, mixed or
+ * missing keys bail.
+ */
+export function sortValues(value: unknown, names: readonly string[] | undefined, descending: boolean): unknown {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value)) return names ? value : [value];
+  if (value.some((v) => Array.isArray(v)) || value.length > SORT_LIMIT) return bail('sort of nested or long lists');
+  if (value.length < 2) return names ? value[0] : value;
+  if (names) return sortBy(value, names, descending);
+  const kind = typeof value[0];
+  if ((kind !== 'number' && kind !== 'string') || value.some((v) => typeof v !== kind)) return bail('sort of mixed values');
+  const sorted = (value as Array<number | string>).map((v, at) => ({ v, at })).sort((x, y) => (x.v === y.v ? x.at - y.at : x.v < y.v ? -1 : 1));
+  const out = sorted.map((s) => s.v);
+  return descending ? out.reverse() : out;
 }

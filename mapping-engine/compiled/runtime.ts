@@ -269,9 +269,14 @@ export function test(subject: unknown, names: readonly string[] | undefined, op:
   }
 }
 
+/** Longest list the compiled engine sorts itself; jsonata sorts (or overflows on) longer ones. */
+export const SORT_LIMIT = 1_000;
+
 /** Sorts array-context items by a field (stable, like jsonata's merge sort); missing or mixed keys bail. */
 export function sortBy<T>(list: T[], names: readonly string[], descending: boolean): T[] {
   if (list.length < 2) return list;
+  // jsonata's merge sort recurses once per item: past a few thousand it may overflow where this would not.
+  if (list.length > SORT_LIMIT) bail('long sort');
   const keyed = list.map((item, at) => ({ item, at, key: path(item, names) }));
   const kind = typeof keyed[0]!.key;
   for (const k of keyed) if (typeof k.key !== kind || (kind !== 'string' && kind !== 'number')) bail('sort key missing or of mixed types');
