@@ -13,6 +13,8 @@ export default defineConfig({
           include: ['mapping-engine/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/golden/**/*.test.ts', 'tests/security/**/*.test.ts', 'bench/**/*.test.ts', 'tests/hostile/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
+          // Set-up hooks load schemas such as UBL 2.1 (seconds alone, far more on a loaded CI machine); the default is 10 s.
+          hookTimeout: 120_000,
         },
       },
       {
