@@ -43,7 +43,7 @@ describe('flatLines', () => {
       'order.lines[].tags[]\tstring',
       'order.`a.b`\tstring',
       'order.`x[0]`\tstring\tenum',
-      '@version\tstring',
+      '`@version`\tstring',
     ]);
   });
 

@@ -5,8 +5,11 @@
  */
 import type { SchemaField } from './model';
 
-/** Names JSONata could not read as a plain path step are written in backticks, as JSONata does. */
-const NEEDS_QUOTES = /[.\s[\]]|^$/;
+/**
+ * Names JSONata could not read as a plain path step are written in backticks, as a rule's JSONata
+ * writes them (`` `Zahlungs-Nr` ``, `` `@currencyID` ``, `` `cbc:ID` ``), so a printed path pastes into an expression.
+ */
+const NEEDS_QUOTES = /^(?![A-Za-z_][A-Za-z0-9_]*$)|^(and|or|in|true|false|null|function)$/;
 
 /** Control characters would break the one-line, tab-separated format. */
 function escapeControls(name: string): string {
