@@ -68,6 +68,22 @@ function valueFitsNameCategory(category: MaskCategory, text: string): boolean {
   }
 }
 
+/** Whether a dictionary word names a person wherever it stands (`fullName`, `cardholderName`), as the masker takes it. */
+export function isSelfPersonalNameWord(word: string): boolean {
+  return SELF_PERSONAL_NAME_WORDS.has(word);
+}
+
+/** Whether a field named `name` holds free text written by people (a note, a comment): the personal data inside it is masked. */
+export function isFreeTextName(name: string): boolean {
+  return nameTokens(name).some((t) => FREE_TEXT_WORDS.has(t));
+}
+
+/** Whether a field named `name` holds a latitude or longitude (personal in a person's record or address). */
+export function isCoordinateName(name: string): boolean {
+  const tokens = nameTokens(name);
+  return tokens.some((t) => COORDINATE_WORDS.has(t)) || COORDINATE_WORDS.has(tokens.join(''));
+}
+
 /** Whether a field named `name` beside another field makes that field's record a person's (an email, phone or name field). */
 export function isPersonSiblingName(name: string): boolean {
   const verdict = classifyName(name);

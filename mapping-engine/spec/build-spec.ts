@@ -105,6 +105,8 @@ function arrayRow(a: ArrayContext): SpecArray {
   const parts = [a.groupBy ? `one ${name} per ${keyWords(a.groupBy, a.groupTransforms)} of the ${a.source === '.' ? 'input rows' : `items of ${a.source}`}` : a.target === '.' ? `one output row per ${from}` : `one ${name} per ${from}`];
   if (a.filter) parts.push(`only items where ${describeCondition(a.filter)}`);
   if (a.sort) parts.push(`sorted by ${keyWords(a.sort.field, a.sort.transforms)}, ${a.sort.descending ? 'largest' : 'smallest'} first`);
+  // The required policy: what an empty list does to the record.
+  parts.push(a.required === 'error' ? 'required: at least one element, an empty list is an error (MAP_REQUIRED_MISSING)' : 'optional: an empty list is left out');
   return { target: a.target, source: a.source, description: parts.join('; ') };
 }
 

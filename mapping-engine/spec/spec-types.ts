@@ -117,6 +117,16 @@ export interface SpecMaskedField {
   reason: string;
 }
 
+/** A mapped target field and whether personal data flows into it (then its values must not be logged). */
+export interface SpecPersonalTarget {
+  target: string;
+  personal: boolean;
+  /** The masked source fields it reads. */
+  from: string[];
+  /** Why it is personal when no masked source says so (its own name). */
+  reason?: string;
+}
+
 /** The project's masking policy and the fields it masks. Never values. */
 export interface SpecMasking {
   keepCategories: string[];
@@ -124,6 +134,8 @@ export interface SpecMasking {
   /** Per-field overrides of the document's policy. */
   overrides: Array<{ field: string; decision: 'always' | 'never' }>;
   fields: SpecMaskedField[];
+  /** Every mapped target field, in rule order. */
+  targets: SpecPersonalTarget[];
 }
 
 /** The whole spec. */
