@@ -91,11 +91,41 @@ describe('parseExpression on edits', () => {
   const { expression } = compileDocument(base);
 
   it('reads a changed source, transform chain and policy back into rules', () => {
-    const edited = expression.replace('"sku": $omitEmpty(sku)', '"sku": $omitEmpty($pad($string($trim(code)), -8, "0"))').replace('$required(orderId, "id")', '$orDefault($uppercase(ref), "none")');
+    const edited = expression.replace('"sku": $omitEmpty(sku)', '"sku": $omitEmpty($pad($string($trim(code)), -8, "0"))').replace('$required(orderId, "id")', '$required($uppercase(ref), "id")');
     const parsed = parseExpression(edited, base);
     expect(parsed.custom).toEqual([]);
     expect(parsed.document.rules.find((r) => r.target === 'lines.sku')).toEqual({ target: 'lines.sku', sources: ['code'], transforms: [{ kind: 'trim' }, { kind: 'pad', width: 8, char: '0', side: 'left' }], required: 'omit' });
-    expect(parsed.document.rules.find((r) => r.target === 'id')).toEqual({ target: 'id', sources: ['ref'], transforms: [{ kind: 'case', mode: 'upper' }], required: 'default', default: 'none' });
+    expect(parsed.document.rules.find((r) => r.target === 'id')).toEqual({ target: 'id', sources: ['ref'], transforms: [{ kind: 'case', mode: 'upper' }], required: 'error' });
+  });
+
+  it('keeps as custom code a call to a helper the expression does not bind, and a typed reading the document refuses', () => {
+    // $orDefault is not bound at the top (no rule has a default): read as a typed rule it would be bound and behave otherwise.
+    const unbound = parseExpression(expression.replace('$required(orderId, "id")', '$orDefault($uppercase(ref), "none")'), base);
+    expect(unbound.custom).toEqual(['id']);
+    expect(unbound.document.rules.find((r) => r.target === 'id')!.transforms).toEqual([{ kind: 'custom', expression: '$orDefault($uppercase(ref), "none")' }]);
+    for (const typed of ['$pad($string(sku), 1001, "0")', '$round(sku, -2)']) {
+      const refused = parseExpression(expression.replace('"sku": $omitEmpty(sku)', `"sku": ${typed}`), base);
+      expect(refused.custom).toEqual(['lines.sku']);
+      expect(refused.document.rules.find((r) => r.target === 'lines.sku')!.transforms).toEqual([{ kind: 'custom', expression: typed }]);
+    }
+  });
+
+  it('cuts a field whose text holds the next key at the right place, and refuses a key typed into the object', () => {
+    const next = expression.slice(expression.indexOf('"country"'), expression.indexOf('"country"') + '"country": '.length);
+    const tricky = `'then ,\n  ${next.replace(/"/g, '\\"')}' & orderId`;
+    const withKeyText = parseExpression(expression.replace('$required(orderId, "id")', tricky), base);
+    expect(withKeyText.document.rules.find((r) => r.target === 'id')!.transforms).toEqual([{ kind: 'custom', expression: tricky }]);
+    expect(withKeyText.document.rules.find((r) => r.target === 'country')).toEqual(base.rules.find((r) => r.target === 'country'));
+    const extraKey = expression.replace('$required(orderId, "id"),', '$required(orderId, "id"),\n  "extra": 1,');
+    expect(() => parseExpression(extraKey, base)).toThrow(expect.objectContaining({ code: 'COMPILE_UNSUPPORTED', message: expect.stringMatching(/id is not one expression/) }));
+  });
+
+  it('with no rules, accepts only the document\'s own layout', () => {
+    const empty = doc({ rules: [] });
+    const text = compileDocument(empty).expression;
+    expect(parseExpression(text, empty).document.rules).toEqual([]);
+    expect(() => parseExpression(`{"lost": 1}\n${text}`, empty)).toThrow(expect.objectContaining({ code: 'COMPILE_UNSUPPORTED' }));
+    expect(() => parseExpression(`($x := 1;\n${text})`, empty)).toThrow(expect.objectContaining({ code: 'COMPILE_UNSUPPORTED' }));
   });
 
   it('reads parent-context sources and lookups', () => {

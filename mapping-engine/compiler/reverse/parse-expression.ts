@@ -9,7 +9,12 @@
  */
 import jsonata from 'jsonata';
 import { lineColumnAt, MapwrightError } from '../../errors';
-import type { MappingDocument, MappingRule } from '../../document/document-schema';
+import { ruleSchema, type MappingDocument, type MappingRule } from '../../document/document-schema';
+import { CHECK_DIGIT_HELPER } from '../../transforms/check-transforms';
+import { ZONE_HELPER } from '../../transforms/date-zones';
+import { INVALID_HELPER } from '../../transforms/invalid-value';
+import { NUMBER_HELPER } from '../../transforms/number-text';
+import { POLICY_HELPERS } from '../compile-rule';
 import { compileWithBindings, type CompileOptions } from '../compile-document';
 import type { ValueMapBinding } from '../value-map-names';
 import type { Scalar } from '../../transforms/transform-node';
@@ -36,12 +41,34 @@ function parseAst(expression: string): AstNode {
   }
 }
 
-/** Cuts `expression` into the text of each field, following `compiled`'s skeleton around the field spans. */
-function fieldTexts(expression: string, compiled: string, spans: Array<{ start: number; end: number }>): string[] {
+/** Whether `text` is one JSONata expression on its own (a field's value, not a value plus a key typed after it). */
+function isOneExpression(text: string): boolean {
+  try {
+    jsonata(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Cuts `expression` into the text of each field, following `compiled`'s
+ * skeleton around the field spans. A field's text may itself contain the
+ * text that follows it in the skeleton (`,\n  "city": ` inside a string), so
+ * each cut is taken at the first place that leaves the field one whole
+ * expression; when no place does, a key or other text was typed between
+ * fields, which the rules cannot hold.
+ */
+function fieldTexts(expression: string, compiled: string, spans: Array<{ start: number; end: number }>, targets: readonly string[]): string[] {
   const gaps = spans.map((s, i) => compiled.slice(i === 0 ? 0 : spans[i - 1]!.end, s.start));
   const tail = compiled.slice(spans.length ? spans[spans.length - 1]!.end : 0);
-  const mismatch = (offset: number) =>
-    new MapwrightError('COMPILE_UNSUPPORTED', 'the expression is laid out differently from the document: only the values of target fields can be edited', lineColumnAt(expression, offset));
+  const mismatch = (offset: number, why = 'only the values of target fields can be edited') =>
+    new MapwrightError('COMPILE_UNSUPPORTED', `the expression is laid out differently from the document: ${why}`, lineColumnAt(expression, offset));
+  // With no fields the whole text is layout: it must be the document's own.
+  if (spans.length === 0) {
+    if (expression !== tail) throw mismatch(0, 'with no rules, add target fields in the rules, not in the text');
+    return [];
+  }
   const texts: string[] = [];
   let at = 0;
   gaps.forEach((gap, i) => {
@@ -50,13 +77,16 @@ function fieldTexts(expression: string, compiled: string, spans: Array<{ start: 
       at = gap.length;
       return;
     }
-    const next = expression.indexOf(gap, at);
-    if (next < 0) throw mismatch(at);
+    let next = expression.indexOf(gap, at);
+    while (next >= 0 && !isOneExpression(expression.slice(at, next))) next = expression.indexOf(gap, next + 1);
+    if (next < 0) throw mismatch(at, `the value of ${targets[i - 1]} is not one expression (a key typed into the object? add target fields in the rules)`);
     texts.push(expression.slice(at, next));
     at = next + gap.length;
   });
   if (!expression.endsWith(tail) || expression.length - tail.length < at) throw mismatch(at);
-  if (spans.length) texts.push(expression.slice(at, expression.length - tail.length));
+  const last = expression.slice(at, expression.length - tail.length);
+  if (!isOneExpression(last)) throw mismatch(at, `the value of ${targets[targets.length - 1]} is not one expression (a key typed into the object? add target fields in the rules)`);
+  texts.push(last);
   return texts;
 }
 
@@ -72,14 +102,32 @@ function withMapEntries(rule: MappingRule, bindings: readonly ValueMapBinding[],
   return mine.every((b) => maps[b.variable.slice(1)]) ? { ...rule, transforms } : undefined;
 }
 
-function ruleFor(text: string, field: PlacedField, baseText: string, bindings: readonly ValueMapBinding[]): MappingRule | undefined {
+function ruleFor(text: string, field: PlacedField, baseText: string, bindings: readonly ValueMapBinding[], bound: ReadonlySet<string>): MappingRule | undefined {
   // Untouched text keeps the base rule: it also settles spellings that compile alike (`../id` and `/id` one array down).
   // Its value maps may still have been edited at the top.
   const untouched = text === baseText ? withMapEntries(field.rule, bindings, field.valueMaps ?? {}) : undefined;
   if (untouched) return untouched;
+  // A helper the expression does not bind (`$required` typed by hand) would be bound by the compiler and behave differently: kept as typed.
+  if (callsUnboundHelper(text, bound)) return undefined;
   const rebuilt = reverseRule(text, field);
   const notes = field.rule.notes === undefined ? {} : { notes: field.rule.notes };
-  return rebuilt && { ...rebuilt, ...notes };
+  // A typed reading the document refuses (`$round(x, -2)`, `$pad(s, 1001)`) stays custom code rather than failing the edit.
+  return rebuilt && ruleSchema.safeParse({ ...rebuilt, ...notes }).success ? { ...rebuilt, ...notes } : undefined;
+}
+
+/** Names of the helpers the compiler binds at the top (`required`, `orDefault`, `invalid`, ...). */
+const HELPER_NAMES: readonly string[] = [...Object.values(POLICY_HELPERS).flat(), ...INVALID_HELPER, ...NUMBER_HELPER, ...ZONE_HELPER, ...CHECK_DIGIT_HELPER].flatMap((line) => {
+  const name = /^\$(\w+) := function/.exec(line)?.[1];
+  return name ? [name] : [];
+});
+
+/** The helper names `expression` binds itself (`$required := function ...`). */
+function boundHelpers(expression: string): Set<string> {
+  return new Set(HELPER_NAMES.filter((name) => new RegExp(`\\$${name}\\s*:=`).test(expression)));
+}
+
+function callsUnboundHelper(text: string, bound: ReadonlySet<string>): boolean {
+  return HELPER_NAMES.some((name) => !bound.has(name) && new RegExp(`\\$${name}\\s*\\(`).test(text));
 }
 
 function unsupported(expression: string, offset: number): MapwrightError {
@@ -107,12 +155,13 @@ export function parseExpression(expression: string, base: MappingDocument, optio
   const ours = { text: stripped.text, removed: stripped.removed + ourHelper.removed };
   const fields = fieldPlaces(base).map((f) => ({ ...f, valueMaps: maps }));
   const spans = fields.map((f) => compiled.sourceMap[f.path]!).map((s) => ({ start: s.start - ours.removed, end: s.end - ours.removed }));
-  const texts = fieldTexts(theirs.text, ours.text, spans);
+  const texts = fieldTexts(theirs.text, ours.text, spans, fields.map((f) => f.target));
+  const bound = boundHelpers(expression);
   const custom: string[] = [];
   const byTarget = new Map<string, MappingRule>();
   fields.forEach((field, i) => {
     const text = texts[i]!;
-    const rule = ruleFor(text, field, ours.text.slice(spans[i]!.start, spans[i]!.end), compiled.valueMaps);
+    const rule = ruleFor(text, field, ours.text.slice(spans[i]!.start, spans[i]!.end), compiled.valueMaps, bound);
     if (rule) byTarget.set(field.target, rule);
     else {
       custom.push(field.target);
