@@ -3,7 +3,7 @@
  * JSONata, or describe it in plain words. Bad parameters become coded
  * `TRANSFORM_INVALID` errors naming the target field.
  */
-import jsonata from 'jsonata';
+import { parseFieldText } from './field-text';
 import { MapwrightError } from '../errors';
 import { ARRAY_TRANSFORMS } from './array-transforms';
 import { CHECK_TRANSFORMS } from './check-transforms';
@@ -39,7 +39,7 @@ export function compileTransform(node: TransformNode, input: string, ctx: Transf
   if (node.kind === 'custom' || node.kind === 'replace') {
     // User-written text is parsed here so a typo is reported against its field, not as a broken whole expression.
     try {
-      jsonata(text);
+      parseFieldText(text);
     } catch (error) {
       const detail = (error as { message?: string }).message ?? String(error);
       throw new MapwrightError('TRANSFORM_INVALID', `${ctx.field}: ${node.kind} transform is not valid JSONata: ${detail}`, { cause: error, expected: 'a JSONata expression' });

@@ -120,6 +120,14 @@ describe('parseExpression on edits', () => {
     expect(() => parseExpression(extraKey, base)).toThrow(expect.objectContaining({ code: 'COMPILE_UNSUPPORTED', message: expect.stringMatching(/id is not one expression/) }));
   });
 
+  it('keeps % (the parent) in an array field\'s custom code, and the document compiles and runs with it', async () => {
+    const edited = expression.replace(/"order": [^\n]*/, '"order": %.orderId & "-x"');
+    const parsed = parseExpression(edited, base);
+    expect(parsed.document.rules.find((r) => r.target === 'lines.order')!.transforms).toEqual([{ kind: 'custom', expression: '%.orderId & "-x"' }]);
+    const recompiled = compileDocument(parsed.document).expression;
+    expect(await jsonata(recompiled).evaluate({ orderId: 'O1', items: [{ sku: 'a' }] })).toMatchObject({ lines: [{ sku: 'a', order: 'O1-x' }] });
+  });
+
   it('with no rules, accepts only the document\'s own layout', () => {
     const empty = doc({ rules: [] });
     const text = compileDocument(empty).expression;

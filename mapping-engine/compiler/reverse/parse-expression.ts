@@ -15,6 +15,7 @@ import { ZONE_HELPER } from '../../transforms/date-zones';
 import { INVALID_HELPER } from '../../transforms/invalid-value';
 import { NUMBER_HELPER } from '../../transforms/number-text';
 import { POLICY_HELPERS } from '../compile-rule';
+import { parseFieldText } from '../../transforms/field-text';
 import { compileWithBindings, type CompileOptions } from '../compile-document';
 import type { ValueMapBinding } from '../value-map-names';
 import type { Scalar } from '../../transforms/transform-node';
@@ -44,7 +45,7 @@ function parseAst(expression: string): AstNode {
 /** Whether `text` is one JSONata expression on its own (a field's value, not a value plus a key typed after it). */
 function isOneExpression(text: string): boolean {
   try {
-    jsonata(text);
+    parseFieldText(text);
     return true;
   } catch {
     return false;
