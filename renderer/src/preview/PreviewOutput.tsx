@@ -48,6 +48,12 @@ function shapeOf(text: string, truncated: boolean, format: PayloadFormat | undef
 }
 
 /** Shows one finished run. */
+/** What the validation chip says; a run that failed produced no output to check, whatever the target has. */
+function validationLabel(result: RunOutcome): string {
+  if (result.validated) return result.violations.length ? `${result.violations.length} schema violation(s)` : 'valid against the target schema';
+  return result.fieldErrors.length > 0 && result.outputText === '' ? 'not validated: the run failed' : 'no target schema';
+}
+
 export function PreviewOutput({ result, format, inputKey, selected, onSelect, view, onView }: PreviewOutputProps) {
   const shape = useMemo(() => shapeOf(result.outputText, result.outputTruncated, format), [result.outputText, result.outputTruncated, format]);
   // The previous run's leaves, per input: a change of input is not a change of the output.
@@ -68,7 +74,7 @@ export function PreviewOutput({ result, format, inputKey, selected, onSelect, vi
     <div className="run-output">
       <div className="output-meta">
         <span className={`chip ${result.validated ? (result.violations.length ? 'chip-bad' : 'chip-good') : ''}`} data-testid="validation-state">
-          {result.validated ? (result.violations.length ? `${result.violations.length} schema violation(s)` : 'valid against the target schema') : 'no target schema'}
+          {validationLabel(result)}
         </span>
         {changed.size > 0 && (
           <span className="chip chip-changed" data-testid="changed-count">
