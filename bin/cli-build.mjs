@@ -94,14 +94,26 @@ export async function buildCli() {
   return outdir;
 }
 
+/** The folder of a current build, building first when there is none. */
+async function currentBuild() {
+  const stamp = readStamp();
+  return isCurrent(stamp) ? join(CACHE, stamp.dir) : await buildCli();
+}
+
 /**
  * The URL of the built CLI entry, building first when there is no current build.
  * @returns a file URL to import, which exports `main(argv)`
  */
 export async function builtCliEntry() {
-  const stamp = readStamp();
-  const dir = isCurrent(stamp) ? join(CACHE, stamp.dir) : await buildCli();
-  return pathToFileURL(join(dir, 'main.js')).href;
+  return pathToFileURL(join(await currentBuild(), 'main.js')).href;
+}
+
+/**
+ * The path of the built engine host entry (its runner worker beside it), for
+ * `npm run web` to fork plain JavaScript instead of compiling TypeScript per host.
+ */
+export async function builtEngineHostEntry() {
+  return join(await currentBuild(), 'engine-host-main.js');
 }
 
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { formatErrorLine, MapwrightError, toCodedError } from '../../mapping-engine/errors';
 import { EngineHostClient } from '../../mapping-engine/node/host/engine-host-client';
 import { forkEngineHost } from '../../mapping-engine/node/host/fork-host';
+import { builtEngineHostEntry } from '../../bin/cli-build.mjs';
 import type { ExpressionRunner } from '../../mapping-engine/run/run-types';
 import { startWebHost, type WebHostOptions } from './web-host';
 
@@ -54,7 +55,12 @@ export function parseServeWebArgs(argv: string[], cwd: string = process.cwd()): 
 
 async function main(): Promise<void> {
   // Expressions run in a forked engine host: a fatal V8 error in user data ends that child, not the server.
-  const runner = new EngineHostClient(() => forkEngineHost());
+  // The engine host runs as the plain JavaScript the CLI build made (bin/cli-build.mjs); from source through tsx when it cannot be built.
+  const entryPath = await builtEngineHostEntry().catch((error: unknown) => {
+    console.error(`note: running the engine host from source (${error instanceof Error ? error.message : String(error)})`);
+    return undefined;
+  });
+  const runner = new EngineHostClient(() => forkEngineHost(entryPath ? { entryPath } : {}));
   const options: WebHostOptions & { runner?: ExpressionRunner } = { ...parseServeWebArgs(process.argv.slice(2)), runner };
   const host = await startWebHost(options);
   console.log(`Mapwright studio: ${host.url}`);

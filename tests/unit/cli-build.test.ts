@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { EngineHostClient } from '../../mapping-engine/node/host/engine-host-client';
+import { forkEngineHost } from '../../mapping-engine/node/host/fork-host';
 
 const repo = join(import.meta.dirname, '..', '..');
 const bin = join(repo, 'bin', 'mapwright.mjs');
@@ -42,6 +44,17 @@ describe('the built CLI', () => {
     const tested = await run('test', join(repo, 'samples', 'crm-to-erp', 'crm-to-erp.mapwright.json'));
     expect(tested.stdout).toMatch(/test case\(s\): \d+ passed, 0 failed/);
     expect(stamp().dir).toBe(built.dir);
+  });
+
+  it('builds an engine host that npm run web forks as plain JavaScript, and it runs jsonata', { timeout: 120_000 }, async () => {
+    const entryPath = join(cache, stamp().dir, 'engine-host-main.js');
+    const client = new EngineHostClient(() => forkEngineHost({ entryPath }));
+    try {
+      const result = await client.run({ expression: '$sum(items.price)', input: { items: [{ price: 2 }, { price: 3 }] } });
+      expect(result.value).toBe(5);
+    } finally {
+      await client.close();
+    }
   });
 
   it('builds again when a source file is newer than the build', { timeout: 120_000 }, async () => {
