@@ -24,3 +24,31 @@ export async function outputAsText(page: Page): Promise<Locator> {
   await text.check();
   return page.getByTestId('run-output');
 }
+
+/**
+ * Fills the New project dialog as a user does: the name, the CRM account
+ * sample and ERP customer schema lying in `picks` (each checked until its
+ * format shows) and the folder to save in. Returns the dialog, not yet created.
+ */
+export async function fillNewCrmProject(page: Page, name: string, picks: string, folder: string): Promise<Locator> {
+  await page.getByTestId('jsonata').waitFor();
+  await page.getByRole('button', { name: 'New…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New project' });
+  await dialog.getByLabel('Project name').fill(name);
+  await dialog.getByLabel(/^Source file/).fill(`${picks}/crm-account.json`);
+  await dialog.getByRole('button', { name: 'Check the source file' }).click();
+  await expect.poll(() => dialog.getByTestId('source-detected').textContent()).toContain('JSON sample');
+  await dialog.getByLabel(/^Target file/).fill(`${picks}/erp-customer.schema.json`);
+  await dialog.getByRole('button', { name: 'Check the target file' }).click();
+  await expect.poll(() => dialog.getByTestId('target-detected').textContent()).toContain('JSON Schema');
+  await dialog.getByLabel('Folder (absolute path)').fill(folder);
+  return dialog;
+}
+
+/** {@link fillNewCrmProject}, then Create and Open project; waits until `projectFile` is the open project. */
+export async function createCrmProject(page: Page, name: string, picks: string, folder: string, projectFile: string): Promise<void> {
+  const dialog = await fillNewCrmProject(page, name, picks, folder);
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  await page.getByRole('dialog', { name: 'Project created' }).getByRole('button', { name: 'Open project' }).click();
+  await expect.poll(() => page.getByTestId('project-name').getAttribute('title')).toBe(projectFile);
+}

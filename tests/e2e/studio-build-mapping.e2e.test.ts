@@ -19,7 +19,7 @@ import { DIRTY_MARKER } from '../../renderer/src/project/window-title';
 import { CHROMIUM_PATH, hasChromium, launchChromium, openPage, scratchSettingsDir, type ChromiumSession } from './chromium';
 import { buildRule, CRM_RULES, expression } from './rules-actions';
 import { screenshotBothSchemes } from './screenshots';
-import { openByPath } from './studio-actions';
+import { createCrmProject, openByPath } from './studio-actions';
 
 const repo = join(import.meta.dirname, '..', '..');
 const samplesDir = join(repo, 'samples');
@@ -52,23 +52,9 @@ describe.skipIf(!hasChromium)(`a whole mapping built in the studio (skipped when
 
   it('goes from New project to passing tests, undoes and redoes, saves and reopens the same document', async () => {
     const { page, problems } = await openPage(session, host.url);
-    await page.getByTestId('jsonata').waitFor();
-
     // New project: the source sample and the target schema picked in the dialog.
-    await page.getByRole('button', { name: 'New…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'New project' });
-    await dialog.getByLabel('Project name').fill('Accounts');
-    await dialog.getByLabel(/^Source file/).fill(join(root, 'picks', 'crm-account.json'));
-    await dialog.getByRole('button', { name: 'Check the source file' }).click();
-    await expect.poll(() => dialog.getByTestId('source-detected').textContent(), WAIT).toContain('JSON sample');
-    await dialog.getByLabel(/^Target file/).fill(join(root, 'picks', 'erp-customer.schema.json'));
-    await dialog.getByRole('button', { name: 'Check the target file' }).click();
-    await expect.poll(() => dialog.getByTestId('target-detected').textContent(), WAIT).toContain('JSON Schema');
-    await dialog.getByLabel('Folder (absolute path)').fill(join(root, 'work'));
-    await dialog.getByRole('button', { name: 'Create' }).click();
-    await page.getByRole('dialog', { name: 'Project created' }).getByRole('button', { name: 'Open project' }).click();
     const path = join(root, 'work', 'accounts.mapwright.json');
-    await expect.poll(() => page.getByTestId('project-name').getAttribute('title'), WAIT).toBe(path);
+    await createCrmProject(page, 'Accounts', join(root, 'picks'), join(root, 'work'), path);
     const grid = page.getByRole('grid', { name: 'Target fields' });
     await grid.getByRole('row', { name: 'customerNumber, unmapped', exact: true }).waitFor(WAIT);
     // The masked sample is the project's input: its country code keys the lookup table.

@@ -5,18 +5,13 @@
  * clicking an output value marks the target field it was written to and
  * the source field its rule read. Console errors fail the test.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWebHost, type WebHost } from '../../electron/web/web-host';
-import { CHROMIUM_PATH, hasChromium, launchChromium, type ChromiumSession, openPage } from './chromium';
+import { describe, expect, it } from 'vitest';
+import { CHROMIUM_PATH, hasChromium, openPage } from './chromium';
+import { useCrmWorkspace } from './crm-workspace';
 import { screenshotBothSchemes } from './screenshots';
 import { openByPath } from './studio-actions';
 
-const repo = join(import.meta.dirname, '..', '..');
-const samplesDir = join(repo, 'samples');
 const RUN = { timeout: 30_000 };
 const SOURCE_TREE = '[role=tree][aria-label="Source fields"]';
 const TARGET_TREE = '[role=tree][aria-label="Target fields"]';
@@ -40,37 +35,14 @@ async function rowName(page: Page, tree: string, name: string): Promise<string |
 }
 
 describe.skipIf(!hasChromium)(`live feedback on the canvas in Chromium (skipped when ${CHROMIUM_PATH} is missing: apt-get install chromium)`, () => {
-  let session: ChromiumSession;
-  let host: WebHost;
-  let root: string;
-
-  function project(name: string, change: (doc: Doc) => void = () => undefined): string {
-    const folder = join(root, 'work', name);
-    cpSync(join(samplesDir, 'crm-to-erp'), folder, { recursive: true });
-    const file = join(folder, 'crm-to-erp.mapwright.json');
-    const doc = JSON.parse(readFileSync(file, 'utf8')) as Doc;
-    change(doc);
-    writeFileSync(file, JSON.stringify(doc, null, 2));
-    return file;
-  }
-
-  beforeAll(async () => {
-    root = mkdtempSync(join(tmpdir(), 'mapwright-live-canvas-'));
-    mkdirSync(join(root, 'work'));
-    session = await launchChromium();
-    host = await startWebHost({ samplesDir, settingsDir: join(root, 'settings'), readRoots: [join(root, 'work')] });
-  }, 120_000);
-  afterAll(async () => {
-    await host?.close();
-    await session?.close();
-    if (root) rmSync(root, { recursive: true, force: true });
-  });
+  const ws = useCrmWorkspace<Doc>('mapwright-live-canvas-');
+  const project = ws.project.bind(ws);
 
   it("marks a rule's problems on its target field, at the collapsed parent first", async () => {
     const file = project('broken', (doc) => {
       doc.rules.find((r) => r.target === 'address.city')!.sources = ['billing.town'];
     });
-    const { page, problems } = await openPage(session, host.url);
+    const { page, problems } = await openPage(ws.session, ws.host.url);
     await openByPath(page, file);
     await showCanvas(page);
     // address is collapsed: its row carries the worst problem inside it (the run's error, before the unknown-source warning).
@@ -89,7 +61,7 @@ describe.skipIf(!hasChromium)(`live feedback on the canvas in Chromium (skipped 
   });
 
   it('marks the target field and the source field of a clicked output value', async () => {
-    const { page, problems } = await openPage(session, host.url);
+    const { page, problems } = await openPage(ws.session, ws.host.url);
     await openByPath(page, project('lineage'));
     await showCanvas(page);
     const value = page.getByTestId('output-tree').locator('[data-path="status"]');

@@ -6,17 +6,14 @@
  * pass; a test input holding personal data is never shown unmasked in the
  * preview, the source panel or the test diff. Console errors fail the test.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWebHost, type WebHost } from '../../electron/web/web-host';
-import { CHROMIUM_PATH, hasChromium, launchChromium, type ChromiumSession, openPage } from './chromium';
+import { describe, expect, it } from 'vitest';
+import { CHROMIUM_PATH, hasChromium, openPage } from './chromium';
+import { useCrmWorkspace } from './crm-workspace';
 import { screenshotBothSchemes } from './screenshots';
 import { openByPath } from './studio-actions';
 
-const repo = join(import.meta.dirname, '..', '..');
-const samplesDir = join(repo, 'samples');
 const RUN = { timeout: 30_000 };
 
 /** A real customer as a consultant might paste it into a test input: the masker recognises the e-mail and the street. */
@@ -33,39 +30,15 @@ const ORIGINALS = ['margarete.sommerfeld@example.org', 'Lindenallee'];
 type Doc = { rules: { target: string; sources: string[] }[]; tests: { name: string; input: string; expected?: string }[] };
 
 describe.skipIf(!hasChromium)(`live problems, tests and privacy in Chromium (skipped when ${CHROMIUM_PATH} is missing: apt-get install chromium)`, () => {
-  let session: ChromiumSession;
-  let host: WebHost;
-  let root: string;
-
-  /** A copy of crm-to-erp in its own folder, changed by `change`; returns the project file. */
-  function project(name: string, change: (doc: Doc, folder: string) => void): string {
-    const folder = join(root, 'work', name);
-    cpSync(join(samplesDir, 'crm-to-erp'), folder, { recursive: true });
-    const file = join(folder, 'crm-to-erp.mapwright.json');
-    const doc = JSON.parse(readFileSync(file, 'utf8')) as Doc;
-    change(doc, folder);
-    writeFileSync(file, JSON.stringify(doc, null, 2));
-    return file;
-  }
-
-  beforeAll(async () => {
-    root = mkdtempSync(join(tmpdir(), 'mapwright-live-checks-'));
-    mkdirSync(join(root, 'work'));
-    session = await launchChromium();
-    host = await startWebHost({ samplesDir, settingsDir: join(root, 'settings'), readRoots: [join(root, 'work')] });
-  }, 120_000);
-  afterAll(async () => {
-    await host?.close();
-    await session?.close();
-    if (root) rmSync(root, { recursive: true, force: true });
-  });
+  const ws = useCrmWorkspace<Doc>('mapwright-live-checks-');
+  const project = ws.project.bind(ws);
 
   it('shows a rule reading a missing source path in Problems and jumps to the rule', async () => {
     const file = project('broken', (doc) => {
       const city = doc.rules.find((r) => r.target === 'address.city')!;
       city.sources = ['billing.town'];
     });
-    const { page, problems } = await openPage(session, host.url);
+    const { page, problems } = await openPage(ws.session, ws.host.url);
     await openByPath(page, file);
     await page.getByTestId('problem-count').click();
     const list = page.getByTestId('problems');
@@ -85,7 +58,7 @@ describe.skipIf(!hasChromium)(`live problems, tests and privacy in Chromium (ski
       const expected = join(folder, 'tests', 'unknown-status.expected.json');
       writeFileSync(expected, readFileSync(expected, 'utf8').replace('"PROSPECT"', '"ON_HOLD"'));
     });
-    const { page, problems } = await openPage(session, host.url);
+    const { page, problems } = await openPage(ws.session, ws.host.url);
     await openByPath(page, file);
     const summary = page.getByTestId('test-summary');
     await expect.poll(() => summary.textContent(), RUN).toBe('3 of 4 passed · 1 failed');
@@ -100,14 +73,14 @@ describe.skipIf(!hasChromium)(`live problems, tests and privacy in Chromium (ski
     await screenshotBothSchemes(page, 'live-tests');
     await diff.getByRole('button', { name: 'Accept current output as expected' }).click();
     await expect.poll(() => summary.textContent(), RUN).toBe('4 of 4 passed');
-    expect(readFileSync(join(root, 'work', 'failing', 'tests', 'unknown-status.expected.json'), 'utf8')).toContain('"PROSPECT"');
+    expect(readFileSync(join(ws.root, 'work', 'failing', 'tests', 'unknown-status.expected.json'), 'utf8')).toContain('"PROSPECT"');
     expect(problems).toEqual([]);
     await page.close();
   });
 
   it('adds the current input as a test expecting an error chosen by target field and code', async () => {
     const file = project('expect-error', () => undefined);
-    const { page, problems } = await openPage(session, host.url);
+    const { page, problems } = await openPage(ws.session, ws.host.url);
     await openByPath(page, file);
     const summary = page.getByTestId('test-summary');
     await expect.poll(() => summary.textContent(), RUN).toBe('4 of 4 passed');
@@ -137,7 +110,7 @@ describe.skipIf(!hasChromium)(`live problems, tests and privacy in Chromium (ski
     const file = project('untested', (doc) => {
       doc.tests = [];
     });
-    const { page, problems } = await openPage(session, host.url);
+    const { page, problems } = await openPage(ws.session, ws.host.url);
     await openByPath(page, file);
     await expect.poll(() => page.getByTestId('test-summary').getAttribute('data-state'), RUN).toBe('none');
     expect(await page.getByTestId('test-summary').getAttribute('class')).not.toContain('all-passed');
@@ -150,7 +123,7 @@ describe.skipIf(!hasChromium)(`live problems, tests and privacy in Chromium (ski
       writeFileSync(join(folder, 'tests', 'real.input.json'), JSON.stringify(REAL, null, 2));
       doc.tests.push({ name: 'a real customer', input: 'tests/real.input.json', expected: 'tests/complete-account.expected.json' });
     });
-    const { page, problems } = await openPage(session, host.url);
+    const { page, problems } = await openPage(ws.session, ws.host.url);
     const seen: string[] = [];
     // Everything the page is sent, not only what it shows.
     page.on('response', (response) => void response.text().then((text) => seen.push(text), () => undefined));

@@ -6,18 +6,13 @@
  * offers a source path (waiting for Monaco's suggest widget to show, never
  * for a fixed time). Console errors fail the test.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWebHost, type WebHost } from '../../electron/web/web-host';
-import { CHROMIUM_PATH, hasChromium, launchChromium, type ChromiumSession, openPage } from './chromium';
+import { describe, expect, it } from 'vitest';
+import { CHROMIUM_PATH, hasChromium, openPage } from './chromium';
+import { useCrmWorkspace } from './crm-workspace';
 import { screenshotBothSchemes } from './screenshots';
 import { openByPath } from './studio-actions';
 
-const repo = join(import.meta.dirname, '..', '..');
-const samplesDir = join(repo, 'samples');
 const RUN = { timeout: 30_000 };
 
 type Doc = { rules: { target: string; sources: string[] }[] };
@@ -42,34 +37,11 @@ async function typeOver(page: Page, text: string, how: 'type' | 'paste'): Promis
 }
 
 describe.skipIf(!hasChromium)(`JSONata live editing in Chromium (skipped when ${CHROMIUM_PATH} is missing: apt-get install chromium)`, () => {
-  let session: ChromiumSession;
-  let host: WebHost;
-  let root: string;
-
-  function project(name: string, change: (doc: Doc) => void = () => undefined): string {
-    const folder = join(root, 'work', name);
-    cpSync(join(samplesDir, 'crm-to-erp'), folder, { recursive: true });
-    const file = join(folder, 'crm-to-erp.mapwright.json');
-    const doc = JSON.parse(readFileSync(file, 'utf8')) as Doc;
-    change(doc);
-    writeFileSync(file, JSON.stringify(doc, null, 2));
-    return file;
-  }
-
-  beforeAll(async () => {
-    root = mkdtempSync(join(tmpdir(), 'mapwright-live-editor-'));
-    mkdirSync(join(root, 'work'));
-    session = await launchChromium();
-    host = await startWebHost({ samplesDir, settingsDir: join(root, 'settings'), readRoots: [join(root, 'work')] });
-  }, 120_000);
-  afterAll(async () => {
-    await host?.close();
-    await session?.close();
-    if (root) rmSync(root, { recursive: true, force: true });
-  });
+  const ws = useCrmWorkspace<Doc>('mapwright-live-editor-');
+  const project = ws.project.bind(ws);
 
   it("edits one field's expression on its own: the rule becomes custom, the preview follows, and one undo takes it back", async () => {
-    const { page, problems } = await openPage(session, host.url);
+    const { page, problems } = await openPage(ws.session, ws.host.url);
     await openByPath(page, project('field'));
     await expect.poll(() => outputValue(page, 'address.city'), RUN).toBe('"Sampletown"');
     const fieldScope = page.getByRole('radiogroup', { name: 'Edit' }).getByRole('radio', { name: /^Field/ });
@@ -103,7 +75,7 @@ describe.skipIf(!hasChromium)(`JSONata live editing in Chromium (skipped when ${
     const file = project('broken', (doc) => {
       doc.rules.find((r) => r.target === 'address.city')!.sources = ['billing.town'];
     });
-    const { page, problems } = await openPage(session, host.url);
+    const { page, problems } = await openPage(ws.session, ws.host.url);
     await openByPath(page, file);
     await page.getByTestId('problem-count').click();
     const entry = page.getByTestId('problems').locator('[data-code="MAP_UNKNOWN_SOURCE"] button');
@@ -121,7 +93,7 @@ describe.skipIf(!hasChromium)(`JSONata live editing in Chromium (skipped when ${
   });
 
   it('offers a source path while typing, and inserts the chosen one', async () => {
-    const { page, problems } = await openPage(session, host.url);
+    const { page, problems } = await openPage(ws.session, ws.host.url);
     await openByPath(page, project('completion'));
     await selectRule(page, 'address.city');
     await page.getByRole('radiogroup', { name: 'Edit' }).getByRole('radio', { name: /^Field/ }).check();

@@ -22,6 +22,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDocument } from '../../mapping-engine/document';
 import { startWebHost, type WebHost } from '../../electron/web/web-host';
 import { CHROMIUM_PATH, hasChromium, launchChromium, openPage, scratchSettingsDir, type ChromiumSession } from './chromium';
+import { fillNewCrmProject } from './studio-actions';
 import { screenshot } from './screenshots';
 
 const repo = join(import.meta.dirname, '..', '..');
@@ -55,17 +56,7 @@ describe.skipIf(!hasChromium)(`new project and Save As in Chromium (skipped when
 
   it('creates a project from a picked JSON sample and JSON Schema, and opens it ready to map', async () => {
     const { page, problems } = await openPage(session, host.url);
-    await page.getByTestId('jsonata').waitFor();
-    await page.getByRole('button', { name: 'New…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'New project' });
-    await dialog.getByLabel('Project name').fill('CRM accounts to ERP');
-    await dialog.getByLabel(/^Source file/).fill(join(root, 'picks', 'crm-account.json'));
-    await dialog.getByRole('button', { name: 'Check the source file' }).click();
-    await expect.poll(() => dialog.getByTestId('source-detected').textContent(), WAIT).toContain('JSON sample');
-    await dialog.getByLabel(/^Target file/).fill(join(root, 'picks', 'erp-customer.schema.json'));
-    await dialog.getByRole('button', { name: 'Check the target file' }).click();
-    await expect.poll(() => dialog.getByTestId('target-detected').textContent(), WAIT).toContain('JSON Schema');
-    await dialog.getByLabel('Folder (absolute path)').fill(join(root, 'work'));
+    const dialog = await fillNewCrmProject(page, 'CRM accounts to ERP', join(root, 'picks'), join(root, 'work'));
     expect(await dialog.getByLabel('File name').inputValue()).toBe('crm-accounts-to-erp.mapwright.json');
 
     // Keyboard: Tab from the last control wraps inside the dialog.

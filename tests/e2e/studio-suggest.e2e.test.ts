@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../electron/web/web-host';
 import { CHROMIUM_PATH, hasChromium, launchChromium, openPage, scratchSettingsDir, type ChromiumSession } from './chromium';
+import { createCrmProject } from './studio-actions';
 import { screenshotBothSchemes } from './screenshots';
 
 const repo = join(import.meta.dirname, '..', '..');
@@ -42,20 +43,7 @@ describe.skipIf(!hasChromium)(`suggestions and generated tests in Chromium (skip
 
   it('accepts suggestions on a new project and generates failure tests that then run', async () => {
     const { page, problems } = await openPage(session, host.url);
-    await page.getByTestId('jsonata').waitFor();
-    await page.getByRole('button', { name: 'New…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'New project' });
-    await dialog.getByLabel('Project name').fill('Drafted');
-    await dialog.getByLabel(/^Source file/).fill(join(root, 'picks', 'crm-account.json'));
-    await dialog.getByRole('button', { name: 'Check the source file' }).click();
-    await expect.poll(() => dialog.getByTestId('source-detected').textContent(), WAIT).toContain('JSON sample');
-    await dialog.getByLabel(/^Target file/).fill(join(root, 'picks', 'erp-customer.schema.json'));
-    await dialog.getByRole('button', { name: 'Check the target file' }).click();
-    await expect.poll(() => dialog.getByTestId('target-detected').textContent(), WAIT).toContain('JSON Schema');
-    await dialog.getByLabel('Folder (absolute path)').fill(join(root, 'work'));
-    await dialog.getByRole('button', { name: 'Create' }).click();
-    await page.getByRole('dialog', { name: 'Project created' }).getByRole('button', { name: 'Open project' }).click();
-    await expect.poll(() => page.getByTestId('project-name').getAttribute('title'), WAIT).toBe(join(root, 'work', 'drafted.mapwright.json'));
+    await createCrmProject(page, 'Drafted', join(root, 'picks'), join(root, 'work'), join(root, 'work', 'drafted.mapwright.json'));
 
     await page.getByRole('button', { name: 'Suggest mappings' }).click();
     const panel = page.getByRole('region', { name: 'Suggested mappings' });
