@@ -6,18 +6,7 @@
  * nested arrays, numeric strings, whitespace, emoji, date edge cases,
  * numbers near rounding ties and 1e21. The same seed gives the same records.
  */
-
-/** A small seeded generator (mulberry32): deterministic, so a failing case can be replayed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../tests/helpers/seeded-random';
 
 /** Values that replace a field's value; `KEEP` wraps or keeps the original, `DROP` deletes the field. */
 const DROP = Symbol('drop');
