@@ -47,7 +47,10 @@ function parseJson(text: string | undefined): unknown {
 async function runJob(job: WorkerJobMessage): Promise<WorkerResultMessage> {
   // Taken first, so a target sent with a job that fails or gives nothing is still kept for the next one.
   const target = job.validation ? targetOf(job.validation) : undefined;
-  const compiled = job.program !== undefined ? runCompiled(job) : undefined;
+  // Parsed once, on first use: when the compiled program bails, jsonata runs on the same (unchanged) input.
+  let parsedInput: { value: unknown } | undefined;
+  const inputOf = (): unknown => (parsedInput ??= { value: parseJson(job.inputJson) }).value;
+  const compiled = job.program !== undefined ? runCompiled(job, inputOf) : undefined;
   if (compiled && 'valueJson' in compiled) return finish(job, target, compiled.valueJson, compiled.timings);
   const timings: RunTimings = { parseMs: 0, evalMs: 0, ...(compiled ? { engine: 'fallback' as const } : job.program !== undefined ? { engine: 'jsonata' as const } : {}) };
   const started = performance.now();
@@ -68,7 +71,7 @@ async function runJob(job: WorkerJobMessage): Promise<WorkerResultMessage> {
   armHeapGuard(job.limits.memoryMb);
   try {
     const bindings = parseJson(job.bindingsJson) as Record<string, unknown> | undefined;
-    const input = parseJson(job.inputJson);
+    const input = inputOf();
     // jsonata reads `stack` from this object at every step. Its counter also counts an object's
     // pairs pending side by side, so maxDepth is widened by what the expression's width needs
     // (see width-allowance.ts): wide mappings run, a recursion without end still stops.
@@ -104,10 +107,10 @@ async function finish(job: WorkerJobMessage, target: ValidationTarget | undefine
  * job as before. A job with a sequence limit stays with jsonata, which
  * enforces it.
  */
-function runCompiled(job: WorkerJobMessage): { valueJson: string | undefined; timings: RunTimings } | { bailed: string } | undefined {
+function runCompiled(job: WorkerJobMessage, inputOf: () => unknown): { valueJson: string | undefined; timings: RunTimings } | { bailed: string } | undefined {
   if (process.env.MAPWRIGHT_ENGINE === 'jsonata' || job.limits.maxSequence !== undefined) return undefined;
   const started = performance.now();
-  const input = parseJson(job.inputJson);
+  const input = inputOf();
   const parseMs = performance.now() - started;
   const outcome = runProgram(job.program!, input);
   if ('bailed' in outcome) return outcome;
