@@ -1,8 +1,6 @@
-import jsonata from 'jsonata';
 import { describe, expect, it } from 'vitest';
-import { classifyRunError } from '../run/run-errors';
 import { compileDocument } from './compile-document';
-import { doc } from './compiler-test-helpers';
+import { doc, runCompiled as run } from './compiler-test-helpers';
 
 const ROWS = [
   { no: 'P-1', date: '02.07.2024', amount: '1.250,00' },
@@ -31,14 +29,6 @@ function payments(descending = false, extra: Array<Record<string, unknown>> = []
   });
 }
 
-async function run(document: ReturnType<typeof doc>, input: unknown): Promise<unknown> {
-  const { expression } = compileDocument(document);
-  try {
-    return await jsonata(expression).evaluate(input);
-  } catch (error) {
-    throw classifyRunError(error, expression);
-  }
-}
 
 describe('grouped arrays', () => {
   it('makes one element per computed key, sorted by a computed key, with counts and exact sums per group', async () => {

@@ -1,17 +1,6 @@
-import jsonata from 'jsonata';
 import { describe, expect, it } from 'vitest';
-import { classifyRunError } from '../run/run-errors';
-import { compileDocument } from './compile-document';
-import { doc } from './compiler-test-helpers';
+import { doc, runCompiled as run } from './compiler-test-helpers';
 
-async function run(document: ReturnType<typeof doc>, input: unknown): Promise<unknown> {
-  const { expression } = compileDocument(document);
-  try {
-    return await jsonata(expression).evaluate(input);
-  } catch (error) {
-    throw classifyRunError(error, expression);
-  }
-}
 
 describe('an input without records', () => {
   const csv = doc({ source: { format: 'csv' }, rules: [{ target: 'MsgId', sources: ['no'], transforms: [{ kind: 'pick', index: 0 }], required: 'error' }] });
