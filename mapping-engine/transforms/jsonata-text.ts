@@ -50,9 +50,35 @@ export function pathExpression(path: string): string {
   return splitPath(path).map(quoteName).join('.');
 }
 
-/** A JSONata regex literal; slashes in the pattern are escaped so the literal ends where intended. */
+/**
+ * A JSONata regex literal that ends where intended and means what `new RegExp(pattern)` means.
+ *
+ * jsonata's scanner ends a regex at a `/` preceded by an even number of backslashes, but only
+ * when its bracket depth is 0; it counts `( [ {` and `) ] }` unless the character before is a
+ * backslash. So every unescaped `/` is escaped, an escaped backslash is written `\x5c` (else the
+ * bracket after it would not be counted), and brackets inside a character class are escaped
+ * (`[(]` would leave the depth at 1). Each rewrite has the same meaning in a non-unicode RegExp.
+ */
 export function regexLiteral(pattern: string, flags = ''): string {
-  return `/${pattern.replace(/(^|[^\\])\//g, '$1\\/')}/${flags}`;
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === '\\') {
+      const next = pattern[i + 1] ?? '';
+      out += next === '\\' ? '\\x5c' : c + next;
+      i++;
+    } else if (c === '/') {
+      out += '\\/';
+    } else if (inClass && c !== ']' && '([{)}'.includes(c)) {
+      out += `\\${c}`;
+    } else {
+      if (c === '[' && !inClass) inClass = true;
+      else if (c === ']' && inClass) inClass = false;
+      out += c;
+    }
+  }
+  return `/${out}/${flags}`;
 }
 
 /** Wraps `text` in parentheses unless it is already a simple operand. */
