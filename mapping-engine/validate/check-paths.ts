@@ -11,7 +11,7 @@
  */
 import { lineColumnAt, type CodedErrorData, type ErrorCode } from '../errors';
 import type { MappingDocument } from '../document/document-schema';
-import { absoluteSource, pathNames } from '../document/problems/problems';
+import { absoluteSource, isVariablePath, pathNames } from '../document/problems/problems';
 import { locatePath } from '../document/locate-pointer';
 import type { SchemaField } from '../schema/model';
 
@@ -42,7 +42,7 @@ function collect(root: SchemaField): KnownFields {
 
 function isKnown(known: KnownFields, names: readonly string[]): boolean {
   // `$items` (a group's members) and other variables are bound by the mapping, not fields of the side.
-  if (names.some((name) => name.startsWith('$'))) return true;
+  if (isVariablePath(names)) return true;
   if (known.paths.has(names.join('.'))) return true;
   for (let n = names.length - 1; n >= 0; n--) if (known.open.has(names.slice(0, n).join('.'))) return true;
   return false;

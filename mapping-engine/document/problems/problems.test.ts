@@ -64,6 +64,20 @@ describe('pathNames and absoluteSource', () => {
 });
 
 describe('documentProblems', () => {
+  it('does not judge paths through a variable ($items of a group, $param, a variable of custom code) as source fields', () => {
+    const payments = loadDocument(readFileSync('samples/payments-csv-to-pain001/payments-csv-to-pain001.mapwright.json', 'utf8')).document;
+    const columns = ['Zahlungs-Nr', 'Ausführungsdatum', 'Lieferant', 'IBAN', 'BIC', 'Betrag', 'Währung', 'Verwendungszweck'];
+    const sourceFields: SideField[] = [box('[]'), ...columns.map((c) => leaf(`[].\`${c}\``))];
+    const unknown = (doc: MappingDocument) => documentProblems(doc, { sourceFields }).problems.filter((p) => p.code === 'MAP_UNKNOWN_SOURCE');
+    // Members of a group ($items) and run parameters ($param.MsgId) are bound by the mapping.
+    expect(unknown(payments)).toEqual([]);
+    const custom = { ...crm, rules: [...crm.rules, { target: 'note', sources: ['$items.amount', '$v'], transforms: [], required: 'omit' as const }] };
+    expect(documentProblems(custom, { sourceFields: SOURCE }).problems).toEqual([]);
+    // A typo outside a variable is still reported.
+    const typo = { ...payments, rules: [...payments.rules, { target: 'x', sources: ['Betrg'], transforms: [], required: 'omit' as const }] };
+    expect(unknown(typo).map((p) => [p.code, p.target])).toEqual([['MAP_UNKNOWN_SOURCE', 'x']]);
+  });
+
   it('finds nothing in the bundled mapping against its own source fields', () => {
     expect(documentProblems(crm, { sourceFields: SOURCE }).problems).toEqual([]);
   });

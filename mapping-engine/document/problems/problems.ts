@@ -74,6 +74,15 @@ function key(names: readonly string[]): string {
   return JSON.stringify(names);
 }
 
+/**
+ * Whether `names` starts at or passes through a variable (`$items` a group's members,
+ * `$param`, a JSONata variable bound inside custom code): the mapping binds it, so it is
+ * no field of the source and is not judged against the source's fields.
+ */
+export function isVariablePath(names: readonly string[]): boolean {
+  return names.some((name) => name.startsWith('$'));
+}
+
 function isPrefix(prefix: readonly string[], names: readonly string[]): boolean {
   return prefix.length <= names.length && prefix.every((n, i) => names[i] === n);
 }
@@ -127,7 +136,7 @@ function sourceProblems(doc: MappingDocument, sourceFields: readonly SideField[]
   const out: Problem[] = [];
   const check = (target: string, targetNames: string[], source: string, what: string) => {
     const names = absoluteSource(doc, targetNames, source);
-    if (names === undefined || names.length === 0 || known.has(key(names))) return;
+    if (names === undefined || names.length === 0 || isVariablePath(names) || known.has(key(names))) return;
     out.push({ kind: 'source', severity: 'warning', code: 'MAP_UNKNOWN_SOURCE', target, message: `${what} reads ${source}, which the source schema and samples do not have` });
   };
   for (const rule of doc.rules) {
