@@ -40,10 +40,15 @@ class Emitter {
     expression: (text) => this.constant(text),
   };
 
+  /** Whether the JSONata binds the `$present` / `$text` helpers, so transforms read null and "" as no value (transforms/present-value.ts). */
+  readonly present: boolean;
+
   constructor(
     readonly tables: Record<string, Record<string, string>>,
     private readonly compiled: CompiledMapping,
-  ) {}
+  ) {
+    this.present = /\$present := function/.test(compiled.expression);
+  }
 
   /** The helper (`$required`, `$omitEmpty`, `$nonEmpty`...) the JSONata text of target `path` (a source map key: a tree node's path) starts with, if any. */
   wrapperOf(path: string): string | undefined {
@@ -97,7 +102,7 @@ function ruleText(e: Emitter, rule: MappingRule, depth: number): string {
   const sources = rule.sources.map((s) => sourceText(e, s, depth));
   let value = sources.length === 0 ? 'undefined' : sources.length === 1 ? sources[0]! : `rt.list([${sources.join(', ')}])`;
   for (const node of rule.transforms) {
-    const text = emitTransform(node, value, e.k, (name) => e.tables[name], sources.length);
+    const text = emitTransform(node, value, e.k, (name) => e.tables[name], sources.length, e.present);
     if (text === undefined) unsupported(`${rule.target}: ${node.kind} transform${node.kind === 'custom' ? '' : ' with these parameters'}`);
     value = text;
   }

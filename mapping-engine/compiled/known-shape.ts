@@ -11,6 +11,7 @@ const DOCUMENT = ['formatVersion', 'name', 'description', 'source', 'target', 'l
 const RULE = ['target', 'sources', 'transforms', 'required', 'default', 'notes'];
 const ARRAY = ['target', 'source', 'filter', 'sort', 'groupBy', 'recordKey', 'required'];
 const SORT = ['field', 'descending'];
+const LOOKUP = ['entries', 'file', 'keyColumn', 'valueColumn'];
 const PREDICATE = ['field', 'op', 'value'];
 
 /** Members of each transform kind the engine compiles (`kind` aside). */
@@ -27,14 +28,16 @@ const TRANSFORM: Record<string, string[]> = {
   replace: ['pattern', 'replacement', 'regex', 'flags'],
   parseNumber: ['decimalSeparator', 'thousandsSeparator', 'onInvalid'],
   parseBoolean: ['trueValues', 'falseValues', 'onInvalid'],
-  round: ['decimals'],
+  round: ['decimals', 'fixed'],
+  formatNumber: ['picture', 'decimalSeparator', 'groupingSeparator'],
+  check: ['test', 'min', 'max', 'exclusiveMin', 'exclusiveMax', 'pattern', 'values', 'onFail'],
   arithmetic: ['op', 'operand'],
   calculate: ['op'],
   date: ['from', 'to', 'timezone', 'pivotYear', 'onInvalid'],
   valueMap: ['entries', 'default', 'onUnknown'],
   lookup: ['table', 'default', 'onUnknown'],
-  condition: ['when', 'then', 'else'],
-  aggregate: ['fn', 'field', 'separator', 'times', 'itemDecimals', 'decimalSeparator', 'thousandsSeparator'],
+  condition: ['when', 'then', 'else', 'reject'],
+  aggregate: ['fn', 'field', 'separator', 'times', 'itemDecimals', 'decimalSeparator', 'thousandsSeparator', 'decimals', 'fixed'],
   pick: ['field', 'index'],
   filter: ['when'],
   sort: ['field', 'descending'],
@@ -50,6 +53,11 @@ function extra(value: unknown, known: readonly string[]): string | undefined {
 export function unknownMember(doc: MappingDocument): string | undefined {
   const top = extra(doc, DOCUMENT);
   if (top) return `the document member ${top}`;
+  // Row tables and constants tables (read by a lookup's column, or as a `$table.` source) run through jsonata.
+  for (const [name, table] of Object.entries(doc.lookups)) {
+    const member = extra(table, LOOKUP);
+    if (member) return `lookup table ${name}: member ${member}`;
+  }
   for (const array of doc.arrays) {
     const member = extra(array, ARRAY) ?? extra(array.sort, SORT) ?? extra(array.filter, PREDICATE);
     if (member) return `${array.target}: array context member ${member}`;

@@ -10,13 +10,15 @@ import { dateConverter } from './date-runtime';
 import * as runtime from './runtime';
 import * as lists from './runtime-lists';
 import * as texts from './runtime-text';
+import * as numbers from './runtime-numbers';
+import * as checks from './runtime-checks';
 import { Bail } from './runtime';
 
 /** One mapping as compiled code: input (a payload or a chunk of records) to output. */
 export type ProgramFunction = (input: unknown) => unknown;
 
 /** The runtime a program sees as `rt`. */
-const RT = Object.freeze({ ...runtime, ...lists, ...texts, dateConverter });
+const RT = Object.freeze({ ...runtime, ...lists, ...texts, ...numbers, ...checks, dateConverter });
 
 /** Names shadowed inside a program, so generated code could not reach them even by mistake. */
 const SHADOWED = ['globalThis', 'global', 'self', 'process', 'require', 'module', 'exports', 'Buffer', 'fetch', 'Function', 'WebAssembly', 'setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask', 'Atomics', 'SharedArrayBuffer', 'Worker'];

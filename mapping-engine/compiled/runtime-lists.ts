@@ -120,3 +120,27 @@ export function sortValues(value: unknown, names: readonly string[] | undefined,
   const out = sorted.map((s) => s.v);
   return descending ? out.reverse() : out;
 }
+
+/**
+ * `$present(value)` (transforms/present-value.ts): null and "" are no value,
+ * a list loses them (and is no value when none is left; an empty list stays
+ * as it is). Nested lists bail.
+ */
+export function present(value: unknown): unknown {
+  if (value === null || value === '') return undefined;
+  if (!Array.isArray(value)) return value;
+  // An empty list stays the empty list; one whose items were all null or "" is no value.
+  if (value.length === 0) return value;
+  const kept: unknown[] = [];
+  for (const v of value) {
+    if (Array.isArray(v)) bail('list of lists');
+    if (v !== null && v !== '') kept.push(v);
+  }
+  return kept.length === 0 ? undefined : kept;
+}
+
+/** `$text(value)`: null and "" are no value, anything else its `$string` text (a list or object bails). */
+export function text(value: unknown): string | undefined {
+  if (value === null || value === '') return undefined;
+  return str(value);
+}

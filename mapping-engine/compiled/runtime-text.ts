@@ -47,3 +47,65 @@ export function title(value: unknown): string | undefined {
     .map((word) => codePointSubstring(word, 0, 1).toUpperCase() + codePointSubstring(word, 1, undefined))
     .join(' ');
 }
+
+/** One piece of a `$replace` replacement: literal text, or the whole match (0) or a capture group (1-based; past the last one nothing). */
+export type ReplacementPart = string | number;
+
+/**
+ * A replacement with `$` references read as jsonata's `$replace` reads it,
+ * given the pattern's number of capture groups: `$$` is `$`, `$0` the
+ * match, `$n` a group (as many digits as the group count has, one fewer
+ * when that names no group), a `$` before anything else stays literal.
+ * Read once when the program is compiled.
+ */
+export function replacementParts(replacement: string, groups: number): ReplacementPart[] {
+  const parts: ReplacementPart[] = [];
+  let literal = '';
+  let position = 0;
+  let index = replacement.indexOf('$', position);
+  while (index !== -1 && position < replacement.length) {
+    literal += replacement.substring(position, index);
+    position = index + 1;
+    const next = replacement.charAt(position);
+    if (next === '$') {
+      literal += '$';
+      position++;
+    } else if (next === '0') {
+      parts.push(literal, 0);
+      literal = '';
+      position++;
+    } else {
+      const digits = groups === 0 ? 1 : Math.floor(Math.log(groups) * Math.LOG10E) + 1;
+      let n = parseInt(replacement.substring(position, position + digits), 10);
+      if (digits > 1 && n > groups) n = parseInt(replacement.substring(position, position + digits - 1), 10);
+      if (Number.isNaN(n)) literal += '$';
+      else {
+        // A group number past the last group (or any with no groups) gives nothing.
+        if (groups > 0 && n >= 1 && n <= groups) {
+          parts.push(literal, n);
+          literal = '';
+        }
+        position += n.toString().length;
+      }
+    }
+    index = replacement.indexOf('$', position);
+  }
+  parts.push(literal + replacement.substring(position));
+  return parts;
+}
+
+/** `$replace($string(value), /re/g, replacement)` with `$` references; a zero-length match is jsonata's D1004 (bail). */
+export function replaceGroups(value: unknown, re: RegExp, parts: readonly ReplacementPart[]): string | undefined {
+  const s = str(value);
+  if (s === undefined) return undefined;
+  re.lastIndex = 0;
+  let out = '';
+  let last = 0;
+  for (let m = re.exec(s); m !== null; m = re.exec(s)) {
+    if (m[0] === '') throw new Bail('regex matched an empty string');
+    out += s.slice(last, m.index);
+    for (const p of parts) out += typeof p === 'string' ? p : (m[p] ?? '');
+    last = m.index + m[0].length;
+  }
+  return out + s.slice(last);
+}

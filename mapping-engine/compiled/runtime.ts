@@ -211,8 +211,13 @@ function plucked(value: unknown, names: readonly string[] | undefined): unknown[
 }
 
 /** `$sum`, `$count`, `$min`, `$max`, `$average`, `$join` of `value` or of `value.field`. */
-export function aggregate(value: unknown, fn: string, names: readonly string[] | undefined, separator: string): unknown {
-  const values = plucked(value, names);
+export function aggregate(value: unknown, fn: string, names: readonly string[] | undefined, separator: string, present = false): unknown {
+  let values = plucked(value, names);
+  // `$present(...)` first (transforms/present-value.ts): null and "" drop out, and a list with none left is no value.
+  if (present && values !== undefined && values.length > 0) {
+    values = values.filter((v) => v !== null && v !== '');
+    if (values.length === 0) values = names ? [] : undefined;
+  }
   if (fn === 'count') return values === undefined ? 0 : values.length;
   // A path that gives nothing is undefined to the function: no sum, not 0.
   if (values === undefined || (names && values.length === 0)) return undefined;
