@@ -5,12 +5,13 @@
  * for every target path, the span of text that computes it.
  */
 import { MapwrightError } from '../errors';
-import type { ArrayContext, MappingDocument } from '../document/document-schema';
+import type { ArrayContext, MappingDocument, MappingRule } from '../document/document-schema';
 import type { TransformNode } from '../transforms/transform-node';
 import { compilePredicate } from '../transforms/predicate';
 import { literal, pathExpression } from '../transforms/jsonata-text';
 import { compileChain } from '../transforms/registry';
 import { compileRule, compileSource, tableVariable } from './compile-rule';
+import { inputRecordMembers, parseOwners, type RuleOwners } from './parse-owners';
 import { itemRecordBinding, needsRecord, positionVariable, recordInScope, type RootKey } from './record-label';
 import { levelsUp, contextVariable } from './source-paths';
 import { buildTargetTree, optionalObject, type TargetNode } from './target-tree';
@@ -40,6 +41,10 @@ interface Compilation {
   variables: Map<TransformNode, string>;
   /** Element depths inside a grouped array, where `$members` and `$items` are bound. */
   grouped: Set<number>;
+  /** Element depths inside a group of the input's records, whose members are named as records of the input. */
+  inputMembers: Set<number>;
+  /** Rules whose number reads other fields own (see parse-owners.ts). */
+  owners: Map<MappingRule, RuleOwners>;
 }
 
 /** Context depths (>= 1) that fields below `node` reach with `../`, so the array must bind them. */
@@ -72,7 +77,7 @@ function writeValue(c: Compilation, node: TargetNode, depth: number, indent: num
   const start = c.w.offset;
   const here = label ? `${label}.${node.name}` : node.name;
   if (node.kind === 'field') {
-    c.w.write(compileRule(node.rule, depth, here, { record: recordInScope(c.doc, depth), valueMapVariable: (n) => c.variables.get(n) }));
+    c.w.write(compileRule(node.rule, depth, here, { record: recordInScope(c.doc, depth), valueMapVariable: (n) => c.variables.get(n), owners: c.owners.get(node.rule) }));
   } else if (node.kind === 'object' && optionalObject(node)) {
     // Left out when every field inside it was left out.
     c.w.write('$nonEmpty(');
@@ -170,18 +175,23 @@ function writeMemberArray(c: Compilation, node: Extract<TargetNode, { kind: 'arr
     const key = keyText(c, ctx.groupBy, ctx.groupTransforms, depth, `${label.slice(0, -2) || '.'} group key`);
     const lines = ['$items := $members.item;', ...(named ? [itemRecordBinding(ctx, depth + 1, undefined, outer)] : [])];
     c.grouped.add(depth + 1);
+    if (inputRecordMembers(ctx, depth)) c.inputMembers.add(depth + 1);
     w.write(`$each(${items}{item.($string(${key})): [$]}, function($members, $key) {`);
     w.newline(indent + 1);
     writeElement(c, node, depth, indent + 1, label, lines, '$items');
     w.newline(indent);
     w.write('})');
     c.grouped.delete(depth + 1);
+    c.inputMembers.delete(depth + 1);
     return;
   }
   const position = positionVariable(depth + 1);
   const key = named && ctx.recordKey !== undefined ? compileSource(ctx.recordKey, depth + 1, label) : undefined;
+  // Members of a group of the input's records are records of the input: named by their place in it and the document's key, not by the group.
+  const inputRecord = ctx.source === '$items' && c.inputMembers.has(depth);
+  const rootKey = inputRecord ? (c.doc.recordKey === undefined ? undefined : { key: c.doc.recordKey, expression: compileSource(c.doc.recordKey, depth + 1, label) }) : rootKeyOf(c, ctx, depth, label);
   w.write(`$map(${items}, function($e, ${position}) {$e.item.`);
-  writeElement(c, node, depth, indent, label, named ? [itemRecordBinding(ctx, depth + 1, key, outer, '$e.at', rootKeyOf(c, ctx, depth, label))] : []);
+  writeElement(c, node, depth, indent, label, named ? [itemRecordBinding(ctx, depth + 1, key, outer && !inputRecord, '$e.at', rootKey)] : []);
   w.write('})');
 }
 
@@ -233,7 +243,7 @@ function writeArray(c: Compilation, node: Extract<TargetNode, { kind: 'array' }>
 export function compileWithBindings(doc: MappingDocument, options: CompileOptions = {}): CompiledMapping & { valueMaps: ValueMapBinding[] } {
   const tree = buildTargetTree(doc);
   const valueMaps = nameValueMaps(tree);
-  const c: Compilation = { doc, w: new TextWriter(), variables: new Map(valueMaps.map((m) => [m.node, m.variable])), grouped: new Set() };
+  const c: Compilation = { doc, w: new TextWriter(), variables: new Map(valueMaps.map((m) => [m.node, m.variable])), grouped: new Set(), inputMembers: new Set(), owners: parseOwners(doc, tree) };
   const { w } = c;
   const block = needsTopBlock(doc, valueMaps);
   if (block) {

@@ -1,9 +1,12 @@
 /** Compiles one rule: its sources, its transform chain and its required-field policy. */
 import { MapwrightError } from '../errors';
 import type { MappingRule } from '../document/document-schema';
+import { numberCall } from '../transforms/number-text';
 import { compileChain } from '../transforms/registry';
 import { literal } from '../transforms/jsonata-text';
 import type { NodeOf } from '../transforms/transform-node';
+import type { TransformContext } from '../transforms/types';
+import type { RuleOwners } from './parse-owners';
 import { positionVariable } from './record-label';
 import { PARAM_SOURCE, parameterBinding } from './run-parameters';
 import { sourceExpression } from './source-paths';
@@ -42,6 +45,28 @@ export interface RuleOptions {
   record?: boolean;
   /** The variable each value map of the rule is bound to at the top (see `nameValueMaps`). */
   valueMapVariable?: (node: NodeOf<'valueMap'>) => string | undefined;
+  /** The fields owning number text this rule reads too, so its errors name them (see parse-owners.ts). */
+  owners?: RuleOwners;
+}
+
+/**
+ * The rule's value when other fields own number text it reads: the reads
+ * raise the owner's error (its label and record), the rest of the chain as
+ * usual. Without owners, the chain over `input`.
+ */
+function ownedChain(rule: MappingRule, sources: string[], input: string, ctx: TransformContext, owners: RuleOwners | undefined): string {
+  if (owners?.kind === 'aggregate') return compileChain(rule.transforms, input, { ...ctx, itemOwners: owners.owners });
+  const first = rule.transforms[0];
+  if (!owners || first?.kind !== 'parseNumber') return compileChain(rule.transforms, input, ctx);
+  let parsed: string;
+  if (owners.kind === 'sources') {
+    // Each source read on its own, as $toNumber reads each value of the list.
+    parsed = `[${sources.map((s, i) => numberCall(s, first, owners.owners[i] ? { ...ctx, field: owners.owners[i].label } : ctx)).join(', ')}]`;
+  } else {
+    // Element by element, so the error names the element the way the owner's array does.
+    parsed = `(${owners.items}.${numberCall(owners.value, first, { ...ctx, field: owners.owner.label }, owners.owner.record)})`;
+  }
+  return compileChain(rule.transforms.slice(1), parsed, ctx);
 }
 
 /** JSONata text computing `rule`'s target value at array nesting `depth`; `label` names the field in messages. */
@@ -53,7 +78,7 @@ export function compileRule(rule: MappingRule, depth: number, label: string, opt
   // Several sources become one list, which concat, aggregates and custom expressions take as a whole.
   const input = sources.length === 0 ? '()' : sources.length === 1 ? sources[0]! : `[${sources.join(', ')}]`;
   const ctx = { field: label, tableVariable, valueMapVariable: options.valueMapVariable, sourceCount: sources.length, ...(options.record ? { record: true } : {}) };
-  const value = compileChain(rule.transforms, input, ctx);
+  const value = ownedChain(rule, sources, input, ctx, options.owners);
   switch (rule.required) {
     case 'omit':
       // An empty value ("" or null: a blank CSV cell, empty XML text) leaves the field out, as a missing one does.

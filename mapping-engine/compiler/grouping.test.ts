@@ -45,11 +45,11 @@ describe('grouped arrays', () => {
     expect(down.blocks[1]!.txs.map((t) => t.id)).toEqual(['P-2', 'P-4']);
   });
 
-  it('names a rejected member by the group, its place in the input and its key', async () => {
+  it('names a rejected member as a record of the input: its place in the input and its key, not its group', async () => {
     const rows = ROWS.map((r) => (r.no === 'P-4' ? { ...r, amount: '-0,20' } : r));
     await expect(run(payments(), rows)).rejects.toMatchObject({
       code: 'RECORD_REJECTED',
-      message: 'blocks[].txs[].amount: not a number more than 0, value shaped "-9.9" (blocks group "2024-07-01", record 4: no "P-4")',
+      message: 'blocks[].txs[].amount: not a number more than 0, value shaped "-9.9" (record 4: no "P-4")',
     });
   });
 

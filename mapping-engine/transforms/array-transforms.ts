@@ -22,7 +22,11 @@ function itemValue(n: NodeOf<'aggregate'>, ctx: TransformContext): string {
   const format = { decimalSeparator: n.decimalSeparator ?? '.', thousandsSeparator: n.thousandsSeparator ?? '', onInvalid: 'error' } as const;
   // An error names the item (1-based) after the record, since the field's value comes from all of them.
   const item = ctx.record ? '$record & ", item " & ($n + 1)' : '"item " & ($n + 1)';
-  const read = (field: string) => (n.decimalSeparator === undefined && n.thousandsSeparator === undefined ? `$i.${pathExpression(field)}` : numberCall(`$i.${pathExpression(field)}`, format, ctx, item));
+  const read = (field: string): string => {
+    if (n.decimalSeparator === undefined && n.thousandsSeparator === undefined) return `$i.${pathExpression(field)}`;
+    const owner = ctx.itemOwners?.[field];
+    return numberCall(`$i.${pathExpression(field)}`, format, owner ? { ...ctx, field: owner.label } : ctx, owner ? (owner.record ?? item) : item);
+  };
   let value = read(n.field);
   if (n.times !== undefined) value = `${value} * ${read(n.times)}`;
   return n.itemDecimals === undefined ? value : `$round(${value}, ${n.itemDecimals})`;

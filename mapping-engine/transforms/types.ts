@@ -17,6 +17,13 @@ export interface TransformContext {
    * written inline.
    */
   valueMapVariable?(node: NodeOf<'valueMap'>): string | undefined;
+  /**
+   * Of an aggregate reading number text per item: item fields another
+   * field parses directly, with that field's label and the JSONata text
+   * naming its record (item `$i`, 0-based place `$n`), so the error names
+   * the field that owns the value (see compiler/parse-owners.ts).
+   */
+  itemOwners?: Record<string, { label: string; record?: string }>;
 }
 
 /** How one kind compiles to JSONata and reads in plain words. */
