@@ -20,6 +20,12 @@ export interface BatchOutputWriter {
   start(): string;
   /** Text of the next items. */
   items(items: readonly JsonValue[]): string;
+  /**
+   * The text to write for `count` items that a writer made with the same
+   * options wrote as its first (a batch worker writes each slice's items):
+   * what joins them to the items before, then `text`.
+   */
+  joined(text: string, count: number): string;
   /** Text after the last item. */
   end(): string;
 }
@@ -52,6 +58,12 @@ function jsonWriter(plan: PerRecordPlan): BatchOutputWriter {
         out += `${count === 0 ? '\n' : ',\n'}${indent}${text}`;
         count++;
       }
+      return out;
+    },
+    joined(text, added) {
+      // A separate writer began its items with "\n" where a later item needs ",\n".
+      const out = count > 0 && text !== '' ? `,${text}` : text;
+      count += added;
       return out;
     },
     // An empty array is written `[]`, as JSON.stringify does.
@@ -92,6 +104,7 @@ function xmlWriter(plan: PerRecordPlan, schema: SchemaField | undefined): BatchO
       }
       return text.slice(open.length, text.length - close.length);
     },
+    joined: (text) => text,
     end: () => close,
   };
 }
@@ -103,6 +116,7 @@ function csvWriter(plan: PerRecordPlan, meta: CsvMeta | undefined): BatchOutputW
     start: () => header,
     // Each chunk is written with the same columns; its header (and BOM) is the one already written.
     items: (items) => (items.length === 0 ? '' : writeCsv(items as JsonValue, options).slice(header.length)),
+    joined: (text) => text,
     end: () => '',
   };
 }
@@ -117,6 +131,6 @@ export function createBatchOutputWriter(plan: PerRecordPlan, format: PayloadForm
     case 'csv':
       return csvWriter(plan, options.csvMeta);
     case 'jsonl':
-      return { start: () => '', items: (items) => writeJsonLines(items as JsonValue), end: () => '' };
+      return { start: () => '', items: (items) => writeJsonLines(items as JsonValue), joined: (text) => text, end: () => '' };
   }
 }

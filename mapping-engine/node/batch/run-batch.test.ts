@@ -3,28 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import jsonata from 'jsonata';
 import { afterAll, describe, expect, it } from 'vitest';
-import { compileDocument } from '../../compiler/compile-document';
-import { doc } from '../../compiler/compiler-test-helpers';
-import type { MappingDocumentInput } from '../../document/document-schema';
 import { readPayload } from '../../payload/read-payload';
 import type { JsonValue } from '../../payload/types';
 import { writePayload } from '../../payload/write-payload';
-import { planBatch, type PerRecordPlan } from '../../run/batch-plan';
-import type { PreparedMapping } from '../../run/mapping-run';
 import { RunnerPool } from '../runner/runner-pool';
+import { preparedBatch as prepared } from './batch-test-helpers';
 import { atomicFileSink, streamSink } from './output-sink';
 import { runBatch, type BatchProgress } from './run-batch';
 
 const dir = mkdtempSync(join(tmpdir(), 'mapwright-batch-'));
 const pool = new RunnerPool({ size: 2 });
 afterAll(() => pool.close());
-
-function prepared(parts: Partial<MappingDocumentInput>, target?: PreparedMapping['target']): { prepared: PreparedMapping; plan: PerRecordPlan } {
-  const document = doc(parts);
-  const plan = planBatch(document);
-  if (!plan.perRecord) throw new Error(plan.reason);
-  return { prepared: { document, compiled: compileDocument(document), ...(target ? { target } : {}) }, plan };
-}
 
 const csvToCsv = {
   source: { format: 'csv' as const },

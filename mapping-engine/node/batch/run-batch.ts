@@ -1,11 +1,16 @@
 /**
  * Batch mode: runs a per-record mapping over a large CSV or JSON Lines file
- * in chunks of records. Chunks are read as a stream, evaluated in a pool of
- * worker threads (both cores), at most a few at a time so memory stays
- * bounded, and written in input order as they finish. Each chunk's output is
- * validated against the target in the worker that evaluated it, under the
- * chunk's time limit (`VALIDATION_TIMEOUT`). The first runtime error stops the run,
- * names the record it happened on, and leaves no half-written file behind.
+ * in pieces. The file is cut into slices of bytes at record boundaries
+ * (slice-reader.ts), and each slice goes to a pool of worker threads (both
+ * cores), which parse, map, validate and write it as output text there: the
+ * main thread only cuts and writes, in input order, with at most a few
+ * slices in flight so memory stays bounded. A file that cannot be cut by
+ * bytes (see slice-reader.ts), or a runner without slices, goes the old
+ * way: records parsed here and sent to the workers as chunks of values.
+ * Each piece's output is validated against the target in the worker, under
+ * the piece's time limit (`VALIDATION_TIMEOUT`). The first runtime error
+ * stops the run, names the record (and for bad input the line) it happened
+ * on, and leaves no half-written file behind.
  */
 import { stat } from 'node:fs/promises';
 import { mappingJob } from '../../compiled/engine-selection';
@@ -13,14 +18,17 @@ import { shiftPositionLabel } from '../../compiler/record-label';
 import { MapwrightError } from '../../errors';
 import type { PayloadFormat } from '../../payload/types';
 import { createBatchOutputWriter } from '../../run/batch-output';
-import { chunkItems, shiftViolation, type PerRecordPlan } from '../../run/batch-plan';
+import { shiftViolation, type PerRecordPlan } from '../../run/batch-plan';
 import { fieldOfRunError, validationOf, type PreparedMapping } from '../../run/mapping-run';
-import type { ExpressionRunner, RunErrorData, RunJob, RunLimits, RunResult } from '../../run/run-types';
+import { cancelledError } from '../../run/run-errors';
+import type { ExpressionRunner, RunErrorData, RunJob, RunLimits } from '../../run/run-types';
 import { splitPath } from '../../transforms/jsonata-text';
 import type { OutputViolation } from '../../validate/validation-types';
 import { RunnerPool } from '../runner/runner-pool';
+import { recordPieces, runsSlices, slicePieces, type Piece, type PieceContext, type PieceResult } from './batch-pieces';
 import type { OutputSink } from './output-sink';
-import { csvHeadMeta, recordChunks, type ReadCounter } from './record-chunks';
+import { csvHeadMeta, type ReadCounter } from './record-chunks';
+import { sliceSetup } from './slice-reader';
 
 /** Progress of a batch run. */
 export interface BatchProgress {
@@ -37,11 +45,15 @@ export interface BatchRunOptions {
   input: string;
   /** Where the output goes. */
   sink: OutputSink;
-  /** Records per chunk (default 2000). */
+  /** Records per piece at most (default: 2000 when records are parsed here, else as many as fill `sliceBytes`). */
   chunkRecords?: number;
+  /** Bytes read per slice when the workers parse (default 1 MiB). */
+  sliceBytes?: number;
+  /** Aborting it stops the run: the output is abandoned and the result's error is `RUN_CANCELLED`. */
+  signal?: AbortSignal;
   /** Chunks evaluated or waiting to be written at once (default 4: two running, two queued). */
   maxInFlight?: number;
-  /** Evaluates the chunks; default a pool of two workers, closed at the end. */
+  /** Evaluates the pieces; default a pool of two workers, closed at the end. Slices need a runner with `runSlice` (a `RunnerPool`). */
   runner?: ExpressionRunner;
   /** Limits of one chunk's evaluation (default: 60 s, the pool's depth and memory). */
   limits?: Partial<RunLimits>;
@@ -64,6 +76,8 @@ export interface BatchRunResult {
   record?: number;
   /** Target field of the error, from the source map. */
   field?: string;
+  /** Records the compiled program did not reproduce, so jsonata mapped them one by one (slices only). */
+  fallbackRecords: number;
   elapsedMs: number;
 }
 
@@ -73,11 +87,8 @@ export const DEFAULT_CHUNK_RECORDS = 2000;
 /** Heap cap of each batch worker, in MiB (a job's own `limits.memoryMb` still wins). */
 export const BATCH_WORKER_MEMORY_MB = 128;
 
-interface Pending {
-  first: number;
-  records: unknown[];
-  result: Promise<RunResult>;
-}
+/** Bytes read per slice: about a few thousand records, so per-job overhead is small and memory flat. */
+export const DEFAULT_SLICE_BYTES = 1 << 20;
 
 async function sizeOf(path: string): Promise<number> {
   try {
@@ -85,24 +96,6 @@ async function sizeOf(path: string): Promise<number> {
   } catch (error) {
     throw new MapwrightError('FILE_READ', `cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`, { file: path });
   }
-}
-
-/** Runs that end with these come from a record's data, so the record can be found by halving the chunk. */
-const DATA_ERRORS = new Set(['RUN_EVALUATION']);
-
-/** Finds the first record of `records` whose own run fails; undefined when none fails alone. */
-async function locateFailure(runner: ExpressionRunner, job: RunJob, records: unknown[]): Promise<{ index: number; error: RunErrorData } | undefined> {
-  let low = 0;
-  let high = records.length;
-  // Invariant: the first failing record, if any fails alone, lies in [low, high).
-  while (high - low > 1) {
-    const middle = Math.floor((low + high) / 2);
-    const half = await runner.run({ ...job, input: records.slice(low, middle) });
-    if (half.error) high = middle;
-    else low = middle;
-  }
-  const single = await runner.run({ ...job, input: records.slice(low, low + 1) });
-  return single.error ? { index: low, error: single.error } : undefined;
 }
 
 /** The target of the array context that maps the input records, as the document writes it (labels use it). */
@@ -123,10 +116,18 @@ function placedMessage(error: RunErrorData, target: string, offset: number, wher
   return shiftPositionLabel(error.message, target, offset) ?? `${where}: ${error.message}`;
 }
 
+
+/** The coded error `thrown` by a piece, with its line moved to the file's (`linesBefore` line breaks come before the piece). */
+function inputError(thrown: NonNullable<PieceResult['thrown']>, piece: Piece, linesBefore: number): MapwrightError {
+  const line = thrown.line !== undefined && !piece.fileLines ? thrown.line + linesBefore : thrown.line;
+  const { code, message, ...rest } = thrown;
+  return new MapwrightError(code, message, { ...rest, ...(line !== undefined ? { line } : {}) });
+}
+
 /**
  * Runs `prepared` (planned per record as `plan`) over the file `options.input`.
  * Writes the output to `options.sink` (committed on success, abandoned on
- * a runtime error). Resolves with the count, the violations and any runtime
+ * a runtime error or cancel). Resolves with the count, the violations and any runtime
  * error; rejects with coded errors for bad input (`CSV_PARSE`, `FILE_READ`...)
  * after abandoning the output.
  */
@@ -135,7 +136,6 @@ export async function runBatch(prepared: PreparedMapping, plan: PerRecordPlan, o
   const { document, target } = prepared;
   const sourceFormat = document.source.format as 'csv' | 'jsonl';
   const targetFormat: PayloadFormat = document.target.format;
-  const chunkRecords = options.chunkRecords ?? DEFAULT_CHUNK_RECORDS;
   const maxInFlight = Math.max(1, options.maxInFlight ?? 4);
   const maxViolations = options.maxViolations ?? 100;
   const job: RunJob = { ...mappingJob(prepared), limits: { timeoutMs: 60_000, ...options.limits } };
@@ -145,61 +145,87 @@ export async function runBatch(prepared: PreparedMapping, plan: PerRecordPlan, o
   const csvMeta = sourceFormat === 'csv' && targetFormat === 'csv' ? await csvHeadMeta(options.input) : undefined;
   const schema = target?.schema?.root;
   const writer = createBatchOutputWriter(plan, targetFormat, { ...(csvMeta ? { csvMeta } : {}), ...(schema ? { schema } : {}) });
+  const setup = await sliceSetup(options.input, sourceFormat);
   // Created after the input is known to exist, so a bad path leaves no pool behind.
-  // A chunk is a few thousand records, so a smaller heap per worker suffices; it
+  // A slice is a few thousand records, so a smaller heap per worker suffices; it
   // makes V8 collect sooner and keeps the process near its 512 MB target
   // (measured: 522 -> 477 MB peak on a 200 MB CSV; see docs/performance.md).
-  // No spare thread: a chunk whose worker is stopped ends the run, so there is no next job to hurry.
+  // No spare thread: a piece whose worker is stopped ends the run, so there is no next job to hurry.
   const ownRunner = options.runner ? undefined : new RunnerPool({ size: 2, spare: false, defaultLimits: { memoryMb: BATCH_WORKER_MEMORY_MB } });
   const runner: ExpressionRunner = options.runner ?? ownRunner!;
   const cancel = new AbortController();
-  const result: BatchRunResult = { records: 0, violations: [], violationCount: 0, elapsedMs: 0 };
+  const onAbort = (): void => cancel.abort();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  const context: PieceContext = {
+    input: options.input,
+    plan,
+    targetFormat,
+    ...(csvMeta ? { csvMeta } : {}),
+    ...(schema ? { schema } : {}),
+    job,
+    ...(validate ? { validate } : {}),
+    signal: cancel.signal,
+    counter,
+    chunkRecords: options.chunkRecords ?? ('reason' in setup || !runsSlices(runner) ? DEFAULT_CHUNK_RECORDS : Number.POSITIVE_INFINITY),
+  };
+  const pieces = !('reason' in setup) && runsSlices(runner) ? slicePieces(context, runner, setup, { sliceBytes: options.sliceBytes ?? DEFAULT_SLICE_BYTES }) : recordPieces(context, runner, sourceFormat);
+  const result: BatchRunResult = { records: 0, violations: [], violationCount: 0, fallbackRecords: 0, elapsedMs: 0 };
   const progress = (): void => options.onProgress?.({ records: result.records, bytesRead: counter.bytesRead, totalBytes, elapsedMs: performance.now() - started });
-  const pending: Pending[] = [];
+  const pending: Piece[] = [];
   let itemsWritten = 0;
+  let linesBefore = 0;
 
-  const fail = async (chunk: Pending, error: RunErrorData): Promise<void> => {
+  const fail = async (piece: Piece, outcome: PieceResult, error: RunErrorData): Promise<void> => {
     cancel.abort();
-    const found = DATA_ERRORS.has(error.code) ? await locateFailure(runner, job, chunk.records) : undefined;
+    if (options.signal?.aborted) {
+      result.error = cancelledError();
+      return;
+    }
+    const first = result.records;
+    const found = outcome.errorRecord !== undefined ? { index: outcome.errorRecord, error } : await piece.locate?.();
     const cause = found?.error ?? error;
-    const record = found ? chunk.first + found.index + 1 : undefined;
-    const where = record !== undefined ? `record ${record}` : `records ${chunk.first + 1}-${chunk.first + chunk.records.length}`;
-    // A record found alone ran as the first of its input; otherwise the chunk ran whole.
-    const offset = record !== undefined ? record - 1 : chunk.first;
+    const record = found ? first + found.index + 1 : undefined;
+    const where = record !== undefined ? `record ${record}` : `records ${first + 1}-${first + (outcome.records ?? piece.records)}`;
+    // A record found alone ran as the first of its input; otherwise the piece ran whole.
+    const offset = record !== undefined ? record - 1 : first;
     result.error = { ...cause, message: placedMessage(cause, recordArrayTarget(prepared, plan), offset, where) };
     if (record !== undefined) result.record = record;
     const field = fieldOfRunError(cause, prepared);
     if (field !== '') result.field = field;
   };
 
-  // Writes the oldest chunk once it finishes; returns false when the run has failed.
+  // Writes the oldest piece once it finishes; returns false when the run has failed.
   const settleOldest = async (): Promise<boolean> => {
-    const chunk = pending.shift()!;
-    const outcome = await chunk.result;
+    const piece = pending.shift()!;
+    const outcome = await piece.result;
+    if (outcome.thrown) throw inputError(outcome.thrown, piece, linesBefore);
     if (outcome.error) {
-      await fail(chunk, outcome.error);
+      await fail(piece, outcome, outcome.error);
       return false;
     }
-    const items = chunkItems(plan, outcome.value);
-    for (const violation of outcome.violations ?? []) {
+    for (const violation of outcome.violations) {
       result.violationCount++;
       if (result.violations.length < maxViolations) result.violations.push(shiftViolation(plan, violation, itemsWritten));
     }
-    await options.sink.write(writer.items(items));
-    itemsWritten += items.length;
-    result.records += chunk.records.length;
+    await options.sink.write(writer.joined(outcome.text, outcome.items));
+    itemsWritten += outcome.items;
+    result.records += outcome.records ?? piece.records;
+    linesBefore += outcome.lines ?? 0;
+    result.fallbackRecords += outcome.fallbackRecords ?? 0;
     progress();
     return true;
   };
 
   try {
     await options.sink.write(writer.start());
-    let first = 0;
     let ok = true;
-    for await (const records of recordChunks(options.input, sourceFormat, chunkRecords, counter)) {
-      // The halving search of a failed chunk reruns `job` without the target: it looks for a runtime error only.
-      pending.push({ first, records, result: runner.run({ ...job, input: records, ...(validate ? { validate } : {}) }, { signal: cancel.signal }) });
-      first += records.length;
+    for await (const piece of pieces) {
+      pending.push(piece);
+      if (cancel.signal.aborted) {
+        result.error = cancelledError();
+        ok = false;
+        break;
+      }
       if (pending.length >= maxInFlight && !(ok = await settleOldest())) break;
     }
     while (ok && pending.length > 0) ok = await settleOldest();
@@ -217,8 +243,9 @@ export async function runBatch(prepared: PreparedMapping, plan: PerRecordPlan, o
     await options.sink.abort();
     throw error;
   } finally {
-    // Runs still in flight after a failure were cancelled; let them settle before the pool closes.
-    await Promise.allSettled(pending.map((chunk) => chunk.result));
+    options.signal?.removeEventListener('abort', onAbort);
+    // Pieces still in flight after a failure were cancelled; let them settle before the pool closes.
+    await Promise.allSettled(pending.map((piece) => piece.result));
     await ownRunner?.close();
   }
 }

@@ -21,6 +21,7 @@ import { cancelledError } from '../../run/run-errors';
 import { DEFAULT_RUN_LIMITS, resolveRunLimits } from '../../run/run-limits';
 import type { RunJob, RunLimits, RunResult } from '../../run/run-types';
 import type { ValidationTarget } from '../../validate/validation-types';
+import type { SliceJob, SliceOutcome, SliceRunResult } from './slice-types';
 import { WorkerSlot, type SlotEvents, type SlotTask } from './worker-slot';
 
 /** Options of a {@link RunnerPool}. */
@@ -134,6 +135,41 @@ export class RunnerPool {
       this.queue.push(task);
       this.pump();
     });
+  }
+
+  /**
+   * Runs one batch slice (see slice-types.ts): the worker decodes, parses,
+   * maps and writes the slice's records itself, under the same limits and
+   * hard kill as {@link run}. The bytes' buffer is moved to the thread when
+   * the view spans it whole (it is unusable here afterwards), else copied.
+   * Resolves with the outcome, or with only an error when the thread was
+   * stopped (time, memory, cancel).
+   * @throws MapwrightError `USAGE` for invalid limits
+   */
+  async runSlice(job: SliceJob, options: RunOptions = {}): Promise<SliceRunResult> {
+    const limits = resolveRunLimits(job.limits, this.defaults);
+    if (this.closed || options.signal?.aborted) return cancelled();
+    const { bytes } = job;
+    const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+    const result = await new Promise<RunResult>((resolve) => {
+      const signal = options.signal;
+      const onAbort = (): void => this.cancel(task);
+      const task: SlotTask = {
+        message: { type: 'slice', id: this.nextId++, expression: job.expression, ...(job.program !== undefined ? { program: job.program } : {}), limits, bytes, source: job.source, output: job.output },
+        ...(whole ? { transfer: [bytes.buffer as ArrayBuffer] } : {}),
+        limits,
+        ...(job.validate ? { validation: { id: this.targetId(job.validate), target: job.validate } } : {}),
+        settle: (settled) => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve(settled);
+        },
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.queue.push(task);
+      this.pump();
+    });
+    const outcome = result.value as SliceOutcome | undefined;
+    return { timings: result.timings, ...(outcome ? { outcome } : {}), ...(result.error ? { error: result.error } : {}), ...(result.violations ? { violations: result.violations } : {}) };
   }
 
   /** Cancels every queued and running job and stops all threads. The pool takes no more jobs. */

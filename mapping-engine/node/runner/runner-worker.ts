@@ -5,9 +5,9 @@
  * has no way to name `process`, `require` or a constructor (tests prove it).
  *
  * A job may ask for its value to be validated against the target schema
- * here too, after the evaluation: a schema `pattern` is a user-controlled
- * regex, so it runs only where the parent's hard limit can stop it. The
- * worker says `validating` first, and the parent's timer starts again.
+ * here too, after the evaluation (worker-validation.ts). A batch slice job
+ * (slice-job.ts) brings raw bytes of an input file instead of a value: the
+ * worker parses, maps and writes them itself.
  *
  * One job at a time: the parent sends a job only to an idle worker, and kills
  * the whole thread when a job outlives its limit, since a catastrophic regex
@@ -20,23 +20,12 @@ import { stackLimit } from '../../run/width-allowance';
 import { runProgram } from '../../compiled/run-program';
 import { armHeapGuard } from './heap-guard';
 import type { RunTimings, WorkerJobMessage, WorkerOutMessage, WorkerResultMessage } from '../../run/run-types';
-import type { OutputViolation, ValidationTarget } from '../../validate/validation-types';
+import type { ValidationTarget } from '../../validate/validation-types';
+import { runSliceJob } from './slice-job';
+import type { WorkerSliceMessage, WorkerSliceResultMessage } from './slice-types';
+import { targetOf, validateInWorker } from './worker-validation';
 
-/**
- * The validators (ajv and its formats take about as long to load as the rest
- * of the worker), loaded on the first job that asks for validation, so a
- * thread that only evaluates (and every replacement thread) starts sooner.
- */
-let validators: Promise<typeof import('../../validate/validate-output')> | undefined;
-
-/**
- * The last validation target the parent sent, by id: a batch validates every
- * chunk against one target, so it crosses once and ajv compiles it once (its
- * cache is keyed by the schema object). The parent resends after a new one.
- */
-let knownTarget: { id: number; target: ValidationTarget } | undefined;
-
-function send(message: WorkerOutMessage): void {
+function send(message: WorkerOutMessage | WorkerSliceResultMessage): void {
   parentPort?.postMessage(message);
 }
 
@@ -91,7 +80,8 @@ async function runJob(job: WorkerJobMessage): Promise<WorkerResultMessage> {
 async function finish(job: WorkerJobMessage, target: ValidationTarget | undefined, valueJson: string | undefined, timings: RunTimings): Promise<WorkerResultMessage> {
   const result: WorkerResultMessage = { type: 'result', id: job.id, timings, ...(valueJson !== undefined ? { valueJson } : {}) };
   if (job.validation && valueJson !== undefined) {
-    const violations = await validate(job, target, valueJson, timings);
+    // Validated as the parent will read it: parsed from its JSON text, so members jsonata left undefined are gone.
+    const violations = await validateInWorker(job, target, JSON.parse(valueJson), timings, send);
     if ('code' in violations) return { type: 'result', id: job.id, timings, error: violations };
     result.violations = violations;
   } else if (job.validation) {
@@ -118,39 +108,8 @@ function runCompiled(job: WorkerJobMessage, inputOf: () => unknown): { valueJson
   return { valueJson, timings: { parseMs, evalMs: performance.now() - started - parseMs, engine: 'compiled' } };
 }
 
-/** The target job's validation names: the one it carries, else the one kept from an earlier job. */
-function targetOf(validation: NonNullable<WorkerJobMessage['validation']>): ValidationTarget | undefined {
-  if (validation.target) knownTarget = { id: validation.id, target: validation.target };
-  return knownTarget?.id === validation.id ? knownTarget.target : undefined;
-}
-
-/**
- * Validates the value as the parent will read it (parsed from its JSON text,
- * so members jsonata left undefined are gone), after telling the parent.
- */
-async function validate(job: WorkerJobMessage, target: ValidationTarget | undefined, valueJson: string, timings: RunTimings): Promise<OutputViolation[] | ReturnType<typeof classifyRunError>> {
-  const started = performance.now();
-  if (!target) {
-    return { code: 'RUN_WORKER_CRASHED', message: `the expression worker was asked to validate against target ${job.validation!.id}, which it was never sent` };
-  }
-  // Loading ajv and compiling the target (seconds for a 2,500-field schema, once per thread) runs
-  // no pattern: it has a longer budget of its own, and the validation proper starts its timer again.
-  send({ type: 'validating', id: job.id, preparing: true });
-  try {
-    const { prepareValidation, validateOutput } = await (validators ??= import('../../validate/validate-output'));
-    prepareValidation(target);
-    send({ type: 'validating', id: job.id });
-    return validateOutput(JSON.parse(valueJson), target);
-  } catch (thrown) {
-    // A validator that overflows its stack on a deeply nested output, say: coded, named as validation.
-    const error = classifyRunError(thrown, '');
-    return { ...error, message: `validating the output: ${error.message}` };
-  } finally {
-    timings.validateMs = performance.now() - started;
-  }
-}
-
-parentPort?.on('message', (job: WorkerJobMessage) => {
-  void runJob(job).then(send);
+parentPort?.on('message', (job: WorkerJobMessage | WorkerSliceMessage) => {
+  if (job.type === 'slice') void runSliceJob(job, send).then((result) => send(result));
+  else void runJob(job).then(send);
 });
 send({ type: 'ready' });

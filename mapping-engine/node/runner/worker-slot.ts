@@ -11,6 +11,7 @@ import type { Worker } from 'node:worker_threads';
 import { memoryError, timeoutError, validationTimeoutError, workerCrashedError } from '../../run/run-errors';
 import type { RunErrorData, RunLimits, RunResult, WorkerJobMessage, WorkerOutMessage } from '../../run/run-types';
 import type { ValidationTarget } from '../../validate/validation-types';
+import type { WorkerSliceMessage, WorkerSliceResultMessage } from './slice-types';
 import { spawnRunnerWorker } from './spawn-worker';
 
 /** Budget of loading ajv and compiling a target (no pattern runs): a 2,500-field schema took over 5 s on a busy machine. */
@@ -19,10 +20,15 @@ const PREPARE_VALIDATION_MS = 60_000;
 /** How long a new thread may take to load (tsx compiles the entry on first start). */
 const STARTUP_LIMIT_MS = 20_000;
 
-/** A job bound for a worker; `settle` is called exactly once by whoever ends it. */
+/**
+ * A job bound for a worker; `settle` is called exactly once by whoever ends it.
+ * A slice job's result carries its {@link WorkerSliceResultMessage} outcome as `value`.
+ */
 export interface SlotTask {
   /** The job without its validation target; the slot adds it when its thread has not got it yet. */
-  message: Omit<WorkerJobMessage, 'validation'>;
+  message: Omit<WorkerJobMessage, 'validation'> | Omit<WorkerSliceMessage, 'validation'>;
+  /** Buffers moved to the thread with the message rather than copied (a batch slice's bytes). */
+  transfer?: ArrayBuffer[];
   limits: RunLimits;
   /** Validate the value against `target` (known to the pool as `id`). */
   validation?: { id: number; target: ValidationTarget };
@@ -101,16 +107,16 @@ export class WorkerSlot {
     this.startedAt = performance.now();
     // jsonata's timeout fires first with a clean D1012; this is the backstop for what it cannot interrupt.
     this.timer = setTimeout(() => this.die(timeoutError(task.limits)), task.limits.timeoutMs + this.killGraceMs);
-    const message: WorkerJobMessage = { ...task.message };
+    const message: WorkerJobMessage | WorkerSliceMessage = { ...task.message };
     if (task.validation) {
       const { id, target } = task.validation;
       message.validation = this.sentTargetId === id ? { id } : { id, target };
       this.sentTargetId = id;
     }
-    this.worker.postMessage(message);
+    this.worker.postMessage(message, task.transfer);
   }
 
-  private onMessage(message: WorkerOutMessage): void {
+  private onMessage(message: WorkerOutMessage | WorkerSliceResultMessage): void {
     if (message.type === 'ready') {
       clearTimeout(this.startupTimer);
       this.wasReady = true;
@@ -128,6 +134,14 @@ export class WorkerSlot {
       return;
     }
     this.task = undefined;
+    if (message.type === 'slice-result') {
+      // A slice's output is already text: nothing to parse on this thread.
+      const { outcome, timings, error: sliceError, violations } = message;
+      task.settle({ value: outcome, timings, ...(sliceError ? { error: sliceError } : {}), ...(violations ? { violations } : {}) });
+      if (sliceError?.code === 'RUN_MEMORY') this.die();
+      else this.becomeIdle();
+      return;
+    }
     let value: unknown;
     let error = message.error;
     try {
