@@ -5,6 +5,7 @@
  */
 import type { CompiledMapping } from '../compiler/compile-document';
 import type { ArrayContext, MappingDocument, MappingRule } from '../document/document-schema';
+import type { JsonValue } from '../payload/types';
 import type { SchemaField } from '../schema/model';
 import { quoteName, splitPath } from '../transforms/jsonata-text';
 import { describeChain, describeCondition, describeTransformNode, showScalar } from './describe-transform';
@@ -23,6 +24,8 @@ export interface BuildSpecInput {
   tables?: Record<string, Record<string, string>>;
   /** Results of the document's test cases; omit when the tests were not run. */
   tests?: readonly TestResultInput[];
+  /** The source samples as read (payload values): the data-protection section judges their fields as masking does. */
+  sourceSamples?: readonly JsonValue[];
   /** ISO date-time to print as the generation date (passed in so golden files stay stable). */
   generatedAt: string;
   engineVersion: string;
@@ -169,7 +172,7 @@ export function buildSpec(input: BuildSpecInput): MappingSpec {
     lookups: lookupRows(doc, input.tables),
     unmapped: input.targetFields ? unmappedRows(input.targetFields, doc) : [],
     unmappedUnknown: input.targetFields === undefined,
-    masking: summariseMasking(doc),
+    masking: summariseMasking(doc, input.sourceSamples),
   };
   if (input.tests) spec.tests = summariseTests(doc.tests, input.tests);
   return spec;

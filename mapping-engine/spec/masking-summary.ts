@@ -1,29 +1,44 @@
 /**
  * The masking (data-protection) section of the spec: the project's policy,
- * which source fields the masking of samples treats as personal data, free
- * text included (a note's names, emails and phones are masked inside it),
- * and for each target field whether personal data flows into it, so a reader
- * knows what may be logged. Judged by field name and place only (the same
- * dictionary the masker uses), so the section is built from the document
- * alone and can never show a value.
+ * the source fields it masks, and for each target field whether personal
+ * data flows into it, so a reader knows what may be logged.
+ *
+ * Source fields are judged as masking judges them: the masker's own
+ * classifier runs over the source samples under the document's `masking`
+ * policy, so the list is exactly what importing those samples masks (free
+ * text such as `order.note` included, a bare `name` holding an order number
+ * not). A field the rules read that no sample holds is judged by its name and
+ * place (the same dictionary). Target fields are judged by lineage: one that
+ * reads a masked field through any transform, concat and custom code
+ * mentioning its path included, carries personal data. The section never
+ * shows a value: the masked examples of the detection are dropped.
  */
 import type { MappingDocument } from '../document/document-schema';
-import { absoluteSource, pathNames } from '../document/problems/problems';
+import { isMapwrightError } from '../errors';
+import { pathNames } from '../document/problems/problems';
 import { isCoordinateName, isFreeTextName, isSelfPersonalNameWord } from '../masking/classify-field';
 import { classifyName, isPersonContext } from '../masking/classify-name';
+import { MaskSession } from '../masking/mask-session';
 import { DEFAULT_MIN_CONFIDENCE, NOT_PERSONAL_CATEGORIES } from '../masking/mask-policy';
-import { splitPath } from '../transforms/jsonata-text';
+import { toMaskPolicy } from '../masking/mask-sample';
+import type { MaskReportEntry } from '../masking/types';
+import { walkLeaves } from '../masking/walk-leaves';
+import type { JsonValue } from '../payload/types';
+import { readsField, ruleReads } from './masking-lineage';
 import type { SpecMaskedField, SpecMasking, SpecPersonalTarget } from './spec-types';
 
-/** Names of a source path without the `/` and `../` prefixes; empty for `.` and `$key`. */
-function sourceNames(source: string): string[] {
-  if (source === '.' || source === '$key') return [];
-  try {
-    return splitPath(source.replace(/^(\.\.\/)+/, '').replace(/^\//, ''));
-  } catch {
-    return [];
-  }
+/** A judged source field with the names lineage matches it by. */
+interface Judged extends SpecMaskedField {
+  names: string[];
 }
+
+/** Names of a masker report path (`order.line_items[].title`, `[].Name`, `Invoice.Amount.#text`): the element's text is the element. */
+function reportNames(path: string): string[] | undefined {
+  const names = pathNames(path);
+  return names && names[names.length - 1] === '#text' ? names.slice(0, -1) : names;
+}
+
+const keyOf = (names: readonly string[]): string => names.join('\u0000');
 
 /** What the field's name and place say, before the policy: a category and the reason, or nothing personal. */
 function byName(names: readonly string[]): { category: string; by: string; maybe?: boolean } | undefined {
@@ -42,61 +57,120 @@ function byName(names: readonly string[]): { category: string; by: string; maybe
   return undefined;
 }
 
-function judge(field: string, names: readonly string[], doc: MappingDocument, override: 'always' | 'never' | undefined): SpecMaskedField | undefined {
-  if (override === 'always') return { field, category: 'policy', masked: true, reason: 'the policy always masks this field' };
+/** A field judged by its name under the policy; `why` says why the name decides (no sample holds it, or none of its values holds personal data yet). */
+function judgeByName(field: string, names: string[], doc: MappingDocument, override: 'always' | 'never' | undefined, why: string): Judged | undefined {
+  if (override === 'always') return { field, names, category: 'policy', masked: true, reason: 'the policy always masks this field' };
   const found = byName(names);
   if (!found) return undefined;
-  const { category, by, maybe } = found;
-  if (NOT_PERSONAL_CATEGORIES.has(category)) return { field, category, masked: false, reason: `${by}; a bank's identifier names an institution, not a person: kept` };
-  if (override === 'never') return { field, category, masked: false, reason: `${by}; the policy never masks this field` };
-  if (doc.masking?.keepCategories?.includes(category as never)) return { field, category, masked: false, reason: `${by}; the policy keeps ${category} values` };
-  // Decided by the value, which the spec never sees: not counted as masked here.
-  return { field, category, masked: maybe !== true, reason: by };
+  const { category, maybe } = found;
+  const by = `${found.by} (${why})`;
+  const judged = (masked: boolean, reason: string): Judged => ({ field, names, category, masked, reason });
+  if (NOT_PERSONAL_CATEGORIES.has(category)) return judged(false, `${by}; a bank's identifier names an institution, not a person: kept`);
+  if (override === 'never') return judged(false, `${by}; the policy never masks this field`);
+  if (doc.masking?.keepCategories?.includes(category as never)) return judged(false, `${by}; the policy keeps ${category} values`);
+  // Decided by the value, which no sample gives: not counted as masked here.
+  return judged(maybe !== true, by);
 }
 
-/** The source a rule reads, as the whole-input path the masker reports (`order.line_items.price`), with the names it judges. */
-function located(doc: MappingDocument, target: string, source: string): { field: string; names: string[] } {
-  const absolute = absoluteSource(doc, pathNames(target) ?? [], source);
-  // A group's members (`$items`) have no path in the input: the source is shown as the rule writes it.
-  const names = absolute && !absolute.includes('$items') ? absolute : sourceNames(source);
-  return { field: names.length > 0 ? names.join('.') : source, names };
+/** A detection of the masker, with why the policy keeps it when it does. */
+function judgeEntry(entry: MaskReportEntry, names: string[], doc: MappingDocument): Judged {
+  const floor = doc.masking?.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
+  let reason = `${entry.reason} (in the samples)`;
+  if (!entry.masked && doc.masking?.keepCategories?.includes(entry.category)) reason += `; the policy keeps ${entry.category} values`;
+  else if (!entry.masked && entry.confidence < floor) reason += `; confidence ${entry.confidence} is below the policy's ${floor}: reported, not masked`;
+  return { field: entry.path.replace(/\.#text$/, ''), names, category: entry.category, masked: entry.masked, reason };
+}
+
+/** What masking finds in the samples: its report (one session, so a name masked in one field is found in another's text) and every place seen. */
+interface Detected {
+  report: MaskReportEntry[];
+  /** Every leaf and every record or list above one, by names. */
+  seen: Set<string>;
+  /** Leaves by names, with their report path spelled without `#text`. */
+  leaves: Map<string, { field: string; names: string[] }>;
+  judged: number;
+}
+
+function detect(samples: readonly JsonValue[], doc: MappingDocument): Detected {
+  // The key only shapes masked examples, which the spec drops; detection does not depend on it.
+  const session = new MaskSession({ key: new Uint8Array(32), policy: toMaskPolicy(doc.masking) });
+  const found: Detected = { report: [], seen: new Set(), leaves: new Map(), judged: 0 };
+  for (const sample of samples) {
+    try {
+      session.mask(sample);
+    } catch (error) {
+      // A sample masking refuses (past its limits) is not judged; the fields the rules read in it are judged by name.
+      if (isMapwrightError(error)) continue;
+      throw error;
+    }
+    found.judged++;
+    walkLeaves(sample, (leaf) => {
+      const names = reportNames(leaf.path) ?? [];
+      if (!found.leaves.has(keyOf(names))) found.leaves.set(keyOf(names), { field: leaf.path.replace(/\.#text$/, ''), names });
+      for (let n = 0; n <= names.length; n++) found.seen.add(keyOf(names.slice(0, n)));
+    });
+  }
+  found.report = session.report();
+  return found;
 }
 
 /**
- * The policy, the personal-data source fields of `doc` in rule order, and
- * every mapped target field with whether personal data flows into it.
+ * The policy, the personal-data source fields of `doc` and every mapped target
+ * field with whether personal data flows into it. `samples` are the source
+ * samples as read (payload values); without them every field is judged by name.
  */
-export function summariseMasking(doc: MappingDocument): SpecMasking {
-  const fields: SpecMaskedField[] = [];
-  const byField = new Map<string, SpecMaskedField | undefined>();
+export function summariseMasking(doc: MappingDocument, samples: readonly JsonValue[] = []): SpecMasking {
   const overrides = doc.masking?.fields ?? {};
-  const judged = (field: string, names: readonly string[], raw: string): SpecMaskedField | undefined => {
-    if (!byField.has(field)) {
-      const verdict = judge(field, names, doc, overrides[field] ?? overrides[raw]);
-      byField.set(field, verdict);
-      if (verdict) fields.push(verdict);
-    }
-    return byField.get(field);
+  // By names, so `order.lines.sku` and the report's `order.lines[].sku` are one field.
+  const overrideOf = (names: readonly string[]) => Object.entries(overrides).find(([field]) => keyOf(reportNames(field) ?? [field]) === keyOf(names))?.[1];
+  const { report, seen, leaves, judged } = detect(samples, doc);
+  const byKey = new Map<string, Judged>();
+  const add = (verdict: Judged | undefined): void => {
+    const known = verdict && byKey.get(keyOf(verdict.names));
+    // One line per field: a masked category before a kept one, then the most confident.
+    if (verdict && (!known || (verdict.masked && !known.masked))) byKey.set(keyOf(verdict.names), verdict);
   };
-  const targets: SpecPersonalTarget[] = doc.rules.map((rule) => {
-    const personal = rule.sources.flatMap((source) => {
-      const { field, names } = located(doc, rule.target, source);
-      const verdict = judged(field, names, source);
-      return verdict?.masked ? [field] : [];
-    });
+  for (const entry of [...report].sort((a, b) => b.confidence - a.confidence)) {
+    const names = reportNames(entry.path);
+    if (names) add(judgeEntry(entry, names, doc));
+  }
+  // Free text is scanned value by value: a note with nobody in the samples still has its personal data masked wherever it appears.
+  for (const leaf of leaves.values()) {
+    if (!byKey.has(keyOf(leaf.names)) && isFreeTextName(leaf.names[leaf.names.length - 1] ?? '')) add(judgeByName(leaf.field, leaf.names, doc, overrideOf(leaf.names), 'none in the samples'));
+  }
+  const reads = doc.rules.map((rule) => ({ rule, reads: ruleReads(doc, rule) }));
+  // Fields the rules read that no sample holds, and fields the policy names, are judged by name.
+  const unseen = (names: readonly string[]) => names.length > 0 && !seen.has(keyOf(names));
+  for (const { reads: r } of reads) for (const names of r.paths) if (unseen(names)) add(judgeByName(names.join('.'), names, doc, overrideOf(names), 'no sample holds it'));
+  for (const field of Object.keys(overrides)) {
+    const names = reportNames(field);
+    if (names && unseen(names)) add(judgeByName(field, names, doc, overrides[field], 'no sample holds it'));
+  }
+  // In the order the rules read them, then the fields no rule reads.
+  const firstReader = (f: Judged) => {
+    const i = reads.findIndex(({ reads: r }) => readsField(r, f.names));
+    return i < 0 ? reads.length : i;
+  };
+  const fields = [...byKey.values()]
+    .map((f) => ({ f, at: firstReader(f) }))
+    .sort((a, b) => a.at - b.at || (a.f.field < b.f.field ? -1 : a.f.field > b.f.field ? 1 : 0))
+    .map(({ f }) => f);
+  const masked = fields.filter((f) => f.masked);
+  const targets: SpecPersonalTarget[] = reads.map(({ rule, reads: r }) => {
+    const from = masked.filter((f) => readsField(r, f.names)).map((f) => f.field);
     // A field the rule computes from a list or a lookup may still be personal by what it is: its own name says so.
-    const own = personal.length === 0 ? byName(pathNames(rule.target) ?? []) : undefined;
+    const own = from.length === 0 ? byName(pathNames(rule.target) ?? []) : undefined;
     if (own && own.maybe !== true && own.category !== 'freeText' && !NOT_PERSONAL_CATEGORIES.has(own.category)) return { target: rule.target, personal: true, from: [], reason: `its own name reads as ${own.category}` };
-    return { target: rule.target, personal: personal.length > 0, from: personal };
+    return { target: rule.target, personal: from.length > 0, from };
   });
-  for (const field of Object.keys(overrides)) judged(field, sourceNames(field), field);
   return {
     keepCategories: [...(doc.masking?.keepCategories ?? [])],
     minConfidence: doc.masking?.minConfidence ?? DEFAULT_MIN_CONFIDENCE,
     overrides: Object.entries(overrides)
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([field, decision]) => ({ field, decision })),
-    fields,
+    fields: fields.map(({ names: _names, ...field }) => field),
     targets,
+    samplesJudged: judged,
   };
 }

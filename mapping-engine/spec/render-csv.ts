@@ -1,35 +1,44 @@
 /**
  * The spec as one CSV table: the source-to-target sheet, one row per target
  * field, mapped fields first (in rule order) and then the target schema's
- * unmapped fields. CSV holds one table, so lookups, tests and masking live in
- * the other formats. `writeCsv` quotes and prefixes cells a spreadsheet would
- * run as formulas (`=`, `+`, `-`, `@`, TAB, CR) with `'`.
+ * unmapped fields. CSV holds one table, so lookups, tests and the masked source
+ * fields live in the other formats; each mapped field's row says whether
+ * personal data flows into it and whether its values may be logged.
+ * `writeCsv` quotes and prefixes cells a spreadsheet would run as formulas (`=`, `+`, `-`, `@`, TAB, CR) with `'`.
  */
 import { writeCsv } from '../payload/csv-write';
 import type { JsonValue } from '../payload/types';
 import type { MappingSpec } from './spec-types';
-import { defaultText, requiredText } from './spec-text';
+import { defaultText, personalTargetCells, requiredText } from './spec-text';
 
 /** Column headers of the CSV export, in order. */
-export const CSV_COLUMNS = ['Target field', 'Status', 'Type', 'Required in target', 'Array', 'Source fields', 'Transform', 'JSONata', 'When empty', 'Default', 'Notes'] as const;
+export const CSV_COLUMNS = ['Target field', 'Status', 'Type', 'Required in target', 'Array', 'Source fields', 'Transform', 'JSONata', 'When empty', 'Default', 'Notes', 'Personal data', 'Personal data from', 'Values may be logged'] as const;
 
 type Column = (typeof CSV_COLUMNS)[number];
 
 /** Renders the field table as CSV text (comma, `\n`, header row). */
 export function renderCsv(spec: MappingSpec): string {
-  const rows: Array<Record<Column, string>> = spec.fields.map((f) => ({
-    'Target field': f.path,
-    Status: 'mapped',
-    Type: f.type ?? '',
-    'Required in target': requiredText(f.schemaRequired),
-    Array: f.array ?? '',
-    'Source fields': f.sources.join(', '),
-    Transform: f.transform,
-    JSONata: f.jsonata,
-    'When empty': f.policyText,
-    Default: defaultText(f),
-    Notes: f.notes ?? '',
-  }));
+  // Both list one entry per rule: a field finds its personal-data cells by the rule's target.
+  const personal = new Map(spec.masking.targets.map((t) => [t.target, personalTargetCells(t)]));
+  const rows: Array<Record<Column, string>> = spec.fields.map((f) => {
+    const [carries, from, logged] = personal.get(f.path) ?? ['', '', ''];
+    return {
+      'Target field': f.path,
+      Status: 'mapped',
+      Type: f.type ?? '',
+      'Required in target': requiredText(f.schemaRequired),
+      Array: f.array ?? '',
+      'Source fields': f.sources.join(', '),
+      Transform: f.transform,
+      JSONata: f.jsonata,
+      'When empty': f.policyText,
+      Default: defaultText(f),
+      Notes: f.notes ?? '',
+      'Personal data': carries,
+      'Personal data from': from,
+      'Values may be logged': logged,
+    };
+  });
   for (const u of spec.unmapped) {
     rows.push({
       'Target field': u.path,
@@ -43,6 +52,9 @@ export function renderCsv(spec: MappingSpec): string {
       'When empty': '',
       Default: '',
       Notes: '',
+      'Personal data': '',
+      'Personal data from': '',
+      'Values may be logged': '',
     });
   }
   return writeCsv(rows as unknown as JsonValue, { columns: [...CSV_COLUMNS] });

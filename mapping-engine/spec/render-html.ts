@@ -5,7 +5,7 @@
  * Every text is HTML-escaped.
  */
 import type { MappingSpec } from './spec-types';
-import { defaultText, headerRows, MASKING_NOTE, maskingPolicyText, requiredText, testResultText } from './spec-text';
+import { defaultText, headerRows, maskingNoteText, maskingPolicyText, requiredText, testResultText } from './spec-text';
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
@@ -85,13 +85,13 @@ function unmapped(spec: MappingSpec): string {
 function masking(spec: MappingSpec): string {
   const parts = [`<p>${h(maskingPolicyText(spec))}.</p>`];
   if (spec.masking.overrides.length) parts.push(table('masking-overrides', ['Field', 'Policy'], spec.masking.overrides.map((o) => [code(o.field), h(o.decision)])));
-  if (spec.masking.fields.length === 0) parts.push('<p class="muted">No mapped source field reads as personal data by its name.</p>');
+  if (spec.masking.fields.length === 0) parts.push('<p class="muted">No source field holds personal data as masking judges it.</p>');
   else parts.push(table('masking', ['Source field', 'Category', 'Masked', 'Why'], spec.masking.fields.map((m) => [code(m.field), h(m.category), m.masked ? 'yes' : 'no', h(m.reason)])));
   if (spec.masking.targets.length) {
     parts.push('<p>Personal data in the output: a target field that reads a masked source field carries personal data, and its values must not be logged.</p>');
     parts.push(table('personal-targets', ['Target field', 'Personal data', 'From', 'Values may be logged'], spec.masking.targets.map((t) => [code(t.target), t.personal ? 'yes' : 'no', t.from.length ? t.from.map(code).join(', ') : h(t.reason ?? ''), t.personal ? 'no' : 'yes'])));
   }
-  parts.push(`<p class="muted">${h(MASKING_NOTE)}</p>`);
+  parts.push(`<p class="muted">${h(maskingNoteText(spec))}</p>`);
   return parts.join('\n');
 }
 

@@ -4,7 +4,7 @@
  * table nor inject HTML where the Markdown is rendered.
  */
 import type { MappingSpec } from './spec-types';
-import { defaultText, headerRows, MASKING_NOTE, maskingPolicyText, requiredText, testResultText } from './spec-text';
+import { defaultText, headerRows, maskingNoteText, maskingPolicyText, requiredText, testResultText } from './spec-text';
 
 /** Escapes Markdown syntax and keeps a cell on one line. */
 export function escapeMarkdown(text: string): string {
@@ -79,12 +79,12 @@ export function renderMarkdown(spec: MappingSpec): string {
 
   out.push('## Masking', '', `${e(maskingPolicyText(spec))}.`, '');
   if (spec.masking.overrides.length) out.push(...table(['Field', 'Policy'], spec.masking.overrides.map((o) => [markdownCode(o.field), o.decision])), '');
-  if (spec.masking.fields.length === 0) out.push('No mapped source field reads as personal data by its name.', '');
+  if (spec.masking.fields.length === 0) out.push('No source field holds personal data as masking judges it.', '');
   else out.push(...table(['Source field', 'Category', 'Masked', 'Why'], spec.masking.fields.map((m) => [markdownCode(m.field), e(m.category), m.masked ? 'yes' : 'no', e(m.reason)])), '');
   if (spec.masking.targets.length) {
     out.push('Personal data in the output: a target field that reads a masked source field carries personal data, and its values must not be logged.', '');
     out.push(...table(['Target field', 'Personal data', 'From', 'Values may be logged'], spec.masking.targets.map((t) => [markdownCode(t.target), t.personal ? 'yes' : 'no', t.from.length ? t.from.map(markdownCode).join(', ') : e(t.reason ?? ''), t.personal ? 'no' : 'yes'])), '');
   }
-  out.push(e(MASKING_NOTE), '');
+  out.push(e(maskingNoteText(spec)), '');
   return `${out.join('\n').trimEnd()}\n`;
 }

@@ -3,7 +3,7 @@
  * outcomes), so the Markdown, CSV, HTML and XLSX exports word things alike.
  */
 import { showScalar } from './describe-transform';
-import type { MappingSpec, SpecEndpoint, SpecField, SpecTest } from './spec-types';
+import type { MappingSpec, SpecEndpoint, SpecField, SpecPersonalTarget, SpecTest } from './spec-types';
 
 /** `json; schema target/x.schema.json; samples a.json, b.json`. */
 export function endpointText(side: SpecEndpoint): string {
@@ -50,6 +50,18 @@ export function maskingPolicyText(spec: MappingSpec): string {
   return `${kept}; detections below confidence ${m.minConfidence} are reported but not masked`;
 }
 
-/** What the masked-field list is judged on, said once under it in every format. */
+/** What the masked-field list is judged on when the project has no source sample, said once under it in every format. */
 export const MASKING_NOTE =
   'Fields are judged here by name only. When a sample is imported, values are also detected by content (emails, phone numbers, IBANs, cards...) in any field and masked; the spec never shows a value.';
+
+/** What the masked-field list is judged on: the samples (as masking judges them), or names only. */
+export function maskingNoteText(spec: MappingSpec): string {
+  const n = spec.masking.samplesJudged;
+  if (n === 0) return MASKING_NOTE;
+  return `Fields are judged as masking judges them, by name and by content, on the project's ${n === 1 ? 'source sample' : `${n} source samples`} and under its policy; a field no sample holds is judged by its name. A target field carries personal data when it reads a masked field through any transform (custom code mentioning its path included). The spec never shows a value.`;
+}
+
+/** The cells of a target field's personal-data line: personal data (yes/no), where from, whether values may be logged. */
+export function personalTargetCells(target: SpecPersonalTarget): [string, string, string] {
+  return [target.personal ? 'yes' : 'no', target.from.length ? target.from.join(', ') : (target.reason ?? ''), target.personal ? 'no' : 'yes'];
+}

@@ -105,9 +105,9 @@ export interface SpecUnmapped {
   required: boolean;
 }
 
-/** A source field that the masking of samples treats as personal data, judged by its name. */
+/** A source field that the masking of samples treats as personal data (judged on the samples, or by its name where none holds it). */
 export interface SpecMaskedField {
-  /** Source path as written in the document's rules. */
+  /** The field's place in the input as masking reports it (`order.line_items[].title`; by its names where no sample holds it). */
   field: string;
   /** Masking category (email, fullName, street...) or `policy` for an `always` override. */
   category: string;
@@ -136,6 +136,8 @@ export interface SpecMasking {
   fields: SpecMaskedField[];
   /** Every mapped target field, in rule order. */
   targets: SpecPersonalTarget[];
+  /** How many source samples were judged by value; 0: every field was judged by its name. */
+  samplesJudged: number;
 }
 
 /** The whole spec. */

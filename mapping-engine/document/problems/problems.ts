@@ -104,6 +104,11 @@ export function absoluteSource(doc: MappingDocument, targetNames: readonly strin
   return base && rest ? [...base, ...rest] : undefined;
 }
 
+/** The source names of the item a rule at `targetNames` reads its relative paths in (empty at the root). */
+export function sourceScope(doc: MappingDocument, targetNames: readonly string[]): string[] {
+  return contextScopes(doc, targetNames).at(-1) ?? [];
+}
+
 /** Source names of the scopes enclosing `targetNames`: the root, then each array context above it (outermost first). */
 function contextScopes(doc: MappingDocument, targetNames: readonly string[]): string[][] {
   const scopes: string[][] = [[]];

@@ -82,6 +82,16 @@ describe('exportProject', () => {
     expect(html).toMatch(/^<!DOCTYPE html>/);
   });
 
+  it('says in the CSV, row by row, whether personal data flows into a target field and whether its values may be logged', async () => {
+    const csv = (await exportProject(file, 'csv', { runTests: false })) as string;
+    const rows = readPayload(csv, { format: 'csv' }).value as Array<Record<string, string>>;
+    const row = (target: string) => rows.find((r) => r['Target field'] === target);
+    // Judged on the sample: the contact values are emails and phone numbers, picked into `email` through a filter.
+    expect(row('email')).toMatchObject({ 'Personal data': 'yes', 'Personal data from': 'contacts[].value', 'Values may be logged': 'no' });
+    expect(row('address.city')).toMatchObject({ 'Personal data': 'yes', 'Personal data from': 'billing.city', 'Values may be logged': 'no' });
+    expect(row('customerNumber')).toMatchObject({ 'Personal data': 'no', 'Values may be logged': 'yes' });
+  });
+
   it('can skip the test run, which the spec then shows as not run', async () => {
     const md = (await exportProject(file, 'md', { runTests: false })) as string;
     expect(md).toContain('Tests were not run for this spec.');

@@ -9,6 +9,8 @@ import { formatErrorLine, isMapwrightError, MapwrightError } from '../../errors'
 import { compileProject, type CompiledProject } from '../../compiler/compile-project';
 import { resolveDocumentPath } from '../../document/document-paths';
 import { serializeDocument } from '../../document/serialize-document';
+import { readPayload } from '../../payload/read-payload';
+import type { JsonValue } from '../../payload/types';
 import type { ExpressionRunner } from '../../run/run-types';
 import type { SourceResolver } from '../../schema/resolver';
 import { buildSpec } from '../../spec/build-spec';
@@ -91,6 +93,26 @@ async function runTests(project: CompiledProject, file: string, options: ExportO
 }
 
 /**
+ * The project's source samples as read, for the spec's data-protection section. A sample that
+ * cannot be read is left out: the fields the rules read in it are then judged by name.
+ */
+async function readSourceSamples(project: CompiledProject, file: string, resolver: SourceResolver): Promise<JsonValue[]> {
+  const { format, samples } = project.document.source;
+  const read = await Promise.all(
+    samples.map(async (relative) => {
+      const location = resolveDocumentPath(file, relative);
+      try {
+        return [readPayload(await resolver.read(location), { file: location, format }).value];
+      } catch (error) {
+        if (isMapwrightError(error)) return [];
+        throw error;
+      }
+    }),
+  );
+  return read.flat();
+}
+
+/**
  * Loads `projectFile`, its target schema and (unless `runTests` is false) its
  * test results, and builds the spec.
  * @throws MapwrightError for a project that cannot be read, validated or compiled, or an unreadable target schema
@@ -105,6 +127,7 @@ export async function loadProjectSpec(projectFile: string, options: ExportOption
     compiled: project.compiled,
     ...(target?.schema ? { targetFields: target.schema.root } : {}),
     tables: project.tables,
+    sourceSamples: await readSourceSamples(project, projectFile, resolver),
     ...(tests ? { tests } : {}),
     generatedAt: options.generatedAt ?? new Date().toISOString(),
     engineVersion: ENGINE_VERSION,

@@ -42,7 +42,7 @@ describe.each(samples)('the XLSX spec of %s, read back with exceljs', (sample) =
     return { project, spec, workbook: await readBack(await renderXlsx(spec)) };
   })();
 
-  it('has the six sheets, each with a bold frozen header row and a filter', async () => {
+  it('has its sheets, each with a bold frozen header row and a filter', async () => {
     const { workbook } = await loaded;
     expect(workbook.worksheets.map((s) => s.name)).toEqual([...XLSX_SHEETS]);
     for (const sheet of workbook.worksheets) {
@@ -80,6 +80,15 @@ describe('XLSX details', () => {
     expect(lookups).toContainEqual({ Table: 'countries', Origin: 'lookups/countries.csv (code -> name)', Key: 'DE', Value: 'Germany', 'Used by': 'address.country' });
     const overview = records(workbook.getWorksheet('Overview')!);
     expect(overview[0]).toEqual({ Item: 'Mapping', Value: 'CRM account to ERP customer' });
+  });
+
+  it('has a personal-data sheet: every mapped target field, whether personal data flows into it, whether its values may be logged', async () => {
+    const workbook = await readBack((await exportProject(join(SAMPLES, 'crm-to-erp', 'crm-to-erp.mapwright.json'), 'xlsx', { runTests: false })) as Uint8Array);
+    const rows = records(workbook.getWorksheet('Personal data')!);
+    expect(rows.map((r) => r['Target field'])).toContain('contacts.customerNumber');
+    expect(rows.find((r) => r['Target field'] === 'firstName')).toEqual({ 'Target field': 'firstName', 'Personal data': 'yes', From: 'fullName', 'Values may be logged': 'no' });
+    expect(rows.find((r) => r['Target field'] === 'status')).toEqual({ 'Target field': 'status', 'Personal data': 'no', From: '', 'Values may be logged': 'yes' });
+    expect(records(workbook.getWorksheet('Masking')!).map((r) => r['Source field'])).toContain('contacts[].value');
   });
 
   it('writes formula-like text as text with a leading apostrophe, never as a formula', async () => {

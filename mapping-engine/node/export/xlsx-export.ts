@@ -1,6 +1,7 @@
 /**
  * The spec as an Excel workbook (exceljs): sheets Overview, Fields, Lookups,
- * Tests, Unmapped and Masking, each with a bold header row that stays frozen,
+ * Tests, Unmapped, Masking (the masked source fields) and Personal data (each
+ * mapped target field: whether personal data flows into it, whether its values may be logged), each with a bold header row that stays frozen,
  * a filter on every column and widths fitted to the content.
  *
  * Formula injection: exceljs writes strings as text and never as formulas
@@ -11,13 +12,13 @@
  */
 import ExcelJS from 'exceljs';
 import type { MappingSpec } from '../../spec/spec-types';
-import { defaultText, headerRows, MASKING_NOTE, maskingPolicyText, requiredText, testResultText } from '../../spec/spec-text';
+import { defaultText, headerRows, maskingNoteText, maskingPolicyText, personalTargetCells, requiredText, testResultText } from '../../spec/spec-text';
 
 /** Starts like a formula but is not a plain number (the rule of `payload/csv-write.ts`). */
 const FORMULA = /^(?![-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$)[=+\-@\t\r]/;
 
 /** Sheet names, in workbook order. */
-export const XLSX_SHEETS = ['Overview', 'Fields', 'Lookups', 'Tests', 'Unmapped', 'Masking'] as const;
+export const XLSX_SHEETS = ['Overview', 'Fields', 'Lookups', 'Tests', 'Unmapped', 'Masking', 'Personal data'] as const;
 
 const MIN_WIDTH = 8;
 const MAX_WIDTH = 70;
@@ -48,7 +49,7 @@ function addSheet(workbook: ExcelJS.Workbook, name: string, header: string[], ro
 function overviewRows(spec: MappingSpec): string[][] {
   const rows = headerRows(spec).map(([k, v]) => [k, v]);
   for (const a of spec.arrays) rows.push([`Array ${a.target}`, a.description]);
-  rows.push(['Masking policy', maskingPolicyText(spec)], ['Masked fields', MASKING_NOTE]);
+  rows.push(['Masking policy', maskingPolicyText(spec)], ['Masked fields', maskingNoteText(spec)]);
   for (const o of spec.masking.overrides) rows.push([`Masking override ${o.field}`, o.decision]);
   return rows;
 }
@@ -88,6 +89,7 @@ export function buildWorkbook(spec: MappingSpec): ExcelJS.Workbook {
     spec.unmappedUnknown ? [['(the target has no schema)', '', '']] : spec.unmapped.map((u) => [u.path, u.type, u.required ? 'yes' : 'no']),
   );
   addSheet(workbook, 'Masking', ['Source field', 'Category', 'Masked', 'Why'], spec.masking.fields.map((m) => [m.field, m.category, m.masked ? 'yes' : 'no', m.reason]));
+  addSheet(workbook, 'Personal data', ['Target field', 'Personal data', 'From', 'Values may be logged'], spec.masking.targets.map((t) => [t.target, ...personalTargetCells(t)]));
   return workbook;
 }
 
