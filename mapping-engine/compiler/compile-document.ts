@@ -160,7 +160,13 @@ function memberItems(c: Compilation, node: Extract<TargetNode, { kind: 'array' }
 
 /** On the elements of the input's records (source `.` at the top), the document's key read in the element, naming that one record. */
 function rootKeyOf(c: Compilation, ctx: ArrayContext, depth: number, label: string): RootKey | undefined {
-  return depth === 0 && ctx.source === '.' && c.doc.recordKey !== undefined ? { key: c.doc.recordKey, expression: compileSource(c.doc.recordKey, depth + 1, label) } : undefined;
+  return depth === 0 && ctx.source === '.' ? documentKey(c, depth, label) : undefined;
+}
+
+/** The document's key read inside an element of the input's records at element `depth - 1`, with the label it is shown by. */
+function documentKey(c: Compilation, depth: number, label: string): RootKey | undefined {
+  const { recordKey, recordLabel } = c.doc;
+  return recordKey === undefined ? undefined : { key: recordKey, expression: compileSource(recordKey, depth + 1, label), ...(recordLabel === undefined ? {} : { label: recordLabel }) };
 }
 
 /** Writes a grouped array or one over a group's `$items`: elements numbered by `$map` over the members. */
@@ -189,7 +195,7 @@ function writeMemberArray(c: Compilation, node: Extract<TargetNode, { kind: 'arr
   const key = named && ctx.recordKey !== undefined ? compileSource(ctx.recordKey, depth + 1, label) : undefined;
   // Members of a group of the input's records are records of the input: named by their place in it and the document's key, not by the group.
   const inputRecord = ctx.source === '$items' && c.inputMembers.has(depth);
-  const rootKey = inputRecord ? (c.doc.recordKey === undefined ? undefined : { key: c.doc.recordKey, expression: compileSource(c.doc.recordKey, depth + 1, label) }) : rootKeyOf(c, ctx, depth, label);
+  const rootKey = inputRecord ? documentKey(c, depth, label) : rootKeyOf(c, ctx, depth, label);
   w.write(`$map(${items}, function($e, ${position}) {$e.item.`);
   writeElement(c, node, depth, indent, label, named ? [itemRecordBinding(ctx, depth + 1, key, outer && !inputRecord, '$e.at', rootKey)] : []);
   w.write('})');

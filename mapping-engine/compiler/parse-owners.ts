@@ -123,7 +123,7 @@ function ownsAll(ctx: ArrayContext): boolean {
  */
 function elementRecord(doc: MappingDocument, ctx: ArrayContext, depth: number, element: string, position: string, outer: boolean, inputRecord: boolean, label: string): string {
   const key = ctx.recordKey === undefined ? undefined : `${element}${compileSource(ctx.recordKey, depth, label)}`;
-  const rootKey = inputRecord && doc.recordKey !== undefined ? { key: doc.recordKey, expression: `${element}${compileSource(doc.recordKey, depth, label)}` } : undefined;
+  const rootKey = inputRecord && doc.recordKey !== undefined ? { key: doc.recordKey, expression: `${element}${compileSource(doc.recordKey, depth, label)}`, ...(doc.recordLabel === undefined ? {} : { label: doc.recordLabel }) } : undefined;
   const binding = itemRecordBinding(ctx, depth, key, outer, position, rootKey);
   return binding.slice('$record := '.length, -1);
 }

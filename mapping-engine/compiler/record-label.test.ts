@@ -101,6 +101,35 @@ describe('required-field errors name the record', () => {
   });
 });
 
+describe('the label a user picks for the record key', () => {
+  it('shows the document key and an item key under their labels, inside groups of the input records too', async () => {
+    const single = doc({ recordKey: 'order.name', recordLabel: 'Order', rules: [{ target: 'id', sources: ['order.id'], required: 'error' }] });
+    expect(await failure(compileDocument(single).expression, { order: { name: '#1052' } })).toBe('id is required (Order "#1052")');
+    const grouped = doc({
+      arrays: [
+        { target: 'blocks', source: '.', groupBy: 'date' },
+        { target: 'blocks.txs', source: '$items', recordKey: '`Zahlungs-Nr`', recordLabel: 'Payment-No' },
+      ],
+      rules: [{ target: 'blocks.txs.iban', sources: ['IBAN'], required: 'error' }],
+    });
+    const rows = [{ 'Zahlungs-Nr': 'PAY-0041', date: '01.07.2024', IBAN: 'DE1' }, { 'Zahlungs-Nr': 'PAY-0042', date: '01.07.2024' }];
+    expect(await failure(compileDocument(grouped).expression, rows)).toBe('blocks[].txs[].iban is required (record 2: Payment-No "PAY-0042")');
+  });
+
+  it('names a record of a list input by the labelled document key, and keeps the label through serialisation', async () => {
+    const d = doc({ recordKey: 'no', recordLabel: 'Payment-No', arrays: [{ target: '.', source: '.' }], rules: [{ target: 'iban', sources: ['iban'], required: 'error' }] });
+    expect(await failure(compileDocument(d).expression, [{ no: 'P-1', iban: 'x' }, { no: 'P-2' }])).toBe('iban is required (Payment-No "P-2", record 2)');
+    expect(loadDocument(serializeDocument(d)).document).toEqual(d);
+  });
+
+  it('shows a key holding personal data by its shape, not its value', async () => {
+    const d = doc({ recordKey: 'customer.email', recordLabel: 'Customer', arrays: [{ target: 'lines', source: 'lines', recordKey: 'contact.phone' }], rules: [{ target: 'lines.sku', sources: ['sku'], required: 'error' }] });
+    const message = await failure(compileDocument(d).expression, { customer: { email: 'jane.roe@example.com' }, lines: [{ contact: { phone: '+49 30 1234' } }] });
+    expect(message).toBe('lines[].sku is required (Customer shaped "aaaa.aaa*aaaaaaa.aaa", lines item 1: contact.phone shaped "+99 99 9999")');
+    expect(message).not.toContain('jane');
+  });
+});
+
 describe('invalid-value errors name the record and not the value', () => {
   it('binds the $invalid helper once and a $record for arrays whose transforms can reject a value', async () => {
     const d = doc({

@@ -5,10 +5,12 @@
  * source array (1-based, before filter and sort) and the context's
  * `recordKey` (`record 3: id "C-1001"`, `contacts item 2`). Nested arrays
  * append to the enclosing `$record`. Only the key the user chose is shown,
- * so messages carry no other payload values; a grouped array names the
- * group by its key.
+ * under the label the user picked (`recordLabel`: `Payment-No "PAY-0042"`),
+ * so messages carry no other payload values, and a key holding personal
+ * data is shown by its shape; a grouped array names the group by its key.
  */
 import type { ArrayContext, MappingDocument, MappingRule } from '../document/document-schema';
+import { classifyName, isPersonContext } from '../masking/classify-name';
 import { raisesInvalid } from '../transforms/invalid-value';
 import { literal } from '../transforms/jsonata-text';
 import type { TargetNode } from './target-tree';
@@ -62,15 +64,45 @@ function keyName(path: string): string {
     .replace(/`/g, '');
 }
 
-/** `$record := 'accountId "' & accountId & '"';`: the whole input named by the document's key. */
-export function rootRecordBinding(key: string, keyExpression: string): string {
-  return `$record := ${concat([`${keyName(key)} "`, { expr: keyExpression }, '"'])};`;
+/**
+ * Whether the key's field holds personal data by its name (`email`,
+ * `customer.name`, `iban`), as masking's default detection reads names:
+ * such a value is shown by its shape, as invalid values are, since
+ * messages reach logs, reports and exports.
+ */
+export function personalKey(path: string): boolean {
+  const names = keyName(path).split('.');
+  const verdict = classifyName(names[names.length - 1] ?? '');
+  // A bare `name` is a person's only in a person's record (`customer.name`, not `order.name`).
+  return verdict?.kind === 'category' || (verdict?.kind === 'contextualName' && isPersonContext(names[names.length - 2]));
+}
+
+/** JSONata text of `value`'s shape, as the `$invalid` helper shows a value (see invalid-value.ts). */
+function shapeText(value: string): string {
+  return `$replace($replace($replace($replace($string(${value}), /[0-9]/, "9"), /[A-Z]/, "A"), /[a-z]/, "a"), /[^9Aa .,:;\\/+_()-]/, "*")`;
+}
+
+/**
+ * The pieces naming a record by its key: the label the user picked or the
+ * key's name, then the value (`Payment-No "PAY-0042"`), or the value's
+ * shape when the key holds personal data (`email shaped "aaaa@aaaa.aaa"`).
+ */
+function keyPieces(key: string, expression: string, label: string | undefined): Array<string | { expr: string }> {
+  const name = label ?? keyName(key);
+  return personalKey(key) ? [`${name} shaped "`, { expr: shapeText(expression) }, '"'] : [`${name} "`, { expr: expression }, '"'];
+}
+
+/** `$record := 'accountId "' & accountId & '"';`: the whole input named by the document's key, shown as `label` when the user picked one. */
+export function rootRecordBinding(key: string, keyExpression: string, label?: string): string {
+  return `$record := ${concat(keyPieces(key, keyExpression, label))};`;
 }
 
 /** The document's `recordKey` and its JSONata text read inside one element of the input's records (source `.`). */
 export interface RootKey {
   key: string;
   expression: string;
+  /** The document's `recordLabel`: how the key is shown. */
+  label?: string;
 }
 
 /**
@@ -85,13 +117,13 @@ export function itemRecordBinding(ctx: ArrayContext, depth: number, keyExpressio
   // A group's members are records of the input being grouped, named by their place in it.
   const root = ctx.target === '.' || ctx.source === '$items';
   // The input's records: the document's key names this one record, not the whole input (whose key is every record's).
-  const pieces: Array<string | { expr: string }> = rootKey ? [`${keyName(rootKey.key)} "`, { expr: rootKey.expression }, '", '] : outer ? [{ expr: '$record' }, ', '] : [];
+  const pieces: Array<string | { expr: string }> = rootKey ? [...keyPieces(rootKey.key, rootKey.expression, rootKey.label), ', '] : outer ? [{ expr: '$record' }, ', '] : [];
   if (ctx.groupBy) {
     pieces.push(root ? 'group "' : `${ctx.target} group "`, { expr: '$key' }, '"');
   } else {
     // Written as positionLabel writes it, so shiftPositionLabel finds it.
     pieces.push(root ? 'record ' : `${ctx.target} item `, { expr: `(${position} + 1)` });
-    if (keyExpression !== undefined && ctx.recordKey !== undefined) pieces.push(`: ${keyName(ctx.recordKey)} "`, { expr: keyExpression }, '"');
+    if (keyExpression !== undefined && ctx.recordKey !== undefined) pieces.push(': ', ...keyPieces(ctx.recordKey, keyExpression, ctx.recordLabel));
   }
   return `$record := ${concat(pieces)};`;
 }

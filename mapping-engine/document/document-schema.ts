@@ -128,6 +128,8 @@ export const arrayContextSchema = z.strictObject({
   groupTransforms: z.array(transformNodeSchema).optional(),
   /** The source field (relative to an item) whose value names an item in required-field errors. */
   recordKey: sourcePathSchema.optional(),
+  /** How the record key is shown in errors (`Payment-No` for `Zahlungs-Nr`: `Payment-No "PAY-0042"`); the key's name when not given. */
+  recordLabel: z.string().trim().min(1).max(80).optional(),
   /** `error`: an array with no element is the same error as a missing required field (`lines is required`). */
   required: z.enum(['omit', 'error']).optional(),
 });
@@ -210,6 +212,8 @@ export const mappingDocumentSchema = z
     parameters: z.record(parameterNameSchema, parameterSchema).optional(),
     /** The source field whose value names the whole input in required-field errors (such as an account id). */
     recordKey: sourcePathSchema.optional(),
+    /** How `recordKey` is shown in errors (`Order "#1052"` for `order.name`); the key's name when not given. */
+    recordLabel: z.string().trim().min(1).max(80).optional(),
     arrays: z.array(arrayContextSchema).default([]),
     rules: z.array(ruleSchema).default([]),
     tests: z.array(testCaseSchema).default([]),

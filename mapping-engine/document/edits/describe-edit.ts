@@ -27,7 +27,7 @@ export function describeEdit(edit: DocumentEdit): string {
     case 'setEndpoint':
       return `Set ${edit.side} (${edit.endpoint.format})`;
     case 'setRecordKey':
-      return edit.recordKey === undefined ? 'Remove record key' : `Set record key to ${edit.recordKey}`;
+      return edit.recordKey === undefined ? 'Remove record key' : `Set record key to ${edit.recordKey}${edit.recordLabel ? ` (shown as ${edit.recordLabel})` : ''}`;
     case 'setMasking':
       return edit.masking === undefined ? 'Remove masking policy' : 'Change masking policy';
     case 'addRule':

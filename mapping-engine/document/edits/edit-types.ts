@@ -36,7 +36,7 @@ export type DocumentEdit =
   | { kind: 'setName'; name: string }
   | { kind: 'setDescription'; description?: string }
   | { kind: 'setEndpoint'; side: Side; endpoint: EndpointInput }
-  | { kind: 'setRecordKey'; recordKey?: string }
+  | { kind: 'setRecordKey'; recordKey?: string; recordLabel?: string }
   | { kind: 'setMasking'; masking?: MaskingPolicy }
   // Rules (addressed by target path)
   | { kind: 'addRule'; rule: RuleInput; index?: number }

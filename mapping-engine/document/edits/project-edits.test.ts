@@ -15,6 +15,12 @@ describe('project edits', () => {
     expect(applied(base, { kind: 'setRecordKey', recordKey: 'account.id' }).recordKey).toBe('account.id');
     refusedBy(base, { kind: 'setRecordKey', recordKey: '../id' });
     refusedBy(base, { kind: 'setRecordKey', recordKey: 'a..b' });
+    const labelled = applied(base, { kind: 'setRecordKey', recordKey: '`Zahlungs-Nr`', recordLabel: ' Payment-No ' });
+    expect([labelled.recordKey, labelled.recordLabel]).toEqual(['`Zahlungs-Nr`', 'Payment-No']);
+    expect(applied(labelled, { kind: 'setRecordKey', recordKey: '`Zahlungs-Nr`', recordLabel: 'Payment-No' })).toBe(labelled);
+    expect(applied(labelled, { kind: 'setRecordKey', recordKey: '`Zahlungs-Nr`', recordLabel: '' })).not.toHaveProperty('recordLabel');
+    expect(applied(labelled, { kind: 'setRecordKey' })).not.toHaveProperty('recordLabel');
+    refusedBy(base, { kind: 'setRecordKey', recordKey: 'id', recordLabel: 'x'.repeat(81) });
     const masked = applied(base, { kind: 'setMasking', masking: { minConfidence: 0.5, fields: { email: 'always' } } });
     expect(masked.masking).toEqual({ minConfidence: 0.5, fields: { email: 'always' } });
     expect(applied(masked, { kind: 'setMasking' })).not.toHaveProperty('masking');

@@ -7,7 +7,7 @@ import { checkSourceForm, scopeProblem } from './edit-paths';
 type EditOf<K extends DocumentEdit['kind']> = Extract<DocumentEdit, { kind: K }>;
 
 /** A copy of `doc` without the optional key `key`. */
-function without<K extends 'description' | 'recordKey' | 'masking'>(doc: MappingDocument, key: K): MappingDocument {
+function without<K extends 'description' | 'recordKey' | 'recordLabel' | 'masking'>(doc: MappingDocument, key: K): MappingDocument {
   if (doc[key] === undefined) return doc;
   const next = { ...doc };
   delete next[key];
@@ -30,13 +30,18 @@ function setEndpoint(doc: MappingDocument, edit: EditOf<'setEndpoint'>): Mapping
   return { ...doc, [edit.side]: parseOrRefuse(endpointSchema, edit.endpoint, edit.side) };
 }
 
+/** Sets the record key and the label it is shown by (no label: the key's name); without a key, both go. */
 function setRecordKey(doc: MappingDocument, edit: EditOf<'setRecordKey'>): MappingDocument {
-  if (edit.recordKey === undefined) return without(doc, 'recordKey');
+  if (edit.recordKey === undefined) return without(without(doc, 'recordKey'), 'recordLabel');
   checkSourceForm(edit.recordKey, 'record key');
   // The record key names the whole input, so it is read at the root.
   const problem = scopeProblem(edit.recordKey, { contexts: [], depth: 0, grouped: false });
   if (problem !== undefined) refuse(`record key: ${problem}`, 'record key: a source path read from the input root');
-  return edit.recordKey === doc.recordKey ? doc : { ...doc, recordKey: edit.recordKey };
+  const label = edit.recordLabel?.trim() || undefined;
+  if (label !== undefined && label.length > 80) refuse('the record label is longer than 80 characters', 'a record label of at most 80 characters');
+  if (edit.recordKey === doc.recordKey && label === doc.recordLabel) return doc;
+  const next = without({ ...doc, recordKey: edit.recordKey }, 'recordLabel');
+  return label === undefined ? next : { ...next, recordLabel: label };
 }
 
 function setMasking(doc: MappingDocument, edit: EditOf<'setMasking'>): MappingDocument {

@@ -36,6 +36,7 @@ interface Draft {
   descending: boolean;
   groupBy: string;
   recordKey: string;
+  recordLabel: string;
 }
 
 function draftOf(context?: ArrayContext): Draft {
@@ -49,6 +50,7 @@ function draftOf(context?: ArrayContext): Draft {
     descending: context?.sort?.descending ?? false,
     groupBy: context?.groupBy ?? '',
     recordKey: context?.recordKey ?? '',
+    recordLabel: context?.recordLabel ?? '',
   };
 }
 
@@ -63,6 +65,8 @@ function contextOf(draft: Draft, original?: ArrayContext): ArrayContextInput {
   if (draft.sortField.trim()) context.sort = { field: draft.sortField.trim(), descending: draft.descending, ...(original?.sort?.transforms ? { transforms: original.sort.transforms } : {}) };
   if (draft.groupBy.trim()) context.groupBy = draft.groupBy.trim();
   if (draft.recordKey.trim()) context.recordKey = draft.recordKey.trim();
+  // A label only shows a key: without one it would name nothing.
+  if (draft.recordKey.trim() && draft.recordLabel.trim()) context.recordLabel = draft.recordLabel.trim();
   return context;
 }
 
@@ -105,7 +109,7 @@ export function ArraysEditor({ store, doc, target, source, readOnly }: ArraysEdi
               {context.filter && <span className="muted"> · filter {context.filter.field ?? 'item'} {context.filter.op} {context.filter.value === undefined ? '' : JSON.stringify(context.filter.value)}</span>}
               {context.sort && <span className="muted"> · sort by {context.sort.field}{context.sort.descending ? ' (descending)' : ''}</span>}
               {context.groupBy && <span className="muted"> · grouped by {context.groupBy}</span>}
-              {context.recordKey && <span className="muted"> · named by {context.recordKey}</span>}
+              {context.recordKey && <span className="muted"> · named by {context.recordLabel ? `${context.recordLabel} (${context.recordKey})` : context.recordKey}</span>}
             </span>
             <button
               type="button"
@@ -170,6 +174,7 @@ export function ArraysEditor({ store, doc, target, source, readOnly }: ArraysEdi
           <div className="form-inline">
             {input('groupBy', 'Group by (optional)')}
             {input('recordKey', 'Record key (optional)', undefined, 'names an item in errors')}
+            {input('recordLabel', 'Record key shown as (optional)', undefined, 'Payment-No')}
           </div>
           <div className="transform-form-actions">
             <button type="submit" className="button button-primary button-small" disabled={readOnly}>

@@ -2,7 +2,8 @@
  * The mapping's own names, at the head of the Arrays tab: the mapping name
  * (shown in the title bar and the spec) and the record key of the whole
  * input (the source field whose value names the input in required-field
- * errors, as an array context's record key names an item). Each field is
+ * errors, as an array context's record key names an item) with the label it
+ * is shown by in errors (`Order "#1052"`). Each field is
  * applied when it is left or Enter is pressed, as one undo step.
  */
 import { useEffect, useState, type KeyboardEvent } from 'react';
@@ -59,7 +60,15 @@ export function RecordNames({ store, doc, readOnly, sourcePaths }: RecordNamesPr
           list="record-names-sources"
           readOnly={readOnly}
           store={store}
-          edit={(key) => (key.trim() ? { kind: 'setRecordKey', recordKey: key.trim() } : { kind: 'setRecordKey' })}
+          edit={(key) => (key.trim() ? { kind: 'setRecordKey', recordKey: key.trim(), ...(doc.recordLabel ? { recordLabel: doc.recordLabel } : {}) } : { kind: 'setRecordKey' })}
+        />
+        <CommitField
+          label="Record key shown as (optional)"
+          value={doc.recordLabel ?? ''}
+          placeholder={doc.recordKey ? `${doc.recordKey} unless named here, such as Order` : 'set a record key first'}
+          readOnly={readOnly || doc.recordKey === undefined}
+          store={store}
+          edit={(label) => (doc.recordKey === undefined ? undefined : { kind: 'setRecordKey', recordKey: doc.recordKey, recordLabel: label.trim() })}
         />
       </div>
     </section>
