@@ -14,12 +14,13 @@
  * side's folder that would collide becomes `<side>-2/`.
  */
 import { stat } from 'node:fs/promises';
-import { basename, dirname, join, relative, sep } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { MapwrightError } from '../../../mapping-engine/errors';
 import { CURRENT_FORMAT_VERSION, serializeDocument, toDocumentPath, type MappingDocumentInput } from '../../../mapping-engine/document';
 import { loadOrCreateKey } from '../../../mapping-engine/node/mask/key-file';
 import { payloadHostOf } from '../../../mapping-engine/node/host/payload-host';
 import { readInputFile } from '../../../mapping-engine/node/read-file';
+import { layoutBelowCommonFolder } from '../../../mapping-engine/node/schema-files';
 import type { ProjectState } from '../../contract/methods/project-methods';
 import type { CreateProjectArgs, CreateProjectResult, EndpointChoice } from '../../contract/methods/project-file-methods';
 import type { EngineContext } from '../engine/engine-context';
@@ -96,9 +97,7 @@ async function maskSample(context: EngineContext, files: FileSet, projectFile: s
 async function copySchema(context: EngineContext, files: FileSet, projectFile: string, side: Side, real: string, choice: EndpointChoice, format: Endpoint['format']) {
   const members = await schemaFiles(context.access, real, choice.root);
   // Lay the files out as they were, below their common folder (includes may climb to ../common/).
-  let base = dirname(real);
-  while (!members.every((file) => relative(base, file).split(sep)[0] !== '..') && dirname(base) !== base) base = dirname(base);
-  const names = members.map((file) => relative(base, file));
+  const names = layoutBelowCommonFolder(members);
   const folder = await freeFolder(dirname(projectFile), side, names);
   for (const [i, file] of members.entries()) {
     await files.write({ path: join(folder, names[i]!), content: await readInputFile(file) });

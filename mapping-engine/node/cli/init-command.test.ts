@@ -2,9 +2,9 @@
  * `mapwright init`: a project made from a source and a target (sample or
  * schema), which validates at once and whose first test case runs.
  */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../tests/helpers/run-cli';
 import { SAMPLES_DIR } from '../../../tests/helpers/sample-projects';
@@ -12,10 +12,17 @@ import { SAMPLES_DIR } from '../../../tests/helpers/sample-projects';
 const fresh = (name: string) => join(mkdtempSync(join(tmpdir(), 'mapwright-init-')), name);
 const sample = (path: string) => join(SAMPLES_DIR, path);
 
+/** A key file in a fresh folder, so no test writes the user's own key. */
+function keyFile(): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'mapwright-init-key-')), 'mask.key');
+  writeFileSync(file, '5a'.repeat(32), { mode: 0o600 });
+  return file;
+}
+
 describe('mapwright init', () => {
   it('makes a project from a JSON sample and a JSON Schema: formats detected, schema referenced, no rules, a first test case', async () => {
     const folder = fresh('orders');
-    const made = await runCli('init', folder, '--source', sample('crm-to-erp/source/crm-account.json'), '--target', sample('crm-to-erp/target/erp-customer.schema.json'));
+    const made = await runCli('init', folder, '--source', sample('crm-to-erp/source/crm-account.json'), '--target', sample('crm-to-erp/target/erp-customer.schema.json'), '--key-file', keyFile());
     expect(made).toMatchObject({ code: 0, err: '' });
     const file = join(folder, 'orders.mapwright.json');
     const doc = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
@@ -36,7 +43,7 @@ describe('mapwright init', () => {
 
   it('detects an XML source sample and a JSON target sample, the target sample being the expected output', async () => {
     const folder = fresh('po');
-    expect((await runCli('init', folder, '--source', sample('po-xml-to-json/source/purchase-order.xml'), '--target', sample('crm-to-erp/tests/complete-account.expected.json'), '--name', 'po-import')).code).toBe(0);
+    expect((await runCli('init', folder, '--source', sample('po-xml-to-json/source/purchase-order.xml'), '--target', sample('crm-to-erp/tests/complete-account.expected.json'), '--name', 'po-import', '--key-file', keyFile())).code).toBe(0);
     const doc = JSON.parse(readFileSync(join(folder, 'po-import.mapwright.json'), 'utf8')) as Record<string, unknown>;
     expect(doc).toMatchObject({
       source: { format: 'xml', samples: ['source/purchase-order.xml'] },
@@ -47,21 +54,119 @@ describe('mapwright init', () => {
 
   it('refuses a folder that already has the project, and leaves nothing behind when a file cannot be read', async () => {
     const folder = fresh('twice');
-    const args = ['--source', sample('crm-to-erp/source/crm-account.json'), '--target', sample('crm-to-erp/target/erp-customer.schema.json')];
+    const args = ['--source', sample('crm-to-erp/source/crm-account.json'), '--target', sample('crm-to-erp/target/erp-customer.schema.json'), '--key-file', keyFile()];
     expect((await runCli('init', folder, ...args)).code).toBe(0);
     const again = await runCli('init', folder, ...args);
     expect(again.code).toBe(2);
     expect(again.err).toMatch(/^FILE_EXISTS /);
 
     const other = fresh('missing');
-    const missing = await runCli('init', other, '--source', sample('crm-to-erp/source/crm-account.json'), '--target', join(other, '..', 'nope.json'));
+    const missing = await runCli('init', other, '--source', sample('crm-to-erp/source/crm-account.json'), '--target', join(other, '..', 'nope.json'), '--key-file', keyFile());
     expect(missing.code).toBe(2);
     expect(missing.err).toMatch(/^(FILE_READ|NOT_FOUND) /);
     expect(existsSync(other)).toBe(false);
 
     const broken = join(fresh('broken'), '..', 'broken.schema.json');
     writeFileSync(broken, '{"type": "object", "properties": {"a": {"$ref": "#/nowhere"}}}');
-    const refused = await runCli('init', fresh('p'), '--source', sample('crm-to-erp/source/crm-account.json'), '--target', broken);
+    const refused = await runCli('init', fresh('p'), '--source', sample('crm-to-erp/source/crm-account.json'), '--target', broken, '--key-file', keyFile());
     expect(refused.err).toMatch(/^SCHEMA_REF /);
+  });
+});
+
+/** Leaf strings of a JSON value, for "no original value survives" checks. */
+function leafStrings(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(leafStrings);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(leafStrings);
+  return [];
+}
+
+describe('mapwright init stores only masked samples', () => {
+  it('masks the source and target samples under the key before writing them; the structure and the first test case stay', async () => {
+    const folder = fresh('masked');
+    const key = keyFile();
+    const original = sample('crm-to-erp/source/crm-account.json');
+    const made = await runCli('init', folder, '--source', original, '--target', sample('crm-to-erp/tests/complete-account.expected.json'), '--key-file', key);
+    expect(made.code).toBe(0);
+    expect(made.out).toMatch(/masked \d+ values in source\/crm-account\.json/);
+    const before = JSON.parse(readFileSync(original, 'utf8')) as Record<string, unknown>;
+    const stored = JSON.parse(readFileSync(join(folder, 'source', 'crm-account.json'), 'utf8')) as Record<string, unknown>;
+    expect(Object.keys(stored)).toEqual(Object.keys(before));
+    // The person's name, street and contact values are replaced; codes such as the account id are kept.
+    const personal = [before.fullName, (before.billing as Record<string, unknown>).street, ...(before.contacts as Array<{ value: string }>).map((c) => c.value)];
+    for (const value of personal) expect(leafStrings(stored)).not.toContain(value);
+    expect(stored.accountId).toBe(before.accountId);
+    const expectedOut = JSON.parse(readFileSync(join(folder, 'target', 'complete-account.expected.json'), 'utf8')) as Record<string, unknown>;
+    const expectedIn = JSON.parse(readFileSync(sample('crm-to-erp/tests/complete-account.expected.json'), 'utf8')) as Record<string, unknown>;
+    expect(expectedOut.firstName).not.toBe(expectedIn.firstName);
+    // The same key masks the same way: a second project from the same sample stores the same bytes.
+    const again = fresh('masked-again');
+    expect((await runCli('init', again, '--source', original, '--target', sample('crm-to-erp/target/erp-customer.schema.json'), '--key-file', key)).code).toBe(0);
+    expect(readFileSync(join(again, 'source', 'crm-account.json'), 'utf8')).toBe(readFileSync(join(folder, 'source', 'crm-account.json'), 'utf8'));
+  });
+
+  it('refuses a bad key file with its code and leaves nothing behind', async () => {
+    const folder = fresh('bad-key');
+    const bad = join(mkdtempSync(join(tmpdir(), 'mapwright-init-key-')), 'bad.key');
+    writeFileSync(bad, 'not hex', { mode: 0o600 });
+    const refused = await runCli('init', folder, '--source', sample('crm-to-erp/source/crm-account.json'), '--target', sample('crm-to-erp/target/erp-customer.schema.json'), '--key-file', bad);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/^MASK_KEY_INVALID /);
+    expect(existsSync(folder)).toBe(false);
+  });
+});
+
+describe('mapwright init copies a schema with the files it refers to', () => {
+  /** Writes `files` (path -> text) below a fresh folder and returns it. */
+  function tree(files: Record<string, string>): string {
+    const dir = mkdtempSync(join(tmpdir(), 'mapwright-init-schema-'));
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
+    return dir;
+  }
+  const XS = 'xmlns:xs="http://www.w3.org/2001/XMLSchema"';
+
+  it('copies an XSD with its include and import in sub-folders, keeping their relative places, and the project runs from its folder', async () => {
+    const dir = tree({
+      'schemas/order.xsd': `<xs:schema ${XS} xmlns:a="urn:addr" elementFormDefault="qualified"><xs:include schemaLocation="common/types.xsd"/><xs:import namespace="urn:addr" schemaLocation="common/addr/address.xsd"/><xs:element name="Order"><xs:complexType><xs:sequence><xs:element name="Id" type="IdType"/><xs:element ref="a:Address"/></xs:sequence></xs:complexType></xs:element></xs:schema>`,
+      'schemas/common/types.xsd': `<xs:schema ${XS}><xs:simpleType name="IdType"><xs:restriction base="xs:string"/></xs:simpleType></xs:schema>`,
+      'schemas/common/addr/address.xsd': `<xs:schema ${XS} targetNamespace="urn:addr" elementFormDefault="qualified"><xs:element name="Address"><xs:complexType><xs:sequence><xs:element name="City" type="xs:string"/></xs:sequence></xs:complexType></xs:element></xs:schema>`,
+    });
+    const folder = fresh('xsd');
+    const made = await runCli('init', folder, '--source', sample('crm-to-erp/source/crm-account.json'), '--target', join(dir, 'schemas', 'order.xsd'), '--key-file', keyFile());
+    expect(made).toMatchObject({ code: 0, err: '' });
+    const file = join(folder, 'xsd.mapwright.json');
+    const doc = JSON.parse(readFileSync(file, 'utf8')) as { target: unknown; tests: unknown };
+    expect(doc.target).toMatchObject({ format: 'xml', schema: { file: 'target/order.xsd' } });
+    // The empty mapping's output has no XML root element yet: no first case to expect it.
+    expect(doc.tests).toEqual([]);
+    for (const copied of ['target/order.xsd', 'target/common/types.xsd', 'target/common/addr/address.xsd']) expect(existsSync(join(folder, copied)), copied).toBe(true);
+    // The references inside are the author's, unchanged.
+    expect(readFileSync(join(folder, 'target', 'order.xsd'), 'utf8')).toContain('schemaLocation="common/types.xsd"');
+    rmSync(dir, { recursive: true, force: true });
+    expect(await runCli('validate', file)).toMatchObject({ code: 0 });
+  });
+
+  it("copies a JSON Schema's $ref files, one climbing to a sibling folder (with --allow-outside), below their common folder", async () => {
+    const dir = tree({
+      'api/customer.schema.json': JSON.stringify({ type: 'object', properties: { address: { $ref: '../shared/address.schema.json' }, tags: { $ref: 'defs/tags.json#/$defs/tags' } } }),
+      'api/defs/tags.json': JSON.stringify({ $defs: { tags: { type: 'array', items: { type: 'string' } } } }),
+      'shared/address.schema.json': JSON.stringify({ type: 'object', properties: { city: { type: 'string' } } }),
+    });
+    const folder = fresh('json');
+    const target = join(dir, 'api', 'customer.schema.json');
+    const args = ['init', folder, '--source', sample('crm-to-erp/source/crm-account.json'), '--target', target, '--key-file', keyFile()];
+    // Without the flag a reference out of the schema's folder is refused, as everywhere in the CLI.
+    expect((await runCli(...args)).err).toMatch(/^ACCESS_DENIED /);
+    expect(existsSync(folder)).toBe(false);
+    expect((await runCli('--allow-outside', ...args)).code).toBe(0);
+    const file = join(folder, 'json.mapwright.json');
+    expect((JSON.parse(readFileSync(file, 'utf8')) as { target: unknown }).target).toMatchObject({ schema: { file: 'target/api/customer.schema.json' } });
+    for (const copied of ['target/api/customer.schema.json', 'target/api/defs/tags.json', 'target/shared/address.schema.json']) expect(existsSync(join(folder, copied)), copied).toBe(true);
+    rmSync(dir, { recursive: true, force: true });
+    // The copy's references stay inside the project folder: it validates without the flag.
+    expect(await runCli('validate', file)).toMatchObject({ code: 0 });
   });
 });

@@ -1,30 +1,40 @@
 /**
- * `mapwright init <folder> --source <sample or schema> --target <sample or schema>`:
- * a new project in `<folder>` (made when missing). Each side's file is copied
+ * `mapwright init <folder> --source <sample or schema> --target <sample or schema> [--key-file <f>]`:
+ * a new project in `<folder>` (made when missing). Each side's file goes
  * into `source/` or `target/` beside the project file, so the project is
- * self-contained and the CLI's folder rule (docs/security.md) lets it run;
- * whether it is a schema (JSON Schema, OpenAPI, XSD) or a sample payload, and
- * the payload format, are detected as `infer` detects them. The document has
+ * self-contained and the CLI's folder rule (docs/security.md) lets it run:
+ * a sample payload is masked on the way in under the user's masking key and
+ * the new project's policy (only the masked copy is written, as the studio's
+ * New project does), and a schema is copied with every file it includes,
+ * imports or `$ref`s, laid out as they were so the relative references inside
+ * them still resolve. Whether a file is a schema (JSON Schema, OpenAPI, XSD)
+ * or a sample payload, and the payload format, are detected as `infer`
+ * detects them. The document has
  * an empty rule set and, when the source is a sample, a first test case:
  * the source sample in, the target sample out when the target is a sample
- * (a failing case that says what to build), else the empty mapping's output.
+ * (a failing case that says what to build), else the empty mapping's output
+ * (none for an XML target, whose empty output has no root element to write).
  *
  * Exit codes: 0 created; 2 bad input (a file missing or unreadable, a schema
- * that does not load, a project already in the folder). Nothing is left
+ * that does not load, a project or one of its files already in the folder, a bad key file). Nothing is left
  * half-made: files written before a failure are removed again.
  */
+import { constants } from 'node:fs';
 import { copyFile, mkdir, rm, stat } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { compileDocument } from '../../compiler/compile-document';
 import { CURRENT_FORMAT_VERSION, serializeDocument, validateDocument, type MappingDocumentInput } from '../../document';
-import { MapwrightError } from '../../errors';
+import { isMapwrightError, MapwrightError } from '../../errors';
 import { detectFormat } from '../../payload/detect-format';
 import { readPayload } from '../../payload/read-payload';
 import type { JsonValue, PayloadFormat } from '../../payload/types';
 import { writePayload } from '../../payload/write-payload';
 import { detectSchemaKind, loadSchema } from '../../schema/load-schema';
 import { createFsResolver, referenceScope } from '../fs-resolver';
+import { maskPayloadFile } from '../host/mask-file';
+import { loadOrCreateKey } from '../mask/key-file';
+import { layoutBelowCommonFolder, schemaMembers } from '../schema-files';
 import { readInputFile, writeFileAtomic } from '../read-file';
 import { RunnerPool } from '../runner/runner-pool';
 import type { CliIo } from './cli-io';
@@ -37,6 +47,8 @@ export interface InitCommandOptions {
   sourceRoot?: string;
   targetRoot?: string;
   name?: string;
+  /** The masking key file (default: the user's key, created on first use, as `mapwright mask` uses it). */
+  keyFile?: string;
 }
 
 type Side = 'source' | 'target';
@@ -59,22 +71,59 @@ function safeName(file: string): string {
   return cleaned.replace(/^\.+/, '') || 'file';
 }
 
-async function prepareSide(side: Side, file: string, root: string | undefined, folder: string, written: string[]): Promise<PreparedSide> {
+/** Copies `from` to `to`, never over an existing file. @throws MapwrightError `FILE_EXISTS`, `FILE_WRITE` */
+async function copyNew(from: string, to: string, written: string[]): Promise<void> {
+  await mkdir(dirname(to), { recursive: true });
+  try {
+    await copyFile(from, to, constants.COPYFILE_EXCL);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new MapwrightError('FILE_EXISTS', `${to} already exists`, { file: to, expected: 'a new or empty folder' });
+    throw new MapwrightError('FILE_WRITE', `cannot copy ${basename(from)} into the project: ${code ?? String(error)}`, { file: to, cause: error });
+  }
+  written.push(to);
+}
+
+/** The user's masking key as the host's mask request takes it (hex), loaded or created as `mapwright mask` does. */
+async function maskKey(keyFile: string | undefined, io: CliIo): Promise<string> {
+  const loaded = await loadOrCreateKey(keyFile);
+  if (loaded.created) io.stderr(`created a masking key at ${loaded.path} (keep it out of projects you share)\n`);
+  if (loaded.readableByOthers) io.stderr(`warning: masking key ${loaded.path} is readable by other users (run: chmod 600 ${loaded.path})\n`);
+  return Array.from(loaded.key, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/** What preparing a side needs besides the side itself. */
+interface SideContext {
+  folder: string;
+  written: string[];
+  io: CliIo;
+  /** The masking key (hex), loaded on the first sample. */
+  key: () => Promise<string>;
+}
+
+async function prepareSide(side: Side, file: string, root: string | undefined, context: SideContext): Promise<PreparedSide> {
+  const { folder, written } = context;
   const bytes = await readInputFile(file);
   const kind = await detectSchemaKind({ file, bytes });
-  const relative = `${side}/${safeName(file)}`;
-  await mkdir(join(folder, side), { recursive: true });
-  const copy = join(folder, relative);
-  await copyFile(file, copy);
-  written.push(copy);
   if (kind === 'sample') {
-    const format = detectFormat(file, bytes);
-    // Read once here so a sample in no known format is refused now, not at the first run.
-    readPayload(bytes, { file, format });
-    return { endpoint: { format, samples: [relative] }, relative, isSample: true, format };
+    const relative = `${side}/${safeName(file)}`;
+    const out = join(folder, relative);
+    await mkdir(dirname(out), { recursive: true });
+    // Only the masked copy is stored; the new project has no policy yet, so every category found is masked.
+    const masked = await maskPayloadFile({ file, key: await context.key(), out, format: detectFormat(file, bytes) });
+    written.push(out);
+    const values = masked.report.filter((e) => e.masked).reduce((n, e) => n + e.count, 0);
+    context.io.stdout(`masked ${values} value${values === 1 ? '' : 's'} in ${relative} (mapwright mask --report ${relative} lists what)\n`);
+    return { endpoint: { format: masked.format, samples: [relative] }, relative, isSample: true, format: masked.format };
   }
-  // Loaded from the copy, so an include or $ref the copy cannot reach is found now.
-  await loadSchema([{ file: copy, bytes }], { resolver: createFsResolver(referenceScope([copy])), ...(root ? { root } : {}) });
+  // Every file the schema is made of, copied below `<side>/` as laid out where it was, so its relative references resolve.
+  const members = await schemaMembers(file, bytes, createFsResolver(referenceScope([file])), root);
+  const names = layoutBelowCommonFolder(members);
+  for (const [i, member] of members.entries()) await copyNew(member, join(folder, side, names[i]!), written);
+  const relative = `${side}/${names[0]!}`;
+  const copy = join(folder, relative);
+  // Loaded again from the copy, inside the project folder, so a reference the copy cannot reach is found now.
+  await loadSchema([{ file: copy, bytes }], { resolver: createFsResolver(referenceScope([copy], [folder])), ...(root ? { root } : {}) });
   const format = SCHEMA_FORMATS[kind] ?? 'json';
   return { endpoint: { format, schema: { file: relative, ...(root ? { root } : {}) }, samples: [] }, relative, isSample: false, format };
 }
@@ -89,8 +138,16 @@ async function firstTest(doc: MappingDocumentInput, source: PreparedSide, target
   try {
     const result = await pool.run({ expression: compileDocument(validateDocument(doc)).expression, input });
     const expected = `tests/first-sample.expected.${target.format === 'jsonl' ? 'jsonl' : target.format}`;
+    let text: string;
+    try {
+      text = writePayload((result.value ?? {}) as JsonValue, target.format);
+    } catch (error) {
+      // An XML target's empty output has no root element yet: no first case until rules make one.
+      if (isMapwrightError(error) && error.code === 'XML_WRITE') return [];
+      throw error;
+    }
     await mkdir(join(folder, 'tests'), { recursive: true });
-    await writeFileAtomic(join(folder, expected), writePayload((result.value ?? {}) as JsonValue, target.format));
+    await writeFileAtomic(join(folder, expected), text);
     written.push(join(folder, expected));
     return [{ name, input: source.relative, expected }];
   } finally {
@@ -116,10 +173,12 @@ export async function initCommand(folderArg: string, options: InitCommandOptions
   }
   const written: string[] = [];
   const madeFolder = !(await exists(folder));
+  let key: Promise<string> | undefined;
+  const context: SideContext = { folder, written, io, key: () => (key ??= maskKey(options.keyFile, io)) };
   try {
     await mkdir(folder, { recursive: true });
-    const source = await prepareSide('source', options.source, options.sourceRoot, folder, written);
-    const target = await prepareSide('target', options.target, options.targetRoot, folder, written);
+    const source = await prepareSide('source', options.source, options.sourceRoot, context);
+    const target = await prepareSide('target', options.target, options.targetRoot, context);
     const doc: MappingDocumentInput = { formatVersion: CURRENT_FORMAT_VERSION, name, source: source.endpoint, target: target.endpoint, rules: [], tests: [] };
     doc.tests = await firstTest(doc, source, target, folder, written);
     await writeFileAtomic(projectFile, serializeDocument(doc));
@@ -147,5 +206,6 @@ export function registerInitCommand(program: Command, io: CliIo, setExit: (code:
     .option('--source-root <name>', 'root of the source schema (OpenAPI component, XSD element)')
     .option('--target-root <name>', 'root of the target schema')
     .option('--name <name>', 'project name (default: the folder name)')
+    .option('--key-file <file>', 'masking key for the samples copied in (default: your key beside your settings, created on first use)')
     .action(async (folder: string, options: InitCommandOptions) => setExit(await initCommand(folder, options, io)));
 }
