@@ -2,7 +2,8 @@
  * The block at the top of a compiled expression: what the fields share,
  * bound once. First the policy helpers the rules and arrays use, the
  * `$invalid` helper of transforms that reject values, the `$toNumber` helper
- * of transforms reading number text and the `$zoneOffset` helper of dates
+ * of transforms reading number text, the `$present` helper of transforms
+ * computing from their input (null and "" as no value) and the `$zoneOffset` helper of dates
  * written in a named time zone, then every lookup
  * table (`$table_<name>`), then every value map (`$statusMap`), one entry
  * per line, and last the `$record` naming the whole input.
@@ -15,6 +16,7 @@ import { compileSource, POLICY_HELPERS, tableVariable } from './compile-rule';
 import { INVALID_HELPER, raisesInvalid } from '../transforms/invalid-value';
 import { usesZoneHelper, ZONE_HELPER } from '../transforms/date-zones';
 import { NUMBER_HELPER, usesNumberHelper } from '../transforms/number-text';
+import { PRESENT_HELPER, usesPresentHelper } from '../transforms/present-value';
 import { CHECK_DIGIT_HELPER, usesCheckDigits } from '../transforms/check-transforms';
 import { namesRecord, rootRecordBinding } from './record-label';
 import { parameterLines } from './run-parameters';
@@ -62,6 +64,11 @@ function readsNumbers(doc: MappingDocument): boolean {
   return allTransforms(doc).some(usesNumberHelper);
 }
 
+/** Whether some transform reads its input through `$present` (null and "" as no value), so that helper is bound. */
+function readsPresent(doc: MappingDocument): boolean {
+  return allTransforms(doc).some(usesPresentHelper);
+}
+
 /** Whether some check reads check digits, so `$checkIban` and `$checkLuhn` are bound. */
 function checksDigits(doc: MappingDocument): boolean {
   return allTransforms(doc).some(usesCheckDigits);
@@ -87,7 +94,7 @@ export const NO_RECORDS_CHECK = '$count($) = 0 ? $error("INPUT_NO_RECORDS: the i
 
 /** Whether anything needs binding, so the expression is a block around the target. */
 export function needsTopBlock(doc: MappingDocument, maps: readonly ValueMapBinding[]): boolean {
-  return Object.keys(doc.lookups).length > 0 || maps.length > 0 || doc.rules.some((r) => r.required !== 'omit' || r.sources.length > 0) || requiresItems(doc) || raisesAnyInvalid(doc) || readsNumbers(doc) || usesAnyZone(doc) || checksDigits(doc) || checksRecords(doc) || Object.keys(doc.parameters ?? {}).length > 0;
+  return Object.keys(doc.lookups).length > 0 || maps.length > 0 || doc.rules.some((r) => r.required !== 'omit' || r.sources.length > 0) || requiresItems(doc) || raisesAnyInvalid(doc) || readsNumbers(doc) || readsPresent(doc) || usesAnyZone(doc) || checksDigits(doc) || checksRecords(doc) || Object.keys(doc.parameters ?? {}).length > 0;
 }
 
 function writeEntries(w: TextWriter, variable: string, entries: Record<string, Scalar>): void {
@@ -112,7 +119,7 @@ export function writeTopBindings(w: TextWriter, doc: MappingDocument, tables: Ta
   if (requiresItems(doc)) helpers.push('requiredItems');
   if (doc.rules.some((r) => r.required === 'omit' && r.sources.length > 0)) helpers.push('omitEmpty');
   if (prunesObjects(doc)) helpers.push('nonEmpty');
-  const lines = [...helpers.flatMap((name) => POLICY_HELPERS[name]), ...(raisesAnyInvalid(doc) ? INVALID_HELPER : []), ...(readsNumbers(doc) ? NUMBER_HELPER : []), ...(usesAnyZone(doc) ? ZONE_HELPER : []), ...(checksDigits(doc) ? CHECK_DIGIT_HELPER : [])];
+  const lines = [...helpers.flatMap((name) => POLICY_HELPERS[name]), ...(raisesAnyInvalid(doc) ? INVALID_HELPER : []), ...(readsNumbers(doc) ? NUMBER_HELPER : []), ...(readsPresent(doc) ? PRESENT_HELPER : []), ...(usesAnyZone(doc) ? ZONE_HELPER : []), ...(checksDigits(doc) ? CHECK_DIGIT_HELPER : [])];
   if (checksRecords(doc)) lines.unshift(NO_RECORDS_CHECK);
   for (const line of lines) {
     w.newline(1);
@@ -131,6 +138,6 @@ export function writeTopBindings(w: TextWriter, doc: MappingDocument, tables: Ta
   for (const map of maps) writeEntries(w, map.variable, map.node.entries);
   if (bindsRootRecord(doc)) {
     w.newline(1);
-    w.write(rootRecordBinding(doc.recordKey!, compileSource(doc.recordKey!, 0, 'recordKey'), doc.recordLabel));
+    w.write(rootRecordBinding(doc.recordKey!, compileSource(doc.recordKey!, 0, 'recordKey')));
   }
 }

@@ -3,6 +3,7 @@ import { compilePredicate, describePredicate } from './predicate';
 import { literal, pathExpression } from './jsonata-text';
 import { exactAggregate, fixedText } from './money';
 import { numberCall } from './number-text';
+import { presentCall } from './present-value';
 import type { NodeOf } from './transform-node';
 import type { SpecTable, TransformContext } from './types';
 
@@ -41,7 +42,8 @@ export const ARRAY_TRANSFORMS: SpecTable<ArrayKind> = {
       const exact = n.decimals;
       if (exact === undefined && n.fixed) throw new Error('fixed fraction digits need decimals');
       if (exact !== undefined && (n.fn === 'join' || n.fn === 'count')) throw new Error(`${n.fn} has no decimals`);
-      const items = perItem(n) ? `$map(${input}, function($i, $n) {${itemValue(n, ctx)}})` : n.field === undefined ? input : `${input}.${pathExpression(n.field)}`;
+      // Null and "" values drop out (jsonata's $sum fails on a null); a list with none left is no value.
+      const items = perItem(n) ? `$map(${presentCall(input)}, function($i, $n) {${itemValue(n, ctx)}})` : presentCall(n.field === undefined ? input : `${input}.${pathExpression(n.field)}`);
       if (n.fn === 'join') return `$join(${items}.$string(), ${literal(n.separator)})`;
       if (exact === undefined || n.fn === 'count') return `$${n.fn}(${items})`;
       const total = exactAggregate(n.fn, items, exact);
@@ -69,7 +71,7 @@ export const ARRAY_TRANSFORMS: SpecTable<ArrayKind> = {
   },
   sort: {
     compile: (n, input) => {
-      if (n.field === undefined) return n.descending ? `$reverse($sort(${input}))` : `$sort(${input})`;
+      if (n.field === undefined) return n.descending ? `$reverse($sort(${presentCall(input)}))` : `$sort(${presentCall(input)})`;
       return `${input}^(${n.descending ? '>' : '<'}${pathExpression(n.field)})`;
     },
     describe: (n) => `Sorted by ${n.field ? `field "${n.field}"` : 'value'}, ${n.descending ? 'largest' : 'smallest'} first.`,

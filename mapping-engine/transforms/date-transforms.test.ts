@@ -46,7 +46,8 @@ describe('date transform', () => {
     await expect(run({ kind: 'date', from: 'iso', to: 'yyyy-MM-dd' }, '2024-11-03T10:00:00+0100x')).rejects.toMatchObject({ code: 'D3137' });
     expect(await run({ kind: 'date', from: 'iso', to: 'yyyy-MM-dd', onInvalid: 'omit' }, '03/11/2024')).toBeUndefined();
     expect(await run({ kind: 'date', from: 'iso', to: 'HH:mm' }, '2024-11-03T10:00:00+01:00')).toBe('09:00');
-    await expect(run({ kind: 'date', from: 'epoch-s', to: 'iso' }, 'soon')).rejects.toMatchObject({ code: 'D3030' });
+    await expect(run({ kind: 'date', from: 'epoch-s', to: 'iso' }, 'soon')).rejects.toMatchObject({ code: 'D3137', message: 'target.field: date does not match epoch-s, value shaped "aaaa"' });
+    expect(await run({ kind: 'date', from: 'epoch-ms', to: 'iso', onInvalid: 'omit' }, '12h')).toBeUndefined();
   });
 
   it('leaves out invalid dates when asked, and missing input stays missing', async () => {

@@ -3,6 +3,7 @@ import { toDatePicture } from './date-pattern';
 import { zoneMinutesText } from './date-zones';
 import { invalidCall } from './invalid-value';
 import { literal } from './jsonata-text';
+import { presentText } from './present-value';
 import type { NodeOf } from './transform-node';
 import type { SpecTable, TransformContext } from './types';
 
@@ -13,6 +14,8 @@ import type { SpecTable, TransformContext } from './types';
  * invalid-value error naming the field rather than jsonata's own message.
  */
 const ISO_SHAPE = '/^\\d{4}-[01]\\d-[0-3]\\d(T[0-2]\\d:[0-5]\\d:[0-5]\\d(\\.\\d+)?(Z|[+-][0-2]\\d:?[0-5]\\d)?)?$/';
+/** The shape of epoch seconds or milliseconds as text (what `$number` reads, without `+`, `.5` or hex). */
+const EPOCH_SHAPE = '/^-?[0-9]+([.][0-9]+)?([eE][+-]?[0-9]+)?$/';
 /** ISO 8601 without the offset, which the zoned format step writes itself. */
 const ISO_LOCAL = '[Y0001]-[M01]-[D01]T[H01]:[m01]:[s01].[f001]';
 
@@ -21,8 +24,9 @@ function parseStep(from: string, pivotYear: number): { setup: string; valid: str
   // $toMillis raises its own unnamed error on bad text; checking the shape first lets the field be named.
   // A month 13 or an hour 25 passes the shape and gives NaN; NaN is the one number neither below nor at least 0.
   if (from === 'iso') return { setup: `$ms := $contains($s, ${ISO_SHAPE}) ? $toMillis($s) : null`, valid: '$ms != null and ($ms >= 0 or $ms < 0)' };
-  if (from === 'epoch-ms') return { setup: '$ms := $number($s)', valid: 'true' };
-  if (from === 'epoch-s') return { setup: '$ms := $number($s) * 1000', valid: 'true' };
+  // Epoch text is checked for a number's shape first: `$number("abc")` fails with jsonata's uncoded cast error.
+  if (from === 'epoch-ms') return { setup: `$ms := $contains($s, ${EPOCH_SHAPE}) ? $number($s) : null`, valid: '$ms != null' };
+  if (from === 'epoch-s') return { setup: `$ms := $contains($s, ${EPOCH_SHAPE}) ? $number($s) * 1000 : null`, valid: '$ms != null' };
   const { picture, twoDigitYearAt: at } = toDatePicture(from);
   // A two-digit year is widened in the text first: below the pivot is 20xx, else 19xx (JSONata would read 1924 for "24").
   // $toMillis rolls 31.02 over to March; the round trip through the same picture rejects that.
@@ -60,7 +64,8 @@ function compileDate(n: NodeOf<'date'>, input: string, ctx: TransformContext): s
   const minutes = epoch ? undefined : zoneMinutesText(n.timezone, n.from === 'iso');
   const format = minutes === undefined ? formatStep(n.to) : zonedFormatStep(n.to, minutes);
   const body = parse.valid === 'true' ? format : `${parse.valid} ? ${format} : ${fail}`;
-  return `($s := $string(${input}); ${parse.setup}; $exists($s) ? (${body}) : ())`;
+  // Null and "" are no value (the rule's policy applies), not a date that does not match.
+  return `($s := ${presentText(input)}; ${parse.setup}; $exists($s) ? (${body}) : ())`;
 }
 
 /** How the spec names the zone a date is written in. */

@@ -7,3 +7,4 @@ export type { TransformContext } from './types';
 export { INVALID_HELPER, invalidCall, raisesInvalid, valueShape } from './invalid-value';
 export { ZONE_HELPER, usesZoneHelper } from './date-zones';
 export { NUMBER_HELPER, usesNumberHelper } from './number-text';
+export { PRESENT_HELPER, usesPresentHelper } from './present-value';

@@ -35,7 +35,8 @@ describe('number transforms', () => {
   });
 
   it('calculates between the values of several sources, left to right', async () => {
-    const calc = (op: string, values: unknown, sourceCount = 2) => jsonata(compileTransform(transformNodeSchema.parse({ kind: 'calculate', op }), 'value', { ...TEST_CONTEXT, sourceCount })).evaluate({ value: values });
+    const calc = (op: string, values: unknown, sourceCount = 2) =>
+      jsonata(`(\n${TEST_HELPERS}\n${compileTransform(transformNodeSchema.parse({ kind: 'calculate', op }), 'value', { ...TEST_CONTEXT, sourceCount })}\n)`).evaluate({ value: values });
     expect(await calc('*', [3, 129.9])).toBeCloseTo(389.7);
     expect(await calc('-', [10, 4, 1], 3)).toBe(5);
     expect(await calc('/', [1, 4])).toBe(0.25);

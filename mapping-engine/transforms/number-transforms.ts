@@ -2,6 +2,7 @@
 import { literal } from './jsonata-text';
 import { fixedText } from './money';
 import { numberCall } from './number-text';
+import { presentCall } from './present-value';
 import type { SpecTable } from './types';
 
 type NumberKind = 'parseNumber' | 'formatNumber' | 'round' | 'arithmetic' | 'calculate';
@@ -19,17 +20,20 @@ export const NUMBER_TRANSFORMS: SpecTable<NumberKind> = {
       const options: string[] = [];
       if (n.decimalSeparator) options.push(`"decimal-separator": ${literal(n.decimalSeparator)}`);
       if (n.groupingSeparator) options.push(`"grouping-separator": ${literal(n.groupingSeparator)}`);
-      return `$formatNumber(${input}, ${literal(n.picture)}${options.length ? `, {${options.join(', ')}}` : ''})`;
+      return `$formatNumber(${presentCall(input)}, ${literal(n.picture)}${options.length ? `, {${options.join(', ')}}` : ''})`;
     },
     describe: (n) => `Written with the picture ${JSON.stringify(n.picture)}.`,
   },
   round: {
-    // $round rounds half to even, like banking software, so 2.5 -> 2.
-    compile: (n, input) => (n.fixed ? fixedText(`$round(${input}, ${n.decimals})`, n.decimals) : `$round(${input}, ${n.decimals})`),
+    // $round rounds half to even, like banking software, so 2.5 -> 2. Null and "" are no value (see present-value.ts).
+    compile: (n, input) => {
+      const rounded = `$round(${presentCall(input)}, ${n.decimals})`;
+      return n.fixed ? fixedText(rounded, n.decimals) : rounded;
+    },
     describe: (n) => `Rounded to ${n.decimals} decimal${n.decimals === 1 ? '' : 's'} (half to even)${n.fixed ? ', written with all of them' : ''}.`,
   },
   arithmetic: {
-    compile: (n, input) => `(${input} ${n.op} ${n.operand})`,
+    compile: (n, input) => `(${presentCall(input)} ${n.op} ${n.operand})`,
     describe: (n) => `${({ '+': 'Plus', '-': 'Minus', '*': 'Times', '/': 'Divided by', '%': 'Remainder after dividing by' })[n.op]} ${n.operand}.`,
   },
   calculate: {
@@ -39,7 +43,8 @@ export const NUMBER_TRANSFORMS: SpecTable<NumberKind> = {
       const count = ctx.sourceCount ?? 2;
       if (count < 2) throw new Error('calculate combines the values of two or more sources');
       const terms = Array.from({ length: count }, (_, i) => `$n[${i}]`).join(` ${n.op} `);
-      return `($n := ${input}; $count($n) = ${count} ? ${terms} : ())`;
+      // Through $present a null or "" source drops out of the list too, so it counts as missing.
+      return `($n := ${presentCall(input)}; $count($n) = ${count} ? ${terms} : ())`;
     },
     describe: (n) => `The source values ${({ '+': 'added', '-': 'subtracted in order', '*': 'multiplied', '/': 'divided in order' })[n.op]}; no value when one is missing.`,
   },

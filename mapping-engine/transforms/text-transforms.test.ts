@@ -58,7 +58,8 @@ describe('text transforms', () => {
     expect(await run({ kind: 'case', mode: 'upper' }, 'ab')).toBe('AB');
     expect(await run({ kind: 'case', mode: 'lower' }, 'AB')).toBe('ab');
     expect(await run({ kind: 'case', mode: 'title' }, 'mARY ann')).toBe('Mary Ann');
-    await expect(run({ kind: 'trim' }, 5)).rejects.toMatchObject({ code: 'T0410' });
+    // A number is trimmed as its text (through $text), not refused by jsonata's signature check.
+    expect(await run({ kind: 'trim' }, 5)).toBe('5');
   });
 
   it('pad left and right', async () => {

@@ -1,5 +1,6 @@
 /** Text transforms: copy, constant, default, concat, split, substring, trim, case, pad, replace. */
 import { literal, regexLiteral } from './jsonata-text';
+import { presentText } from './present-value';
 import type { SpecTable } from './types';
 
 /** Whether `pattern` (global) matches empty text somewhere in a few ordinary values, as `a*` or `^` do. */
@@ -35,28 +36,30 @@ export const TEXT_TRANSFORMS: SpecTable<TextKind> = {
     describe: (n) => `The ${n.keepEmpty ? '' : 'non-empty '}values joined with ${JSON.stringify(n.separator)}${n.keepEmpty ? ' (empty ones kept)' : ''}.`,
   },
   split: {
-    compile: (n, input) => (n.index === undefined ? `$split($string(${input}), ${literal(n.separator)})` : `$split($string(${input}), ${literal(n.separator)})[${n.index}]`),
+    compile: (n, input) => (n.index === undefined ? `$split(${presentText(input)}, ${literal(n.separator)})` : `$split(${presentText(input)}, ${literal(n.separator)})[${n.index}]`),
     describe: (n) => `Split at ${JSON.stringify(n.separator)}${n.index === undefined ? '' : n.index < 0 ? `, part ${-n.index} from the end` : `, part ${n.index + 1}`}.`,
   },
   substring: {
-    compile: (n, input) => `$substring($string(${input}), ${n.start}${n.length === undefined ? '' : `, ${n.length}`})`,
+    compile: (n, input) => `$substring(${presentText(input)}, ${n.start}${n.length === undefined ? '' : `, ${n.length}`})`,
     describe: (n) => `Characters from position ${n.start + 1}${n.length === undefined ? '' : `, ${n.length} long`}.`,
   },
   trim: {
-    compile: (_n, input) => `$trim(${input})`,
+    // Through $text: null is no value (not a jsonata error) and a number is trimmed as its text.
+    compile: (_n, input) => `$trim(${presentText(input)})`,
     describe: () => 'Leading, trailing and repeated inner spaces removed.',
   },
   case: {
     compile: (n, input) => {
-      if (n.mode === 'upper') return `$uppercase(${input})`;
-      if (n.mode === 'lower') return `$lowercase(${input})`;
-      return `$join($split($lowercase(${input}), " ").($uppercase($substring($, 0, 1)) & $substring($, 1)), " ")`;
+      const text = presentText(input);
+      if (n.mode === 'upper') return `$uppercase(${text})`;
+      if (n.mode === 'lower') return `$lowercase(${text})`;
+      return `$join($split($lowercase(${text}), " ").($uppercase($substring($, 0, 1)) & $substring($, 1)), " ")`;
     },
     describe: (n) => ({ upper: 'In upper case.', lower: 'In lower case.', title: 'In title case (each word capitalised).' })[n.mode],
   },
   pad: {
-    // $pad pads on the left for a negative width.
-    compile: (n, input) => `$pad($string(${input}), ${n.side === 'left' ? -n.width : n.width}, ${literal(n.char)})`,
+    // $pad pads on the left for a negative width. Empty text is no value, not a field of padding.
+    compile: (n, input) => `$pad(${presentText(input)}, ${n.side === 'left' ? -n.width : n.width}, ${literal(n.char)})`,
     describe: (n) => `Padded on the ${n.side} with ${JSON.stringify(n.char)} to ${n.width} characters.`,
   },
   replace: {
@@ -66,7 +69,8 @@ export const TEXT_TRANSFORMS: SpecTable<TextKind> = {
         throw new Error(`the pattern ${JSON.stringify(n.pattern)} can match empty text, which jsonata's $replace refuses; make it match at least one character`);
       }
       const pattern = n.regex ? regexLiteral(n.pattern, n.flags ?? '') : literal(n.pattern);
-      return `$replace($string(${input}), ${pattern}, ${literal(n.replacement)})`;
+      // Null is no value, not the text "null".
+      return `$replace(${presentText(input)}, ${pattern}, ${literal(n.replacement)})`;
     },
     describe: (n) => `Every ${n.regex ? 'match of the pattern' : 'occurrence of'} ${JSON.stringify(n.pattern)} replaced with ${JSON.stringify(n.replacement)}.`,
   },

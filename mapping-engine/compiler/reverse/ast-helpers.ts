@@ -17,9 +17,14 @@ export function str(node: AstNode | undefined): string | undefined {
   return node?.type === 'string' && typeof node.value === 'string' ? node.value : undefined;
 }
 
-/** `$string(X)` -> X. */
-export function unString(node: AstNode | undefined): AstNode | undefined {
-  return node ? call(node, 'string', 1)?.[0] : undefined;
+/** `$present(X)` -> X (see transforms/present-value.ts). */
+export function unPresent(node: AstNode | undefined): AstNode | undefined {
+  return node ? call(node, 'present', 1)?.[0] : undefined;
+}
+
+/** `$text(X)` -> X: how text transforms read their input (see transforms/present-value.ts). */
+export function unPresentText(node: AstNode | undefined): AstNode | undefined {
+  return node ? call(node, 'text', 1)?.[0] : undefined;
 }
 
 /** `($v := X; ...)` -> [X, the rest of the block's expressions]. */

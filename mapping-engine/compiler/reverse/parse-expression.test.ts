@@ -91,8 +91,12 @@ describe('parseExpression on edits', () => {
   const { expression } = compileDocument(base);
 
   it('reads a changed source, transform chain and policy back into rules', () => {
-    const edited = expression.replace('"sku": $omitEmpty(sku)', '"sku": $omitEmpty($pad($string($trim(code)), -8, "0"))').replace('$required(orderId, "id")', '$required($uppercase(ref), "id")');
-    const parsed = parseExpression(edited, base);
+    // A text transform in the base binds the $text helper the edited fields call (see transforms/present-value.ts).
+    const withText = { ...base, rules: base.rules.map((r) => (r.target === 'lines.order' ? { ...r, transforms: [{ kind: 'trim' as const }] } : r)) };
+    const edited = compileDocument(withText)
+      .expression.replace('"sku": $omitEmpty(sku)', '"sku": $omitEmpty($pad($text($trim($text(code))), -8, "0"))')
+      .replace('$required(orderId, "id")', '$required($uppercase($text(ref)), "id")');
+    const parsed = parseExpression(edited, withText);
     expect(parsed.custom).toEqual([]);
     expect(parsed.document.rules.find((r) => r.target === 'lines.sku')).toEqual({ target: 'lines.sku', sources: ['code'], transforms: [{ kind: 'trim' }, { kind: 'pad', width: 8, char: '0', side: 'left' }], required: 'omit' });
     expect(parsed.document.rules.find((r) => r.target === 'id')).toEqual({ target: 'id', sources: ['ref'], transforms: [{ kind: 'case', mode: 'upper' }], required: 'error' });

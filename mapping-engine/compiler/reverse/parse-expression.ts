@@ -14,6 +14,7 @@ import { CHECK_DIGIT_HELPER } from '../../transforms/check-transforms';
 import { ZONE_HELPER } from '../../transforms/date-zones';
 import { INVALID_HELPER } from '../../transforms/invalid-value';
 import { NUMBER_HELPER } from '../../transforms/number-text';
+import { PRESENT_HELPER } from '../../transforms/present-value';
 import { POLICY_HELPERS } from '../compile-rule';
 import { parseFieldText } from '../../transforms/field-text';
 import { compileWithBindings, type CompileOptions } from '../compile-document';
@@ -122,7 +123,7 @@ function ruleFor(text: string, field: PlacedField, baseText: string, bindings: r
 }
 
 /** Names of the helpers the compiler binds at the top (`required`, `orDefault`, `invalid`, ...). */
-const HELPER_NAMES: readonly string[] = [...Object.values(POLICY_HELPERS).flat(), ...INVALID_HELPER, ...NUMBER_HELPER, ...ZONE_HELPER, ...CHECK_DIGIT_HELPER].flatMap((line) => {
+const HELPER_NAMES: readonly string[] = [...Object.values(POLICY_HELPERS).flat(), ...INVALID_HELPER, ...NUMBER_HELPER, ...PRESENT_HELPER, ...ZONE_HELPER, ...CHECK_DIGIT_HELPER].flatMap((line) => {
   const name = /^\$(\w+) := function/.exec(line)?.[1];
   return name ? [name] : [];
 });

@@ -1,10 +1,10 @@
 /**
  * Peels the date transform (../../transforms/date-transforms.ts) off a
- * value: `($s := $string(X); <parse>; $exists($s) ? (<format>) : ())`.
+ * value: `($s := $text(X); <parse>; $exists($s) ? (<format>) : ())`.
  * Patterns are read back from JSONata pictures; a two-digit year shows as a
  * widening step (`$t := ...`) whose comparison holds the pivot year.
  */
-import { bound, call, num, str, unString, unwrap } from './ast-helpers';
+import { bound, call, num, str, unPresentText, unwrap } from './ast-helpers';
 import type { AstNode } from './reverse-source';
 import type { Peeler } from './reverse-transform';
 
@@ -48,9 +48,14 @@ function pivotIn(node: unknown): number | undefined {
 }
 
 function fromOf(ms: AstNode, widened: boolean): string | undefined {
-  if (ms.type === 'condition') return 'iso';
-  if (call(ms, 'number', 1)) return 'epoch-ms';
-  if (ms.type === 'binary' && ms.value === '*') return 'epoch-s';
+  // ISO and epoch text are checked for their shape first: `$contains($s, shape) ? <read> : null`.
+  if (ms.type === 'condition' && ms.then) {
+    const read = ms.then as AstNode;
+    if (call(read, 'toMillis', 1)) return 'iso';
+    if (call(read, 'number', 1)) return 'epoch-ms';
+    if (read.type === 'binary' && read.value === '*') return 'epoch-s';
+    return undefined;
+  }
   const picture = str(call(ms, 'toMillis', 2)?.[1]);
   return picture === undefined ? undefined : patternOf(picture, widened);
 }
@@ -105,7 +110,7 @@ function toOf(format: AstNode): { to: string; timezone?: string } | undefined {
 /** The date transform's peeler. */
 export const datePeeler: Peeler = (n) => {
   const b = bound(n, 's');
-  const input = unString(b?.[0]);
+  const input = unPresentText(b?.[0]);
   const rest = b?.[1] ?? [];
   const widen = rest.length === 3 ? rest[0] : undefined;
   const ms = rest[rest.length - 2];
@@ -113,7 +118,6 @@ export const datePeeler: Peeler = (n) => {
   if (!input || !ms || ms.type !== 'bind' || !ms.rhs || check?.type !== 'condition') return undefined;
   const from = fromOf(ms.rhs, widen !== undefined);
   const body = unwrap(check.then);
-  // Epoch input has no validity test: the body is the format step itself.
   const format = body?.type === 'condition' ? body.then : body;
   const target = format && toOf(format);
   if (from === undefined || !target) return undefined;

@@ -7,7 +7,7 @@
 import { quoteName } from '../../transforms/jsonata-text';
 import type { TransformNode } from '../../transforms/transform-node';
 import type { AstNode } from './reverse-source';
-import { bound, call, num, str, unString } from './ast-helpers';
+import { bound, call, num, str, unPresent, unPresentText } from './ast-helpers';
 import { VALUE_PEELERS } from './reverse-value-transforms';
 import { calculatePeeler, concatPeeler, parseNumberPeeler } from './template-peeler';
 
@@ -28,20 +28,22 @@ const PEELERS: Peeler[] = [
   calculatePeeler,
   (n) => {
     const a = call(n, 'uppercase', 1) ?? call(n, 'lowercase', 1);
-    return a && { node: { kind: 'case', mode: n.procedure?.value === 'uppercase' ? 'upper' : 'lower' }, input: a[0]! };
+    const input = unPresentText(a?.[0]);
+    return input && { node: { kind: 'case', mode: n.procedure?.value === 'uppercase' ? 'upper' : 'lower' }, input };
   },
   (n) => {
-    const a = call(n, 'trim', 1);
-    return a && { node: { kind: 'trim' }, input: a[0]! };
+    const input = unPresentText(call(n, 'trim', 1)?.[0]);
+    return input && { node: { kind: 'trim' }, input };
   },
   (n) => {
     const a = call(n, 'round', 2);
     const decimals = num(a?.[1]);
-    return a && decimals !== undefined ? { node: { kind: 'round', decimals }, input: a[0]! } : undefined;
+    const input = unPresent(a?.[0]);
+    return input && decimals !== undefined ? { node: { kind: 'round', decimals }, input } : undefined;
   },
   (n) => {
     const a = call(n, 'substring', 2) ?? call(n, 'substring', 3);
-    const input = unString(a?.[0]);
+    const input = unPresentText(a?.[0]);
     const start = num(a?.[1]);
     const length = a?.length === 3 ? num(a[2]) : undefined;
     if (!input || start === undefined || (a?.length === 3 && length === undefined)) return undefined;
@@ -49,7 +51,7 @@ const PEELERS: Peeler[] = [
   },
   (n) => {
     const a = call(n, 'pad', 3);
-    const input = unString(a?.[0]);
+    const input = unPresentText(a?.[0]);
     const width = num(a?.[1]);
     const char = str(a?.[2]);
     if (!input || width === undefined || char === undefined) return undefined;
@@ -58,7 +60,8 @@ const PEELERS: Peeler[] = [
   (n) => {
     const a = call(n, 'formatNumber', 2) ?? call(n, 'formatNumber', 3);
     const picture = str(a?.[1]);
-    if (!a || picture === undefined) return undefined;
+    const input = unPresent(a?.[0]);
+    if (!a || !input || picture === undefined) return undefined;
     const node: Extract<TransformNode, { kind: 'formatNumber' }> = { kind: 'formatNumber', picture };
     const pairs = a[2]?.type === 'unary' && a[2].value === '{' ? (a[2].lhs as AstNode[][]) : a[2] ? undefined : [];
     for (const [k, v] of pairs ?? []) {
@@ -66,13 +69,13 @@ const PEELERS: Peeler[] = [
       else if (str(k) === 'grouping-separator' && str(v) !== undefined) node.groupingSeparator = str(v);
       else return undefined;
     }
-    return pairs ? { node, input: a[0]! } : undefined;
+    return pairs ? { node, input } : undefined;
   },
   (n) => {
     // `$split(...)[i]`: the index is a filter stage on the call itself.
     const index = n.predicate?.length === 1 ? num((n.predicate[0] as { type?: string; expr?: AstNode }).expr) : undefined;
     const a = index === undefined ? undefined : call({ ...n, predicate: undefined }, 'split', 2);
-    const input = unString(a?.[0]);
+    const input = unPresentText(a?.[0]);
     const separator = str(a?.[1]);
     return input && separator !== undefined && index !== undefined ? { node: { kind: 'split', separator, index }, input } : undefined;
   },
@@ -87,7 +90,7 @@ const PEELERS: Peeler[] = [
   (n) => {
     // Split with an index is a path whose last step is a filter; without one, a plain call.
     const a = call(n, 'split', 2);
-    const input = unString(a?.[0]);
+    const input = unPresentText(a?.[0]);
     const separator = str(a?.[1]);
     return input && separator !== undefined ? { node: { kind: 'split', separator }, input } : undefined;
   },
@@ -95,18 +98,16 @@ const PEELERS: Peeler[] = [
     const a = call(n, 'join', 2);
     const separator = str(a?.[1]);
     const path = a?.[0];
-    // An aggregate join is `X.$string()` (concat maps with `$map`, see template-peeler.ts).
-    if (separator === undefined || path?.type !== 'path' || !path.steps || path.steps.length < 2) return undefined;
-    const steps = path.steps.slice(0, -1);
-    if (!call(path.steps[path.steps.length - 1]!, 'string', 0)) return undefined;
-    const head = steps[0]!;
-    if (steps.some((st) => st.stages !== undefined || st.predicate !== undefined)) return undefined;
-    return { node: { kind: 'aggregate', fn: 'join', separator }, input: steps.length === 1 ? head : { type: 'path', steps } };
+    // An aggregate join is `$present(X).$string()` (concat maps with `$map`, see template-peeler.ts).
+    if (separator === undefined || path?.type !== 'path' || path.steps?.length !== 2) return undefined;
+    const input = unPresent(path.steps[0]);
+    if (!input || !call(path.steps[1]!, 'string', 0)) return undefined;
+    return { node: { kind: 'aggregate', fn: 'join', separator }, input };
   },
   (n) => {
     for (const fn of ['sum', 'count', 'min', 'max', 'average'] as const) {
-      const a = call(n, fn, 1);
-      if (a) return { node: { kind: 'aggregate', fn, separator: ', ' }, input: a[0]! };
+      const input = unPresent(call(n, fn, 1)?.[0]);
+      if (input) return { node: { kind: 'aggregate', fn, separator: ', ' }, input };
     }
     return undefined;
   },

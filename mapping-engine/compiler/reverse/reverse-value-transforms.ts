@@ -6,7 +6,7 @@
  */
 import type { Scalar, TransformNode } from '../../transforms/transform-node';
 import type { AstNode } from './reverse-source';
-import { bound, call, num, scalar, str, stringList, unString, unwrap } from './ast-helpers';
+import { bound, call, num, scalar, str, stringList, unPresent, unPresentText, unwrap } from './ast-helpers';
 import { datePeeler } from './reverse-date';
 import { conditionPeeler, filterPeeler } from './reverse-predicate';
 import type { Peeler } from './reverse-transform';
@@ -25,7 +25,7 @@ function unknownOf(node: AstNode | undefined): OnUnknown | undefined {
 
 const replace: Peeler = (n) => {
   const a = call(n, 'replace', 3);
-  const input = unString(a?.[0]);
+  const input = unPresentText(a?.[0]);
   const replacement = str(a?.[2]);
   if (!input || replacement === undefined) return undefined;
   const plain = str(a?.[1]);
@@ -40,8 +40,9 @@ const arithmetic: Peeler = (n) => {
   const inner = n.type === 'block' && n.expressions?.length === 1 ? n.expressions[0] : undefined;
   const operand = num(inner?.rhs);
   const op = inner?.type === 'binary' ? String(inner.value) : '';
-  if (!inner || operand === undefined || !['+', '-', '*', '/', '%'].includes(op)) return undefined;
-  return { node: { kind: 'arithmetic', op: op as '+', operand }, input: inner.lhs as AstNode };
+  const input = unPresent(inner?.lhs as AstNode | undefined);
+  if (!input || operand === undefined || !['+', '-', '*', '/', '%'].includes(op)) return undefined;
+  return { node: { kind: 'arithmetic', op: op as '+', operand }, input };
 };
 
 /**
@@ -76,9 +77,9 @@ const parseBoolean: Peeler = (n) => {
 
 const sortValues: Peeler = (n) => {
   const reversed = call(n, 'reverse', 1)?.[0];
-  const a = call(reversed ?? n, 'sort', 1);
+  const input = unPresent(call(reversed ?? n, 'sort', 1)?.[0]);
   const node: TransformNode = { kind: 'sort', descending: reversed !== undefined };
-  return a && { node, input: a[0]! };
+  return input && { node, input };
 };
 
 /** Peelers of the block- and operator-shaped transforms. */

@@ -7,6 +7,7 @@
 import { ZONE_HELPER } from '../../transforms/date-zones';
 import { INVALID_HELPER } from '../../transforms/invalid-value';
 import { NUMBER_HELPER } from '../../transforms/number-text';
+import { PRESENT_HELPER } from '../../transforms/present-value';
 
 /** Offset just past the `}` closing the object that opens at `open`, skipping string literals; -1 if unclosed. */
 function closingBrace(text: string, open: number): number {
@@ -40,15 +41,15 @@ export function stripBindings(text: string, variables: readonly string[]): { tex
 }
 
 /**
- * `text` without the `$invalid`, `$toNumber` and `$zoneOffset` helpers at
- * the top (see transforms/invalid-value.ts, number-text.ts and date-zones.ts), and how many
+ * `text` without the `$invalid`, `$toNumber`, `$present` and `$zoneOffset` helpers at
+ * the top (see transforms/invalid-value.ts, number-text.ts, present-value.ts and date-zones.ts), and how many
  * characters were cut. A helper is there when some field's transform needs
  * it, so it belongs to the fields, like value maps, and not to the skeleton.
  */
 export function stripInvalidHelper(text: string): { text: string; removed: number } {
   let out = text;
   let removed = 0;
-  for (const lines of [INVALID_HELPER, NUMBER_HELPER, ZONE_HELPER]) {
+  for (const lines of [INVALID_HELPER, NUMBER_HELPER, PRESENT_HELPER, ZONE_HELPER]) {
     const helper = lines.map((line) => `\n  ${line}`).join('');
     const at = out.indexOf(helper);
     if (at < 0) continue;

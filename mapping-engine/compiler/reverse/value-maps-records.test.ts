@@ -51,7 +51,7 @@ describe('reverse parsing value maps and records', () => {
   });
 
   it('reads a hand-written required field back only with the $record in scope', () => {
-    const field = '$required($trim(sku), "orders[].lines[].sku", $record)';
+    const field = '$required($trim($text(sku)), "orders[].lines[].sku", $record)';
     expect(expression).toContain(field);
     const withRecord = parseExpression(expression.replace(field, '$required(code, "orders[].lines[].sku", $record)'), base);
     expect(withRecord.document.rules[2]).toEqual({ target: 'orders.lines.sku', sources: ['code'], transforms: [], required: 'error' });
