@@ -7,11 +7,20 @@
  * literal in the prelude, never as code.
  *
  * A document with a part this engine does not reproduce (a custom rule, a
- * grouped array, `$position`, several sources, a transform kind or parameter
- * listed as unsupported in emit-transform.ts) gets no program, with the
- * reason: it runs whole through jsonata.
+ * transform kind or parameter emit-transform.ts leaves out, a member added
+ * to the format later) gets no program, with the reason: it runs whole
+ * through jsonata.
+ *
+ * The program is `function (c0, b)`: the input and the run's bindings (run
+ * parameters, see runtime-groups.ts `param`), kept in `B` for the array
+ * functions. Inside a grouped array the element's context is the group's
+ * records as a sequence (`c<n>`, paths read over all of them; an array over
+ * `$items` runs over them) and its key is `k<n>`.
  */
 import type { MappingDocument, MappingRule } from '../document/document-schema';
+import type { TransformNode } from '../transforms/transform-node';
+import { NO_RECORDS_CHECK } from '../compiler/top-block';
+import { PARAM_SOURCE, parameterBinding } from '../compiler/run-parameters';
 import { buildTargetTree, type TargetNode } from '../compiler/target-tree';
 import { levelsUp } from '../compiler/source-paths';
 import { splitPath } from '../transforms/jsonata-text';
@@ -40,12 +49,16 @@ class Emitter {
     expression: (text) => this.constant(text),
   };
 
+  /** Depths whose context is a group's records (a sequence), not one object. */
+  readonly groups = new Set<number>();
+
   /** Whether the JSONata binds the `$present` / `$text` helpers, so transforms read null and "" as no value (transforms/present-value.ts). */
   readonly present: boolean;
 
   constructor(
     readonly tables: Record<string, Record<string, string>>,
-    private readonly compiled: CompiledMapping,
+    readonly compiled: CompiledMapping,
+    readonly doc: MappingDocument,
   ) {
     this.present = /\$present := function/.test(compiled.expression);
   }
@@ -84,16 +97,49 @@ function pathText(e: Emitter, c: string, names: string[], known: boolean): strin
   return `rt.path(${c}, ${e.k.json(names)})`;
 }
 
+/** The innermost depth at or above `depth` whose context is a group, or undefined. */
+function groupDepth(e: Emitter, depth: number): number | undefined {
+  for (let d = depth; d >= 1; d--) if (e.groups.has(d)) return d;
+  return undefined;
+}
+
 /** JavaScript text reading `path` at array nesting `depth` (`c0` is the input, `c<n>` the element of the n-th array). */
 function sourceText(e: Emitter, path: string, depth: number): string {
-  if (path === '$key') return unsupported('source $key (grouped arrays)');
+  if (path === '$key' || path === '$items') {
+    const g = groupDepth(e, depth);
+    if (g === undefined) return unsupported(`source ${path} outside a grouped array`);
+    return path === '$key' ? `k${g}` : `c${g}`;
+  }
+  const param = PARAM_SOURCE.exec(path);
+  if (param) {
+    const spec = e.doc.parameters?.[param[1]!];
+    if (!spec) return unsupported(`source ${path}: no such parameter`);
+    return `rt.param(B, ${JSON.stringify(parameterBinding(param[1]!))}, ${e.k.json({ ...(spec.default === undefined ? {} : { default: spec.default }), ...(spec.now ? { now: true } : {}) })})`;
+  }
   // The element's 1-based position in the target array: the loop index of the innermost array's function.
   if (path === '$position') return depth >= 1 ? '(n + 1)' : unsupported('$position outside an array');
   if (path === '.') return `c${depth}`;
   if (path.startsWith('/')) return pathText(e, 'c0', splitPath(path.slice(1)), false);
   const up = levelsUp(path);
   if (up > depth) return unsupported(`source ${path} steps out of every array`);
-  return pathText(e, `c${depth - up}`, splitPath(path.slice(up * 3)), depth - up > 0);
+  return pathText(e, `c${depth - up}`, splitPath(path.slice(up * 3)), depth - up > 0 && !e.groups.has(depth - up));
+}
+
+/** JavaScript text applying `transforms` in order to the value `value` computes; `sourceCount` as calculate needs it. */
+function chainText(e: Emitter, transforms: readonly TransformNode[], value: string, sourceCount: number, what: string): string {
+  let text = value;
+  for (const node of transforms) {
+    const next = emitTransform(node, text, e.k, (name) => e.tables[name], sourceCount, e.present);
+    if (next === undefined) unsupported(`${what}: ${node.kind} transform${node.kind === 'custom' ? '' : ' with these parameters'}`);
+    text = next;
+  }
+  return text;
+}
+
+/** A key function over an item in `c<inner>` (sort and group keys): the field, through its transforms when given. */
+function keyFunction(e: Emitter, field: string, transforms: readonly TransformNode[] | undefined, inner: number, what: string): string {
+  const value = pathText(e, `c${inner}`, splitPath(field), true);
+  return `(c${inner}) => ${transforms && transforms.length > 0 ? chainText(e, transforms, value, 1, what) : value}`;
 }
 
 /** JavaScript expression computing `rule`'s value at nesting `depth`. */
@@ -101,11 +147,7 @@ function ruleText(e: Emitter, rule: MappingRule, depth: number): string {
   // Several sources are one list, as jsonata's array constructor `[a, b]` makes it.
   const sources = rule.sources.map((s) => sourceText(e, s, depth));
   let value = sources.length === 0 ? 'undefined' : sources.length === 1 ? sources[0]! : `rt.list([${sources.join(', ')}])`;
-  for (const node of rule.transforms) {
-    const text = emitTransform(node, value, e.k, (name) => e.tables[name], sources.length, e.present);
-    if (text === undefined) unsupported(`${rule.target}: ${node.kind} transform${node.kind === 'custom' ? '' : ' with these parameters'}`);
-    value = text;
-  }
+  value = chainText(e, rule.transforms, value, sources.length, rule.target);
   // The policy wrapper the JSONata compiler wrote for this field (read back from its text, so the two never drift apart).
   const wrapper = e.wrapperOf(splitPath(rule.target).join('.'));
   if (rule.required === 'default') {
@@ -136,32 +178,63 @@ function objectText(e: Emitter, children: TargetNode[], depth: number): string {
       if (wrapper !== undefined && wrapper !== '$nonEmpty') unsupported(`${child.path}: object written as ${wrapper}`);
       return `${key}: ${wrapper === '$nonEmpty' ? `rt.nonEmpty(${objectText(e, child.children, depth)})` : objectText(e, child.children, depth)}`;
     }
-    return `${key}: ${arrayFunction(e, child, depth)}(${contexts(depth)})`;
+    return `${key}: ${arrayFunction(e, child, depth)}(${contexts(e, depth)})`;
   });
   return `{${members.join(', ')}}`;
 }
 
-/** The context parameters at nesting `depth`: `c0, c1, ..., c<depth>`. */
-function contexts(depth: number): string {
-  return Array.from({ length: depth + 1 }, (_, i) => `c${i}`).join(', ');
+/** The context parameters at nesting `depth`: `c0, c1, ..., c<depth>`, then the key `k<n>` of each group around it. */
+function contexts(e: Emitter, depth: number): string {
+  const keys = [...e.groups].filter((g) => g <= depth).map((g) => `k${g}`);
+  return [...Array.from({ length: depth + 1 }, (_, i) => `c${i}`), ...keys].join(', ');
 }
 
 /** Adds to the prelude a function giving the elements of array node `node` read at nesting `depth`; returns its name. */
 function arrayFunction(e: Emitter, node: Extract<TargetNode, { kind: 'array' }>, depth: number): string {
   const ctx = node.context;
-  if (ctx.groupBy) unsupported(`${node.path || '.'} is grouped`);
+  const where = node.path || '.';
   // The JSONata compiler writes an array as `[...]`, or inside $requiredItems when it must not be empty; anything else is new to this engine.
   const wrapper = e.wrapperOf(node.path);
   if (wrapper !== undefined && !(wrapper === '$requiredItems' && ctx.required === 'error')) unsupported(`${node.path || '.'}: array written as ${wrapper}`);
   const inner = depth + 1;
   const name = e.name('A');
-  const lines = [`function ${name}(${contexts(depth)}) {`, `let items = rt.items(${sourceText(e, ctx.source, depth)});`];
+  // An array over `$items` runs over the records of the group its element is in.
+  let source: string;
+  if (ctx.source === '$items') {
+    if (!e.groups.has(depth)) unsupported(`${where}: $items outside a grouped array's element`);
+    source = `rt.items(c${depth})`;
+  } else source = `rt.items(${sourceText(e, ctx.source, depth)})`;
+  const lines = [`function ${name}(${contexts(e, depth)}) {`, `let items = ${source};`];
   if (ctx.filter) {
     const test = emitPredicate(ctx.filter, `c${inner}`, e.k);
-    if (!test) unsupported(`${node.path || '.'}: filter with these parameters`);
+    if (!test) unsupported(`${where}: filter with these parameters`);
     lines.push(`items = items.filter((c${inner}) => ${test});`);
   }
-  if (ctx.sort) lines.push(`items = rt.sortBy(items, ${e.k.json(splitPath(ctx.sort.field))}, ${ctx.sort.descending === true});`);
+  if (ctx.sort) {
+    const key = ctx.sort.transforms?.length ? keyFunction(e, ctx.sort.field, ctx.sort.transforms, inner, `${where} sort key`) : e.k.json(splitPath(ctx.sort.field));
+    lines.push(`items = rt.sortBy(items, ${key}, ${ctx.sort.descending === true});`);
+  }
+  if (ctx.groupBy) {
+    // One element per group: its context is the group's records as a sequence, `$key` its key.
+    const key = keyFunction(e, ctx.groupBy, ctx.groupTransforms, inner, `${where} group key`);
+    lines.push(`const groups = rt.group(items, (c${inner}) => rt.str((${key})(c${inner})));`);
+    if (ctx.required === 'error') lines.push('rt.requiredItems(groups);');
+    e.groups.add(inner);
+    const element = objectText(e, node.children, inner);
+    e.groups.delete(inner);
+    lines.push(
+      'const out = new Array(groups.length);',
+      'for (let n = 0; n < groups.length; n++) {',
+      `const k${inner} = groups[n].key;`,
+      `const c${inner} = rt.sequence(groups[n].items);`,
+      `out[n] = ${element};`,
+      '}',
+      'return out;',
+      '}',
+    );
+    e.functions.push(lines.join('\n'));
+    return name;
+  }
   if (ctx.required === 'error') lines.push('rt.requiredItems(items);');
   lines.push(
     'const out = new Array(items.length);',
@@ -189,10 +262,12 @@ export function compileProgram(doc: MappingDocument, tables: Record<string, Reco
   const known: Record<string, Record<string, string>> = { ...tables };
   for (const [name, table] of Object.entries(doc.lookups)) if ('entries' in table) known[name] = table.entries;
   try {
-    const e = new Emitter(known, compiled ?? compileDocument(doc, { tables }));
+    const e = new Emitter(known, compiled ?? compileDocument(doc, { tables }), doc);
     const tree = buildTargetTree(doc);
     const body = tree.kind === 'array' ? `return ${arrayFunction(e, tree, 0)}(c0);` : `return ${objectText(e, tree.children, 0)};`;
-    const program = ['"use strict";', ...e.prelude, ...e.functions, 'return function (c0) {', body, '};'].join('\n');
+    // The input's records are counted first, as the JSONata's top block does.
+    const check = e.compiled.expression.includes(NO_RECORDS_CHECK) ? ['rt.records(c0);'] : [];
+    const program = ['"use strict";', 'let B;', ...e.prelude, ...e.functions, 'return function (c0, b) {', 'B = b;', ...check, body, '};'].join('\n');
     return { program };
   } catch (error) {
     if (error instanceof Unsupported) return { unsupported: error.message };

@@ -19,29 +19,32 @@ export interface EngineComparison {
   reason?: string;
   /** A difference between the engines, in words; absent when they agree. */
   difference?: string;
+  /** Whether jsonata's outcome is an error (a compiled program leaves every error to jsonata). */
+  failed: boolean;
 }
 
-async function viaJsonata(expression: string, input: unknown): Promise<Outcome> {
+async function viaJsonata(expression: string, input: unknown, bindings?: Record<string, unknown>): Promise<Outcome> {
   try {
-    return { json: JSON.stringify(await jsonata(expression).evaluate(input)) };
+    return { json: JSON.stringify(await jsonata(expression).evaluate(input, bindings)) };
   } catch (thrown) {
     const error = classifyRunError(thrown, expression);
     return { error: `${error.code} ${error.jsonataCode ?? ''}` };
   }
 }
 
-/** Runs `program` (with jsonata as its fallback) and plain jsonata on `input`, and compares them. */
-export async function compareEngines(expression: string, program: string, input: unknown): Promise<EngineComparison> {
+/** Runs `program` (with jsonata as its fallback) and plain jsonata on `input` with the run's `bindings`, and compares them. */
+export async function compareEngines(expression: string, program: string, input: unknown, bindings?: Record<string, unknown>): Promise<EngineComparison> {
   const text = JSON.stringify(input);
   const parsed = (): unknown => (text === undefined ? undefined : JSON.parse(text));
-  const expected = await viaJsonata(expression, parsed());
-  const compiled = runProgram(program, parsed());
+  const expected = await viaJsonata(expression, parsed(), bindings);
+  const failed = 'error' in expected;
+  const compiled = runProgram(program, parsed(), bindings);
   if ('bailed' in compiled) {
-    const fallback = await viaJsonata(expression, parsed());
-    return { fellBack: true, reason: compiled.bailed, ...(JSON.stringify(fallback) === JSON.stringify(expected) ? {} : { difference: 'jsonata is not deterministic here' }) };
+    const fallback = await viaJsonata(expression, parsed(), bindings);
+    return { fellBack: true, failed, reason: compiled.bailed, ...(JSON.stringify(fallback) === JSON.stringify(expected) ? {} : { difference: 'jsonata is not deterministic here' }) };
   }
   const actual: Outcome = { json: JSON.stringify(compiled.value) };
-  if (JSON.stringify(actual) === JSON.stringify(expected)) return { fellBack: false };
+  if (JSON.stringify(actual) === JSON.stringify(expected)) return { fellBack: false, failed };
   const cut = (t: string | undefined): string => (t === undefined ? 'undefined' : t.length > 400 ? `${t.slice(0, 400)}...` : t);
-  return { fellBack: false, difference: `input ${cut(text)}\n compiled: ${cut(JSON.stringify(actual))}\n jsonata:  ${cut(JSON.stringify(expected))}` };
+  return { fellBack: false, failed, difference: `input ${cut(text)}\n compiled: ${cut(JSON.stringify(actual))}\n jsonata:  ${cut(JSON.stringify(expected))}` };
 }

@@ -3,7 +3,10 @@
  * bench workload and synthetic documents covering each compiled rule kind
  * run through the compiled program (with its jsonata fallback) and through
  * jsonata, on their own inputs and on seeded fuzzed shapes of them. Any
- * difference in output or error code fails. The fallback rate is printed.
+ * difference in output or error code fails. The fallback rate is printed,
+ * and for each sample which engine ran its own inputs; a sample without
+ * custom code must run compiled on every own input jsonata maps without an
+ * error (errors are always jsonata's).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +16,7 @@ import { compileDocument } from '../compiler/compile-document';
 import { loadDocument } from '../document/load-document';
 import { createFsResolver } from '../node/fs-resolver';
 import { readPayload } from '../payload/read-payload';
+import { parameterBindings } from '../compiler/run-parameters';
 import { sampleProjects, SAMPLES_DIR } from '../../tests/helpers/sample-projects';
 import { CRM_SAMPLE, generateCrmAccounts } from '../../bench/workloads/crm-accounts';
 import { generateFlatRecords } from '../../bench/workloads/flat-rename';
@@ -34,10 +38,14 @@ interface Case {
   records: unknown[];
   /** Whether inputs are chunks of records (a root array over the input) or single payloads. */
   perRecord: boolean;
+  /** Run bindings (run parameters) of each record when a sample's test sets them; fuzzed inputs use the first. */
+  bindings?: Array<Record<string, unknown> | undefined>;
+  /** A sample: its engine on its own inputs is reported, and asserted when it has no custom code. */
+  sample?: boolean;
 }
 
-/** Inputs compared and how many fell back, for the documents' own inputs and for fuzzed ones. */
-const tally = { own: { inputs: 0, fellBack: 0 }, fuzzed: { inputs: 0, fellBack: 0 }, reasons: new Map<string, number>(), wholeDocuments: [] as string[] };
+/** Inputs compared and how many fell back, for the documents' own inputs and for fuzzed ones; each sample's engine on its own inputs. */
+const tally = { own: { inputs: 0, fellBack: 0 }, fuzzed: { inputs: 0, fellBack: 0 }, reasons: new Map<string, number>(), wholeDocuments: [] as string[], samples: [] as string[] };
 
 const rate = (t: { inputs: number; fellBack: number }): string => `${t.fellBack} of ${t.inputs} (${t.inputs === 0 ? 0 : ((100 * t.fellBack) / t.inputs).toFixed(1)}%)`;
 
@@ -51,9 +59,11 @@ function sampleCase(file: string): Case {
   const text = readFileSync(file, 'utf8');
   const { document } = loadDocument(text, file);
   const dir = join(file, '..');
-  const inputs = [...document.source.samples, ...document.tests.map((t) => t.input)];
-  const records = [...new Set(inputs)].map((input) => readPayload(readFileSync(join(dir, input)), { file: input }).value);
-  return { name: `sample ${file.slice(SAMPLES_DIR.length + 1)}`, text, file, records, perRecord: false };
+  const runs = [...document.source.samples.map((input) => ({ input, params: document.tests[0]?.params })), ...document.tests.map((t) => ({ input: t.input, params: t.params }))];
+  const unique = [...new Map(runs.map((r) => [`${r.input} ${JSON.stringify(r.params ?? {})}`, r])).values()];
+  const records = unique.map((r) => readPayload(readFileSync(join(dir, r.input)), { file: r.input }).value);
+  const bindings = unique.map((r) => (document.parameters ? parameterBindings(document.parameters, r.params ?? {}) : undefined));
+  return { name: `sample ${file.slice(SAMPLES_DIR.length + 1)}`, text, file, records, perRecord: false, bindings, sample: true };
 }
 
 function workloadCase(name: string, file: string, records: unknown[], withRootArray = false): Case {
@@ -85,6 +95,7 @@ describe('compiled engine against jsonata', () => {
     console.info(
       `compiled engine against jsonata: fallback on ${rate(tally.own)} own inputs (samples, workload chunks), on ${rate(tally.fuzzed)} fuzzed inputs` +
         `\n  whole documents on jsonata: ${tally.wholeDocuments.join('; ') || 'none'}` +
+        `\n  samples: ${tally.samples.join('; ')}` +
         `\n  fallback reasons: ${reasons.join('; ')}`,
     );
   });
@@ -92,8 +103,12 @@ describe('compiled engine against jsonata', () => {
   it.each(cases.map((c) => [c.name, c]))('%s', async (_name, c) => {
     const project = await compileProject(c.text, c.file, createFsResolver());
     const result = compileProgram(project.document, project.tables);
+    const custom = project.document.rules.some((r) => r.transforms.some((t) => t.kind === 'custom'));
     if (!('program' in result)) {
       tally.wholeDocuments.push(`${c.name}: ${result.unsupported}`);
+      if (c.sample) tally.samples.push(`${c.name}: jsonata (whole document${custom ? ', custom code' : ''})`);
+      // A sample without custom code must compile.
+      if (c.sample && !custom) expect.fail(`${c.name} has no custom code but runs whole through jsonata: ${result.unsupported}`);
       // A document the engine does not compile runs whole through jsonata: nothing to compare.
       expect(result.unsupported).not.toBe('');
       return;
@@ -102,16 +117,28 @@ describe('compiled engine against jsonata', () => {
     const own = c.perRecord ? chunks(c.records, 50) : c.records;
     const inputs = [...own, ...fuzzInputs(c.records, 20_261_205, FUZZ_COUNT, c.perRecord)];
     const differences: string[] = [];
+    const engines = { compiled: 0, errors: 0, fellBack: [] as string[] };
     for (const [i, input] of inputs.entries()) {
-      const comparison = await compareEngines(project.compiled.expression, result.program, input);
+      const bindings = c.bindings?.[i < own.length ? i : 0];
+      const comparison = await compareEngines(project.compiled.expression, result.program, input, bindings);
       const kind = i < own.length ? tally.own : tally.fuzzed;
       kind.inputs++;
       if (comparison.fellBack) {
         kind.fellBack++;
         tally.reasons.set(comparison.reason!, (tally.reasons.get(comparison.reason!) ?? 0) + 1);
       }
+      if (i < own.length) {
+        if (!comparison.fellBack) engines.compiled++;
+        else if (comparison.failed) engines.errors++;
+        else engines.fellBack.push(comparison.reason!);
+      }
       if (comparison.difference) differences.push(comparison.difference);
     }
     expect(differences.slice(0, 3)).toEqual([]);
+    if (c.sample) {
+      tally.samples.push(`${c.name}: compiled on ${engines.compiled} of ${own.length} own inputs, jsonata on ${engines.errors} that are errors, fallback on ${engines.fellBack.length}${engines.fellBack.length ? ` (${engines.fellBack.join(', ')})` : ''}`);
+      // Every own input jsonata maps without an error runs compiled.
+      expect(engines.fellBack).toEqual([]);
+    }
   });
 });

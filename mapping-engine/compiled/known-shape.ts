@@ -7,10 +7,10 @@
  */
 import type { MappingDocument } from '../document/document-schema';
 
-const DOCUMENT = ['formatVersion', 'name', 'description', 'source', 'target', 'lookups', 'recordKey', 'arrays', 'rules', 'tests', 'masking', 'layout'];
+const DOCUMENT = ['formatVersion', 'name', 'description', 'source', 'target', 'lookups', 'recordKey', 'arrays', 'rules', 'tests', 'masking', 'layout', 'parameters', 'recordLabel'];
 const RULE = ['target', 'sources', 'transforms', 'required', 'default', 'notes'];
-const ARRAY = ['target', 'source', 'filter', 'sort', 'groupBy', 'recordKey', 'required'];
-const SORT = ['field', 'descending'];
+const ARRAY = ['target', 'source', 'filter', 'sort', 'groupBy', 'groupTransforms', 'recordKey', 'recordLabel', 'required'];
+const SORT = ['field', 'descending', 'transforms'];
 const LOOKUP = ['entries', 'file', 'keyColumn', 'valueColumn'];
 const PREDICATE = ['field', 'op', 'value'];
 
@@ -61,17 +61,26 @@ export function unknownMember(doc: MappingDocument): string | undefined {
   for (const array of doc.arrays) {
     const member = extra(array, ARRAY) ?? extra(array.sort, SORT) ?? extra(array.filter, PREDICATE);
     if (member) return `${array.target}: array context member ${member}`;
+    const transform = unknownTransform([...(array.sort?.transforms ?? []), ...(array.groupTransforms ?? [])]);
+    if (transform) return `${array.target}: ${transform}`;
   }
   for (const rule of doc.rules) {
     const member = extra(rule, RULE);
     if (member) return `${rule.target}: rule member ${member}`;
-    for (const node of rule.transforms) {
-      const known = TRANSFORM[node.kind];
-      if (!known) return `${rule.target}: ${node.kind} transform`;
-      const predicate = 'when' in node ? extra(node.when, PREDICATE) : undefined;
-      const param = extra(node, ['kind', ...known]) ?? predicate;
-      if (param) return `${rule.target}: ${node.kind} transform member ${param}`;
-    }
+    const transform = unknownTransform(rule.transforms);
+    if (transform) return `${rule.target}: ${transform}`;
+  }
+  return undefined;
+}
+
+/** The first transform of `nodes` of a kind, or with a member, the engine does not know. */
+function unknownTransform(nodes: readonly MappingDocument['rules'][number]['transforms'][number][]): string | undefined {
+  for (const node of nodes) {
+    const known = TRANSFORM[node.kind];
+    if (!known) return `${node.kind} transform`;
+    const predicate = 'when' in node ? extra(node.when, PREDICATE) : undefined;
+    const param = extra(node, ['kind', ...known]) ?? predicate;
+    if (param) return `${node.kind} transform member ${param}`;
   }
   return undefined;
 }

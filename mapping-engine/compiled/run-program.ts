@@ -12,13 +12,14 @@ import * as lists from './runtime-lists';
 import * as texts from './runtime-text';
 import * as numbers from './runtime-numbers';
 import * as checks from './runtime-checks';
+import * as groups from './runtime-groups';
 import { Bail } from './runtime';
 
-/** One mapping as compiled code: input (a payload or a chunk of records) to output. */
-export type ProgramFunction = (input: unknown) => unknown;
+/** One mapping as compiled code: input (a payload or a chunk of records) and the run's bindings (run parameters) to output. */
+export type ProgramFunction = (input: unknown, bindings?: Record<string, unknown>) => unknown;
 
 /** The runtime a program sees as `rt`. */
-const RT = Object.freeze({ ...runtime, ...lists, ...texts, ...numbers, ...checks, dateConverter });
+const RT = Object.freeze({ ...runtime, ...lists, ...texts, ...numbers, ...checks, ...groups, dateConverter });
 
 /** Names shadowed inside a program, so generated code could not reach them even by mistake. */
 const SHADOWED = ['globalThis', 'global', 'self', 'process', 'require', 'module', 'exports', 'Buffer', 'fetch', 'Function', 'WebAssembly', 'setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask', 'Atomics', 'SharedArrayBuffer', 'Worker'];
@@ -38,10 +39,14 @@ export function buildProgram(text: string): ProgramFunction {
 /** What running a program gave: the value, or that it bailed (with why) and jsonata must run the input. */
 export type ProgramOutcome = { value: unknown } | { bailed: string };
 
-/** Runs program `text` on `input`; any bail, or any error of the program itself, asks for jsonata. */
-export function runProgram(text: string, input: unknown): ProgramOutcome {
+/**
+ * Runs program `text` on `input` with the run's `bindings`; any bail, or any
+ * error of the program itself, asks for jsonata. A program reading a run
+ * parameter bails when no bindings are given (the host's may set it).
+ */
+export function runProgram(text: string, input: unknown, bindings?: Record<string, unknown>): ProgramOutcome {
   try {
-    return { value: buildProgram(text)(input) };
+    return { value: buildProgram(text)(input, bindings) };
   } catch (thrown) {
     return { bailed: thrown instanceof Bail ? thrown.reason : `program error: ${thrown instanceof Error ? thrown.message : String(thrown)}` };
   }

@@ -65,8 +65,8 @@ const NUMBER_SHAPE = /^-?[0-9]+([.][0-9]+)?([eE][+-]?[0-9]+)?$/;
  * decimal comma becomes a point, and must then read as a number; other
  * text is the invalid-value error (bail) or nothing when `omit`.
  */
-export function parseNumber(value: unknown, decimal: string, thousands: string, omit: boolean): number | undefined {
-  if (Array.isArray(value)) return bail('number text of a list');
+export function parseNumber(value: unknown, decimal: string, thousands: string, omit: boolean): number | number[] | undefined {
+  if (Array.isArray(value)) return parseNumbers(value, decimal, thousands, omit);
   if (typeof value === 'number') return value;
   if (value === undefined || value === null) return undefined;
   let t = trim(str(value))!;
@@ -78,6 +78,21 @@ export function parseNumber(value: unknown, decimal: string, thousands: string, 
     return Number.isFinite(n) ? n : bail('number text out of range');
   }
   return omit ? undefined : bail('not a number');
+}
+
+/**
+ * `$map(list, $read)` of the `$toNumber` helper: each value read on its own.
+ * Only a list of two or more whose every value gives a number is
+ * reproduced; a shorter result (a singleton sequence) bails.
+ */
+function parseNumbers(list: unknown[], decimal: string, thousands: string, omit: boolean): number[] {
+  const out: number[] = [];
+  for (const v of list) {
+    if (Array.isArray(v)) bail('number text of nested lists');
+    const n = parseNumber(v, decimal, thousands, omit) as number | undefined;
+    if (n !== undefined) out.push(n);
+  }
+  return out.length >= 2 && out.length === list.length ? out : bail('number text of a list with values left out');
 }
 
 /** The parseBoolean transform: the value's trimmed, lower-cased text in one of the lists. */

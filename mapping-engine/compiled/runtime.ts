@@ -29,8 +29,23 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
-/** A field path read from one object (jsonata's path over a single item); arrays on the way are a bail. */
+/**
+ * A field path read from one object (jsonata's path over a single item);
+ * arrays on the way are a bail. Over a list of objects (the records of a
+ * chunk, a group's members) each item's value, as a sequence; a value that
+ * is itself a list (which jsonata would flatten) bails.
+ */
 export function path(ctx: unknown, names: readonly string[]): unknown {
+  if (Array.isArray(ctx)) {
+    const out: unknown[] = [];
+    for (const item of ctx) {
+      if (Array.isArray(item)) bail('path over nested arrays');
+      const v = path(item, names);
+      if (Array.isArray(v)) bail('path over a list gives lists');
+      if (v !== undefined) out.push(v);
+    }
+    return out.length === 0 ? undefined : out.length === 1 ? out[0] : out;
+  }
   let current: unknown = ctx;
   for (const name of names) {
     if (current === undefined) return undefined;
@@ -277,12 +292,12 @@ export function test(subject: unknown, names: readonly string[] | undefined, op:
 /** Longest list the compiled engine sorts itself; jsonata sorts (or overflows on) longer ones. */
 export const SORT_LIMIT = 1_000;
 
-/** Sorts array-context items by a field (stable, like jsonata's merge sort); missing or mixed keys bail. */
-export function sortBy<T>(list: T[], names: readonly string[], descending: boolean): T[] {
+/** Sorts array-context items by a field, or by a key computed from each item (stable, like jsonata's merge sort); missing or mixed keys bail. */
+export function sortBy<T>(list: T[], key: readonly string[] | ((item: T) => unknown), descending: boolean): T[] {
   if (list.length < 2) return list;
   // jsonata's merge sort recurses once per item: past a few thousand it may overflow where this would not.
   if (list.length > SORT_LIMIT) bail('long sort');
-  const keyed = list.map((item, at) => ({ item, at, key: path(item, names) }));
+  const keyed = list.map((item, at) => ({ item, at, key: typeof key === 'function' ? key(item) : path(item, key) }));
   const kind = typeof keyed[0]!.key;
   for (const k of keyed) if (typeof k.key !== kind || (kind !== 'string' && kind !== 'number')) bail('sort key missing or of mixed types');
   keyed.sort((x, y) => {
