@@ -8,7 +8,7 @@
  * quote, and its chunked mode is tied to Node streams and File objects. This
  * state machine keeps its state between pieces, so chunk boundaries may fall
  * anywhere: inside a quoted field, between `\r` and `\n`, or in a comment
- * prefix. papaparse is still used to write CSV (csv-write.ts).
+ * prefix.
  */
 import { MapwrightError } from '../errors';
 

@@ -1,5 +1,5 @@
 /**
- * CSV writer (papaparse's `unparse` does the quoting). Columns are the union
+ * CSV writer (quoting as papaparse's `unparse` quotes, see csv-cells.ts). Columns are the union
  * of the rows' keys in first-seen order unless given; nested values are
  * written as JSON text; a reader's `CsvMeta` makes the output keep the
  * file's delimiter, line ending, quote character, BOM and header names.
@@ -8,8 +8,8 @@
  * `+`, `-`, `@`, TAB or CR) get a leading `'` (OWASP "CSV injection"), except
  * plain numbers such as `-12.5` or `+3112345678`, which are data, not formulas.
  */
-import Papa from 'papaparse';
 import { MapwrightError } from '../errors';
+import { joinCsvTable } from './csv-cells';
 import type { CsvMeta } from './csv-read';
 import type { JsonValue } from './types';
 
@@ -101,13 +101,7 @@ export function writeCsv(value: JsonValue, options: CsvWriteOptions = {}): strin
   const width = header?.length ?? Math.max(0, ...cells.map((row) => row.length));
   const table = labels ? [labels, ...cells] : cells;
   if (table.length === 0 || width === 0) return '';
-  const text = Papa.unparse(table, {
-    delimiter,
-    newline,
-    quoteChar,
-    escapeFormulae: FORMULA,
-    quotes: (cell: unknown) => width === 1 && cell === '',
-  });
+  const text = joinCsvTable(table, { delimiter, newline, quoteChar, formula: FORMULA, width });
   const bom = (options.bom ?? meta?.bom ?? false) ? '\ufeff' : '';
   return `${bom}${text}${newline}`;
 }
