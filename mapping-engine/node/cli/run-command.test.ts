@@ -206,6 +206,23 @@ describe('mapwright run', () => {
       expect(readdirSync(dir).sort()).toEqual(['rows.csv', 'rows.mapwright.json']);
     });
 
+    it('sets run parameters with --param in batch mode, and one creation time for the whole run', async () => {
+      const parameters = { Batch: { type: 'string', default: 'B0' }, Created: { type: 'datetime', now: true } };
+      const { file, dir } = project([{ target: 'id', sources: ['id'] }, { target: 'batch', sources: ['$param.Batch'] }, { target: 'created', sources: ['$param.Created'] }], { parameters });
+      const input = join(dir, 'rows.csv');
+      writeFileSync(input, rows(2500));
+      const result = await runCli('run', file, '--input', input, '--batch', '--param', 'Batch=B7');
+      expect(result.code).toBe(0);
+      const lines = result.out.trim().split('\n').map((line) => JSON.parse(line) as { batch: string; created: string });
+      expect(lines).toHaveLength(2500);
+      expect(new Set(lines.map((l) => l.batch))).toEqual(new Set(['B7']));
+      expect(new Set(lines.map((l) => l.created)).size).toBe(1);
+      const pinned = await runCli('run', file, '--input', input, '--batch', '--param', 'Created=2024-06-28T09:30:00Z');
+      expect(JSON.parse(pinned.out.split('\n')[0]!)).toEqual({ id: '0', batch: 'B0', created: '2024-06-28T09:30:00Z' });
+      const wrong = await runCli('run', file, '--input', input, '--batch', '--param', 'Nope=1');
+      expect([wrong.code, wrong.err.split(':')[0]]).toEqual([2, 'USAGE']);
+    });
+
     it('refuses --batch with exit 2 for a mapping that needs the whole input', async () => {
       const file = projects.find((p) => p.includes('invoice-csv-to-xml'))!;
       const result = await runCli('run', file, '--input', inputsOf(file)[0]!, '--batch');

@@ -28,6 +28,7 @@ import type { Command } from 'commander';
 import { MapwrightError } from '../../errors';
 import { describeRunError } from '../../run/describe-run-error';
 import { planBatch, type PerRecordPlan } from '../../run/batch-plan';
+import { pinParameters } from '../../run/pinned-parameters';
 import { runMapping, type MappingRunResult, type PreparedMapping } from '../../run/mapping-run';
 import { readPayload } from '../../payload/read-payload';
 import { readInputFile, writeFileAtomic } from '../read-file';
@@ -78,8 +79,8 @@ export async function runCommand(file: string, options: RunCommandOptions, io: C
   // Checked before any record is read: an unknown name or a value of the wrong type is a usage error.
   const bindings = parameterBindings(project.document.parameters ?? {}, parseParamOptions(options.param ?? []));
   if (plan.perRecord && (options.batch || (await sizeOf(options.input)) > BATCH_THRESHOLD_BYTES)) {
-    if (Object.keys(bindings).length > 0) throw new MapwrightError('USAGE', '--param is not available in batch mode yet', { expected: 'a run without --batch (inputs under 8 MB)' });
-    return batchRun(prepared, plan, options.input, options, io);
+    // The workers run slices of the input on their own: the parameters go into the mapping, a default of now as one time for the whole run.
+    return batchRun(pinParameters(prepared, bindings, new Date()), plan, options.input, options, io);
   }
   return singleRun(prepared, options.input, options, io, bindings);
 }
