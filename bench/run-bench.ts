@@ -3,7 +3,7 @@
  * measured in the same run on the same data (see docs/performance.md).
  *
  *   --quick               small sizes only (a minute or two)
- *   --only a,b            sections to run: engine, scaling, parse, preview, size, canvas, batch
+ *   --only a,b            sections to run: engine, scaling, parse, preview, size, canvas, cli, batch
  *   --write-docs          also regenerate docs/performance.md from the results (with --only: just those sections)
  *   --docs-only           regenerate docs/performance.md from bench/results.json, measure nothing
  *
@@ -16,6 +16,7 @@ import { renderPerformanceDoc, replaceSections } from './report/render-markdown'
 import { machineInfo, type BenchResults, type SectionTable } from './report/results';
 import { batchSection } from './sections/batch-section';
 import { canvasSection } from './sections/canvas-section';
+import { cliSection } from './sections/cli-section';
 import type { BenchOptions } from './sections/bench-options';
 import { engineSection } from './sections/engine-section';
 import { parseSection } from './sections/parse-section';
@@ -31,6 +32,7 @@ const SECTIONS: Record<string, (options: BenchOptions) => Promise<SectionTable>>
   preview: previewSection,
   size: sizeSection,
   canvas: canvasSection,
+  cli: cliSection,
   batch: batchSection,
 };
 

@@ -42,6 +42,9 @@ export const COLUMN_LABELS: Readonly<Record<string, string>> = {
   saveMs: 'save CPU ms',
   compileRunMs: 'compile + run CPU ms',
   compileRunWallMs: 'compile + run wall ms',
+  runs: 'runs',
+  medianMs: 'median ms',
+  underGoal: 'under 0.5 s',
 };
 
 /** The heading of column `key`. */

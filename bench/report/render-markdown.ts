@@ -33,7 +33,7 @@ of \`npm test\`. It prints the tables, writes \`bench/results.json\` (git-ignore
   at 10k, 10 MB parse, 10 MB batch files), a check in about two minutes.
 - \`npm run bench\`: the full suite (up to 1M records, 100 MB parse, 1 GB batch files); it takes
   much longer than CI allows.
-- \`--only engine,scaling,parse,preview,batch,size\` runs some sections; with \`--write-docs\` it
+- \`--only engine,scaling,parse,preview,batch,size,canvas,cli\` runs some sections; with \`--write-docs\` it
   replaces only those sections of this page, each saying when it was measured.
 
 All data is generated from fixed seeds (\`bench/workloads/\`, \`bench/generate-records.ts\`), so
