@@ -90,11 +90,11 @@ function inherited(name: string): boolean {
   return name in Object.prototype;
 }
 
-/** JavaScript text reading `names` from context `c` (known to be an object when `known`). */
-function pathText(e: Emitter, c: string, names: string[], known: boolean): string {
+/** JavaScript text reading `names` from context `c` (known to be an object when `known`); `items` when the value is an array context's items (a path over a list then flattens). */
+function pathText(e: Emitter, c: string, names: string[], known: boolean, items = false): string {
   // The element of an array is an object (rt.items checked it), so one plain name is a property read.
   if (known && names.length === 1 && !inherited(names[0]!)) return `${c}[${JSON.stringify(names[0])}]`;
-  return `rt.path(${c}, ${e.k.json(names)})`;
+  return `rt.${items ? 'pathItems' : 'path'}(${c}, ${e.k.json(names)})`;
 }
 
 /** The innermost depth at or above `depth` whose context is a group, or undefined. */
@@ -103,8 +103,8 @@ function groupDepth(e: Emitter, depth: number): number | undefined {
   return undefined;
 }
 
-/** JavaScript text reading `path` at array nesting `depth` (`c0` is the input, `c<n>` the element of the n-th array). */
-function sourceText(e: Emitter, path: string, depth: number): string {
+/** JavaScript text reading `path` at array nesting `depth` (`c0` is the input, `c<n>` the element of the n-th array); `items` for an array context's source. */
+function sourceText(e: Emitter, path: string, depth: number, items = false): string {
   if (path === '$key' || path === '$items') {
     const g = groupDepth(e, depth);
     if (g === undefined) return unsupported(`source ${path} outside a grouped array`);
@@ -119,10 +119,10 @@ function sourceText(e: Emitter, path: string, depth: number): string {
   // The element's 1-based position in the target array: the loop index of the innermost array's function.
   if (path === '$position') return depth >= 1 ? '(n + 1)' : unsupported('$position outside an array');
   if (path === '.') return `c${depth}`;
-  if (path.startsWith('/')) return pathText(e, 'c0', splitPath(path.slice(1)), false);
+  if (path.startsWith('/')) return pathText(e, 'c0', splitPath(path.slice(1)), false, items);
   const up = levelsUp(path);
   if (up > depth) return unsupported(`source ${path} steps out of every array`);
-  return pathText(e, `c${depth - up}`, splitPath(path.slice(up * 3)), depth - up > 0 && !e.groups.has(depth - up));
+  return pathText(e, `c${depth - up}`, splitPath(path.slice(up * 3)), depth - up > 0 && !e.groups.has(depth - up), items);
 }
 
 /** JavaScript text applying `transforms` in order to the value `value` computes; `sourceCount` as calculate needs it. */
@@ -203,7 +203,7 @@ function arrayFunction(e: Emitter, node: Extract<TargetNode, { kind: 'array' }>,
   if (ctx.source === '$items') {
     if (!e.groups.has(depth)) unsupported(`${where}: $items outside a grouped array's element`);
     source = `rt.items(c${depth})`;
-  } else source = `rt.items(${sourceText(e, ctx.source, depth)})`;
+  } else source = `rt.items(${sourceText(e, ctx.source, depth, true)})`;
   const lines = [`function ${name}(${contexts(e, depth)}) {`, `let items = ${source};`];
   if (ctx.filter) {
     const test = emitPredicate(ctx.filter, `c${inner}`, e.k);

@@ -255,4 +255,28 @@ export const DIFFERENTIAL_DOCUMENTS: MappingDocumentInput[] = [
       { target: 'many', sources: ['name'], transforms: [{ kind: 'replace', pattern: '(a)(d)(a)(\\s)?(l)?(o)?(v)?(e)?(l)?(a)?(c)?', replacement: '<$11|$10|$1>', regex: true, flags: 'i' }] },
     ],
   },
+  {
+    ...base,
+    name: 'groups and run parameters',
+    parameters: { prefix: { type: 'string', default: 'G' }, batch: { type: 'number' } },
+    arrays: [
+      { target: '.', source: '.', groupBy: 'code', groupTransforms: [{ kind: 'valueMap', entries: { A: 'AI', I: 'AI', Q: '7' }, onUnknown: 'keep' }], sort: { field: 'dmy', descending: true, transforms: [{ kind: 'date', from: 'dd.MM.yyyy', to: 'yyyy-MM-dd' }] }, filter: { field: 'qty', op: '>=', value: 0 } },
+      { target: 'members', source: '$items', sort: { field: 'id' } },
+      { target: 'byDay', source: 'lines', groupBy: 'type', groupTransforms: [{ kind: 'case', mode: 'upper' }] },
+    ],
+    rules: [
+      { target: 'key', sources: ['$param.prefix', '$key'], transforms: [{ kind: 'concat', separator: '-' }], required: 'error' },
+      { target: 'batch', sources: ['$param.batch'] },
+      { target: 'count', sources: ['$items'], transforms: [{ kind: 'aggregate', fn: 'count' }] },
+      { target: 'ids', sources: ['id'] },
+      { target: 'total', sources: ['amount'], transforms: [{ kind: 'aggregate', fn: 'sum', decimals: 2, fixed: true }] },
+      { target: 'first', sources: ['name'], transforms: [{ kind: 'pick', index: 0 }, { kind: 'trim' }] },
+      { target: 'members.id', sources: ['id'], required: 'error' },
+      { target: 'members.key', sources: ['$key'] },
+      { target: 'members.group', sources: ['../code'] },
+      { target: 'byDay.type', sources: ['$key'] },
+      { target: 'byDay.skus', sources: ['sku'], transforms: [{ kind: 'aggregate', fn: 'join', separator: '+' }] },
+      { target: 'byDay.outer', sources: ['../id'] },
+    ],
+  },
 ];

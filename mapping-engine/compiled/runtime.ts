@@ -56,6 +56,24 @@ export function path(ctx: unknown, names: readonly string[]): unknown {
   return current;
 }
 
+/**
+ * The value of an array context's source path: as {@link path}, except
+ * that over a list (a chunk's records, a group's members) the items'
+ * values are concatenated as jsonata's path flattens them, lists spread
+ * one level. {@link items} then checks every item is an object.
+ */
+export function pathItems(ctx: unknown, names: readonly string[]): unknown {
+  if (!Array.isArray(ctx)) return path(ctx, names);
+  const out: unknown[] = [];
+  for (const item of ctx) {
+    if (Array.isArray(item)) bail('path over nested arrays');
+    const v = path(item, names);
+    if (Array.isArray(v)) out.push(...v);
+    else if (v !== undefined) out.push(v);
+  }
+  return out.length === 0 ? undefined : out;
+}
+
 /** The items an array context or a root array maps: nothing, one object, or a data array of objects. */
 export function items(value: unknown): Array<Record<string, unknown>> {
   if (value === undefined) return [];
