@@ -1,6 +1,7 @@
 /**
  * Preview latency, run inside a measurement child. Edit-to-output: a changed
- * mapping document is compiled, run through a warm RunnerPool on a sample of
+ * mapping document is compiled (its JSONata and, as the studio's preview
+ * builds its job, its program), run through a warm RunnerPool on a sample of
  * about 1 MB and written in the target format, as the studio does on every
  * edit; the baseline is the same compile and write with jsonata evaluated in
  * this thread. Cancel: a runaway expression is aborted through its
@@ -11,6 +12,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import jsonata from 'jsonata';
 import { compileDocument } from '../../mapping-engine/compiler';
+import { mappingJob } from '../../mapping-engine/compiled/engine-selection';
 import { loadDocument } from '../../mapping-engine/document/load-document';
 import type { MappingDocument } from '../../mapping-engine/document/document-schema';
 import { RunnerPool } from '../../mapping-engine/node/runner/runner-pool';
@@ -55,7 +57,8 @@ export async function measurePreview(sampleMb: number): Promise<Record<string, n
       const next = edited(doc, n);
       viaPool.push(
         await timed(async () => {
-          const result = await pool.run({ expression: compileDocument(next).expression, input: sample });
+          // As the studio's preview builds its job: the expression and, when the document compiles to one, the program.
+          const result = await pool.run({ ...mappingJob({ document: next, compiled: compileDocument(next) }), input: sample });
           if (result.error) throw new Error(`${result.error.code} ${result.error.message}`);
           writePayload(result.value as JsonValue, 'jsonl');
         }),
