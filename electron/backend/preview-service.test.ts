@@ -66,6 +66,21 @@ describe('startPreview', () => {
     expect(readFileSync(join(f.samplesDir, 'crm-to-erp', 'tests', 'real.input.json'), 'utf8')).toContain('Lindenallee');
   });
 
+  it('runs with the parameters the preview sets, the others at their defaults; an undeclared one fails the run with USAGE', async () => {
+    const f = fixture();
+    const doc = JSON.parse(f.projectText) as { parameters?: unknown; rules: unknown[] };
+    doc.parameters = { Batch: { type: 'string', default: 'B0' }, Limit: { type: 'number', default: 1 } };
+    doc.rules.push({ target: 'batch', sources: ['$param.Batch'] }, { target: 'limit', sources: ['$param.Limit'] });
+    const text = JSON.stringify(doc, null, 2);
+    const input = { kind: 'sample', index: 0 } as const;
+    const set = await settled(f.api, value(await f.api.startPreview({ projectPath: f.project, text, input, params: { Batch: 'B7' } })).runId);
+    expect(JSON.parse(set.result!.outputText)).toMatchObject({ batch: 'B7', limit: 1 });
+    const typed = await settled(f.api, value(await f.api.startPreview({ projectPath: f.project, text, input, params: { Limit: '5' } })).runId);
+    expect(JSON.parse(typed.result!.outputText)).toMatchObject({ batch: 'B0', limit: 5 });
+    const unknown = await settled(f.api, value(await f.api.startPreview({ projectPath: f.project, text, input, params: { Nope: 'x' } })).runId);
+    expect(unknown).toMatchObject({ state: 'failed', error: { code: 'USAGE' } });
+  });
+
   it('refuses an input the document does not have', async () => {
     const f = fixture();
     expect(await f.api.startPreview({ projectPath: f.project, text: f.projectText, input: { kind: 'test', index: 99 } })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });

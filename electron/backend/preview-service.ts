@@ -42,7 +42,7 @@ export function createPreviewService(options: BackendServiceOptions): StudioApiP
       settle(async () => {
         const input = await safeInput(request);
         const runId = runs.start((signal, progress) =>
-          executeRun(context, { ...(request.projectPath ? { projectPath: request.projectPath } : {}), text: request.text, inputFile: input.file }, signal, progress),
+          executeRun(context, { ...(request.projectPath ? { projectPath: request.projectPath } : {}), text: request.text, inputFile: input.file, ...(request.params ? { params: request.params } : {}) }, signal, progress),
         );
         return { runId, masking: input.masking, maskedPaths: input.maskedPaths };
       }),

@@ -19,6 +19,7 @@
  */
 import { basename } from 'node:path';
 import { MapwrightError } from '../../../mapping-engine/errors';
+import { parameterBindings } from '../../../mapping-engine/compiler/run-parameters';
 import type { CompiledProject } from '../../../mapping-engine/compiler/compile-project';
 import { payloadHostOf } from '../../../mapping-engine/node/host/payload-host';
 import { fieldOfRunError, finishMapping, validationOf } from '../../../mapping-engine/run/mapping-run';
@@ -102,8 +103,10 @@ export async function executeRun(context: EngineContext, request: StartRunReques
   const sourceFormat = project.document.source.format;
   const prepared = { document: project.document, compiled: project.compiled, tables: project.tables, ...(target ? { target } : {}) };
   const validate = validationOf(prepared);
+  // Typed by the declaration as `--param` values are: an undeclared name or a value of the wrong type is USAGE.
+  const bindings = request.params ? parameterBindings(project.document.parameters ?? {}, request.params) : undefined;
   const evaluated = await payloadHostOf(context.runner()).runFile(
-    { ...mappingJob(prepared), file, shownAs: basename(file), format: sourceFormat, ...(validate ? { validate } : {}) },
+    { ...mappingJob(prepared), file, shownAs: basename(file), format: sourceFormat, ...(validate ? { validate } : {}), ...(bindings ? { bindings } : {}) },
     { signal },
   );
   if (evaluated.input) timings.readMs += rounded(evaluated.input.readMs);

@@ -142,6 +142,9 @@ export const CompileResultSchema = z.object({
   readOnly: z.boolean(),
 });
 
+/** Values of the document's run parameters for one run, by name (typed by the declaration, as `--param` values are). */
+export const RunParamsSchema = z.record(z.string().min(1).max(200), z.union([z.string().max(10_000), z.number(), z.boolean()]));
+
 /** Arguments of `startRun`: the document and ONE input (a file, or one of the document's source samples). */
 export const StartRunRequestSchema = z
   .strictObject({
@@ -151,6 +154,8 @@ export const StartRunRequestSchema = z
     inputFile: PathSchema.optional(),
     /** Index into the document's `source.samples`. */
     sampleIndex: z.number().int().nonnegative().optional(),
+    /** Run parameters set for this run; the others take their defaults. */
+    params: RunParamsSchema.optional(),
   })
   .refine((r) => (r.inputFile === undefined) !== (r.sampleIndex === undefined), { message: 'either inputFile or sampleIndex', path: ['inputFile'] });
 

@@ -8,7 +8,7 @@
  * data. Runs are polled like `startRun` (`pollPreview`, `cancelPreview`).
  */
 import { z } from 'zod';
-import { PayloadPreviewSchema, ProjectPathSchema, RunIdSchema, RunStatusSchema } from './engine-methods';
+import { PayloadPreviewSchema, ProjectPathSchema, RunIdSchema, RunParamsSchema, RunStatusSchema } from './engine-methods';
 
 /** A document's text, bounded like the engine section's. */
 const DocumentTextSchema = z.string().max(20_000_000);
@@ -24,6 +24,8 @@ export const PreviewRequestSchema = z.strictObject({
   projectPath: ProjectPathSchema.optional(),
   text: DocumentTextSchema,
   input: PreviewInputSchema,
+  /** Run parameters the preview sets (its Parameters form); the others take their defaults. */
+  params: RunParamsSchema.optional(),
 });
 
 /** How the shown input was made safe to show. */

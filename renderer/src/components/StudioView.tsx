@@ -143,7 +143,7 @@ export function StudioView({ api, doc, sampleId, title, preview, previewError, r
         <section className="panel panel-output" aria-label="Output preview">
           <h2>Output preview</h2>
           <div className="panel-body">
-            <PreviewPanel live={live} targetFormat={mapping?.target.format} onShowRule={showRule} blocked={!runnable && live.preview.lastDone !== undefined} />
+            <PreviewPanel live={live} targetFormat={mapping?.target.format} onShowRule={showRule} blocked={!runnable && live.preview.lastDone !== undefined} parameters={mapping?.parameters} />
           </div>
         </section>
         <section className="panel panel-source" aria-label="Source preview">

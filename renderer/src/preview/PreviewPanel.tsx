@@ -9,6 +9,8 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import './preview.css';
 import { LineageView } from './LineageView';
 import { PreviewOutput, type OutputView } from './PreviewOutput';
+import { PreviewParameters } from './PreviewParameters';
+import type { Parameter } from '../../../mapping-engine/compiler/run-parameters';
 import type { LiveFeedback } from './use-live-feedback';
 
 /** Props of {@link PreviewPanel}. */
@@ -19,10 +21,12 @@ export interface PreviewPanelProps {
   onShowRule: (targetPath: string) => void;
   /** Why nothing runs (the document does not compile), if so. */
   blocked: boolean;
+  /** The run parameters the document declares, for the Parameters form. */
+  parameters?: Readonly<Record<string, Parameter>>;
 }
 
 /** Shows the live preview. */
-export function PreviewPanel({ live, targetFormat, onShowRule, blocked }: PreviewPanelProps) {
+export function PreviewPanel({ live, targetFormat, onShowRule, blocked, parameters }: PreviewPanelProps) {
   const { choices, choice, preview } = live;
   const status = preview.status;
   const [view, setView] = useState<OutputView>('tree');
@@ -57,6 +61,7 @@ export function PreviewPanel({ live, targetFormat, onShowRule, blocked }: Previe
           </span>
         )}
       </div>
+      <PreviewParameters parameters={parameters} values={live.params} onChange={live.setParam} />
       {choices.length === 0 ? (
         <p className="muted">Add a source sample or a test case to see the output of every edit here.</p>
       ) : !live.shown ? (

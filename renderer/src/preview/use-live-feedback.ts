@@ -9,6 +9,7 @@ import { lineageOf, type Lineage } from '../../../mapping-engine/compiler/lineag
 import type { MappingDocument } from '../../../mapping-engine/document/document-schema';
 import type { StudioApi } from '../../../electron/contract/studio-api';
 import { chosenInput, previewInputChoices, type PreviewInputChoice } from './preview-inputs';
+import { runParams } from './preview-params';
 import { pageValue } from './source-value';
 import { useLivePreview, type LivePreview } from './use-live-preview';
 import { usePreviewInput, type PreviewInputState } from './use-preview-input';
@@ -26,6 +27,9 @@ export interface LiveFeedback {
   selected?: string;
   select: (path: string | undefined) => void;
   lineage?: Lineage;
+  /** What the Parameters form holds, by parameter name ('' for the default). */
+  params: Readonly<Record<string, string>>;
+  setParam: (name: string, value: string) => void;
 }
 
 /** Arguments of {@link useLiveFeedback}. */
@@ -38,16 +42,22 @@ export interface LiveFeedbackArgs {
   runnableText: string | undefined;
 }
 
+/** The Parameters form before anything is typed (one object, so memos keyed on it hold). */
+const NO_PARAMS: Readonly<Record<string, string>> = {};
+
 /** Holds the live preview of the open project. */
 export function useLiveFeedback({ api, projectKey, projectPath, document, runnableText }: LiveFeedbackArgs): LiveFeedback {
   const [chosen, setChosen] = useState<{ project?: string; id?: string }>({});
   const [confirmed, setConfirmed] = useState<{ project?: string; ids: ReadonlySet<string> }>({ ids: new Set() });
   const [selection, setSelection] = useState<{ key?: string; path?: string }>({});
+  const [typed, setTyped] = useState<{ project?: string; values: Record<string, string> }>({ values: {} });
+  const params = typed.project === projectKey ? typed.values : NO_PARAMS;
+  const sent = useMemo(() => runParams(document?.parameters, params), [document?.parameters, params]);
   const choices = useMemo(() => previewInputChoices(document), [document]);
   const choice = chosenInput(choices, chosen.project === projectKey ? chosen.id : undefined);
   const choiceKey = choice ? `${projectKey ?? ''}\n${choice.id}` : undefined;
   const fileKey = choice ? (choice.input.kind === 'sample' ? document?.source.samples[choice.input.index] : document?.tests[choice.input.index]?.input) : undefined;
-  const preview = useLivePreview({ api, projectPath, text: runnableText, input: choice?.input, projectKey: `${projectKey ?? ''}\n${fileKey ?? ''}` });
+  const preview = useLivePreview({ api, projectPath, text: runnableText, input: choice?.input, projectKey: `${projectKey ?? ''}\n${fileKey ?? ''}`, params: sent });
   const input = usePreviewInput(api, projectPath, runnableText ?? undefined, choice?.input, fileKey);
   const shown = choice?.input.kind !== 'test' || (confirmed.project === projectKey && confirmed.ids.has(`${choice.id}\n${fileKey ?? ''}`));
   const selected = selection.key === choiceKey ? selection.path : undefined;
@@ -68,6 +78,10 @@ export function useLiveFeedback({ api, projectKey, projectPath, document, runnab
     setConfirmed((current) => ({ project: projectKey, ids: new Set([...(current.project === projectKey ? current.ids : []), `${choice.id}\n${fileKey ?? ''}`]) }));
   }, [choice, projectKey, fileKey]);
   const select = useCallback((path: string | undefined) => setSelection({ key: choiceKey, path }), [choiceKey]);
+  const setParam = useCallback(
+    (name: string, value: string) => setTyped((current) => ({ project: projectKey, values: { ...(current.project === projectKey ? current.values : {}), [name]: value } })),
+    [projectKey],
+  );
 
-  return { choices, choice, choose, shown, confirm, preview, input, selected, select, ...(lineage ? { lineage } : {}) };
+  return { choices, choice, choose, shown, confirm, preview, input, selected, select, ...(lineage ? { lineage } : {}), params, setParam };
 }

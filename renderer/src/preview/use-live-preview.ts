@@ -42,10 +42,12 @@ export interface LivePreviewArgs {
   input: PreviewInput | undefined;
   /** Identifies the project: a new one drops the old results. */
   projectKey: string | undefined;
+  /** Run parameters set in the Parameters form (the others take their defaults). */
+  params?: Readonly<Record<string, string>>;
 }
 
 /** Runs the preview of `args.text` on `args.input` on every change (see the module comment). */
-export function useLivePreview({ api, projectPath, text, input, projectKey }: LivePreviewArgs): LivePreview {
+export function useLivePreview({ api, projectPath, text, input, projectKey, params }: LivePreviewArgs): LivePreview {
   const [status, setStatus] = useState<RunStatus>();
   const [lastDone, setLastDone] = useState<RunStatus>();
   const [error, setError] = useState<CodedErrorData>();
@@ -55,6 +57,7 @@ export function useLivePreview({ api, projectPath, text, input, projectKey }: Li
   const runId = useRef<string | undefined>(undefined);
   const first = useRef(true);
   const inputKey = input ? `${input.kind}:${input.index}` : undefined;
+  const paramsKey = JSON.stringify(params ?? {});
 
   useEffect(() => {
     first.current = true;
@@ -73,7 +76,8 @@ export function useLivePreview({ api, projectPath, text, input, projectKey }: Li
       const previous = runId.current;
       runId.current = undefined;
       if (previous) void api.cancelPreview(previous);
-      const started = await api.startPreview({ ...(projectPath ? { projectPath } : {}), text, input });
+      const sent = JSON.parse(paramsKey) as Record<string, string>;
+      const started = await api.startPreview({ ...(projectPath ? { projectPath } : {}), text, input, ...(Object.keys(sent).length > 0 ? { params: sent } : {}) });
       if (stale()) {
         if (started.ok) void api.cancelPreview(started.value.runId);
         return;
@@ -100,8 +104,8 @@ export function useLivePreview({ api, projectPath, text, input, projectKey }: Li
     first.current = false;
     const timer = setTimeout(() => void start(), delay);
     return () => clearTimeout(timer);
-    // `inputKey` stands for `input` (a new object on every render).
-  }, [api, projectPath, text, inputKey, again]);
+    // `inputKey` stands for `input` and `paramsKey` for `params` (new objects on every render).
+  }, [api, projectPath, text, inputKey, paramsKey, again]);
 
   useEffect(
     () => () => {
