@@ -99,6 +99,8 @@ export async function* slicePieces(context: PieceContext, runner: SliceRunner, s
       ...(job.program !== undefined ? { program: job.program } : {}),
       ...(job.limits ? { limits: job.limits } : {}),
       bytes: slice.bytes,
+      // Each slice was read into a buffer of its own: it moves to the worker rather than being copied.
+      transfer: true,
       source,
       output,
       ...(context.validate ? { validate: context.validate } : {}),

@@ -140,8 +140,8 @@ export class RunnerPool {
   /**
    * Runs one batch slice (see slice-types.ts): the worker decodes, parses,
    * maps and writes the slice's records itself, under the same limits and
-   * hard kill as {@link run}. The bytes' buffer is moved to the thread when
-   * the view spans it whole (it is unusable here afterwards), else copied.
+   * hard kill as {@link run}. With `job.transfer` the bytes' buffer is moved
+   * to the thread (it is unusable here afterwards); otherwise it is copied.
    * Resolves with the outcome, or with only an error when the thread was
    * stopped (time, memory, cancel).
    * @throws MapwrightError `USAGE` for invalid limits
@@ -150,13 +150,12 @@ export class RunnerPool {
     const limits = resolveRunLimits(job.limits, this.defaults);
     if (this.closed || options.signal?.aborted) return cancelled();
     const { bytes } = job;
-    const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
     const result = await new Promise<RunResult>((resolve) => {
       const signal = options.signal;
       const onAbort = (): void => this.cancel(task);
       const task: SlotTask = {
         message: { type: 'slice', id: this.nextId++, expression: job.expression, ...(job.program !== undefined ? { program: job.program } : {}), limits, bytes, source: job.source, output: job.output },
-        ...(whole ? { transfer: [bytes.buffer as ArrayBuffer] } : {}),
+        ...(job.transfer && bytes.buffer instanceof ArrayBuffer ? { transfer: [bytes.buffer] } : {}),
         limits,
         ...(job.validate ? { validation: { id: this.targetId(job.validate), target: job.validate } } : {}),
         settle: (settled) => {

@@ -39,8 +39,10 @@ export interface SliceJob {
   expression: string;
   program?: string;
   limits?: Partial<RunLimits>;
-  /** The slice's bytes; their buffer is transferred to the worker (not copied) when the view spans it whole. */
+  /** The slice's bytes (a view; the worker reads only the view's range). */
   bytes: Uint8Array;
+  /** Move the bytes' whole buffer to the worker instead of copying it: the caller gives it up. */
+  transfer?: boolean;
   source: SliceSource;
   output: SliceOutput;
   /** Validate the slice's output (its items at the plan's path) against this target, in the worker. */
