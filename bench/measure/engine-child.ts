@@ -1,21 +1,22 @@
 /**
  * One engine measurement, run inside a measurement child: generate the
- * workload's records, then time one way of mapping them (Mapwright's chunked
- * run through the RunnerPool, the same expression through plain jsonata in
- * one call, or the hand-written function).
+ * workload's records, then time one way of mapping them (Mapwright's batch
+ * run of their JSON Lines bytes in slices through the RunnerPool, the same
+ * expression through plain jsonata in one call, or the hand-written function).
  */
 import jsonata from 'jsonata';
 import { buildProgram } from '../../mapping-engine/compiled/run-program';
 import { RunnerPool } from '../../mapping-engine/node/runner/runner-pool';
 import { loadWorkload } from '../workloads/workloads';
 import type { ChildSpec } from './child-spec';
-import { runChunked } from './chunked-run';
+import { jsonLinesBytes, runChunked } from './chunked-run';
 import { bestOf, peakRssMb, repeatFor, settledRssMb } from './timing';
 
 type EngineSpec = Extract<ChildSpec, { kind: 'engine' }>;
 
 function checkCount(output: unknown, expected: number): void {
-  const count = Array.isArray(output) ? output.length : -1;
+  // Mapwright's run gives JSON Lines text: one line per record.
+  const count = Array.isArray(output) ? output.length : typeof output === 'string' ? output.split('\n').length - 1 : -1;
   if (count !== expected) throw new Error(`expected ${expected} output records, got ${count}`);
 }
 
@@ -56,10 +57,13 @@ export async function measureEngine(spec: EngineSpec): Promise<Record<string, nu
     // Big limits: the benchmark measures speed, not the preview's guards; a chunk is small anyway.
     const pool = new RunnerPool({ size: spec.workers ?? 2, defaultLimits: { timeoutMs: 600_000, memoryMb: 512 } });
     try {
-      // The warm-up starts every worker (two chunks per worker), so thread start-up is not counted.
+      // The records as the JSON Lines file batch mode would read (written before the timing, as the file is on disk).
+      const bytes = jsonLinesBytes(records);
+      const warmBytes = jsonLinesBytes(warmup);
+      // The warm-up starts every worker (two slices per worker), so thread start-up is not counted.
       // The job carries the compiled program with the expression, as batch mode sends it.
-      await runChunked(pool, workload, warmup, { chunkSize: Math.ceil(warmup.length / (2 * (spec.workers ?? 2))) });
-      seconds = await bestOf(async () => checkCount(await runChunked(pool, workload, records), records.length), repeat);
+      await runChunked(pool, workload, warmBytes, { sliceBytes: Math.ceil(warmBytes.length / (2 * (spec.workers ?? 2))) });
+      seconds = await bestOf(async () => checkCount(await runChunked(pool, workload, bytes), records.length), repeat);
     } finally {
       await pool.close();
     }
