@@ -9,7 +9,7 @@
  * value at all).
  */
 import type { MappingDocument, MappingRule } from '../document/document-schema';
-import { absoluteSource, isVariablePath, pathNames, sourceScope } from '../document/problems/problems';
+import { absoluteSource, inputPath, pathNames, sourceScope } from '../document/problems/problems';
 
 /** What a rule reads: whole-input names (everything under each one), and the custom code that may mention more. */
 export interface RuleReads {
@@ -29,9 +29,8 @@ export interface RuleReads {
  * An element's `#text` is the element, as masking reports it.
  */
 function inputNames(names: readonly string[]): string[] | undefined {
-  const plain = names.filter((n) => n !== '$items');
-  if (isVariablePath(plain)) return undefined;
-  return plain[plain.length - 1] === '#text' ? plain.slice(0, -1) : plain;
+  const plain = inputPath(names);
+  return plain?.[plain.length - 1] === '#text' ? plain.slice(0, -1) : plain;
 }
 
 /** Whether the chain's value no longer depends on the source's value (a constant, a count, a test choosing between constants). */

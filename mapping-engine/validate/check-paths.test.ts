@@ -51,6 +51,27 @@ describe('checkDocumentPaths', () => {
     expect(checkDocumentPaths(document, text, 'x.mapwright.json', {})).toEqual([]);
   });
 
+  it("checks a group's members ($items) as the grouped items and skips other variables", () => {
+    const text = JSON.stringify({
+      formatVersion: 1,
+      name: 'x',
+      source: { format: 'json', samples: [] },
+      target: { format: 'json', samples: [] },
+      parameters: { day: { type: 'string' } },
+      arrays: [
+        { target: 'groups', source: 'order.items', groupBy: 'sku' },
+        { target: 'groups.lines', source: '$items' },
+      ],
+      rules: [
+        { target: 'groups.lines.sku', sources: ['sku'] },
+        { target: 'groups.lines.memo', sources: ['skew', '$param.day'] },
+      ],
+    });
+    const { document } = loadDocument(text);
+    const problems = checkDocumentPaths(document, text, 'x.mapwright.json', { source });
+    expect(problems.map((p) => [p.code, p.expected])).toEqual([['MAP_UNKNOWN_SOURCE', 'order.items.sku']]);
+  });
+
   it('suggests only a near path', () => {
     expect(nearestPath(['order.shipping_address.zip', 'order.name'], ['order', 'shiping_address', 'zipp'])).toBe('order.shipping_address.zip');
     expect(nearestPath(['order.name'], ['customer', 'email'])).toBeUndefined();

@@ -11,7 +11,7 @@
  */
 import { lineColumnAt, type CodedErrorData, type ErrorCode } from '../errors';
 import type { MappingDocument } from '../document/document-schema';
-import { absoluteSource, isVariablePath, pathNames } from '../document/problems/problems';
+import { absoluteSource, inputPath, isVariablePath, pathNames } from '../document/problems/problems';
 import { locatePath } from '../document/locate-pointer';
 import type { SchemaField } from '../schema/model';
 
@@ -41,7 +41,7 @@ function collect(root: SchemaField): KnownFields {
 }
 
 function isKnown(known: KnownFields, names: readonly string[]): boolean {
-  // `$items` (a group's members) and other variables are bound by the mapping, not fields of the side.
+  // Variables (`$param`, those of custom code) are bound by the mapping, not fields of the side.
   if (isVariablePath(names)) return true;
   if (known.paths.has(names.join('.'))) return true;
   for (let n = names.length - 1; n >= 0; n--) if (known.open.has(names.slice(0, n).join('.'))) return true;
@@ -121,7 +121,9 @@ export function checkDocumentPaths(doc: MappingDocument, text: string, file: str
     if (!targetNames) return;
     if (target && targetNames.length > 0 && !isKnown(target, targetNames)) report('MAP_UNKNOWN_TARGET', ['rules', i, 'target'], `rule ${rule.target}`, targetNames, target);
     rule.sources.forEach((path, j) => {
-      const names = source ? absoluteSource(doc, targetNames, path) : undefined;
+      const absolute = source ? absoluteSource(doc, targetNames, path) : undefined;
+      // A group's members (`$items`) are the grouped items: their fields are checked as those items' fields.
+      const names = absolute && inputPath(absolute);
       if (source && names && names.length > 0 && !isKnown(source, names)) report('MAP_UNKNOWN_SOURCE', ['rules', i, 'sources', j], `rule ${rule.target} reads ${path}`, names, source);
     });
   });
@@ -130,7 +132,8 @@ export function checkDocumentPaths(doc: MappingDocument, text: string, file: str
     if (!targetNames) return;
     if (target && targetNames.length > 0 && !isKnown(target, targetNames)) report('MAP_UNKNOWN_TARGET', ['arrays', i, 'target'], `array ${context.target}`, targetNames, target);
     // The context's own source is read in the scope enclosing the array, as a field beside it (as problems.ts reads it).
-    const names = !source ? undefined : context.target === '.' ? pathNames(context.source.replace(/^\//, '')) : absoluteSource(doc, [...targetNames.slice(0, -1), '\u0000'], context.source);
+    const absolute = !source ? undefined : context.target === '.' ? pathNames(context.source.replace(/^\//, '')) : absoluteSource(doc, [...targetNames.slice(0, -1), '\u0000'], context.source);
+    const names = absolute && inputPath(absolute);
     if (source && names && names.length > 0 && !isKnown(source, names)) report('MAP_UNKNOWN_SOURCE', ['arrays', i, 'source'], `array ${context.target} reads ${context.source}`, names, source);
   });
   if (more > 0) problems.push({ code: moreCode, message: `and ${more} more source or target paths the sides do not have`, file, expected: 'fields of the source and target' });

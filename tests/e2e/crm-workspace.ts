@@ -18,12 +18,12 @@ export interface CrmWorkspace<Doc> {
   readonly host: WebHost;
   /** The scratch folder; projects lie in `work/<name>/`. */
   readonly root: string;
-  /** A copy of crm-to-erp in `work/<name>/`, its document changed by `change`; returns the project file. */
+  /** A copy of the sample (crm-to-erp unless told) in `work/<name>/`, its document changed by `change`; returns the project file. */
   project(name: string, change?: (doc: Doc, folder: string) => void): string;
 }
 
-/** Registers the hooks of a shared workspace in the calling describe block. */
-export function useCrmWorkspace<Doc>(prefix: string): CrmWorkspace<Doc> {
+/** Registers the hooks of a shared workspace in the calling describe block; `sample` names the bundled sample the projects copy. */
+export function useCrmWorkspace<Doc>(prefix: string, sample = 'crm-to-erp'): CrmWorkspace<Doc> {
   let session: ChromiumSession | undefined;
   let host: WebHost | undefined;
   let root: string | undefined;
@@ -50,8 +50,8 @@ export function useCrmWorkspace<Doc>(prefix: string): CrmWorkspace<Doc> {
     },
     project(name, change = () => undefined) {
       const folder = join(root!, 'work', name);
-      cpSync(join(samplesDir, 'crm-to-erp'), folder, { recursive: true });
-      const file = join(folder, 'crm-to-erp.mapwright.json');
+      cpSync(join(samplesDir, sample), folder, { recursive: true });
+      const file = join(folder, `${sample}.mapwright.json`);
       const doc = JSON.parse(readFileSync(file, 'utf8')) as Doc;
       change(doc, folder);
       writeFileSync(file, JSON.stringify(doc, null, 2));

@@ -71,11 +71,16 @@ describe('documentProblems', () => {
     const unknown = (doc: MappingDocument) => documentProblems(doc, { sourceFields }).problems.filter((p) => p.code === 'MAP_UNKNOWN_SOURCE');
     // Members of a group ($items) and run parameters ($param.MsgId) are bound by the mapping.
     expect(unknown(payments)).toEqual([]);
-    const custom = { ...crm, rules: [...crm.rules, { target: 'note', sources: ['$items.amount', '$v'], transforms: [], required: 'omit' as const }] };
+    const custom = { ...crm, rules: [...crm.rules, { target: 'note', sources: ['$v.amount', '$param.day'], transforms: [], required: 'omit' as const }] };
     expect(documentProblems(custom, { sourceFields: SOURCE }).problems).toEqual([]);
-    // A typo outside a variable is still reported.
-    const typo = { ...payments, rules: [...payments.rules, { target: 'x', sources: ['Betrg'], transforms: [], required: 'omit' as const }] };
-    expect(unknown(typo).map((p) => [p.code, p.target])).toEqual([['MAP_UNKNOWN_SOURCE', 'x']]);
+    // A typo is still reported, at the root and among a group's members (`$items` are the grouped rows).
+    const ustrd = 'Document.CstmrCdtTrfInitn.PmtInf.CdtTrfTxInf.RmtInf.Ustrd';
+    const rules = payments.rules.map((r) => (r.target === ustrd ? { ...r, sources: ['Verwendungszwek'] } : r));
+    const typo = { ...payments, rules: [...rules, { target: 'x', sources: ['Betrg'], transforms: [], required: 'omit' as const }] };
+    expect(unknown(typo).map((p) => [p.code, p.target])).toEqual([
+      ['MAP_UNKNOWN_SOURCE', ustrd],
+      ['MAP_UNKNOWN_SOURCE', 'x'],
+    ]);
   });
 
   it('finds nothing in the bundled mapping against its own source fields', () => {

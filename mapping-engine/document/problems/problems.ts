@@ -75,12 +75,22 @@ function key(names: readonly string[]): string {
 }
 
 /**
- * Whether `names` starts at or passes through a variable (`$items` a group's members,
- * `$param`, a JSONata variable bound inside custom code): the mapping binds it, so it is
- * no field of the source and is not judged against the source's fields.
+ * Whether `names` starts at or passes through a variable (`$param`, a JSONata variable bound
+ * inside custom code): the mapping binds it, so it is no field of the source and is not judged
+ * against the source's fields.
  */
 export function isVariablePath(names: readonly string[]): boolean {
   return names.some((name) => name.startsWith('$'));
+}
+
+/**
+ * The place in the input `names` stands for: a group's members (`$items`) are items of the list
+ * the group was made from, so `$items` steps drop out (`$items.Betrag` inside a group of rows is
+ * the rows' `Betrag`); undefined for a path through any other variable ({@link isVariablePath}).
+ */
+export function inputPath(names: readonly string[]): string[] | undefined {
+  const plain = names.filter((name) => name !== '$items');
+  return isVariablePath(plain) ? undefined : plain;
 }
 
 function isPrefix(prefix: readonly string[], names: readonly string[]): boolean {
@@ -140,8 +150,9 @@ function sourceProblems(doc: MappingDocument, sourceFields: readonly SideField[]
   }));
   const out: Problem[] = [];
   const check = (target: string, targetNames: string[], source: string, what: string) => {
-    const names = absoluteSource(doc, targetNames, source);
-    if (names === undefined || names.length === 0 || isVariablePath(names) || known.has(key(names))) return;
+    const absolute = absoluteSource(doc, targetNames, source);
+    const names = absolute && inputPath(absolute);
+    if (names === undefined || names.length === 0 || known.has(key(names))) return;
     out.push({ kind: 'source', severity: 'warning', code: 'MAP_UNKNOWN_SOURCE', target, message: `${what} reads ${source}, which the source schema and samples do not have` });
   };
   for (const rule of doc.rules) {
