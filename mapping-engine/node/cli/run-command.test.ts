@@ -66,7 +66,8 @@ describe('mapwright run', () => {
     const { code, out, err } = await runCli('run', file, '--input', input);
     expect(code).toBe(1);
     expect(out).toBe('');
-    expect(err).toMatch(/^RUN_EVALUATION .*missing-name\.input\.json: .*firstName/);
+    // The code a test case expects for it (a required field without a value), not the runner's RUN_EVALUATION.
+    expect(err).toMatch(/^MAP_REQUIRED_MISSING .*missing-name\.input\.json: firstName is required/);
     expect(err.trim().split('\n')).toHaveLength(1);
   });
 

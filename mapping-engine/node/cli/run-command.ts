@@ -97,7 +97,7 @@ async function singleRun(prepared: PreparedMapping, inputFile: string, options: 
   }
   if (result.error) {
     // The error concerns the record, so name the input file rather than the expression.
-    io.stderr(`${describeRunError(result.error, prepared.compiled, inputFile)}\n`);
+    io.stderr(`${describeRunError(result.error, prepared.compiled, inputFile, prepared.document)}\n`);
     return EXIT_CHECK_FAILED;
   }
   if (result.text === undefined) {
@@ -122,7 +122,7 @@ async function batchRun(prepared: PreparedMapping, plan: PerRecordPlan, inputFil
   if (options.progress) io.stderr(`${summaryLine(result)}\n`);
   if (result.error) {
     const written = options.out ? `; nothing was written to ${options.out}` : '';
-    io.stderr(`${describeRunError(result.error, prepared.compiled, inputFile)}${written}\n`);
+    io.stderr(`${describeRunError(result.error, prepared.compiled, inputFile, prepared.document)}${written}\n`);
     return EXIT_CHECK_FAILED;
   }
   return reportViolations(result.violations, result.violationCount, options, io);
