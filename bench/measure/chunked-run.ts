@@ -7,13 +7,14 @@
  * bounded number of slices is in flight.
  */
 import type { EngineJob } from '../../mapping-engine/compiled/engine-selection';
+import { DEFAULT_SLICE_BYTES } from '../../mapping-engine/node/batch/run-batch';
 import { cutLines } from '../../mapping-engine/node/batch/slice-cut';
 import type { RunnerPool } from '../../mapping-engine/node/runner/runner-pool';
 import type { SliceJob } from '../../mapping-engine/node/runner/slice-types';
 
 /** Options of {@link runChunked}. */
 export interface ChunkedRunOptions {
-  /** Bytes per slice (batch mode's default is 1 MiB). */
+  /** Bytes per slice (default: batch mode's). */
   sliceBytes?: number;
   /** Slices in flight at once; two per worker keeps every worker busy while results travel. */
   inFlight?: number;
@@ -47,7 +48,7 @@ function sliceEnds(bytes: Buffer, size: number): number[] {
  */
 export async function runChunked(pool: RunnerPool, mapping: string | EngineJob, bytes: Buffer, options: ChunkedRunOptions = {}): Promise<string> {
   const job = typeof mapping === 'string' ? { expression: mapping } : { expression: mapping.expression, ...(mapping.program !== undefined ? { program: mapping.program } : {}) };
-  const ends = sliceEnds(bytes, options.sliceBytes ?? 1 << 20);
+  const ends = sliceEnds(bytes, options.sliceBytes ?? DEFAULT_SLICE_BYTES);
   const inFlight = options.inFlight ?? 4;
   const outputs: string[] = new Array(ends.length);
   let next = 0;

@@ -47,7 +47,7 @@ export interface BatchRunOptions {
   sink: OutputSink;
   /** Records per piece at most (default: 2000 when records are parsed here, else as many as fill `sliceBytes`). */
   chunkRecords?: number;
-  /** Bytes read per slice when the workers parse (default 1 MiB). */
+  /** Bytes read per slice when the workers parse (default {@link DEFAULT_SLICE_BYTES}). */
   sliceBytes?: number;
   /** Aborting it stops the run: the output is abandoned and the result's error is `RUN_CANCELLED`. */
   signal?: AbortSignal;
@@ -87,8 +87,12 @@ export const DEFAULT_CHUNK_RECORDS = 2000;
 /** Heap cap of each batch worker, in MiB (a job's own `limits.memoryMb` still wins). */
 export const BATCH_WORKER_MEMORY_MB = 128;
 
-/** Bytes read per slice: about a few thousand records, so per-job overhead is small and memory flat. */
-export const DEFAULT_SLICE_BYTES = 1 << 20;
+/**
+ * Bytes read per slice: about a thousand records. A slice's records and output
+ * then die young in the worker's heap: 1 MiB slices took 40% more CPU on a
+ * CSV batch (garbage collection), smaller than 64 KiB more per-job overhead.
+ */
+export const DEFAULT_SLICE_BYTES = 128 * 1024;
 
 async function sizeOf(path: string): Promise<number> {
   try {
