@@ -48,6 +48,17 @@ function itemFields(rule: MappingRule): string[][] | undefined {
   return fields.length > 0 ? fields : undefined;
 }
 
+/** The field a group key (`$key`) is computed from, for a rule at `targetNames`: the innermost enclosing group's `groupBy`, read in its items. */
+function groupKeyField(doc: MappingDocument, targetNames: readonly string[]): string[] | undefined {
+  const group = doc.arrays
+    .map((context) => ({ context, names: context.target === '.' ? [] : pathNames(context.target) }))
+    .filter(({ context, names }) => context.groupBy !== undefined && names !== undefined && names.length < targetNames.length && names.every((n, i) => targetNames[i] === n))
+    .sort((a, b) => b.names!.length - a.names!.length)[0];
+  const field = group?.context.groupBy === undefined ? undefined : pathNames(group.context.groupBy);
+  // A rule directly inside the group reads its relative paths in the group's items.
+  return group && field ? [...sourceScope(doc, [...group.names!, '\u0000']), ...field] : undefined;
+}
+
 /** What `rule` of `doc` reads (see {@link RuleReads}). */
 export function ruleReads(doc: MappingDocument, rule: MappingRule): RuleReads {
   const targetNames = pathNames(rule.target) ?? [];
@@ -56,7 +67,7 @@ export function ruleReads(doc: MappingDocument, rule: MappingRule): RuleReads {
   if (dropsValue(rule) && code.length === 0) return { paths: [], code, scope, inputs: [] };
   const fields = itemFields(rule);
   const paths = rule.sources.flatMap((source) => {
-    const base = source === '.' || source === '$items' ? scope : absoluteSource(doc, targetNames, source);
+    const base = source === '.' || source === '$items' ? scope : source === '$key' ? groupKeyField(doc, targetNames) : absoluteSource(doc, targetNames, source);
     if (base === undefined) return [];
     return (fields ? fields.map((f) => [...base, ...f]) : [base]).flatMap((names) => {
       const plain = inputNames(names);

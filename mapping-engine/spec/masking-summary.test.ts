@@ -171,3 +171,30 @@ describe('custom code given a record as $value', () => {
     ]);
   });
 });
+
+describe('a group key ($key)', () => {
+  it('carries the field the group is made by', () => {
+    const doc = loadDocument(
+      JSON.stringify({
+        formatVersion: 1,
+        name: 'x',
+        source: { format: 'json', samples: [] },
+        target: { format: 'json', samples: [] },
+        arrays: [
+          { target: 'byBuyer', source: 'orders', groupBy: 'buyer.email' },
+          { target: 'byDay', source: 'orders', groupBy: 'day' },
+        ],
+        rules: [
+          { target: 'byBuyer.who', sources: ['$key'] },
+          { target: 'byDay.day', sources: ['$key'] },
+        ],
+      }),
+    ).document;
+    const sample = { orders: [{ day: '2025-07-01', buyer: { email: 'erika.mustermann@example.org' } }] };
+    const { targets } = summariseMasking(doc, [sample]);
+    expect(targets.map((t) => [t.target, t.personal, t.from])).toEqual([
+      ['byBuyer.who', true, ['orders[].buyer.email']],
+      ['byDay.day', false, []],
+    ]);
+  });
+});
