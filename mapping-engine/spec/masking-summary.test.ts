@@ -7,26 +7,24 @@ import type { JsonValue } from '../payload/types';
 import { mentions } from './masking-lineage';
 import { summariseMasking } from './masking-summary';
 
+/** A JSON-to-JSON document with `body` (arrays, rules, masking...). */
+const docWith = (body: Record<string, unknown>) =>
+  loadDocument(JSON.stringify({ formatVersion: 1, name: 'x', source: { format: 'json', samples: [] }, target: { format: 'json', samples: [] }, ...body })).document;
+
 const doc = (extra: Record<string, unknown> = {}) =>
-  loadDocument(
-    JSON.stringify({
-      formatVersion: 1,
-      name: 'x',
-      source: { format: 'json', samples: [] },
-      target: { format: 'json', samples: [] },
-      arrays: [{ target: 'lines', source: 'order.line_items' }],
-      rules: [
-        { target: 'number', sources: ['order.name'] },
-        { target: 'remark', sources: ['order.note'] },
-        { target: 'email', sources: ['order.customer.email'] },
-        { target: 'lines.sku', sources: ['sku'] },
-        { target: 'lines.buyer', sources: ['../order.customer.first_name'] },
-        { target: 'bank', sources: ['order.payment.bic'] },
-        { target: 'lat', sources: ['order.shipping_address.latitude'] },
-      ],
-      ...extra,
-    }),
-  ).document;
+  docWith({
+    arrays: [{ target: 'lines', source: 'order.line_items' }],
+    rules: [
+      { target: 'number', sources: ['order.name'] },
+      { target: 'remark', sources: ['order.note'] },
+      { target: 'email', sources: ['order.customer.email'] },
+      { target: 'lines.sku', sources: ['sku'] },
+      { target: 'lines.buyer', sources: ['../order.customer.first_name'] },
+      { target: 'bank', sources: ['order.payment.bic'] },
+      { target: 'lat', sources: ['order.shipping_address.latitude'] },
+    ],
+    ...extra,
+  });
 
 describe('the spec data-protection section', () => {
   it('lists the masked source fields by their place in the input, free text and coordinates included, not a BIC or an order name', () => {
@@ -147,19 +145,13 @@ describe('mentions (custom code naming a masked field)', () => {
 });
 
 describe('custom code given a record as $value', () => {
-  const doc = loadDocument(
-    JSON.stringify({
-      formatVersion: 1,
-      name: 'x',
-      source: { format: 'json', samples: [] },
-      target: { format: 'json', samples: [] },
-      rules: [
-        { target: 'total', sources: ['order.lines'], transforms: [{ kind: 'custom', expression: '$sum($value.(qty * price))' }] },
-        { target: 'dump', sources: ['order.lines'], transforms: [{ kind: 'custom', expression: '$string($value)' }] },
-        { target: 'notes', sources: ['order.lines'], transforms: [{ kind: 'custom', expression: '$join($value.note, "; ")' }] },
-      ],
-    }),
-  ).document;
+  const doc = docWith({
+    rules: [
+      { target: 'total', sources: ['order.lines'], transforms: [{ kind: 'custom', expression: '$sum($value.(qty * price))' }] },
+      { target: 'dump', sources: ['order.lines'], transforms: [{ kind: 'custom', expression: '$string($value)' }] },
+      { target: 'notes', sources: ['order.lines'], transforms: [{ kind: 'custom', expression: '$join($value.note, "; ")' }] },
+    ],
+  });
   const sample = { order: { lines: [{ qty: 1, price: 2, note: 'ring Erika Mustermann on +49 30 1234567' }] } };
 
   it('reads what the code names of it, or all of it when the code uses $value whole', () => {
@@ -174,22 +166,16 @@ describe('custom code given a record as $value', () => {
 
 describe('a group key ($key)', () => {
   it('carries the field the group is made by', () => {
-    const doc = loadDocument(
-      JSON.stringify({
-        formatVersion: 1,
-        name: 'x',
-        source: { format: 'json', samples: [] },
-        target: { format: 'json', samples: [] },
-        arrays: [
-          { target: 'byBuyer', source: 'orders', groupBy: 'buyer.email' },
-          { target: 'byDay', source: 'orders', groupBy: 'day' },
-        ],
-        rules: [
-          { target: 'byBuyer.who', sources: ['$key'] },
-          { target: 'byDay.day', sources: ['$key'] },
-        ],
-      }),
-    ).document;
+    const doc = docWith({
+      arrays: [
+        { target: 'byBuyer', source: 'orders', groupBy: 'buyer.email' },
+        { target: 'byDay', source: 'orders', groupBy: 'day' },
+      ],
+      rules: [
+        { target: 'byBuyer.who', sources: ['$key'] },
+        { target: 'byDay.day', sources: ['$key'] },
+      ],
+    });
     const sample = { orders: [{ day: '2025-07-01', buyer: { email: 'erika.mustermann@example.org' } }] };
     const { targets } = summariseMasking(doc, [sample]);
     expect(targets.map((t) => [t.target, t.personal, t.from])).toEqual([
