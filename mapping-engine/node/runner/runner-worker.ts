@@ -102,7 +102,8 @@ function runCompiled(job: WorkerJobMessage, inputOf: () => unknown): { valueJson
   const started = performance.now();
   const input = inputOf();
   const parseMs = performance.now() - started;
-  const outcome = runProgram(job.program!, input);
+  // The run's parameters: a program reading one bails without them.
+  const outcome = runProgram(job.program!, input, parseJson(job.bindingsJson) as Record<string, unknown> | undefined);
   if ('bailed' in outcome) return outcome;
   const valueJson = JSON.stringify(outcome.value);
   return { valueJson, timings: { parseMs, evalMs: performance.now() - started - parseMs, engine: 'compiled' } };
