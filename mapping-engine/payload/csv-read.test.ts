@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { failure } from '../../tests/helpers/test-support';
 import { makeField, type SchemaField } from '../schema/model';
 import { readCsv } from './csv-read';
+import { lineOfRow } from './row-lines';
 
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -11,8 +12,15 @@ describe('readCsv', () => {
     const parsed = readCsv('id,zip,amount\n001,08123,-12.50\n');
     expect(parsed.format).toBe('csv');
     expect(parsed.value).toEqual([{ id: '001', zip: '08123', amount: '-12.50' }]);
-    expect(parsed.meta).toEqual({ delimiter: ',', lineEnding: '\n', quoteChar: '"', headers: ['id', 'zip', 'amount'], originalHeaders: ['id', 'zip', 'amount'], bom: false, encoding: 'utf-16' });
+    expect(parsed.meta).toEqual({ delimiter: ',', lineEnding: '\n', quoteChar: '"', headers: ['id', 'zip', 'amount'], originalHeaders: ['id', 'zip', 'amount'], bom: false, encoding: 'utf-16', rowLines: { first: 2, jumps: [] } });
     expect(parsed.warnings).toEqual([]);
+  });
+
+  it('notes where each row starts: a quoted field spanning lines, blank and comment lines move the rows after it', () => {
+    const text = 'id,note\n1,a\n2,"two\nlines"\n\n3,c\n4,d\n';
+    const parsed = readCsv(text);
+    expect(parsed.meta?.rowLines).toEqual({ first: 2, jumps: [[2, 6]] });
+    expect([0, 1, 2, 3].map((row) => lineOfRow(parsed.meta!.rowLines!, row))).toEqual([2, 3, 6, 7]);
   });
 
   it('distinguishes empty fields ("") from missing ones (absent keys)', () => {

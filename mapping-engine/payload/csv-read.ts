@@ -9,6 +9,7 @@ import { decodeText } from './decode';
 import { dialectSample, CsvSession } from './csv-session';
 import { ChunkDecoder } from './jsonl-chunk-decoder';
 import type { JsonValue, ParsedPayload, ReadOptions, Truncation } from './types';
+import type { RowLines } from './row-lines';
 
 /** How a CSV file was written, so it can be written back the same way. */
 export interface CsvMeta {
@@ -21,6 +22,8 @@ export interface CsvMeta {
   originalHeaders: string[];
   bom: boolean;
   encoding: string;
+  /** Where each row starts in the file (see row-lines.ts); absent for a streamed read. */
+  rowLines?: RowLines;
 }
 
 /** Options for {@link readCsv} and {@link streamCsv}. */
@@ -66,6 +69,8 @@ export function readCsv(input: Uint8Array | string, options: CsvReadOptions = {}
     bom: decoded.bom,
     encoding: decoded.encoding,
   };
+  const rowLines = session.rowLines.result();
+  if (rowLines) meta.rowLines = rowLines;
   const result: ParsedPayload<CsvMeta> = { format: 'csv', value: rows, meta, warnings: session.finishWarnings(), encoding: decoded.encoding };
   if (session.more) result.truncated = estimate(rows.length, session.consumed, decoded.text.length);
   return result;

@@ -11,6 +11,7 @@ import { CsvTokenizer, printable } from './csv-tokenizer';
 import { WarningSink } from './csv-warnings';
 import type { CsvReadOptions } from './csv-read';
 import type { JsonValue, ParseWarning } from './types';
+import { RowLinesRecorder } from './row-lines';
 
 /** Cuts `text` to a detection sample that ends at a line break. */
 export function dialectSample(text: string): string {
@@ -40,6 +41,8 @@ export class CsvSession {
   private readonly builder: CsvRowBuilder;
   private rows: Array<Record<string, JsonValue>> = [];
   private total = 0;
+  /** Where each row starts, for errors naming a record by its line. */
+  readonly rowLines = new RowLinesRecorder();
   private commentLines = 0;
 
   constructor(sample: string, options: CsvReadOptions) {
@@ -74,6 +77,7 @@ export class CsvSession {
             return false;
           }
           this.rows.push(row);
+          this.rowLines.note(this.total, record.line);
           this.total++;
           return true;
         },
