@@ -16,7 +16,7 @@ async function failure(document: ReturnType<typeof doc>, input: unknown): Promis
 // Row 3 (P-3) starts on line 6: the note of row 2 spans two lines and a blank line follows.
 const CSV = 'no,date,iban,note\nP-1,01.07.2024,DE1,a\nP-2,01.07.2024,DE2,"two\nlines"\n\nP-3,02.07.2024,,c\n';
 
-describe('records of a CSV input named by their line', () => {
+describe('records named where the input has them', () => {
   it('names a row of a per-record mapping, an element of an array over the rows and a group member by the line it starts on', async () => {
     const input = readCsv(CSV);
     const rows = doc({ recordKey: 'no', recordLabel: 'Payment-No', arrays: [{ target: '.', source: '.' }], rules: [{ target: 'iban', sources: ['iban'], required: 'error' }] });
@@ -34,10 +34,28 @@ describe('records of a CSV input named by their line', () => {
     expect(await named(grouped)).toBe('blocks[].txs[].iban is required (line 6: no "P-3")');
   });
 
+  it('names elements of JSON input by their array index and of XML input by their element path, each relative to the element around it', async () => {
+    const nested = doc({
+      recordKey: 'batch',
+      arrays: [
+        { target: 'orders', source: 'export.orders', recordKey: 'number' },
+        { target: 'orders.lines', source: 'lines' },
+      ],
+      rules: [{ target: 'orders.lines.sku', sources: ['sku'], required: 'error' }],
+    });
+    const input = { batch: 'B1', export: { orders: [{ number: 'PO-1', lines: [{ sku: 'A' }] }, { number: 'PO-2', lines: [{ sku: 'B' }, { qty: 3 }] }] } };
+    const error = await failure(nested, input);
+    expect(error.message).toBe('orders[].lines[].sku is required (batch "B1", orders item 2: number "PO-2", orders.lines item 2)');
+    expect(withRecordLines(error, nested, { format: 'json' }).message).toBe('orders[].lines[].sku is required (batch "B1", export.orders[1]: number "PO-2", lines[1])');
+    expect(withRecordLines(error, nested, { format: 'xml' }).message).toBe('orders[].lines[].sku is required (batch "B1", export/orders[2]: number "PO-2", lines[2])');
+    const rows = doc({ arrays: [{ target: '.', source: '.' }], rules: [{ target: 'iban', sources: ['iban'], required: 'error' }] });
+    expect(withRecordLines(await failure(rows, [{ iban: 'x' }, {}]), rows, { format: 'json' }).message).toBe('iban is required ([1])');
+  });
+
   it('leaves other inputs and messages alone', async () => {
     const rows = doc({ arrays: [{ target: '.', source: '.' }], rules: [{ target: 'iban', sources: ['iban'], required: 'error' }] });
     const error = await failure(rows, [{ iban: 'x' }, {}]);
-    expect(withRecordLines(error, rows, { format: 'json' })).toBe(error);
+    expect(withRecordLines(error, rows, { format: 'jsonl' })).toBe(error);
     expect(withRecordLines(error, rows, { format: 'csv', meta: {} })).toBe(error);
     expect(withRecordLines({ ...error, message: 'iban is required (record of sales)' }, rows, readCsv(CSV)).message).toBe('iban is required (record of sales)');
   });

@@ -1,47 +1,66 @@
 /**
- * Names the records of a CSV input by their line in the file. The compiled
- * expression names an input record by its place among the rows (`record 3`,
- * `Invoice.InvoiceLine item 3`, see compiler/record-label.ts), which is all
- * plain jsonata can know; a host that read the file knows where each row
- * starts (payload/row-lines.ts), so it writes the line a user finds it on
- * in an editor instead (`line 4`), a quoted field spanning lines, blank and
- * comment lines included.
+ * Names the records in a run error where the input has them. The compiled
+ * expression names an element by its place in its source array
+ * (`record 3`, `lines item 3`, see compiler/record-label.ts), which is all
+ * plain jsonata can know; a host that read the input knows its format, so
+ * it writes the place a user looks for: the line a CSV row starts on
+ * (`line 4`; payload/row-lines.ts, a quoted field spanning lines, blank and
+ * comment lines counted), the JSON array index (`order.line_items[2]`,
+ * `[2]` for a list input) or the XML element path (`Items/Item[3]`,
+ * 1-based as XPath counts). Nested arrays keep their chain, each relative
+ * to the element around it (`orders[1]: number "PO-2", lines[0]`).
  */
 import { positionLabel } from '../compiler/record-label';
-import type { MappingDocument } from '../document/document-schema';
+import type { ArrayContext, MappingDocument } from '../document/document-schema';
 import { isRowLines, lineOfRow, type RowLines } from '../payload/row-lines';
-import type { ParsedPayload } from '../payload/types';
+import type { ParsedPayload, PayloadFormat } from '../payload/types';
 import type { RunErrorData } from './run-types';
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** The words before the number in the labels of the input's records (`record `, `Invoice.InvoiceLine item `). */
-function inputRecordWords(doc: Pick<MappingDocument, 'arrays'>): string[] {
-  const words = new Set<string>();
-  for (const ctx of doc.arrays) {
-    if (ctx.source !== '.') continue;
-    // A group's members are named as records of the input (`record 3`); other arrays over the rows by their target.
-    words.add(positionLabel(ctx.groupBy !== undefined ? '.' : ctx.target, 0).slice(0, -1));
-  }
-  return [...words];
+/** How one array's elements are named in the input: the words before the number in the expression's label, and the place for a 1-based position. */
+interface Naming {
+  words: string;
+  place: (position: number) => string;
 }
 
-/** `message` with each label of an input record replaced by its line (`record 3` -> `line 4`). */
-export function withLines(message: string, doc: Pick<MappingDocument, 'arrays'>, lines: RowLines): string {
+/** A source path as a user reads it: no backticks (`Zahlungs-Nr`). */
+function plainName(path: string): string {
+  return path.replace(/`/g, '');
+}
+
+function namingOf(ctx: ArrayContext, format: PayloadFormat, lines: RowLines | undefined): Naming | undefined {
+  // A group's members are named as records of the input (`record 3`).
+  const words = positionLabel(ctx.groupBy !== undefined ? '.' : ctx.target, 0).slice(0, -1);
+  if (ctx.source === '.') {
+    if (format === 'csv') return lines ? { words, place: (n) => `line ${lineOfRow(lines, n - 1)}` } : undefined;
+    return format === 'json' ? { words, place: (n) => `[${n - 1}]` } : undefined;
+  }
+  // Members of a group are named by the group's source; variables and paths out of the element are not places in the input.
+  if (ctx.groupBy !== undefined || ctx.source.startsWith('$') || ctx.source.startsWith('../') || ctx.source.startsWith('/')) return undefined;
+  const path = plainName(ctx.source);
+  if (format === 'json' || format === 'jsonl') return { words, place: (n) => `${path}[${n - 1}]` };
+  if (format === 'xml') return { words, place: (n) => `${path.replace(/\./g, '/')}[${n}]` };
+  return undefined;
+}
+
+/** `message` with each element label of `doc`'s arrays replaced by its place in an input of `format`. */
+export function withInputPlaces(message: string, doc: Pick<MappingDocument, 'arrays'>, format: PayloadFormat, lines?: RowLines): string {
   let out = message;
-  for (const words of inputRecordWords(doc)) {
-    const pattern = new RegExp(`(\\(|, )${escapeRegExp(words)}(\\d+)(?=[),:])`, 'g');
-    out = out.replace(pattern, (_match, start: string, position: string) => `${start}line ${lineOfRow(lines, Number(position) - 1)}`);
+  for (const ctx of doc.arrays) {
+    const naming = namingOf(ctx, format, lines);
+    if (!naming) continue;
+    const pattern = new RegExp(`(\\(|, )${escapeRegExp(naming.words)}(\\d+)(?=[),:])`, 'g');
+    out = out.replace(pattern, (_match, start: string, position: string) => `${start}${naming.place(Number(position))}`);
   }
   return out;
 }
 
-/** `error` with its input records named by their line when `input` is a CSV file whose row lines are known; else `error`. */
+/** `error` with its records named where `input` has them (see the module comment); else `error`. */
 export function withRecordLines(error: RunErrorData, doc: Pick<MappingDocument, 'arrays'>, input: Pick<ParsedPayload, 'format' | 'meta'>): RunErrorData {
-  const lines = input.format === 'csv' ? (input.meta as { rowLines?: unknown } | undefined)?.rowLines : undefined;
-  if (!isRowLines(lines)) return error;
-  const message = withLines(error.message, doc, lines);
+  const rowLines = input.format === 'csv' ? (input.meta as { rowLines?: unknown } | undefined)?.rowLines : undefined;
+  const message = withInputPlaces(error.message, doc, input.format, isRowLines(rowLines) ? rowLines : undefined);
   return message === error.message ? error : { ...error, message };
 }
