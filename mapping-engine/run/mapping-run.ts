@@ -22,7 +22,7 @@ import type { LoadedTarget } from '../validate/load-target';
 import { validationTargetOf } from '../validate/validate-target';
 import type { OutputViolation, ValidationTarget } from '../validate/validation-types';
 import { checkLargeInput, type LargeInputLimits } from './large-input-guard';
-import { withRecordLines } from './record-lines';
+import { withRecordPlaces } from './record-places';
 import type { ExpressionRunner, RunErrorData, RunLimits, RunResult } from './run-types';
 
 /** A mapping ready to run: the document, its compiled expression and its loaded target. */
@@ -160,7 +160,7 @@ export function finishMapping(prepared: PreparedMapping, input: Pick<ParsedPaylo
   const targetFormat = prepared.document.target.format;
   const timings: MappingRunTimings = { parseMs: result.timings.parseMs, evalMs: result.timings.evalMs, writeMs: 0, validateMs: result.timings.validateMs ?? 0 };
   // A CSV input's records are named by their line in the file, which only the host that read it knows.
-  if (result.error) return failed(withRecordLines(result.error, prepared.document, input), prepared, timings);
+  if (result.error) return failed(withRecordPlaces(result.error, prepared.document, input), prepared, timings);
   if (result.value === undefined) return { fieldErrors: [], violations: [], timings };
   const value = result.value as JsonValue;
   let text: string;

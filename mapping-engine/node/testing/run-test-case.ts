@@ -19,7 +19,7 @@ import { readPayload } from '../../payload/read-payload';
 import type { JsonValue, PayloadFormat } from '../../payload/types';
 import { writePayload } from '../../payload/write-payload';
 import { describeRunError } from '../../run/describe-run-error';
-import { withRecordLines } from '../../run/record-lines';
+import { withRecordPlaces } from '../../run/record-places';
 import { diffValues } from '../../run/diff-values';
 import type { ExpressionRunner } from '../../run/run-types';
 import { compareViolations, matchesExpectedError, observedViolations, observeRunError, showExpectedError } from '../../run/test-expectations';
@@ -100,11 +100,11 @@ export async function runTestCase(project: CompiledProject, file: string, test: 
       if (!result.error) return { ...base, outcome: 'failure', message: `expected an error matching ${want}, but the mapping produced a result` };
       const observed = observeRunError(result.error, project);
       if (matchesExpectedError(test.expectError, observed, result.error)) return { ...base, outcome: 'passed' };
-      return { ...base, outcome: 'failure', message: `expected an error matching ${want}, got ${JSON.stringify(observed)}: ${describeRunError(withRecordLines(result.error, project.document, input), project.compiled, test.input)}` };
+      return { ...base, outcome: 'failure', message: `expected an error matching ${want}, got ${JSON.stringify(observed)}: ${describeRunError(withRecordPlaces(result.error, project.document, input), project.compiled, test.input)}` };
     }
     if (result.error) {
       const observed = observeRunError(result.error, project);
-      return { ...base, outcome: 'failure', message: `the run failed with ${JSON.stringify(observed)}: ${describeRunError(withRecordLines(result.error, project.document, input), project.compiled, test.input)}` };
+      return { ...base, outcome: 'failure', message: `the run failed with ${JSON.stringify(observed)}: ${describeRunError(withRecordPlaces(result.error, project.document, input), project.compiled, test.input)}` };
     }
     const compared = await compareExpected(project, file, test, result.value);
     if (compared.outcome !== 'passed') return { ...base, ...compared };

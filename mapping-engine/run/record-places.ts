@@ -59,7 +59,7 @@ export function withInputPlaces(message: string, doc: Pick<MappingDocument, 'arr
 }
 
 /** `error` with its records named where `input` has them (see the module comment); else `error`. */
-export function withRecordLines(error: RunErrorData, doc: Pick<MappingDocument, 'arrays'>, input: Pick<ParsedPayload, 'format' | 'meta'>): RunErrorData {
+export function withRecordPlaces(error: RunErrorData, doc: Pick<MappingDocument, 'arrays'>, input: Pick<ParsedPayload, 'format' | 'meta'>): RunErrorData {
   const rowLines = input.format === 'csv' ? (input.meta as { rowLines?: unknown } | undefined)?.rowLines : undefined;
   const message = withInputPlaces(error.message, doc, input.format, isRowLines(rowLines) ? rowLines : undefined);
   return message === error.message ? error : { ...error, message };

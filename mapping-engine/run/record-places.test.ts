@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { doc, runCompiled } from '../compiler/compiler-test-helpers';
 import { readCsv } from '../payload/csv-read';
-import { withRecordLines } from './record-lines';
+import { withRecordPlaces } from './record-places';
 import type { RunErrorData } from './run-types';
 
 async function failure(document: ReturnType<typeof doc>, input: unknown): Promise<RunErrorData> {
@@ -28,7 +28,7 @@ describe('records named where the input has them', () => {
       ],
       rules: [{ target: 'blocks.txs.iban', sources: ['iban'], required: 'error' }],
     });
-    const named = async (d: ReturnType<typeof doc>) => withRecordLines(await failure(d, input.value), d, input).message;
+    const named = async (d: ReturnType<typeof doc>) => withRecordPlaces(await failure(d, input.value), d, input).message;
     expect(await named(rows)).toBe('iban is required (Payment-No "P-3", line 6)');
     expect(await named(lines)).toBe('Invoice.Line[].iban is required (line 6: no "P-3")');
     expect(await named(grouped)).toBe('blocks[].txs[].iban is required (line 6: no "P-3")');
@@ -46,17 +46,17 @@ describe('records named where the input has them', () => {
     const input = { batch: 'B1', export: { orders: [{ number: 'PO-1', lines: [{ sku: 'A' }] }, { number: 'PO-2', lines: [{ sku: 'B' }, { qty: 3 }] }] } };
     const error = await failure(nested, input);
     expect(error.message).toBe('orders[].lines[].sku is required (batch "B1", orders item 2: number "PO-2", orders.lines item 2)');
-    expect(withRecordLines(error, nested, { format: 'json' }).message).toBe('orders[].lines[].sku is required (batch "B1", export.orders[1]: number "PO-2", lines[1])');
-    expect(withRecordLines(error, nested, { format: 'xml' }).message).toBe('orders[].lines[].sku is required (batch "B1", export/orders[2]: number "PO-2", lines[2])');
+    expect(withRecordPlaces(error, nested, { format: 'json' }).message).toBe('orders[].lines[].sku is required (batch "B1", export.orders[1]: number "PO-2", lines[1])');
+    expect(withRecordPlaces(error, nested, { format: 'xml' }).message).toBe('orders[].lines[].sku is required (batch "B1", export/orders[2]: number "PO-2", lines[2])');
     const rows = doc({ arrays: [{ target: '.', source: '.' }], rules: [{ target: 'iban', sources: ['iban'], required: 'error' }] });
-    expect(withRecordLines(await failure(rows, [{ iban: 'x' }, {}]), rows, { format: 'json' }).message).toBe('iban is required ([1])');
+    expect(withRecordPlaces(await failure(rows, [{ iban: 'x' }, {}]), rows, { format: 'json' }).message).toBe('iban is required ([1])');
   });
 
   it('leaves other inputs and messages alone', async () => {
     const rows = doc({ arrays: [{ target: '.', source: '.' }], rules: [{ target: 'iban', sources: ['iban'], required: 'error' }] });
     const error = await failure(rows, [{ iban: 'x' }, {}]);
-    expect(withRecordLines(error, rows, { format: 'jsonl' })).toBe(error);
-    expect(withRecordLines(error, rows, { format: 'csv', meta: {} })).toBe(error);
-    expect(withRecordLines({ ...error, message: 'iban is required (record of sales)' }, rows, readCsv(CSV)).message).toBe('iban is required (record of sales)');
+    expect(withRecordPlaces(error, rows, { format: 'jsonl' })).toBe(error);
+    expect(withRecordPlaces(error, rows, { format: 'csv', meta: {} })).toBe(error);
+    expect(withRecordPlaces({ ...error, message: 'iban is required (record of sales)' }, rows, readCsv(CSV)).message).toBe('iban is required (record of sales)');
   });
 });
