@@ -119,20 +119,23 @@ export class RunnerPool {
     const inputJson = job.inputJson ?? serialise('input', job.input);
     const bindingsJson = serialise('bindings', job.bindings);
     if (this.closed || options.signal?.aborted) return cancelled();
+    const message = { type: 'job' as const, id: this.nextId++, expression: job.expression, ...(job.program !== undefined ? { program: job.program } : {}), limits, inputJson, bindingsJson };
+    return this.enqueue({ message, limits, ...(job.validate ? { validation: { id: this.targetId(job.validate), target: job.validate } } : {}) }, options.signal);
+  }
+
+  /** Queues `task` (settled with what its slot gives, or `RUN_CANCELLED` when `signal` aborts it). */
+  private enqueue(task: Omit<SlotTask, 'settle'>, signal: AbortSignal | undefined): Promise<RunResult> {
     return new Promise<RunResult>((resolve) => {
-      const signal = options.signal;
-      const onAbort = (): void => this.cancel(task);
-      const task: SlotTask = {
-        message: { type: 'job', id: this.nextId++, expression: job.expression, ...(job.program !== undefined ? { program: job.program } : {}), limits, inputJson, bindingsJson },
-        limits,
-        ...(job.validate ? { validation: { id: this.targetId(job.validate), target: job.validate } } : {}),
+      const onAbort = (): void => this.cancel(queued);
+      const queued: SlotTask = {
+        ...task,
         settle: (result) => {
           signal?.removeEventListener('abort', onAbort);
           resolve(result);
         },
       };
       signal?.addEventListener('abort', onAbort, { once: true });
-      this.queue.push(task);
+      this.queue.push(queued);
       this.pump();
     });
   }
@@ -150,23 +153,16 @@ export class RunnerPool {
     const limits = resolveRunLimits(job.limits, this.defaults);
     if (this.closed || options.signal?.aborted) return cancelled();
     const { bytes } = job;
-    const result = await new Promise<RunResult>((resolve) => {
-      const signal = options.signal;
-      const onAbort = (): void => this.cancel(task);
-      const task: SlotTask = {
-        message: { type: 'slice', id: this.nextId++, expression: job.expression, ...(job.program !== undefined ? { program: job.program } : {}), limits, bytes, source: job.source, output: job.output },
+    const message = { type: 'slice' as const, id: this.nextId++, expression: job.expression, ...(job.program !== undefined ? { program: job.program } : {}), limits, bytes, source: job.source, output: job.output };
+    const result = await this.enqueue(
+      {
+        message,
         ...(job.transfer && bytes.buffer instanceof ArrayBuffer ? { transfer: [bytes.buffer] } : {}),
         limits,
         ...(job.validate ? { validation: { id: this.targetId(job.validate), target: job.validate } } : {}),
-        settle: (settled) => {
-          signal?.removeEventListener('abort', onAbort);
-          resolve(settled);
-        },
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
-      this.queue.push(task);
-      this.pump();
-    });
+      },
+      options.signal,
+    );
     const outcome = result.value as SliceOutcome | undefined;
     return { timings: result.timings, ...(outcome ? { outcome } : {}), ...(result.error ? { error: result.error } : {}), ...(result.violations ? { violations: result.violations } : {}) };
   }
