@@ -105,6 +105,28 @@ describe('runBatch over slices parsed in the workers', () => {
     expect(text).toContain('"name":"[\\"A\\",\\"B\\"]"');
   });
 
+  it('names the file line of bytes that are not UTF-8 in a later JSON Lines slice', async () => {
+    const input = join(dir, 'latin.jsonl');
+    const lines = Array.from({ length: 200 }, (_, i) => Buffer.from(`${JSON.stringify({ n: i, name: `n${i}` })}\n`));
+    lines[150] = Buffer.concat([Buffer.from('{"n": 150, "name": "caf'), Buffer.from([0xe9]), Buffer.from('"}\n')]);
+    writeFileSync(input, Buffer.concat(lines));
+    const { prepared, plan } = preparedBatch({ source: { format: 'jsonl' }, target: { format: 'jsonl' }, arrays: [{ target: '.', source: '.' }], rules: [{ target: 'n', sources: ['n'] }] });
+    const run = runBatch(prepared, plan, { input, sink: streamSink(() => undefined), runner: counting(), sliceBytes: 512 });
+    await expect(run).rejects.toMatchObject({ code: 'ENCODING', line: 151 });
+  });
+
+  it('reads a windows-1252 CSV slice by slice as one run reads it', async () => {
+    const input = join(dir, 'latin.csv');
+    const rows = Array.from({ length: 300 }, (_, i) => `${i};${i % 7 === 0 ? 'caf\u00e9 cr\u00e8me' : `plain ${i}`}`);
+    writeFileSync(input, Buffer.from(`id;note\r\n${rows.join('\r\n')}\r\n`, 'latin1'));
+    const { prepared, plan } = preparedBatch({ ...csvToCsv, target: { format: 'jsonl' } });
+    let text = '';
+    const result = await runBatch(prepared, plan, { input, sink: streamSink((t) => void (text += t)), runner: counting(), sliceBytes: 256 });
+    expect(result.records).toBe(300);
+    expect(text).toBe(await wholeRunText(prepared, input));
+    expect(text).toContain('café crème');
+  });
+
   it('stops when cancelled: nothing is written and the pool goes on working', async () => {
     const input = awkwardCsv('cancel.csv', 20_000);
     const { prepared, plan } = preparedBatch(csvToCsv);
