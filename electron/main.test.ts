@@ -4,7 +4,7 @@
  * method is registered behind the sender guard, and navigation, new windows,
  * webviews and permission requests are all refused.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
@@ -226,6 +226,23 @@ describe('main process wiring', () => {
     window.sent.length = 0;
     fake.ipcListeners.get(STUDIO_FILE_DIALOG_CHANNEL)?.({ sender: window.contents, senderFrame: trusted.senderFrame }, 'newProjectPlace');
     await expect.poll(() => window.sent).toEqual([[STUDIO_COMMAND_CHANNEL, { command: 'newProjectPlace', path: place }]]);
+  });
+
+  it('shows an Open dialog for a mapping sheet and lets the import read the picked file only', async () => {
+    const window = fake.windows[0]!;
+    const picked = join(mkdtempSync(join(tmpdir(), 'mapwright-main-sheet-')), 'client-mapping.csv');
+    writeFileSync(picked, 'Target field,Source fields\ncustomerNumber,accountId\n');
+    const projectPath = join(import.meta.dirname, '..', 'samples', 'crm-to-erp', 'crm-to-erp.mapwright.json');
+    const text = readFileSync(projectPath, 'utf8');
+    const importSheet = fake.ipcHandlers.get(studioChannel('importMappingSheet'));
+    // Outside every project and root: refused until the user picks it.
+    expect(await importSheet?.(trusted, { projectPath, text, file: picked })).toMatchObject({ ok: false, error: { code: 'ACCESS_DENIED' } });
+    fake.dialogAnswer = picked;
+    window.sent.length = 0;
+    fake.ipcListeners.get(STUDIO_FILE_DIALOG_CHANNEL)?.({ sender: window.contents, senderFrame: trusted.senderFrame }, 'pickSheet');
+    await expect.poll(() => window.sent).toEqual([[STUDIO_COMMAND_CHANNEL, { command: 'pickSheet', path: picked }]]);
+    // Granted: the sheet is read and its row becomes a rule (the sample maps that field already, so it is listed as unresolved).
+    expect(await importSheet?.(trusted, { projectPath, text, file: picked })).toMatchObject({ ok: true, value: { unresolved: [{ target: 'customerNumber', reason: 'the target field is mapped already' }] } });
   });
 
   it('opens the project a second launch was given, in this window, and focuses it', async () => {

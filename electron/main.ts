@@ -44,6 +44,7 @@ const DEFAULT_SAMPLE = 'crm-to-erp';
 const RECENT_CHANGING: ReadonlySet<StudioMethod> = new Set<StudioMethod>(['openProject', 'saveProject', 'saveProjectAs']);
 const PROJECT_FILTERS = [{ name: 'Mapwright project', extensions: ['json'] }];
 const SAMPLE_FILTERS = [{ name: 'Sample payload', extensions: ['json', 'jsonl', 'xml', 'csv'] }];
+const SHEET_FILTERS = [{ name: 'Mapping spreadsheet', extensions: ['xlsx', 'csv'] }];
 const PICK_FILTERS = [{ name: 'Sample payload or schema', extensions: ['json', 'jsonl', 'ndjson', 'xml', 'csv', 'tsv', 'xsd', 'yaml', 'yml'] }];
 
 // A second launch (double-clicking another project) hands its argv to this one and quits.
@@ -132,6 +133,16 @@ async function showPickFileDialog(): Promise<void> {
   sendCommand({ command: 'pickFile', path });
 }
 
+/** "Import sheet…": the spreadsheet the user picked may be read (that file only), to be imported as draft rules. */
+async function showPickSheetDialog(): Promise<void> {
+  const options = { properties: ['openFile' as const], filters: SHEET_FILTERS };
+  const result = studioWindow ? await dialog.showOpenDialog(studioWindow, options) : await dialog.showOpenDialog(options);
+  const path = result.filePaths[0];
+  if (result.canceled || !path) return;
+  await fileAccess.grantFile(path).catch(() => undefined);
+  sendCommand({ command: 'pickSheet', path });
+}
+
 /** New project: the place chosen in the Save dialog may be written, as a Save As place (that file only). */
 async function showNewProjectPlaceDialog(): Promise<void> {
   const options = { filters: PROJECT_FILTERS, defaultPath: 'untitled.mapwright.json' };
@@ -203,7 +214,7 @@ function registerShellChannels(): void {
   ipcMain.on(STUDIO_FILE_DIALOG_CHANNEL, (event, kind: unknown) => {
     if (!fromStudio(event) || !isFileDialogKind(kind)) return;
     // The toolbar's Open and Save As use the same native dialogs as the menu.
-    const show = { open: showOpenDialog, saveAs: showSaveDialog, importSample: showImportSampleDialog, pickFile: showPickFileDialog, newProjectPlace: showNewProjectPlaceDialog }[kind];
+    const show = { open: showOpenDialog, saveAs: showSaveDialog, importSample: showImportSampleDialog, pickFile: showPickFileDialog, newProjectPlace: showNewProjectPlaceDialog, pickSheet: showPickSheetDialog }[kind];
     void show();
   });
 }

@@ -53,11 +53,12 @@ describe('importMappingSheet', () => {
     const spec = value(await f.api.exportSpec({ projectPath: f.project, kind: 'csv', runTests: false }));
     const sheet = join(f.samplesDir, 'crm-to-erp', 'spec.csv');
     writeFileSync(sheet, spec.content);
-    const doc = JSON.parse(f.projectText) as { rules: Array<{ target: string; sources?: string[] }> };
+    const doc = JSON.parse(f.projectText) as { rules: Array<{ target: string; sources?: string[]; transforms?: unknown[] }> };
     const result = value(await f.api.importMappingSheet({ projectPath: f.project, text: JSON.stringify({ ...doc, rules: [] }), file: sheet }));
-    expect(result.columns).toMatchObject({ target: 'Target field', sources: 'Source fields' });
-    expect(result.rules.map((r) => r.target)).toEqual(doc.rules.filter((r) => (r.sources ?? []).length > 0).map((r) => r.target));
-    expect(result.rules.find((r) => r.target === 'customerSince')?.notes).toMatch(/format date from dd\.MM\.yyyy/);
+    expect(result.columns).toMatchObject({ target: 'Target field', sources: 'Source fields', jsonata: 'JSONata', rule: 'Rule (JSON)' });
+    // Every rule comes back with its transforms (the spec's rule column), not as words in its notes.
+    expect(result.rules.map((r) => r.target)).toEqual(doc.rules.map((r) => r.target));
+    expect(result.rules.find((r) => r.target === 'customerSince')?.transforms).toMatchObject(doc.rules.find((r) => r.target === 'customerSince')!.transforms!);
   });
 
   it('reads only granted files', async () => {

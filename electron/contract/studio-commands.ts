@@ -29,13 +29,14 @@ export const STUDIO_FILE_DIALOG_CHANNEL = 'mapwright:shell:file-dialog';
 /**
  * Which native dialog the renderer asks for: `importSample` an Open dialog for
  * payload files; `pickFile` one for a new project's source or target (payloads
- * and schemas); `newProjectPlace` a Save dialog for a new project's file.
+ * and schemas); `newProjectPlace` a Save dialog for a new project's file;
+ * `pickSheet` an Open dialog for a mapping spreadsheet to import (XLSX, CSV).
  */
-export type FileDialogKind = 'open' | 'saveAs' | 'importSample' | 'pickFile' | 'newProjectPlace';
+export type FileDialogKind = 'open' | 'saveAs' | 'importSample' | 'pickFile' | 'newProjectPlace' | 'pickSheet';
 
 /** True when `value` names a dialog main can show (main drops anything else). */
 export function isFileDialogKind(value: unknown): value is FileDialogKind {
-  return value === 'open' || value === 'saveAs' || value === 'importSample' || value === 'pickFile' || value === 'newProjectPlace';
+  return value === 'open' || value === 'saveAs' || value === 'importSample' || value === 'pickFile' || value === 'newProjectPlace' || value === 'pickSheet';
 }
 
 /**
@@ -54,6 +55,8 @@ export type StudioCommand =
   | { command: 'pickFile'; path: string }
   /** Where to save a new project, chosen in the native Save dialog (granted as a Save As place). */
   | { command: 'newProjectPlace'; path: string }
+  /** A mapping spreadsheet to import, picked in the native dialog (granted for reading). */
+  | { command: 'pickSheet'; path: string }
   | { command: 'find' }
   /** The Edit menu's Undo and Redo: the document history, or the focused text field's own. */
   | { command: 'undo' }
@@ -65,7 +68,7 @@ const isPath = (value: unknown): value is string => typeof value === 'string' &&
 export function isStudioCommand(value: unknown): value is StudioCommand {
   if (typeof value !== 'object' || value === null) return false;
   const { command, path } = value as { command?: unknown; path?: unknown };
-  if (command === 'open' || command === 'saveAs' || command === 'importSample' || command === 'pickFile' || command === 'newProjectPlace') return isPath(path);
+  if (command === 'open' || command === 'saveAs' || command === 'importSample' || command === 'pickFile' || command === 'newProjectPlace' || command === 'pickSheet') return isPath(path);
   return command === 'new' || command === 'save' || command === 'find' || command === 'undo' || command === 'redo';
 }
 

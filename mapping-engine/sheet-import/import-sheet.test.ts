@@ -1,7 +1,8 @@
 /**
  * Mapping spreadsheet import: the spec every sample exports (CSV and XLSX)
  * imports back into the sample with its rules removed, giving the same
- * targets and sources; rows naming fields the schemas lack are unresolved.
+ * rules (targets, sources, transforms, policies, defaults, notes); rows
+ * naming fields the schemas lack are unresolved.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -14,7 +15,8 @@ import { readXlsxSheet } from '../node/export/xlsx-import';
 import { createFsResolver } from '../node/fs-resolver';
 import { loadTargetSchema } from '../validate/load-target';
 import { SAMPLES_DIR, sampleProjects } from '../../tests/helpers/sample-projects';
-import { importSheet, splitSources } from './import-sheet';
+import { describeChain } from '../spec/describe-transform';
+import { importSheet, SPEC_COLUMNS, splitSources } from './import-sheet';
 import { readCsvSheet } from './sheet-table';
 
 const key = (target: string, sources: readonly string[]) => `${pathKey(target)} <- ${sources.join(' | ')}`;
@@ -27,17 +29,30 @@ describe('spec round trip', () => {
     const target = await loadTargetSchema(document, file, resolver);
     const schemas = { ...(source?.schema ? { sourceRoot: source.schema.root } : {}), ...(target?.schema ? { targetRoot: target.schema.root } : {}) };
     const empty = { ...document, rules: [] };
-    const want = document.rules.filter((r) => r.sources.length > 0).map((r) => key(r.target, r.sources));
     const tables = [readCsvSheet(String(await exportProject(file, 'csv', { runTests: false })), 'spec.csv'), await readXlsxSheet((await exportProject(file, 'xlsx', { runTests: false })) as Uint8Array, 'spec.xlsx')];
     for (const table of tables) {
       const imported = importSheet(empty, table, undefined, schemas);
       const result = applyEdits(empty, imported.edits);
       expect(result.ok ? 'ok' : result.error.message).toBe('ok');
       if (!result.ok) return;
-      expect(result.document.rules.map((r) => key(r.target, r.sources))).toEqual(want);
-      // Rules without sources (constants, computed) and unmapped fields are listed, not dropped silently.
-      expect(imported.unresolved.filter((u) => u.reason.startsWith('no source')).length).toBeGreaterThanOrEqual(document.rules.length - want.length);
+      // Every rule comes back whole, transforms, policy, default and notes included (read from the JSONata column).
+      expect(result.document.rules).toEqual(document.rules);
+      // What stays unresolved is the target schema's unmapped fields, which have no source.
+      expect(imported.unresolved.every((u) => u.reason.startsWith('no source'))).toBe(true);
     }
+    // Without the rule column, the JSONata is read back: each rule exactly, or (a field whose text depends on other
+    // fields) a direct copy of the same sources with the words as notes; never a different transform.
+    const fromJsonata = applyEdits(empty, importSheet(empty, tables[0]!, { ...SPEC_COLUMNS, rule: undefined }, schemas).edits);
+    expect(fromJsonata.ok).toBe(true);
+    for (const rule of fromJsonata.ok ? fromJsonata.document.rules : []) {
+      const original = document.rules.find((r) => r.target === rule.target)!;
+      if (rule.transforms.length > 0 || original.transforms.length === 0) expect(rule).toEqual(original);
+      else expect(rule.sources).toEqual(original.sources);
+    }
+    // With neither, the same sheet gives direct copies of the same targets and sources, the rest as notes.
+    const words = importSheet(empty, tables[0]!, { ...SPEC_COLUMNS, jsonata: undefined, rule: undefined }, schemas);
+    const copies = applyEdits(empty, words.edits);
+    expect(copies.ok && copies.document.rules.map((r) => key(r.target, r.sources))).toEqual(document.rules.filter((r) => r.sources.length > 0).map((r) => key(r.target, r.sources)));
   });
 });
 
@@ -56,6 +71,22 @@ describe('importSheet', () => {
     ]);
     expect(out.unresolved).toEqual([{ row: 4, target: 'nothing', sources: ['fullName'], reason: 'the target schema has no such field' }]);
   });
+  it('reads a rule from its JSON or its JSONata cell, and a cell that reads as no rule as a direct copy', () => {
+    const headers = ['Target field', 'Source fields', 'Transform', 'JSONata', 'Notes', 'Rule (JSON)'];
+    const rows = [
+      ['name', 'fullName', 'trim it', '', 'n', '{"transforms":[{"kind":"trim"}],"required":"error"}'],
+      ['zip', 'postal', describeChain([{ kind: 'valueMap', entries: { A: '1', B: null }, onUnknown: 'keep' }], 1), '$omitEmpty(($v := postal; $k := $string($v); $exists($v) ? ($exists($lookup($zipMap, $k)) ? $lookup($zipMap, $k) : $v) : ()))', '', ''],
+      ['city', 'town', 'upper case', '$uppercase(town) & "!"', '', '{"required":"sometimes"}'],
+    ];
+    const out = importSheet(doc, { headers, rows }, SPEC_COLUMNS, { sourceRoot: root('fullName', 'postal', 'town'), targetRoot: root('name', 'zip', 'city') });
+    expect(out.edits).toEqual([
+      // The words differ from what the rule does (a person wrote them), so they are kept as a note.
+      { kind: 'addRule', rule: { target: 'name', sources: ['fullName'], transforms: [{ kind: 'trim' }], required: 'error', notes: 'trim it\nn' } },
+      { kind: 'addRule', rule: { target: 'zip', sources: ['postal'], transforms: [{ kind: 'valueMap', entries: { A: '1', B: null }, onUnknown: 'keep' }], required: 'omit' } },
+      { kind: 'addRule', rule: { target: 'city', sources: ['town'], notes: 'upper case' } },
+    ]);
+  });
+
   it('refuses a column the sheet does not have with IMPORT_SHEET', () => {
     expect(() => importSheet(doc, { headers: ['a'], rows: [] })).toThrow(expect.objectContaining({ code: 'IMPORT_SHEET' }));
   });

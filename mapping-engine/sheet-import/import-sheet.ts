@@ -3,15 +3,21 @@
  * field and source fields exist becomes a direct-copy rule, its rule text
  * and notes kept as the rule's notes; every other row is listed as
  * unresolved with the reason. A spec exported by Mapwright (CSV or XLSX
- * "Fields" sheet) imports back to the same targets and sources.
+ * "Fields" sheet) imports back to the same rules: its "Rule (JSON)" column
+ * holds each rule's transforms, policy and default (spec/rule-json.ts), and
+ * without it the JSONata column is read back by the reverse compiler (see
+ * jsonata-cell.ts), so transforms come back as transforms, not only as notes.
  */
-import type { MappingDocument } from '../document/document-schema';
+import type { MappingDocument, MappingRule } from '../document/document-schema';
 import type { DocumentEdit } from '../document/edits/edit-types';
 import { checkSourceForm, checkTarget, pathKey, scopeOf } from '../document/edits/edit-paths';
 import { levelsUp } from '../compiler/source-paths';
 import { isMapwrightError, MapwrightError } from '../errors';
 import { findField, type SchemaField } from '../schema/model';
 import { splitPath } from '../transforms/jsonata-text';
+import { describeChain } from '../spec/describe-transform';
+import { ruleFromJson } from '../spec/rule-json';
+import { ruleFromJsonata } from './jsonata-cell';
 import type { SheetTable } from './sheet-table';
 
 /** Which columns hold what (header names as written, matched without regard to case and spaces). */
@@ -20,10 +26,14 @@ export interface SheetColumns {
   sources: string;
   ruleText?: string;
   notes?: string;
+  /** The rule's JSONata as a Mapwright spec writes it: read back into the exact rule when it is. */
+  jsonata?: string;
+  /** The rule's transforms, policy and default as JSON, as a Mapwright spec writes them (read first). */
+  rule?: string;
 }
 
 /** The columns of a Mapwright spec export. */
-export const SPEC_COLUMNS: SheetColumns = { target: 'Target field', sources: 'Source fields', ruleText: 'Transform', notes: 'Notes' };
+export const SPEC_COLUMNS: SheetColumns = { target: 'Target field', sources: 'Source fields', ruleText: 'Transform', notes: 'Notes', jsonata: 'JSONata', rule: 'Rule (JSON)' };
 
 /** A row that did not become a rule. */
 export interface UnresolvedRow {
@@ -101,7 +111,7 @@ function sourceNames(doc: MappingDocument, target: string, source: string): stri
   return rest === '.' ? outer : [...outer, ...splitPath(rest)];
 }
 
-function problemOf(doc: MappingDocument, schemas: ImportSchemas, target: string, sources: readonly string[], taken: ReadonlySet<string>): string | undefined {
+function problemOf(doc: MappingDocument, schemas: ImportSchemas, target: string, sources: readonly string[], taken: ReadonlySet<string>, computed = false): string | undefined {
   let canonical: string;
   try {
     canonical = checkTarget(target, 'target field');
@@ -110,7 +120,7 @@ function problemOf(doc: MappingDocument, schemas: ImportSchemas, target: string,
     if (isMapwrightError(error)) return error.message;
     throw error;
   }
-  if (sources.length === 0) return 'no source field (a constant, a computed value or not mapped yet)';
+  if (sources.length === 0 && !computed) return 'no source field (a constant, a computed value or not mapped yet)';
   if (taken.has(pathKey(canonical))) return 'the target field is mapped already';
   if (schemas.targetRoot && !findField(schemas.targetRoot, splitPath(canonical))) return 'the target schema has no such field';
   if (schemas.sourceRoot) {
@@ -124,6 +134,34 @@ function problemOf(doc: MappingDocument, schemas: ImportSchemas, target: string,
 }
 
 /**
+ * The rule a row holds exactly: its rule JSON, else its JSONata read back; or
+ * undefined (no such cells, a target the document cannot place, text outside
+ * the emitted subset).
+ */
+function exactRule(doc: MappingDocument, target: string, cells: { json: string; jsonata: string }, words: string, sources: readonly string[]): MappingRule | undefined {
+  let canonical: string;
+  try {
+    canonical = checkTarget(target, 'target field');
+  } catch {
+    return undefined;
+  }
+  return ruleFromJson(cells.json, canonical, sources) ?? ruleFromJsonata(doc, canonical, cells.jsonata.trim(), words, sources);
+}
+
+/** `rule` with the row's notes, and its rule text too when it says something other than what the rule does (a person edited it). */
+function withNotes(rule: MappingRule, notes: string, ruleText: string): MappingRule {
+  const said = ruleText === '' || ruleText === describeChain(rule.transforms, rule.sources.length, rule.target) ? [] : [ruleText];
+  const words = [...said, notes].filter((w) => w !== '');
+  return words.length > 0 ? { ...rule, notes: words.join('\n') } : rule;
+}
+
+/** A direct copy, its rule text and notes kept as the rule's notes. */
+function copyRule(target: string, sources: string[], texts: string[]): { target: string; sources: string[]; notes?: string } {
+  const words = texts.filter((w) => w !== '' && w !== 'copy unchanged');
+  return { target, sources, ...(words.length > 0 ? { notes: words.join('\n') } : {}) };
+}
+
+/**
  * Imports `table` into `doc` with `columns`.
  * @throws MapwrightError `IMPORT_SHEET` when a chosen column is not in the sheet
  */
@@ -132,21 +170,26 @@ export function importSheet(doc: MappingDocument, table: SheetTable, columns: Sh
   const s = columnIndex(table, columns.sources, true)!;
   const r = columnIndex(table, columns.ruleText, false);
   const n = columnIndex(table, columns.notes, false);
+  const j = columnIndex(table, columns.jsonata, false);
+  const k = columnIndex(table, columns.rule, false);
   const taken = new Set(doc.rules.map((rule) => pathKey(rule.target)));
   const result: SheetImport = { edits: [], imported: [], unresolved: [] };
   table.rows.forEach((row, i) => {
     const target = (row[t] ?? '').trim();
     if (target === '') return;
-    const sources = splitSources(row[s] ?? '');
-    const problem = problemOf(doc, schemas, target, sources, taken);
+    const ruleText = r === undefined ? '' : (row[r] ?? '').trim();
+    const notes = n === undefined ? '' : (row[n] ?? '').trim();
+    const spelled = splitSources(row[s] ?? '');
+    const exact = exactRule(doc, target, { json: k === undefined ? '' : (row[k] ?? ''), jsonata: j === undefined ? '' : (row[j] ?? '') }, ruleText, spelled);
+    const sources = exact?.sources ?? spelled;
+    const problem = problemOf(doc, schemas, target, sources, taken, exact !== undefined && exact.transforms.length > 0);
     if (problem) {
       result.unresolved.push({ row: i + 2, target, sources, reason: problem });
       return;
     }
-    const words = [r === undefined ? '' : (row[r] ?? '').trim(), n === undefined ? '' : (row[n] ?? '').trim()].filter((w) => w !== '' && w !== 'copy unchanged');
     const canonical = checkTarget(target, 'target field');
     taken.add(pathKey(canonical));
-    result.edits.push({ kind: 'addRule', rule: { target: canonical, sources, ...(words.length > 0 ? { notes: words.join('\n') } : {}) } });
+    result.edits.push({ kind: 'addRule', rule: exact ? withNotes({ ...exact, target: canonical }, notes, ruleText) : copyRule(canonical, sources, [ruleText, notes]) });
     result.imported.push(i + 2);
   });
   return result;

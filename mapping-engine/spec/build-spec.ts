@@ -8,6 +8,7 @@ import type { ArrayContext, MappingDocument, MappingRule } from '../document/doc
 import type { JsonValue } from '../payload/types';
 import type { SchemaField } from '../schema/model';
 import { quoteName, splitPath } from '../transforms/jsonata-text';
+import { ruleJson } from './rule-json';
 import { describeChain, describeCondition, describeTransformNode, showScalar } from './describe-transform';
 import { summariseMasking } from './masking-summary';
 import type { MappingSpec, SpecArray, SpecEndpoint, SpecField, SpecLookup, SpecUnmapped } from './spec-types';
@@ -82,6 +83,7 @@ function fieldRow(rule: MappingRule, input: BuildSpecInput): SpecField {
     steps: rule.transforms.map((t) => describeChain([t], rule.sources.length, rule.target)),
     transform: describeChain(rule.transforms, rule.sources.length, rule.target),
     jsonata: span ? input.compiled.expression.slice(span.start, span.end) : '',
+    rule: ruleJson(rule),
     policy: rule.required,
     policyText: policyText(rule),
   };

@@ -12,7 +12,7 @@ import type { MappingSpec } from './spec-types';
 import { defaultText, personalTargetCells, requiredText } from './spec-text';
 
 /** Column headers of the CSV export, in order. */
-export const CSV_COLUMNS = ['Target field', 'Status', 'Type', 'Required in target', 'Array', 'Source fields', 'Transform', 'JSONata', 'When empty', 'Default', 'Notes', 'Personal data', 'Personal data from', 'Values may be logged'] as const;
+export const CSV_COLUMNS = ['Target field', 'Status', 'Type', 'Required in target', 'Array', 'Source fields', 'Transform', 'JSONata', 'When empty', 'Default', 'Notes', 'Personal data', 'Personal data from', 'Values may be logged', 'Rule (JSON)'] as const;
 
 type Column = (typeof CSV_COLUMNS)[number];
 
@@ -37,6 +37,7 @@ export function renderCsv(spec: MappingSpec): string {
       'Personal data': carries,
       'Personal data from': from,
       'Values may be logged': logged,
+      'Rule (JSON)': f.rule,
     };
   });
   for (const u of spec.unmapped) {
@@ -55,6 +56,7 @@ export function renderCsv(spec: MappingSpec): string {
       'Personal data': '',
       'Personal data from': '',
       'Values may be logged': '',
+      'Rule (JSON)': '',
     });
   }
   return writeCsv(rows as unknown as JsonValue, { columns: [...CSV_COLUMNS] });

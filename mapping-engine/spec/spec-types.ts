@@ -52,6 +52,8 @@ export interface SpecField {
   transform: string;
   /** The JSONata text that computes the field (from the compiled expression's source map). */
   jsonata: string;
+  /** The transforms, policy and default as compact JSON, which a sheet import reads back exactly (rule-json.ts). */
+  rule: string;
   policy: SpecPolicy;
   /** The policy in plain words ("required: an empty value is an error"). */
   policyText: string;

@@ -5,6 +5,7 @@
  * renderer, which adds them as one undoable edit; nothing is written here.
  */
 import { basename } from 'node:path';
+import { ruleSchema } from '../../../mapping-engine/document/document-schema';
 import { readXlsxSheet } from '../../../mapping-engine/node/export/xlsx-import';
 import { importSheet, SPEC_COLUMNS, type SheetColumns } from '../../../mapping-engine/sheet-import/import-sheet';
 import { readCsvSheet, type SheetTable } from '../../../mapping-engine/sheet-import/sheet-table';
@@ -23,7 +24,10 @@ export function guessColumns(headers: readonly string[]): SheetColumns | undefin
   if (target === undefined || sources === undefined) return undefined;
   const ruleText = headers.includes('Transform') ? 'Transform' : find(/rule|transform|logic|regel/i);
   const notes = find(/^notes?$|comment|bemerkung/i);
-  return { target, sources, ...(ruleText ? { ruleText } : {}), ...(notes ? { notes } : {}) };
+  // A Mapwright spec's machine-readable columns: the rule as JSON, and its JSONata (read back when the JSON is not there).
+  const jsonata = headers.includes(SPEC_COLUMNS.jsonata!) ? SPEC_COLUMNS.jsonata : undefined;
+  const rule = headers.includes(SPEC_COLUMNS.rule!) ? SPEC_COLUMNS.rule : undefined;
+  return { target, sources, ...(ruleText ? { ruleText } : {}), ...(notes ? { notes } : {}), ...(jsonata ? { jsonata } : {}), ...(rule ? { rule } : {}) };
 }
 
 /** Imports the sheet at `request.file` for the document `request.text`. */
@@ -39,6 +43,7 @@ export async function importMappingSheet(context: EngineContext, request: { proj
   const resolver = checkedResolver(context.access, projectFile);
   const [source, target] = await Promise.all([loadTargetSchema({ ...doc, target: doc.source }, projectFile, resolver), loadTargetSchema(doc, projectFile, resolver)]);
   const result = importSheet(doc, table, columns, { ...(source?.schema ? { sourceRoot: source.schema.root } : {}), ...(target?.schema ? { targetRoot: target.schema.root } : {}) });
-  const rules = result.edits.flatMap((e) => (e.kind === 'addRule' ? [{ target: e.rule.target, sources: e.rule.sources ?? [], ...(e.rule.notes === undefined ? {} : { notes: e.rule.notes }) }] : []));
+  // Each rule with its defaults filled in (transforms, policy), as the document will hold it.
+  const rules = result.edits.flatMap((e) => (e.kind === 'addRule' ? [ruleSchema.parse(e.rule)] : []));
   return { headers: table.headers, columns, rules, unresolved: result.unresolved };
 }

@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { ProjectPathSchema } from './engine-methods';
+import { transformNodeSchema, scalarSchema } from '../../../mapping-engine/transforms/transform-node';
 
 const DocumentTextSchema = z.string().max(20_000_000);
 
@@ -58,6 +59,10 @@ export const SheetColumnsSchema = z.strictObject({
   sources: z.string().min(1).max(200),
   ruleText: z.string().min(1).max(200).optional(),
   notes: z.string().min(1).max(200).optional(),
+  /** The rule's JSONata as a Mapwright spec writes it, read back into the exact rule. */
+  jsonata: z.string().min(1).max(200).optional(),
+  /** The rule's transforms, policy and default as JSON (a Mapwright spec's "Rule (JSON)"), read first. */
+  rule: z.string().min(1).max(200).optional(),
 });
 
 /** Arguments of `importMappingSheet`. */
@@ -72,7 +77,17 @@ export const ImportSheetRequestSchema = DraftRequestSchema.extend({
 export const ImportSheetResultSchema = z.object({
   headers: z.array(z.string()),
   columns: SheetColumnsSchema.optional(),
-  rules: z.array(z.object({ target: z.string(), sources: z.array(z.string()), notes: z.string().optional() })),
+  /** A row read back exactly (a Mapwright spec's rule JSON or JSONata) carries its transforms, policy and default; others are direct copies. */
+  rules: z.array(
+    z.object({
+      target: z.string(),
+      sources: z.array(z.string()),
+      transforms: z.array(transformNodeSchema).optional(),
+      required: z.enum(['omit', 'default', 'error']).optional(),
+      default: scalarSchema.optional(),
+      notes: z.string().optional(),
+    }),
+  ),
   unresolved: z.array(z.object({ row: z.number(), target: z.string(), sources: z.array(z.string()), reason: z.string() })),
 });
 

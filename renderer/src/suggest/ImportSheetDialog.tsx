@@ -3,13 +3,16 @@
  * a draft. The user names the file (it must be one the studio may read) and
  * chooses which columns hold the target field, the source fields, the rule
  * text and notes; rows whose fields exist become rules (one undo step), the
- * others are listed with the reason.
+ * others are listed with the reason. In Electron, "Choose…" shows the
+ * native Open dialog: main grants the picked file and sends it back as a
+ * `pickSheet` command, which fills the field and reads the sheet.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { StoreApi } from 'zustand/vanilla';
 import type { CodedErrorData } from '../../../mapping-engine/errors';
 import type { ImportSheetResult } from '../../../electron/contract/methods/draft-methods';
 import type { StudioApi } from '../../../electron/contract/studio-api';
+import type { StudioShellApi } from '../../../electron/contract/studio-commands';
 import { Dialog } from '../components/Dialog';
 import { ErrorNotice } from '../components/ErrorNotice';
 import type { DocumentState } from '../document/document-store';
@@ -20,6 +23,8 @@ export interface ImportSheetDialogProps {
   store: StoreApi<DocumentState>;
   projectPath: string;
   onClose: () => void;
+  /** Electron's shell (absent in the web studio, where the path is typed and must be one the studio may read). */
+  shell?: Pick<StudioShellApi, 'onCommand' | 'showFileDialog'>;
 }
 
 type Columns = NonNullable<ImportSheetResult['columns']>;
@@ -28,26 +33,43 @@ const PARTS: Array<[keyof Columns, string, boolean]> = [
   ['sources', 'Source fields column', true],
   ['ruleText', 'Rule text column', false],
   ['notes', 'Notes column', false],
+  ['jsonata', 'JSONata column (a Mapwright spec: read back into the exact rule)', false],
+  ['rule', 'Rule JSON column (a Mapwright spec: the exact rule)', false],
 ];
 
 /** The dialog. */
-export function ImportSheetDialog({ api, store, projectPath, onClose }: ImportSheetDialogProps) {
+export function ImportSheetDialog({ api, store, projectPath, onClose, shell = typeof window === 'undefined' ? undefined : window.mapwrightShell }: ImportSheetDialogProps) {
   const [file, setFile] = useState('');
   const [result, setResult] = useState<ImportSheetResult>();
   const [columns, setColumns] = useState<Partial<Columns>>({});
   const [error, setError] = useState<CodedErrorData>();
   const [busy, setBusy] = useState(false);
 
-  const read = async (chosen?: Partial<Columns>) => {
+  const read = async (chosen?: Partial<Columns>, path = file) => {
     setBusy(true);
     setError(undefined);
     const wanted = chosen?.target && chosen.sources ? ({ ...chosen } as Columns) : undefined;
-    const answer = await api.importMappingSheet({ projectPath, text: store.getState().text, file: file.trim(), ...(wanted ? { columns: wanted } : {}) });
+    const answer = await api.importMappingSheet({ projectPath, text: store.getState().text, file: path.trim(), ...(wanted ? { columns: wanted } : {}) });
     setBusy(false);
     if (!answer.ok) return setError(answer.error);
     setResult(answer.value);
     setColumns(answer.value.columns ?? chosen ?? {});
   };
+  // The latest `read`, for the shell's answer (its listener is registered once).
+  const readLatest = useRef(read);
+  readLatest.current = read;
+  useEffect(
+    () =>
+      shell?.onCommand((command) => {
+        if (command.command !== 'pickSheet') return;
+        // Main granted the picked file: the field shows it and the sheet is read.
+        setFile(command.path);
+        setResult(undefined);
+        setColumns({});
+        void readLatest.current(undefined, command.path);
+      }),
+    [shell],
+  );
   const choose = (part: keyof Columns, header: string) => {
     const next = { ...columns };
     if (header === '') delete next[part];
@@ -89,6 +111,11 @@ export function ImportSheetDialog({ api, store, projectPath, onClose }: ImportSh
           <span>Spreadsheet (.xlsx or .csv; absolute, or relative to the project)</span>
           <input className="text-input" aria-label="Spreadsheet file" value={file} onChange={(e) => setFile(e.target.value)} autoFocus />
         </label>
+        {shell && (
+          <button type="button" className="button button-small button-secondary" disabled={busy} onClick={() => shell.showFileDialog('pickSheet')}>
+            Choose…
+          </button>
+        )}
         <button type="submit" className="button button-small button-secondary" disabled={busy || file.trim() === ''}>
           Read the sheet
         </button>
