@@ -1,6 +1,7 @@
 /** Test helper: builds a validated document from a few rules and arrays. */
 import jsonata from 'jsonata';
 import { classifyRunError } from '../run/run-errors';
+import type { RunErrorData } from '../run/run-types';
 import { compileDocument } from './compile-document';
 import { mappingDocumentSchema, type MappingDocument, type MappingDocumentInput } from '../document/document-schema';
 
@@ -17,4 +18,14 @@ export async function runCompiled(document: MappingDocument, input: unknown): Pr
   } catch (error) {
     throw classifyRunError(error, expression);
   }
+}
+
+/** The run error data of {@link runCompiled} on `input`; throws when the run succeeds. */
+export async function failedRun(document: MappingDocument, input: unknown): Promise<RunErrorData> {
+  try {
+    await runCompiled(document, input);
+  } catch (error) {
+    return error as RunErrorData;
+  }
+  throw new Error('the run did not fail');
 }

@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compileDocument } from '../compiler/compile-document';
-import { doc, runCompiled } from '../compiler/compiler-test-helpers';
+import { doc, failedRun as failure } from '../compiler/compiler-test-helpers';
 import { describeRunError } from './describe-run-error';
-import type { RunErrorData } from './run-types';
 
-async function failure(document: ReturnType<typeof doc>, input: unknown): Promise<RunErrorData> {
-  try {
-    await runCompiled(document, input);
-  } catch (error) {
-    return error as RunErrorData;
-  }
-  throw new Error('the run did not fail');
-}
 
 describe('describeRunError', () => {
   const d = doc({

@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { doc, runCompiled } from '../compiler/compiler-test-helpers';
+import { doc, failedRun as failure } from '../compiler/compiler-test-helpers';
 import { readCsv } from '../payload/csv-read';
 import { withRecordPlaces } from './record-places';
-import type { RunErrorData } from './run-types';
 
-async function failure(document: ReturnType<typeof doc>, input: unknown): Promise<RunErrorData> {
-  try {
-    await runCompiled(document, input);
-  } catch (error) {
-    return error as RunErrorData;
-  }
-  throw new Error('the run did not fail');
-}
 
 // Row 3 (P-3) starts on line 6: the note of row 2 spans two lines and a blank line follows.
 const CSV = 'no,date,iban,note\nP-1,01.07.2024,DE1,a\nP-2,01.07.2024,DE2,"two\nlines"\n\nP-3,02.07.2024,,c\n';

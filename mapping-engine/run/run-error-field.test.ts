@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { compileDocument } from '../compiler/compile-document';
-import { doc, runCompiled } from '../compiler/compiler-test-helpers';
+import { doc, failedRun as failure } from '../compiler/compiler-test-helpers';
 import { fieldOfRunError } from './mapping-run';
 import { observeRunError } from './test-expectations';
-import type { RunErrorData } from './run-types';
 
-async function failure(document: ReturnType<typeof doc>, input: unknown): Promise<RunErrorData> {
-  try {
-    await runCompiled(document, input);
-  } catch (error) {
-    return error as RunErrorData;
-  }
-  throw new Error('the run did not fail');
-}
 
 describe('a run error belongs to the field whose expression failed', () => {
   it('places a regex that matches empty text in custom code on its own field, not on a sum beside it', async () => {
