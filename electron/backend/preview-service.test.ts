@@ -87,6 +87,20 @@ describe('startPreview', () => {
   });
 });
 
+describe('diffTestCase with run parameters', () => {
+  it('runs a case with the parameters it pins, so a creation time defaulting to now matches, and names a failing record where the input has it', async () => {
+    const f = fixtures({ samples: ['crm-to-erp', 'payments-csv-to-pain001'] });
+    const project = join(f.samplesDir, 'payments-csv-to-pain001', 'payments-csv-to-pain001.mapwright.json');
+    const text = readFileSync(project, 'utf8');
+    const cases = (JSON.parse(text) as { tests: Array<{ name: string; params?: unknown; expected?: string; expectError?: unknown }> }).tests;
+    const pinned = cases.findIndex((t) => t.expected !== undefined && t.params !== undefined);
+    expect(value(await f.api.diffTestCase({ projectPath: project, text, index: pinned })).count).toBe(0);
+    const badIban = cases.findIndex((t) => t.name.includes('IBAN'));
+    const failed = value(await f.api.diffTestCase({ projectPath: project, text, index: badIban }));
+    expect(JSON.stringify(failed)).toMatch(/RECORD_REJECTED[^"]*IBAN.*\(line 3: Payment-No \\"PAY-0052\\"\)/);
+  });
+});
+
 describe('diffTestCase and acceptTestOutput', () => {
   it('shows a failing case side by side, masked, and accepting the output makes it pass', async () => {
     const f = fixture();

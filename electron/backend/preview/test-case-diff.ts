@@ -15,6 +15,8 @@ import { resolveDocumentPath, toDocumentPath } from '../../../mapping-engine/doc
 import { loadOrCreateKey } from '../../../mapping-engine/node/mask/key-file';
 import { readInputFile, replaceFileAtomic } from '../../../mapping-engine/node/read-file';
 import { describeRunError } from '../../../mapping-engine/run/describe-run-error';
+import { withRecordPlaces } from '../../../mapping-engine/run/record-places';
+import { parameterBindings } from '../../../mapping-engine/compiler/run-parameters';
 import { diffValues } from '../../../mapping-engine/run/diff-values';
 import { readPayload } from '../../../mapping-engine/payload/read-payload';
 import type { JsonValue, PayloadFormat } from '../../../mapping-engine/payload/types';
@@ -53,8 +55,10 @@ async function runCase(context: EngineContext, request: { projectPath: string; t
   if (test === undefined) throw new MapwrightError('NOT_FOUND', `the document has no test case ${request.index + 1}`, { expected: `one of ${project.document.tests.length} test cases` });
   const inputFile = await context.access.checkRead(resolveDocumentPath(projectFile, test.input), projectFile);
   const input = readPayload(await readInputFile(inputFile), { file: test.input, format: project.document.source.format });
-  const result = await context.runner().run({ ...mappingJob(project), input: input.value });
-  if (result.error) return { project, projectFile, test, error: { code: result.error.code, message: describeRunError(result.error, project.compiled, test.input) } };
+  // The case's run parameters, as `mapwright test` runs it (a creation time pinned instead of now).
+  const bindings = test.params ? parameterBindings(project.document.parameters ?? {}, test.params) : undefined;
+  const result = await context.runner().run({ ...mappingJob(project), input: input.value, ...(bindings ? { bindings } : {}) });
+  if (result.error) return { project, projectFile, test, error: { code: result.error.code, message: describeRunError(withRecordPlaces(result.error, project.document, input), project.compiled, test.input, project.document) } };
   return { project, projectFile, test, actual: normalise(result.value, project.document.target.format) };
 }
 
