@@ -2,7 +2,9 @@
  * How well auto-map rebuilds a finished mapping: its rules are removed, the
  * suggestions for the emptied document are compared with them. A suggestion
  * is right when its target has a rule with the same sources (compared by the
- * names they split into); transforms are counted apart.
+ * names they split into); transforms are counted apart. Array contexts are
+ * judged the same way: a suggested context is right when the finished
+ * mapping has one for its target list with the same source list.
  */
 import type { MappingDocument } from '../document/document-schema';
 import { pathKey } from '../document/edits/edit-paths';
@@ -24,6 +26,8 @@ export interface AutoMapQuality {
   precision: number;
   /** correct / rules. */
   recall: number;
+  /** The same for array contexts: the finished mapping's, those suggested, and the right ones. */
+  arrays: { contexts: number; suggested: number; correct: number; precision: number; recall: number };
 }
 
 function sourceKey(sources: readonly string[]): string {
@@ -56,5 +60,20 @@ export function autoMapQuality(finished: MappingDocument, suggestions: readonly 
     if (rule.transforms.map((t) => t.kind).join() === s.transforms.map((t) => t.kind).join()) transformsToo++;
   }
   const ratio = (a: number, b: number) => (b === 0 ? 1 : Math.round((a / b) * 100) / 100);
-  return { rules: rules.size, suggested: made.length, judged, correct, transformsToo, precision: ratio(correct, judged), recall: ratio(correct, rules.size) };
+  const contexts = new Map(finished.arrays.map((a) => [a.target === '.' ? '.' : pathKey(a.target), a]));
+  const lists = suggestions.filter((s) => s.kind === 'array');
+  const listsRight = lists.filter((s) => {
+    const context = contexts.get(s.target === '.' ? '.' : pathKey(s.target));
+    return context !== undefined && sourceKey([context.source]) === sourceKey(s.sources);
+  }).length;
+  return {
+    rules: rules.size,
+    suggested: made.length,
+    judged,
+    correct,
+    transformsToo,
+    precision: ratio(correct, judged),
+    recall: ratio(correct, rules.size),
+    arrays: { contexts: contexts.size, suggested: lists.length, correct: listsRight, precision: ratio(listsRight, lists.length), recall: ratio(listsRight, contexts.size) },
+  };
 }

@@ -79,3 +79,25 @@ describe('suggestMappings', () => {
     if (all.ok) expect(suggestMappings({ document: all.document, sourceRoot: source, targetRoot: target, sourceSamples: samples })).toEqual([]);
   });
 });
+
+describe('array contexts', () => {
+  it('suggests the source list whose items hold the target items fields, though the lists are named apart, and the links inside it', () => {
+    const source = root({ 'entries[]': { sku: 'string', qty: 'number', price: 'number' }, 'notes[]': { text: 'string', author: 'string' } });
+    const target = root({ 'positions[]': { sku: 'string', quantity: 'number', price: 'number' } });
+    const out = suggestMappings({ document: doc, sourceRoot: source, targetRoot: target });
+    const list = out.find((s) => s.kind === 'array');
+    expect(list).toMatchObject({ target: 'positions', sources: ['entries'] });
+    expect(list!.reason).toContain('3 of 3 item fields match');
+    expect(list!.confidence).toBeGreaterThanOrEqual(0.75);
+    // The fields inside the list are suggested relative to it, and need it.
+    expect(out.filter((s) => s.kind === 'rule').map((s) => [s.target, s.sources[0], s.requires])).toEqual([
+      ['positions.sku', 'sku', 'array:positions'],
+      ['positions.quantity', 'qty', 'array:positions'],
+      ['positions.price', 'price', 'array:positions'],
+    ]);
+  });
+  it('leaves a target list without a context when no source list fits by name or items', () => {
+    const out = suggestMappings({ document: doc, sourceRoot: root({ 'notes[]': { text: 'string' }, 'tags[]': { label: 'string' } }), targetRoot: root({ 'positions[]': { sku: 'string', price: 'number' } }) });
+    expect(out.filter((s) => s.kind === 'array')).toEqual([]);
+  });
+});

@@ -8,11 +8,12 @@
 import type { ArrayContext, MappingDocument } from '../document/document-schema';
 import { documentPath, pathKey } from '../document/edits/edit-paths';
 import type { JsonValue } from '../payload/types';
-import type { SchemaField } from '../schema/model';
+import { findField, type SchemaField } from '../schema/model';
 import type { TransformNode } from '../transforms/transform-node';
 import { splitPath } from '../transforms/jsonata-text';
 import { addSampleValues, catalogArrays, catalogFields, type CatalogField } from './field-catalog';
 import { compareNames, normaliseName, sharesWord, type NameMatch } from './normalise-name';
+import { listMatch } from './array-match';
 import { fitTypes } from './suggest-transform';
 import { describeShape, shapeFitsName, valueShape } from './value-shapes';
 
@@ -107,10 +108,12 @@ function planArrays(input: SuggestInput, targetArrays: string[][]): Map<string, 
       continue;
     }
     const targetName = normaliseName(names[names.length - 1] ?? '');
+    const targetList = findField(input.targetRoot, names);
     const candidates = sourceArrays.filter((s) => startsWith(s.path, enclosing) && (outerPlan === undefined || s.path.length > enclosing.length));
     let best: { field: SchemaField; match: NameMatch } | undefined;
     for (const s of candidates) {
-      const match = compareNames(targetName, normaliseName(s.name));
+      // The lists' names, and how many of the target item's fields the source item has too.
+      const match = targetList ? listMatch(targetList, targetName, s) : compareNames(targetName, normaliseName(s.name));
       if (!best || match.score > best.match.score) best = { field: s, match };
     }
     // The only list there is fills the outermost target list (CSV rows into an XML document's lines).
