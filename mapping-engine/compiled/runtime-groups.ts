@@ -36,11 +36,6 @@ export function group<T>(items: readonly T[], key: (item: T) => unknown): Array<
   return Object.keys(groups).map((k) => ({ key: k, items: groups[k]! }));
 }
 
-/** A list as a jsonata sequence: nothing, the one item, or the list. */
-export function sequence(items: readonly unknown[]): unknown {
-  return items.length === 0 ? undefined : items.length === 1 ? items[0] : items;
-}
-
 /** How a document declares one parameter: the default, or the time of the run. */
 export interface ParameterSpec {
   default?: unknown;

@@ -4,7 +4,7 @@
  * policies that leave empty values and objects out. Same contract: the
  * happy path exactly as jsonata computes it, a {@link Bail} for anything else.
  */
-import { Bail, lower, sortBy, SORT_LIMIT, str, trim } from './runtime';
+import { Bail, lower, path, sortBy, SORT_LIMIT, str, trim } from './runtime';
 
 function bail(reason: string): never {
   throw new Bail(reason);
@@ -158,4 +158,66 @@ export function present(value: unknown): unknown {
 export function text(value: unknown): string | undefined {
   if (value === null || value === '') return undefined;
   return str(value);
+}
+
+/** A sequence as jsonata gives it back: nothing, the single item, or the array. */
+export function sequence(values: readonly unknown[]): unknown {
+  return values.length === 0 ? undefined : values.length === 1 ? values[0] : values;
+}
+
+/** `value[predicate]` (the filter transform). */
+export function filter(value: unknown, test: (item: unknown) => boolean): unknown {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value)) return test(value) ? value : undefined;
+  const kept: unknown[] = [];
+  for (const item of value) {
+    if (Array.isArray(item)) bail('filter over nested arrays');
+    if (test(item)) kept.push(item);
+  }
+  return sequence(kept);
+}
+
+/** The values `value.field` gives as a flat list (aggregates); nested arrays bail. */
+function plucked(value: unknown, names: readonly string[] | undefined): unknown[] | undefined {
+  if (value === undefined) return names ? [] : undefined;
+  const list = Array.isArray(value) ? value : [value];
+  if (!names) {
+    for (const item of list) if (Array.isArray(item)) bail('aggregate of nested arrays');
+    return list;
+  }
+  const out: unknown[] = [];
+  for (const item of list) {
+    if (Array.isArray(item)) bail('aggregate of nested arrays');
+    const v = path(item, names);
+    if (Array.isArray(v)) bail('aggregate field holds an array');
+    if (v !== undefined) out.push(v);
+  }
+  return out;
+}
+
+/** `$sum`, `$count`, `$min`, `$max`, `$average`, `$join` of `value` or of `value.field`. */
+export function aggregate(value: unknown, fn: string, names: readonly string[] | undefined, separator: string, present = false): unknown {
+  let values = plucked(value, names);
+  // `$present(...)` first (transforms/present-value.ts): null and "" drop out, and a list with none left is no value.
+  if (present && values !== undefined && values.length > 0) {
+    values = values.filter((v) => v !== null && v !== '');
+    if (values.length === 0) values = names ? [] : undefined;
+  }
+  if (fn === 'count') return values === undefined ? 0 : values.length;
+  // A path that gives nothing is undefined to the function: no sum, not 0.
+  if (values === undefined || (names && values.length === 0)) return undefined;
+  if (fn === 'join') return values.length === 0 ? undefined : values.map((v) => str(v)).join(separator);
+  for (const v of values) if (typeof v !== 'number') bail('aggregate of a non-number');
+  const numbers = values as number[];
+  if (fn === 'sum') {
+    let total = 0;
+    for (const n of numbers) total += n;
+    return total;
+  }
+  if (numbers.length === 0) return undefined;
+  if (fn === 'min') return Math.min(...numbers);
+  if (fn === 'max') return Math.max(...numbers);
+  let total = 0;
+  for (const n of numbers) total += n;
+  return total / numbers.length;
 }
