@@ -59,6 +59,7 @@ describe.skipIf(!hasChromium)(`suggestions and generated tests in Chromium (skip
     await sheet.getByLabel('Rule text column').selectOption('Regel');
     await expect.poll(() => sheet.getByTestId('import-sheet-summary').textContent(), WAIT).toBe('1 row(s) become rules; 1 unresolved.');
     expect(await sheet.getByRole('list', { name: 'Unresolved rows' }).textContent()).toContain('loyaltyTier');
+    await screenshotBothSchemes(page, 'import-sheet', sheet);
     await sheet.getByRole('button', { name: 'Import 1 rules' }).click();
     await expect.poll(() => jsonata.textContent(), WAIT).toContain('customerNumber');
     await page.getByRole('button', { name: /^Undo import 1 rules from client-sheet\.csv/ }).waitFor(WAIT);

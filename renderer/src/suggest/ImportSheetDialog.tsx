@@ -33,8 +33,9 @@ const PARTS: Array<[keyof Columns, string, boolean]> = [
   ['sources', 'Source fields column', true],
   ['ruleText', 'Rule text column', false],
   ['notes', 'Notes column', false],
-  ['jsonata', 'JSONata column (a Mapwright spec: read back into the exact rule)', false],
-  ['rule', 'Rule JSON column (a Mapwright spec: the exact rule)', false],
+  // A Mapwright spec's machine-readable columns: the rule as JSON, and its JSONata (read back into the exact rule).
+  ['jsonata', 'JSONata column', false],
+  ['rule', 'Rule JSON column', false],
 ];
 
 /** The dialog. */
