@@ -31,6 +31,8 @@ export interface PieceResult {
   error?: RunErrorData;
   /** 0-based index of the record within the piece that `error` happened on. */
   errorRecord?: number;
+  /** CSV: the line that record starts on, counted within the piece. */
+  errorLine?: number;
   /** The input could not be read or the output not written (`CSV_PARSE`, `JSONL_PARSE`, `ENCODING`, `USAGE`), lines counted within the piece. */
   thrown?: CodedErrorData;
   /** Records the compiled program handed to jsonata one by one. */
@@ -112,6 +114,7 @@ export async function* slicePieces(context: PieceContext, runner: SliceRunner, s
       if (outcome?.inputError) base.thrown = outcome.inputError;
       if (ran.error) base.error = ran.error;
       if (outcome?.errorRecord !== undefined) base.errorRecord = outcome.errorRecord;
+      if (outcome?.errorLine !== undefined) base.errorLine = outcome.errorLine;
       return base;
     });
     yield { records: slice.records, fileLines: slice.first, result };

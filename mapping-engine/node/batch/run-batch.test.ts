@@ -60,7 +60,9 @@ describe('runBatch', () => {
     const result = await runBatch(p, plan, { input, sink: atomicFileSink(out), chunkRecords: 500, runner: pool });
     expect(result.error?.code).toBe('RUN_EVALUATION');
     expect(result.record).toBe(2346);
-    expect(result.error?.message).toMatch(/^record 2346: /);
+    // The header is line 1: record 2346 starts on line 2347.
+    expect(result.line).toBe(2347);
+    expect(result.error?.message).toMatch(/^record 2346 \(line 2347\): /);
     expect(result.field).toBe('amount');
     expect(readFileSync(out, 'utf8')).toBe('previous content\n');
     expect(readdirSync(dir).filter((f) => f.includes('bad.out.csv'))).toEqual(['bad.out.csv']);
@@ -71,14 +73,15 @@ describe('runBatch', () => {
     const rules = [{ target: 'id', sources: ['id'] }, { target: 'weightKg', sources: ['amount'], required: 'error' as const }];
     const plain = prepared({ ...csvToCsv, rules });
     const first = await runBatch(plain.prepared, plain.plan, { input, sink: streamSink(() => undefined), chunkRecords: 2000, runner: pool });
-    expect(first).toMatchObject({ record: 5021, field: 'weightKg', error: { code: 'RUN_EVALUATION', message: 'weightKg is required (record 5021)' } });
+    // Named as a single run names a CSV record: by the line it starts on.
+    expect(first).toMatchObject({ record: 5021, line: 5022, field: 'weightKg', error: { code: 'RUN_EVALUATION', message: 'weightKg is required (line 5022)' } });
     const keyed = prepared({ ...csvToCsv, arrays: [{ ...csvToCsv.arrays[0]!, recordKey: 'id' }], rules });
     const second = await runBatch(keyed.prepared, keyed.plan, { input, sink: streamSink(() => undefined), chunkRecords: 2000, runner: pool });
-    expect(second.error?.message).toBe('weightKg is required (record 5021: id "P-5021")');
+    expect(second.error?.message).toBe('weightKg is required (line 5022: id "P-5021")');
     const dated = prepared({ ...csvToCsv, rules: [{ target: 'id', sources: ['id'] }, { target: 'day', sources: ['amount'], transforms: [{ kind: 'date', from: 'dd.MM.yyyy', to: 'yyyy-MM-dd' }] }] });
     const days = csvFile('days.csv', 6000, (i) => `P-${i + 1};${i === 5020 ? '31.13.2024' : '01.02.2024'};ok`);
     const third = await runBatch(dated.prepared, dated.plan, { input: days, sink: streamSink(() => undefined), chunkRecords: 2000, runner: pool });
-    expect(third).toMatchObject({ record: 5021, field: 'day', error: { message: 'day: date does not match dd.MM.yyyy, value shaped "99.99.9999" (record 5021)' } });
+    expect(third).toMatchObject({ record: 5021, field: 'day', error: { message: 'day: date does not match dd.MM.yyyy, value shaped "99.99.9999" (line 5022)' } });
   });
 
   it('moves the label of a record whose items sit below the root to the record\'s place', async () => {

@@ -203,7 +203,7 @@ describe('mapwright run', () => {
       const out = join(dir, 'out.jsonl');
       const result = await runCli('run', file, '--input', input, '--batch', '--out', out);
       expect(result.code).toBe(1);
-      expect(result.err).toMatch(/^RUN_EVALUATION .*rows\.csv: record 2223: .*\(target field qty\); nothing was written/);
+      expect(result.err).toMatch(/^RUN_EVALUATION .*rows\.csv: record 2223 \(line 2224\): .*\(target field qty\); nothing was written/);
       expect(readdirSync(dir).sort()).toEqual(['rows.csv', 'rows.mapwright.json']);
     });
 

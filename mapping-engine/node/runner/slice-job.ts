@@ -16,6 +16,7 @@ import { runProgram } from '../../compiled/run-program';
 import { isMapwrightError, type CodedErrorData } from '../../errors';
 import { readCsv } from '../../payload/csv-read';
 import { decodeText } from '../../payload/decode';
+import { lineOfRow, type RowLines } from '../../payload/row-lines';
 import { readJsonLines } from '../../payload/jsonl-read';
 import type { JsonValue } from '../../payload/types';
 import { createBatchOutputWriter } from '../../run/batch-output';
@@ -37,8 +38,15 @@ export function countLineBreaks(text: string): number {
   return count;
 }
 
+/** What a slice holds: its records, its line breaks, and for CSV where each record starts (lines from the slice's first line). */
+interface SliceRecords {
+  records: JsonValue[];
+  lines: number;
+  lineOf?: (row: number) => number;
+}
+
 /** The slice's records and its line breaks; throws the reader's coded errors (lines counted from the slice's first line). */
-function readSlice(job: WorkerSliceMessage): { records: JsonValue[]; lines: number } {
+function readSlice(job: WorkerSliceMessage): SliceRecords {
   const { source } = job;
   const nonUtf8 = source.format === 'csv' ? 'windows-1252' : 'error';
   const text = decodeText(job.bytes, { file: source.file, nonUtf8 }).text;
@@ -51,7 +59,9 @@ function readSlice(job: WorkerSliceMessage): { records: JsonValue[]; lines: numb
   try {
     // comments: false: the run reads through slices only when the file's head shows no comment lines.
     const parsed = readCsv(header + text, { file: source.file, comments: false, ...(source.delimiter ? { delimiter: source.delimiter } : {}) });
-    return { records: parsed.value as JsonValue[], lines: countLineBreaks(text) };
+    const rowLines: RowLines | undefined = parsed.meta?.rowLines;
+    const headerLines = countLineBreaks(header);
+    return { records: parsed.value as JsonValue[], lines: countLineBreaks(text), ...(rowLines ? { lineOf: (row: number) => lineOfRow(rowLines, row) - headerLines } : {}) };
   } catch (thrown) {
     // The header put in front is not part of the slice: lines count from the slice's own first line.
     if (isMapwrightError(thrown) && thrown.line !== undefined && header !== '') throw Object.assign(thrown.toJSON(), { line: thrown.line - countLineBreaks(header) });
@@ -177,8 +187,9 @@ export async function runSliceJob(job: WorkerSliceMessage, send: (message: Worke
   const result = (extra: Partial<WorkerSliceResultMessage> = {}): WorkerSliceResultMessage => ({ type: 'slice-result', id: job.id, timings, outcome, ...extra });
   const started = performance.now();
   let records: JsonValue[];
+  let read: SliceRecords;
   try {
-    const read = readSlice(job);
+    read = readSlice(job);
     records = read.records;
     outcome.records = records.length;
     outcome.lines = read.lines;
@@ -192,7 +203,11 @@ export async function runSliceJob(job: WorkerSliceMessage, send: (message: Worke
   const mapped = await mapRecords(job, records, timings);
   timings.evalMs = performance.now() - started - timings.parseMs;
   if ('error' in mapped) {
-    if (mapped.record !== undefined) outcome.errorRecord = mapped.record;
+    if (mapped.record !== undefined) {
+      outcome.errorRecord = mapped.record;
+      const line = read.lineOf?.(mapped.record);
+      if (line !== undefined) outcome.errorLine = line;
+    }
     return result({ error: mapped.error });
   }
   outcome.fallbackRecords = mapped.fallbackRecords;
