@@ -3,7 +3,8 @@ import { MapwrightError } from '../errors';
 import type { MappingRule } from '../document/document-schema';
 import { numberCall } from '../transforms/number-text';
 import { compileChain } from '../transforms/registry';
-import { literal } from '../transforms/jsonata-text';
+import { literal, quoteName } from '../transforms/jsonata-text';
+import { tableSource } from './lookup-table';
 import type { NodeOf } from '../transforms/transform-node';
 import type { TransformContext } from '../transforms/types';
 import type { RuleOwners } from './parse-owners';
@@ -28,6 +29,9 @@ export function compileSource(path: string, depth: number, field: string): strin
   // A run parameter, bound once at the top (see run-parameters.ts).
   const param = PARAM_SOURCE.exec(path)?.[1];
   if (param !== undefined) return `$${parameterBinding(param)}`;
+  // A column of a constants table, bound once at the top (see lookup-table.ts).
+  const constant = tableSource(path);
+  if (constant) return `${tableVariable(constant.table)}.${quoteName(constant.column)}`;
   if (path === '$position') {
     if (depth < 1) throw new MapwrightError('COMPILE_INVALID', `${field}: $position is the position of an array element, and this field is in no array`);
     return `(${positionVariable(depth)} + 1)`;

@@ -1,5 +1,14 @@
-/** Turns parsed CSV rows into a lookup table's entries. */
+/**
+ * Lookup tables: CSV rows turned into a table's entries, and the three shapes
+ * a table has. A code table maps a key to one value (`entries`, or a CSV
+ * `keyColumn` -> `valueColumn`); a row table maps a key to a whole row of
+ * named columns (`rows`), which a `lookup` reads one `column` of; a constants
+ * table is one row without a key (`constants`: the paying company's name,
+ * IBAN and BIC), whose columns rules read directly as the source
+ * `$table.<name>.<column>`.
+ */
 import { MapwrightError } from '../errors';
+import { splitPath } from '../transforms/jsonata-text';
 
 /** Entries `key -> value` from `rows` (as read by readCsv); the first row wins for a repeated key. */
 export function tableFromRows(rows: ReadonlyArray<Record<string, unknown>>, keyColumn: string, valueColumn: string, file?: string): Record<string, string> {
@@ -15,4 +24,49 @@ export function tableFromRows(rows: ReadonlyArray<Record<string, unknown>>, keyC
     if (!(k in entries)) entries[k] = String(row[valueColumn] ?? '');
   }
   return entries;
+}
+
+/** A table as the document declares it (structurally, so this module needs no document types). */
+export type TableDeclaration = { entries: Record<string, string> } | { file: string; keyColumn: string; valueColumn: string } | { rows: Record<string, Record<string, string>> } | { constants: Record<string, string> };
+
+/** What a table holds: one value per key, a row of columns per key, or one row of constants. */
+export type TableShape = 'codes' | 'rows' | 'constants';
+
+/** The shape of `table`. */
+export function tableShape(table: TableDeclaration): TableShape {
+  if ('rows' in table) return 'rows';
+  if ('constants' in table) return 'constants';
+  return 'codes';
+}
+
+/** The columns of a row table (every column any row has, in first-seen order) or a constants table; empty for a code table. */
+export function tableColumns(table: TableDeclaration): string[] {
+  if ('constants' in table) return Object.keys(table.constants);
+  if (!('rows' in table)) return [];
+  const seen = new Set<string>();
+  for (const row of Object.values(table.rows)) for (const column of Object.keys(row)) seen.add(column);
+  return [...seen];
+}
+
+/** A row in words, for previews and the spec: `name: Acme GmbH; iban: DE...`. */
+export function rowText(row: Readonly<Record<string, string>>): string {
+  return Object.entries(row)
+    .map(([column, value]) => `${column}: ${value}`)
+    .join('; ');
+}
+
+/** The source path that reads a constants table's column: `$table.<name>.<column>` (a column that is not a plain name in backticks). */
+export const TABLE_SOURCE_PREFIX = '$table.';
+
+/** The table and column a `$table.<name>.<column>` source reads, or undefined when `path` is not one. */
+export function tableSource(path: string): { table: string; column: string } | undefined {
+  if (!path.startsWith(TABLE_SOURCE_PREFIX)) return undefined;
+  let names: string[];
+  try {
+    names = splitPath(path.slice(TABLE_SOURCE_PREFIX.length));
+  } catch {
+    return undefined;
+  }
+  const [table, column] = names;
+  return names.length === 2 && /^[A-Za-z][A-Za-z0-9_]*$/.test(table!) ? { table: table!, column: column! } : undefined;
 }

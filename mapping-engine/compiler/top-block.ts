@@ -97,7 +97,14 @@ export function needsTopBlock(doc: MappingDocument, maps: readonly ValueMapBindi
   return Object.keys(doc.lookups).length > 0 || maps.length > 0 || doc.rules.some((r) => r.required !== 'omit' || r.sources.length > 0) || requiresItems(doc) || raisesAnyInvalid(doc) || readsNumbers(doc) || readsPresent(doc) || usesAnyZone(doc) || checksDigits(doc) || checksRecords(doc) || Object.keys(doc.parameters ?? {}).length > 0;
 }
 
-function writeEntries(w: TextWriter, variable: string, entries: Record<string, Scalar>): void {
+/** A row of a row table on one line: `{"name": "Acme", "iban": "DE..."}`. */
+function rowLiteral(row: Record<string, string>): string {
+  return `{${Object.entries(row)
+    .map(([k, v]) => `${literal(k)}: ${literal(v)}`)
+    .join(', ')}}`;
+}
+
+function writeEntries(w: TextWriter, variable: string, entries: Record<string, Scalar | Record<string, string>>): void {
   w.newline(1);
   const all = Object.entries(entries);
   if (all.length === 0) {
@@ -107,7 +114,7 @@ function writeEntries(w: TextWriter, variable: string, entries: Record<string, S
   w.write(`${variable} := {`);
   all.forEach(([key, value], i) => {
     w.newline(2);
-    w.write(`${literal(key)}: ${literal(value)}${i < all.length - 1 ? ',' : ''}`);
+    w.write(`${literal(key)}: ${value !== null && typeof value === 'object' ? rowLiteral(value) : literal(value)}${i < all.length - 1 ? ',' : ''}`);
   });
   w.newline(1);
   w.write('};');
@@ -131,7 +138,8 @@ export function writeTopBindings(w: TextWriter, doc: MappingDocument, tables: Ta
   }
   for (const name of Object.keys(doc.lookups).sort()) {
     const table = doc.lookups[name]!;
-    const entries = 'entries' in table ? table.entries : tables?.[name];
+    // A row table is bound as key -> row, a constants table as its one row (column -> value).
+    const entries = 'entries' in table ? table.entries : 'rows' in table ? table.rows : 'constants' in table ? table.constants : tables?.[name];
     if (!entries) throw new MapwrightError('COMPILE_INVALID', `lookup table ${name} is stored in ${'file' in table ? table.file : 'a file'}; its entries were not given to the compiler`);
     writeEntries(w, tableVariable(name), entries);
   }

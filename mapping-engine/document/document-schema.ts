@@ -8,6 +8,8 @@ import { predicateSchema, scalarSchema, transformNodeSchema } from '../transform
 import { splitPath } from '../transforms/jsonata-text';
 import { MASK_CATEGORIES } from '../masking/types';
 import { PARAM_SOURCE, parameterNameSchema, parameterSchema } from '../compiler/run-parameters';
+import { lookupColumnProblem, tableSourceProblem } from '../compiler/table-checks';
+import { tableSource } from '../compiler/lookup-table';
 import { depthOf, MAX_PAYLOAD_DEPTH } from '../payload/depth-limit';
 import type { JsonValue } from '../payload/types';
 
@@ -75,7 +77,7 @@ export const sourcePathSchema = z
   .string()
   .min(1)
   .refine((p) => {
-    if (p === '$key' || p === '$position' || p === '$items' || p === '.' || PARAM_SOURCE.test(p)) return true;
+    if (p === '$key' || p === '$position' || p === '$items' || p === '.' || PARAM_SOURCE.test(p) || tableSource(p)) return true;
     try {
       splitPath(p.replace(/^(\.\.\/)+/, '').replace(/^\//, ''));
       return true;
@@ -109,10 +111,20 @@ export const endpointSchema = z.strictObject({
   samples: z.array(relativeFileSchema).default([]),
 });
 
-/** A lookup table: inline entries, or a CSV file with a key and a value column. */
+/** A column of a row or constants table: written in backticks when it is not a plain name, so it holds none. */
+const columnNameSchema = z.string().min(1).regex(/^[^`]+$/, 'a column name without backticks').refine((name) => !RESERVED_NAMES.has(name), RESERVED_MESSAGE);
+
+/**
+ * A lookup table: inline entries, or a CSV file with a key and a value column;
+ * a row table (`rows`: key -> a row of named columns, read by a lookup's
+ * `column`); or a constants table (`constants`: one row without a key, read
+ * as the source `$table.<name>.<column>`). See compiler/lookup-table.ts.
+ */
 export const lookupTableSchema = z.union([
   z.strictObject({ entries: z.record(z.string(), z.string()) }),
   z.strictObject({ file: relativeFileSchema, keyColumn: z.string().min(1), valueColumn: z.string().min(1) }),
+  z.strictObject({ rows: z.record(z.string(), z.record(columnNameSchema, z.string())) }),
+  z.strictObject({ constants: z.record(columnNameSchema, z.string()) }),
 ]);
 
 /** A source array driving a target array, with optional filter, sort and group-by. */
@@ -226,11 +238,17 @@ export const mappingDocumentSchema = z
       rule.sources.forEach((source, j) => {
         const param = PARAM_SOURCE.exec(source)?.[1];
         if (param !== undefined && !Object.hasOwn(doc.parameters ?? {}, param)) ctx.addIssue({ code: 'custom', message: `no parameter named ${param}`, path: ['rules', i, 'sources', j] });
+        const problem = tableSourceProblem(doc.lookups, source);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['rules', i, 'sources', j] });
       });
       if (seen.has(rule.target)) ctx.addIssue({ code: 'custom', message: `a second rule for target field ${rule.target}`, path: ['rules', i, 'target'] });
       seen.add(rule.target);
       rule.transforms.forEach((t, j) => {
         if (t.kind === 'lookup' && !Object.hasOwn(doc.lookups, t.table)) ctx.addIssue({ code: 'custom', message: `no lookup table named ${t.table}`, path: ['rules', i, 'transforms', j, 'table'] });
+        else if (t.kind === 'lookup') {
+          const problem = lookupColumnProblem(doc.lookups[t.table]!, t.table, t.column);
+          if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['rules', i, 'transforms', j, problem.startsWith('table') ? 'table' : 'column'] });
+        }
       });
     });
     const arrays = new Set<string>();

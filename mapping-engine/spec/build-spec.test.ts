@@ -84,7 +84,7 @@ describe('buildSpec', () => {
   it('lists the header, and inline lookup tables in full with the fields that use them', () => {
     const spec = build();
     expect(spec.header).toMatchObject({ name: 'Customers', source: { format: 'json', samples: ['in.json'] }, target: { schema: 'target.schema.json' }, engineVersion: '9.9.9' });
-    expect(spec.lookups).toEqual([{ name: 'Status', origin: 'inline', entries: [['A', 'Active'], ['B', 'Bronze']], usedBy: ['segment'] }]);
+    expect(spec.lookups).toEqual([{ name: 'Status', origin: 'inline', entries: [['A', 'Active'], ['B', 'Bronze']], usedBy: ['segment'], uses: [{ target: 'segment', how: 'lookup' }] }]);
   });
 
   it('lists unmapped schema fields, flagging required ones only where their parent is written or required', () => {

@@ -11,7 +11,8 @@ import { quoteName, splitPath } from '../transforms/jsonata-text';
 import { ruleJson } from './rule-json';
 import { describeChain, describeCondition, describeTransformNode, showScalar } from './describe-transform';
 import { summariseMasking } from './masking-summary';
-import type { MappingSpec, SpecArray, SpecEndpoint, SpecField, SpecLookup, SpecUnmapped } from './spec-types';
+import { lookupRows } from './table-uses';
+import type { MappingSpec, SpecArray, SpecEndpoint, SpecField, SpecUnmapped } from './spec-types';
 import { summariseTests, type TestResultInput } from './test-summary';
 
 /** What {@link buildSpec} needs. */
@@ -113,24 +114,6 @@ function arrayRow(a: ArrayContext): SpecArray {
   // The required policy: what an empty list does to the record.
   parts.push(a.required === 'error' ? 'required: at least one element, an empty list is an error (MAP_REQUIRED_MISSING)' : 'optional: an empty list is left out');
   return { target: a.target, source: a.source, description: parts.join('; ') };
-}
-
-function lookupRows(doc: MappingDocument, tables: BuildSpecInput['tables']): SpecLookup[] {
-  return Object.keys(doc.lookups)
-    .sort()
-    .map((name) => {
-      const table = doc.lookups[name]!;
-      const entries = 'entries' in table ? table.entries : (tables?.[name] ?? {});
-      const usedBy = doc.rules.filter((r) => r.transforms.some((t) => t.kind === 'lookup' && t.table === name)).map((r) => r.target);
-      const row: SpecLookup = {
-        name,
-        origin: 'entries' in table ? 'inline' : table.file,
-        entries: Object.entries(entries).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
-        usedBy,
-      };
-      if ('file' in table) Object.assign(row, { keyColumn: table.keyColumn, valueColumn: table.valueColumn });
-      return row;
-    });
 }
 
 /**

@@ -3,18 +3,23 @@
  * field, mapped fields first (in rule order) and then the target schema's
  * unmapped fields. CSV holds one table, so lookups, tests and the masked source
  * fields live in the other formats; each mapped field's row says whether
- * personal data flows into it and whether its values may be logged.
+ * personal data flows into it and whether its values may be logged, and
+ * with lookup tables a last column names the tables it uses.
  * `writeCsv` quotes and prefixes cells a spreadsheet would run as formulas (`=`, `+`, `-`, `@`, TAB, CR) with `'`.
  */
 import { writeCsv } from '../payload/csv-write';
 import type { JsonValue } from '../payload/types';
 import type { MappingSpec } from './spec-types';
 import { defaultText, personalTargetCells, requiredText } from './spec-text';
+import { tablesByField } from './table-uses';
 
 /** Column headers of the CSV export, in order. */
 export const CSV_COLUMNS = ['Target field', 'Status', 'Type', 'Required in target', 'Array', 'Source fields', 'Transform', 'JSONata', 'When empty', 'Default', 'Notes', 'Personal data', 'Personal data from', 'Values may be logged', 'Rule (JSON)'] as const;
 
 type Column = (typeof CSV_COLUMNS)[number];
+
+/** The column after {@link CSV_COLUMNS} when the mapping has lookup tables: the tables each field uses. */
+export const TABLES_COLUMN = 'Tables';
 
 /** Renders the field table as CSV text (comma, `\n`, header row). */
 export function renderCsv(spec: MappingSpec): string {
@@ -59,5 +64,9 @@ export function renderCsv(spec: MappingSpec): string {
       'Rule (JSON)': '',
     });
   }
-  return writeCsv(rows as unknown as JsonValue, { columns: [...CSV_COLUMNS] });
+  // With lookup tables, a last column names the tables each field uses (custom code mentioning one included).
+  if (spec.lookups.length === 0) return writeCsv(rows as unknown as JsonValue, { columns: [...CSV_COLUMNS] });
+  const tables = tablesByField(spec.lookups);
+  const withTables = rows.map((row, i) => ({ ...row, [TABLES_COLUMN]: i < spec.fields.length ? (tables.get(row['Target field']) ?? []).join(', ') : '' }));
+  return writeCsv(withTables as unknown as JsonValue, { columns: [...CSV_COLUMNS, TABLES_COLUMN] });
 }

@@ -6,6 +6,7 @@
  */
 import type { MappingSpec } from './spec-types';
 import { defaultText, headerRows, maskingNoteText, maskingPolicyText, requiredText, testResultText } from './spec-text';
+import { entryHeader, shapeText, usedByText } from './table-uses';
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
@@ -62,8 +63,8 @@ function lookups(spec: MappingSpec): string {
   return spec.lookups
     .map((l) => {
       const from = l.origin === 'inline' ? 'inline in the document' : `${code(l.origin)} (key column ${code(l.keyColumn ?? '')}, value column ${code(l.valueColumn ?? '')})`;
-      const used = l.usedBy.length ? l.usedBy.map(code).join(', ') : 'no field';
-      return `<h3>${h(l.name)}</h3>\n<p>From ${from}; used by ${used}.</p>\n${table(`lookup-${h(l.name)}`, ['Key', 'Value'], l.entries.map(([k, v]) => [h(k), h(v)]))}`;
+      const used = l.usedBy.length ? usedByText(l, code, h) : 'no field';
+      return `<h3>${h(l.name)}</h3>\n<p>${h(shapeText(l))}From ${from}; used by ${used}.</p>\n${table(`lookup-${h(l.name)}`, entryHeader(l), l.entries.map(([k, v]) => [h(k), h(v)]))}`;
     })
     .join('\n');
 }

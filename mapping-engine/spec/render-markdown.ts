@@ -5,6 +5,7 @@
  */
 import type { MappingSpec } from './spec-types';
 import { defaultText, headerRows, maskingNoteText, maskingPolicyText, requiredText, testResultText } from './spec-text';
+import { entryHeader, shapeText, usedByText } from './table-uses';
 
 /** Escapes Markdown syntax and keeps a cell on one line. */
 export function escapeMarkdown(text: string): string {
@@ -63,8 +64,8 @@ export function renderMarkdown(spec: MappingSpec): string {
   if (spec.lookups.length === 0) out.push('No lookup tables.', '');
   for (const l of spec.lookups) {
     const from = l.origin === 'inline' ? 'inline in the document' : `${markdownCode(l.origin)} (key column ${markdownCode(l.keyColumn ?? '')}, value column ${markdownCode(l.valueColumn ?? '')})`;
-    out.push(`### ${e(l.name)}`, '', `From ${from}; used by ${l.usedBy.length ? l.usedBy.map(markdownCode).join(', ') : 'no field'}.`, '');
-    out.push(...table(['Key', 'Value'], l.entries.map(([k, v]) => [e(k), e(v)])), '');
+    out.push(`### ${e(l.name)}`, '', `${e(shapeText(l))}From ${from}; used by ${l.usedBy.length ? usedByText(l, markdownCode, e) : 'no field'}.`, '');
+    out.push(...table(entryHeader(l), l.entries.map(([k, v]) => [e(k), e(v)])), '');
   }
 
   out.push('## Tests', '');

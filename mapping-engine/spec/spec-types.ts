@@ -79,8 +79,22 @@ export interface SpecLookup {
   valueColumn?: string;
   /** Entries in key order; empty when a file table was not given to the builder. */
   entries: Array<[string, string]>;
-  /** Target fields whose transforms use the table. */
+  /** Target fields that use the table (lookups, constants read as sources, custom code mentioning it, sort and group keys). */
   usedBy: string[];
+  /** Each use: the field and how it reads the table (see table-uses.ts). */
+  uses?: SpecTableUse[];
+  /** `rows`: a row of columns per key; `constants`: one row without a key. Absent for a table of codes. */
+  shape?: 'rows' | 'constants';
+  /** The columns of a row or constants table. */
+  columns?: string[];
+}
+
+/** One use of a lookup table by a target field (or an array context's sort or group key). */
+export interface SpecTableUse {
+  target: string;
+  how: 'lookup' | 'constant' | 'custom' | 'array';
+  /** The column read: of a row table's row, or of a constants table. */
+  column?: string;
 }
 
 /** Outcome of one test case as the spec reports it. */

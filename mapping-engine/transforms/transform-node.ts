@@ -64,7 +64,8 @@ export const transformNodeSchema = z.discriminatedUnion('kind', [
   node('calculate', { op: z.enum(['+', '-', '*', '/']) }),
   node('date', { from: datePattern, to: datePattern, timezone: dateZoneSchema.optional(), pivotYear: z.number().int().min(0).max(99).default(50), onInvalid: onInvalidSchema.default('error') }),
   node('valueMap', { entries: z.record(z.string(), scalarSchema), default: scalarSchema.optional(), onUnknown: z.enum(['default', 'error', 'keep']).default('default') }),
-  node('lookup', { table: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/), default: scalarSchema.optional(), onUnknown: z.enum(['default', 'error', 'keep']).default('default') }),
+  /** `column`: of a row table, the column of the found row (`name`, `iban`); a code table has none. */
+  node('lookup', { table: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/), column: z.string().regex(/^[^`]+$/, 'a column name without backticks').optional(), default: scalarSchema.optional(), onUnknown: z.enum(['default', 'error', 'keep']).default('default') }),
   /** `reject`: when the test holds, the record is rejected with this reason (RECORD_REJECTED) instead of a value chosen. */
   node('condition', { when: predicateSchema, then: scalarSchema.optional(), else: scalarSchema.optional(), reject: z.string().min(1).max(200).optional() }),
   /**

@@ -2,7 +2,8 @@
 import { compilePredicate, describePredicate } from './predicate';
 import { rejectCall } from './check-transforms';
 import { invalidCall } from './invalid-value';
-import { literal } from './jsonata-text';
+import { literal, quoteName } from './jsonata-text';
+import { parseBooleanReadsPresent, presentCall } from './present-value';
 import type { Scalar } from './transform-node';
 import type { SpecTable, TransformContext } from './types';
 
@@ -39,10 +40,12 @@ export const VALUE_TRANSFORMS: SpecTable<ValueKind> = {
   lookup: {
     compile: (n, input, ctx) => {
       const table = ctx.tableVariable(n.table);
-      return `($v := ${input}; $k := $string($v); $exists($v) ? ($exists($lookup(${table}, $k)) ? $lookup(${table}, $k) : ${unknownBranch(n.onUnknown, n.default, ctx, `key in table ${n.table}`)}) : ())`;
+      // A row table's found row gives one column: `$lookup($table_suppliers, $k).iban`.
+      const found = n.column === undefined ? `$lookup(${table}, $k)` : `$lookup(${table}, $k).${quoteName(n.column)}`;
+      return `($v := ${input}; $k := $string($v); $exists($v) ? ($exists($lookup(${table}, $k)) ? ${found} : ${unknownBranch(n.onUnknown, n.default, ctx, `key in table ${n.table}`)}) : ())`;
     },
     describe: (n) =>
-      `Looked up in table "${n.table}"; keys not in it ${n.onUnknown === 'error' ? 'are an error' : n.onUnknown === 'keep' ? 'are kept' : n.default === undefined ? 'leave the field out' : `become ${JSON.stringify(n.default)}`}.`,
+      `Looked up in table "${n.table}"${n.column === undefined ? '' : `, column "${n.column}" of the row`}; keys not in it ${n.onUnknown === 'error' ? 'are an error' : n.onUnknown === 'keep' ? 'are kept' : n.default === undefined ? 'leave the field out' : `become ${JSON.stringify(n.default)}`}.`,
   },
   condition: {
     compile: (n, input, ctx) => {
@@ -61,7 +64,9 @@ export const VALUE_TRANSFORMS: SpecTable<ValueKind> = {
       // The shape is of the value as given, not of the trimmed, lower-cased text compared with the lists.
       const fail = n.onInvalid === 'omit' ? '()' : invalidCall(ctx, 'not a yes/no value', '$string($v)');
       const list = (values: string[]) => `[${values.map((v) => literal(v.toLowerCase())).join(', ')}]`;
-      return `($v := ${input}; $k := $lowercase($trim($string($v))); $exists($v) ? ($k in ${list(n.trueValues)} ? true : $k in ${list(n.falseValues)} ? false : ${fail}) : ())`;
+      // Null and "" are no value (the rule's policy applies), unless the lists give empty text a meaning.
+      const value = parseBooleanReadsPresent(n) ? presentCall(input) : input;
+      return `($v := ${value}; $k := $lowercase($trim($string($v))); $exists($v) ? ($k in ${list(n.trueValues)} ? true : $k in ${list(n.falseValues)} ? false : ${fail}) : ())`;
     },
     describe: (n) => `Yes/no: ${n.trueValues.join('/')} mean true, ${n.falseValues.join('/')} mean false.`,
   },

@@ -44,6 +44,23 @@ const CHAINS: Record<string, TransformNode[]> = {
   custom: [{ kind: 'custom', expression: '$value & "-" & id' }],
   valueMapError: [{ kind: 'valueMap', entries: { A: 'ACTIVE' }, onUnknown: 'error' }],
   parseBooleanError: [{ kind: 'parseBoolean', trueValues: ['ja'], falseValues: ['nein'], onInvalid: 'error' }],
+  // Money: exact sums to a number of fraction digits, written with all of them.
+  sumExact: [{ kind: 'parseNumber', decimalSeparator: ',', thousandsSeparator: '.', onInvalid: 'error' }, { kind: 'aggregate', fn: 'sum', separator: ', ', decimals: 2, fixed: true }],
+  sumLedger: [{ kind: 'aggregate', fn: 'sum', field: 'quantity', times: 'price', itemDecimals: 2, decimalSeparator: ',', thousandsSeparator: '.', separator: ', ', decimals: 2 }],
+  averageExact: [{ kind: 'aggregate', fn: 'average', separator: ', ', decimals: 3 }],
+  maxFixed: [{ kind: 'aggregate', fn: 'max', separator: ', ', decimals: 2, fixed: true }],
+  sumItems: [{ kind: 'aggregate', fn: 'sum', field: 'quantity', times: 'price', itemDecimals: 2, separator: ', ' }],
+  roundFixed: [{ kind: 'round', decimals: 2, fixed: true }],
+  // Checks that reject the record or count a value as missing.
+  checkLength: [{ kind: 'check', test: 'length', min: 1, max: 35, onFail: 'reject' }],
+  checkPattern: [{ kind: 'check', test: 'pattern', pattern: '[A-Z]{3}', onFail: 'reject' }],
+  checkRange: [{ kind: 'check', test: 'range', exclusiveMin: 0, max: 999999999.99, onFail: 'missing' }],
+  checkOneOf: [{ kind: 'check', test: 'oneOf', values: ['EUR'], onFail: 'reject' }],
+  checkIban: [{ kind: 'check', test: 'iban', onFail: 'reject' }],
+  checkLuhn: [{ kind: 'check', test: 'luhn', onFail: 'missing' }],
+  conditionReject: [{ kind: 'condition', when: { op: '<=', value: 0 }, reject: 'the amount is not positive' }],
+  // A column of a row table's row.
+  lookupRow: [{ kind: 'lookup', table: 'suppliers', column: 'IBAN Nr', default: '-', onUnknown: 'default' }],
 };
 
 function sources(name: string): string[] {
@@ -54,7 +71,7 @@ function sources(name: string): string[] {
 
 describe('reverse-parsing each transform kind without the original rules', () => {
   const original = doc({
-    lookups: { codes: { entries: { a: 'b' } } },
+    lookups: { codes: { entries: { a: 'b' } }, suppliers: { rows: { 'S-1': { name: 'Anna Weber e.K.', 'IBAN Nr': 'DE02120300000000202051' } } } },
     rules: Object.entries(CHAINS).map(([name, transforms], i) => ({
       target: `out.${name}`,
       sources: sources(name),

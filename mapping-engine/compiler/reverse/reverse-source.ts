@@ -62,6 +62,9 @@ export function sourceFromAst(node: AstNode, depth: number): string | undefined 
     const tail = names(rest);
     if (tail === undefined) return undefined;
     if (first.value === '$') return `/${tail}`;
+    // A column of a constants table, bound at the top as `$table_<name>` (see ../lookup-table.ts).
+    const table = /^table_([A-Za-z][A-Za-z0-9_]*)$/.exec(String(first.value))?.[1];
+    if (table !== undefined) return rest.length === 1 ? `$table.${table}.${tail}` : undefined;
     const m = /^context(\d+)$/.exec(String(first.value));
     if (!m) return undefined;
     const up = depth - Number(m[1]);

@@ -9,6 +9,7 @@ import type { TransformNode } from '../../transforms/transform-node';
 import type { AstNode } from './reverse-source';
 import { bound, call, num, str, unPresent, unPresentText } from './ast-helpers';
 import { VALUE_PEELERS } from './reverse-value-transforms';
+import { MONEY_CHECK_PEELERS } from './reverse-money-checks';
 import { calculatePeeler, concatPeeler, parseNumberPeeler } from './template-peeler';
 
 /** A recognised transform and the AST of the value it was applied to. */
@@ -135,17 +136,21 @@ const PEELERS: Peeler[] = [
     const wrapped = cond?.type === 'condition' ? cond.then : undefined;
     const miss = wrapped?.type === 'block' && wrapped.expressions?.length === 1 ? wrapped.expressions[0] : wrapped;
     const missing = miss?.type === 'condition' ? miss.else : undefined;
-    if (missing?.type === 'variable' && missing.value === 'v') return { node: { kind: 'lookup', table: m[1]!, onUnknown: 'keep' }, input: b[0] };
-    if (missing?.type === 'function') return { node: { kind: 'lookup', table: m[1]!, onUnknown: 'error' }, input: b[0] };
-    if (missing?.type === 'block') return { node: { kind: 'lookup', table: m[1]!, onUnknown: 'default' }, input: b[0] };
+    // A row table's column: the found row read as `$lookup($table_x, $k).column`.
+    const found = miss?.type === 'condition' ? miss.then : undefined;
+    const last = found?.type === 'path' && found.steps?.length === 2 ? found.steps[1] : undefined;
+    const table = last?.type === 'name' && typeof last.value === 'string' ? { table: m[1]!, column: last.value } : { table: m[1]! };
+    if (missing?.type === 'variable' && missing.value === 'v') return { node: { kind: 'lookup', ...table, onUnknown: 'keep' }, input: b[0] };
+    if (missing?.type === 'function') return { node: { kind: 'lookup', ...table, onUnknown: 'error' }, input: b[0] };
+    if (missing?.type === 'block') return { node: { kind: 'lookup', ...table, onUnknown: 'default' }, input: b[0] };
     const fallback = missing?.value as string | number | boolean | null;
-    return { node: { kind: 'lookup', table: m[1]!, default: fallback, onUnknown: 'default' }, input: b[0] };
+    return { node: { kind: 'lookup', ...table, default: fallback, onUnknown: 'default' }, input: b[0] };
   },
 ];
 
 /** The outermost transform of `node`, or undefined when no peeler recognises it. */
 export function peelTransform(node: AstNode): Peeled | undefined {
-  for (const peel of [...PEELERS, ...VALUE_PEELERS]) {
+  for (const peel of [...MONEY_CHECK_PEELERS, ...PEELERS, ...VALUE_PEELERS]) {
     const peeled = peel(node);
     if (peeled) return peeled;
   }

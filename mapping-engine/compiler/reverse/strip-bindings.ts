@@ -4,6 +4,7 @@
  * the compiled skeleton; value maps belong to the fields that use them, so
  * they are read from the AST and left out of that comparison.
  */
+import { CHECK_DIGIT_HELPER } from '../../transforms/check-transforms';
 import { ZONE_HELPER } from '../../transforms/date-zones';
 import { INVALID_HELPER } from '../../transforms/invalid-value';
 import { NUMBER_HELPER } from '../../transforms/number-text';
@@ -49,7 +50,7 @@ export function stripBindings(text: string, variables: readonly string[]): { tex
 export function stripInvalidHelper(text: string): { text: string; removed: number } {
   let out = text;
   let removed = 0;
-  for (const lines of [INVALID_HELPER, NUMBER_HELPER, PRESENT_HELPER, ZONE_HELPER]) {
+  for (const lines of [INVALID_HELPER, NUMBER_HELPER, PRESENT_HELPER, ZONE_HELPER, CHECK_DIGIT_HELPER]) {
     const helper = lines.map((line) => `\n  ${line}`).join('');
     const at = out.indexOf(helper);
     if (at < 0) continue;

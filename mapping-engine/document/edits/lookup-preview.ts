@@ -4,7 +4,7 @@
  * value columns from) and what is wrong with the table. Pure: the host reads
  * the CSV file and passes its rows.
  */
-import { tableFromRows } from '../../compiler/lookup-table';
+import { rowText, tableFromRows } from '../../compiler/lookup-table';
 import type { LookupTable } from '../document-schema';
 
 /** What a lookup table's editor shows. */
@@ -26,6 +26,15 @@ export interface LookupPreview {
 export function lookupPreview(table: LookupTable, rows?: ReadonlyArray<Record<string, unknown>>, limit = 50): LookupPreview {
   if ('entries' in table) {
     const all = Object.entries(table.entries);
+    return { columns: [], entries: all.slice(0, limit), total: all.length, problems: [] };
+  }
+  // A row table previews each key with its row, a constants table each column with its value.
+  if ('rows' in table) {
+    const all = Object.entries(table.rows).map(([k, row]): [string, string] => [k, rowText(row)]);
+    return { columns: [], entries: all.slice(0, limit), total: all.length, problems: [] };
+  }
+  if ('constants' in table) {
+    const all = Object.entries(table.constants);
     return { columns: [], entries: all.slice(0, limit), total: all.length, problems: [] };
   }
   const columns = rows && rows.length > 0 ? Object.keys(rows[0]!) : [];

@@ -4,6 +4,8 @@
  * JSONata is refused here, not when the whole mapping compiles), then the
  * lookup table it names.
  */
+import { lookupColumnProblem } from '../../compiler/table-checks';
+import type { TableDeclaration } from '../../compiler/lookup-table';
 import { transformNodeSchema, type TransformNode } from '../../transforms/transform-node';
 import { compileTransform } from '../../transforms/registry';
 import { toDatePicture } from '../../transforms/date-pattern';
@@ -92,6 +94,10 @@ export function checkTransform(input: unknown, where: string, lookups: Readonly<
   if (!result.success) refuse(`${where}: ${issueText(result.error)}`, where);
   const node = result.data;
   if (node.kind === 'lookup' && !Object.hasOwn(lookups, node.table)) refuse(`${where}: no lookup table named ${node.table}`, `${where}: an existing lookup table`);
+  // A row table needs a column it has, a code table none (see compiler/table-checks.ts).
+  const table = node.kind === 'lookup' ? lookups[node.table] : undefined;
+  const problem = node.kind === 'lookup' && table !== null && typeof table === 'object' ? lookupColumnProblem(table as TableDeclaration, node.table, node.column) : undefined;
+  if (problem) refuse(`${where}: ${problem}`, `${where}: a column of table ${node.kind === 'lookup' ? node.table : ''}`);
   return node;
 }
 

@@ -60,6 +60,7 @@ export const PARAM_HINTS: Partial<Record<string, Partial<ParamField>>> = {
   'date.timezone': { type: 'string', help: '+HHMM, "source" or an IANA name such as Europe/Berlin; UTC when empty' },
   'date.pivotYear': { help: 'A two-digit year below this is 20yy, else 19yy' },
   'lookup.table': { type: 'lookupTable' },
+  'lookup.column': { type: 'lookupColumn', label: 'Column', help: 'Of a table of rows: which column of the found row' },
   'replace.regex': { label: 'Regular expression' },
   'replace.flags': { help: 'i (ignore case), m (multi-line)' },
   'custom.expression': { help: 'JSONata; $value is the input, $ the record' },

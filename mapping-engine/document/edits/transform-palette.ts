@@ -27,6 +27,8 @@ export type ParamFieldType =
   | 'predicate'
   /** The name of one of the document's lookup tables. */
   | 'lookupTable'
+  /** A column of the row table the node's `table` names. */
+  | 'lookupColumn'
   /** Anything else: edit as JSON. */
   | 'json';
 

@@ -11,6 +11,7 @@ import type { DocumentEdit, EditResult } from '../../../mapping-engine/document/
 import { kindInfoOf } from '../rules/transform-catalog';
 import { TransformForm } from '../rules/TransformForm';
 import { TransformPalette } from '../rules/TransformPalette';
+import { columnsOfTables } from '../rules/table-text';
 
 /** Props of {@link LinkInspector}. */
 export interface LinkInspectorProps {
@@ -48,6 +49,7 @@ export function LinkInspector({ doc, links, selected, heading, readOnly, onSelec
   }
   const rule = selected?.kind === 'rule' ? doc.rules.find((r) => r.target === selected.target) : undefined;
   const lookups = Object.keys(doc.lookups);
+  const tableColumns = columnsOfTables(doc.lookups);
 
   return (
     <section className="canvas-inspector" aria-label="Link inspector">
@@ -94,6 +96,7 @@ export function LinkInspector({ doc, links, selected, heading, readOnly, onSelec
                         info={info}
                         node={node as unknown as Record<string, unknown>}
                         lookups={lookups}
+                        tableColumns={tableColumns}
                         submitLabel="Save"
                         onSubmit={(next) => {
                           if (apply({ kind: 'setTransform', target: rule.target, index: i, transform: next }).ok) setOpen(undefined);
@@ -119,6 +122,7 @@ export function LinkInspector({ doc, links, selected, heading, readOnly, onSelec
           {rule && open?.kind === 'palette' && (
             <TransformPalette
               lookups={lookups}
+              tableColumns={tableColumns}
               onAdd={(node) => {
                 if (apply({ kind: 'insertTransform', target: rule.target, index: rule.transforms.length, transform: node }).ok) setOpen(undefined);
               }}

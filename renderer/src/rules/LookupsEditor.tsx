@@ -1,7 +1,10 @@
 /**
- * The lookup tables: inline entries (one `key = value` per line) or a CSV
+ * The lookup tables: inline entries (one `key = value` per line), a CSV
  * file next to the project with a key and a value column, whose first rows
- * are previewed through the backend. Add, edit, rename and remove.
+ * are previewed through the backend, a table of rows (one row of named
+ * columns per key, `key: column = value; ...`) or a table of constants (one
+ * `column = value` per line, read by rules as `$table.<name>.<column>`).
+ * Add, edit, rename and remove.
  */
 import { useState, type FormEvent } from 'react';
 import type { StoreApi } from 'zustand/vanilla';
@@ -12,6 +15,7 @@ import type { StudioApi } from '../../../electron/contract/studio-api';
 import type { DocumentState } from '../document/document-store';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { parseEntries } from './transform-form';
+import { parseRows, showRows, tableSummary } from './table-text';
 
 /** Props of {@link LookupsEditor}. */
 export interface LookupsEditorProps {
@@ -27,19 +31,24 @@ const PREVIEW_ROWS = 8;
 
 interface Draft {
   name: string;
-  kind: 'inline' | 'csv';
+  kind: 'inline' | 'csv' | 'rows' | 'constants';
   entries: string;
+  rows: string;
   file: string;
   keyColumn: string;
   valueColumn: string;
 }
 
 function draftOf(name = '', table?: LookupTable): Draft {
-  const inline = !table || 'entries' in table;
+  const kind = !table || 'entries' in table ? 'inline' : 'rows' in table ? 'rows' : 'constants' in table ? 'constants' : 'csv';
+  const pairs = table && 'entries' in table ? table.entries : table && 'constants' in table ? table.constants : {};
   return {
     name,
-    kind: inline ? 'inline' : 'csv',
-    entries: table && 'entries' in table ? Object.entries(table.entries).map(([k, v]) => `${k} = ${v}`).join('\n') : '',
+    kind,
+    entries: Object.entries(pairs)
+      .map(([k, v]) => `${k} = ${v}`)
+      .join('\n'),
+    rows: table && 'rows' in table ? showRows(table.rows) : '',
     file: table && 'file' in table ? table.file : '',
     keyColumn: table && 'file' in table ? table.keyColumn : '',
     valueColumn: table && 'file' in table ? table.valueColumn : '',
@@ -49,10 +58,15 @@ function draftOf(name = '', table?: LookupTable): Draft {
 /** The table the draft describes, or why it cannot be one. */
 function tableOf(draft: Draft): { table?: LookupTable; problem?: string } {
   if (draft.kind === 'csv') return { table: { file: draft.file.trim(), keyColumn: draft.keyColumn.trim(), valueColumn: draft.valueColumn.trim() } };
+  if (draft.kind === 'rows') {
+    const parsed = parseRows(draft.rows);
+    return parsed.problem ? { problem: parsed.problem } : { table: { rows: parsed.rows } };
+  }
   const parsed = parseEntries(draft.entries);
   if (parsed.problem) return { problem: parsed.problem };
   // A lookup table maps text to text: numbers typed as values stay text.
-  return { table: { entries: Object.fromEntries(Object.entries(parsed.entries).map(([k, v]) => [k, v === null ? '' : String(v)])) } };
+  const texts = Object.fromEntries(Object.entries(parsed.entries).map(([k, v]) => [k, v === null ? '' : String(v)]));
+  return { table: draft.kind === 'constants' ? { constants: texts } : { entries: texts } };
 }
 
 /** The editor. */
@@ -100,7 +114,7 @@ export function LookupsEditor({ api, store, doc, projectPath, readOnly }: Lookup
             <li key={name} className="editor-item">
               <span className="editor-item-text">
                 <code>{name}</code>{' '}
-                <span className="muted">{'entries' in table ? `${Object.keys(table.entries).length} entries` : `${table.file}: ${table.keyColumn} → ${table.valueColumn}`}</span>
+                <span className="muted">{tableSummary(table)}</span>
               </span>
               <button type="button" className="button button-secondary button-small" disabled={readOnly} aria-label={`Edit lookup table ${name}`} onClick={() => start(name)}>
                 Edit
@@ -130,11 +144,22 @@ export function LookupsEditor({ api, store, doc, projectPath, readOnly }: Lookup
             <label className="form-check">
               <input type="radio" name="lookup-kind" checked={draft.kind === 'csv'} onChange={() => set({ kind: 'csv' })} /> from a CSV file
             </label>
+            <label className="form-check">
+              <input type="radio" name="lookup-kind" checked={draft.kind === 'rows'} onChange={() => set({ kind: 'rows' })} /> rows of columns by key
+            </label>
+            <label className="form-check">
+              <input type="radio" name="lookup-kind" checked={draft.kind === 'constants'} onChange={() => set({ kind: 'constants' })} /> constants (one row, no key)
+            </label>
           </fieldset>
-          {draft.kind === 'inline' ? (
+          {draft.kind === 'inline' || draft.kind === 'constants' ? (
             <label className="form-row">
-              <span className="field-label">Key = value, one per line</span>
+              <span className="field-label">{draft.kind === 'constants' ? 'Column = value, one per line' : 'Key = value, one per line'}</span>
               <textarea className="text-input" rows={5} value={draft.entries} onChange={(e) => set({ entries: e.target.value })} />
+            </label>
+          ) : draft.kind === 'rows' ? (
+            <label className="form-row">
+              <span className="field-label">Key: column = value; column = value, one row per line</span>
+              <textarea className="text-input" rows={5} value={draft.rows} placeholder="S-1: name = Beispiel GmbH; iban = DE02120300000000202051" onChange={(e) => set({ rows: e.target.value })} />
             </label>
           ) : (
             <>

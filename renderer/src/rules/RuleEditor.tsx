@@ -20,6 +20,7 @@ import { TransformForm } from './TransformForm';
 import { TransformPalette } from './TransformPalette';
 import { kindInfoOf } from './transform-catalog';
 import { parseScalar, showScalar } from './transform-form';
+import { columnsOfTables } from './table-text';
 
 /** Props of {@link RuleEditor}. */
 export interface RuleEditorProps {
@@ -58,6 +59,7 @@ export function RuleEditor({ store, doc, row, sources, readOnly, insertIndex, on
   const apply = (edit: DocumentEdit, gesture?: string) => store.getState().apply(edit, gesture ? { gesture } : {});
   const completions = (typed: string) => filterOptions(sources, typed).map((o) => ({ value: o.path, detail: o.type }));
   const lookups = Object.keys(doc.lookups);
+  const tableColumns = columnsOfTables(doc.lookups);
 
   const addSource = (source: string) => {
     if (!rule) apply({ kind: 'addRule', rule: { target, sources: [source] }, index: insertIndex });
@@ -120,6 +122,7 @@ export function RuleEditor({ store, doc, row, sources, readOnly, insertIndex, on
                       info={kindInfoOf(node.kind)!}
                       node={node}
                       lookups={lookups}
+                      tableColumns={tableColumns}
                       submitLabel="Save"
                       onSubmit={(next) => {
                         if (apply({ kind: 'setTransform', target, index: i, transform: next }).ok) setOpen(undefined);
@@ -160,6 +163,7 @@ export function RuleEditor({ store, doc, row, sources, readOnly, insertIndex, on
           {open?.kind === 'palette' ? (
             <TransformPalette
               lookups={lookups}
+              tableColumns={tableColumns}
               onAdd={(node) => {
                 if (apply({ kind: 'insertTransform', target, index: rule.transforms.length, transform: node }).ok) setOpen(undefined);
               }}

@@ -17,6 +17,8 @@ export interface TransformFormProps {
   node?: Record<string, unknown>;
   /** The document's lookup table names (the lookup transform picks one). */
   lookups: readonly string[];
+  /** The columns of each table of rows (a lookup in one picks a column; other tables have none). */
+  tableColumns?: Readonly<Record<string, readonly string[]>>;
   submitLabel: string;
   onSubmit: (node: TransformInput) => void;
   onCancel: () => void;
@@ -28,7 +30,7 @@ function placeholderOf(param: ParamField): string | undefined {
 }
 
 /** The form. */
-export function TransformForm({ info, node, lookups, submitLabel, onSubmit, onCancel }: TransformFormProps) {
+export function TransformForm({ info, node, lookups, tableColumns, submitLabel, onSubmit, onCancel }: TransformFormProps) {
   const id = useId();
   const [values, setValues] = useState<FormValues>(() => formFromNode(info, node));
   const [touched, setTouched] = useState<Record<string, boolean>>({});
@@ -70,8 +72,9 @@ export function TransformForm({ info, node, lookups, submitLabel, onSubmit, onCa
     let control;
     if (param.type === 'boolean') {
       control = <input type="checkbox" {...common} checked={values[param.name] === true} onChange={(e) => set(param.name, e.target.checked)} />;
-    } else if (param.type === 'enum' || param.type === 'lookupTable') {
-      const choices = param.type === 'enum' ? (param.options ?? []) : lookups;
+    } else if (param.type === 'enum' || param.type === 'lookupTable' || param.type === 'lookupColumn') {
+      // A column is one of the chosen table's: none for a table of codes.
+      const choices = param.type === 'enum' ? (param.options ?? []) : param.type === 'lookupTable' ? lookups : (tableColumns?.[String(values.table ?? '')] ?? []);
       control = (
         <select className="text-input" {...common} value={text} onChange={(e) => set(param.name, e.target.value)}>
           {(optional || text === '') && <option value="">{param.default !== undefined ? `(default: ${showScalar(param.default) || 'empty'})` : optional ? '(none)' : '(choose)'}</option>}

@@ -13,17 +13,19 @@ import { TransformForm } from './TransformForm';
 /** Props of {@link TransformPalette}. */
 export interface TransformPaletteProps {
   lookups: readonly string[];
+  /** The columns of each table of rows, for a lookup's column. */
+  tableColumns?: Readonly<Record<string, readonly string[]>>;
   onAdd: (node: TransformInput) => void;
   onCancel: () => void;
 }
 
 /** The palette, then the form of the picked kind. */
-export function TransformPalette({ lookups, onAdd, onCancel }: TransformPaletteProps) {
+export function TransformPalette({ lookups, tableColumns, onAdd, onCancel }: TransformPaletteProps) {
   const [picked, setPicked] = useState<TransformKindInfo>();
   if (picked) {
     // The form starts from the palette's valid starting node (a lookup names the first table).
     const initial = initialTransform(picked.kind, Object.fromEntries(lookups.map((name) => [name, true])));
-    return <TransformForm info={picked} node={initial} lookups={lookups} submitLabel="Add" onSubmit={onAdd} onCancel={() => setPicked(undefined)} />;
+    return <TransformForm info={picked} node={initial} lookups={lookups} tableColumns={tableColumns} submitLabel="Add" onSubmit={onAdd} onCancel={() => setPicked(undefined)} />;
   }
   return (
     <div className="transform-palette">
