@@ -21,6 +21,8 @@ import { writePayload } from '../../mapping-engine/payload/write-payload';
 import { runCli } from '../helpers/run-cli';
 import { parameterBindings } from '../../mapping-engine/compiler/run-parameters';
 import { SAMPLES_DIR, sampleProjects } from '../helpers/sample-projects';
+import { withInputPlaces } from '../../mapping-engine/run/record-places';
+import type { RowLines } from '../../mapping-engine/payload/row-lines';
 
 const projects = sampleProjects();
 
@@ -54,7 +56,8 @@ describe('plain jsonata and mapwright run agree on every sample test case', () =
         expect(expected.error).toBeDefined();
         expect(thrownMatchesExpectedError(test.expectError, expected.thrown, project)).toBe(true);
         expect(run.code).toBe(1);
-        expect(run.err).toContain(expected.shown);
+        // The CLI read the input, so it names the record where the input has it (a CSV line, a JSON index).
+        expect(run.err).toContain(withInputPlaces(expected.shown!, document, parsed.format, (parsed.meta as { rowLines?: RowLines } | undefined)?.rowLines));
         expect(run.out).toBe('');
       } else {
         expect(expected.error).toBeUndefined();
