@@ -146,6 +146,6 @@ export function writeTopBindings(w: TextWriter, doc: MappingDocument, tables: Ta
   for (const map of maps) writeEntries(w, map.variable, map.node.entries);
   if (bindsRootRecord(doc)) {
     w.newline(1);
-    w.write(rootRecordBinding(doc.recordKey!, compileSource(doc.recordKey!, 0, 'recordKey')));
+    w.write(rootRecordBinding(doc.recordKey!, compileSource(doc.recordKey!, 0, 'recordKey'), doc.recordLabel));
   }
 }
