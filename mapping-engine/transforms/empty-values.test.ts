@@ -62,7 +62,9 @@ const ROWS: Array<[TransformKind, Row]> = [
   ['condition', { node: { kind: 'condition', when: { op: '=', value: 'x' }, then: 'y' } }],
   ['condition', { node: { kind: 'condition', when: { op: 'empty' }, reject: 'no value' }, outcome: { code: 'RECORD_REJECTED' } }],
   ['check', { node: { kind: 'check', test: 'range', min: 1 } }],
-  ['parseBoolean', { node: { kind: 'parseBoolean' }, emptyOutcome: { code: 'MAP_INVALID_VALUE' } }],
+  ['parseBoolean', { node: { kind: 'parseBoolean' } }],
+  // Lists that give empty text a meaning read it: "" and null mean false here.
+  ['parseBoolean', { node: { kind: 'parseBoolean', trueValues: ['y'], falseValues: ['n', 'null', ''] }, emptyOutcome: { value: false } }],
   ['aggregate', { node: { kind: 'aggregate', fn: 'sum' } }],
   ['aggregate', { node: { kind: 'aggregate', fn: 'average', decimals: 2 } }],
   ['aggregate', { node: { kind: 'aggregate', fn: 'join' } }],

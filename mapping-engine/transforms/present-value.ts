@@ -36,8 +36,14 @@ export function presentText(input: string): string {
 /** Kinds whose compiled text reads the input through `$present` (see their compilers). */
 const READS_PRESENT = new Set<TransformNode['kind']>(['split', 'substring', 'trim', 'case', 'pad', 'replace', 'formatNumber', 'round', 'arithmetic', 'calculate', 'date', 'aggregate']);
 
+/** Whether a yes/no parse reads null and "" as no value: unless its lists give empty text (or "null") a meaning, as `"" means false` does. */
+export function parseBooleanReadsPresent(node: { trueValues: readonly string[]; falseValues: readonly string[] }): boolean {
+  return ![...node.trueValues, ...node.falseValues].some((v) => v.trim() === '' || v.trim().toLowerCase() === 'null');
+}
+
 /** Whether `node` calls the `$present` or `$text` helper, so the expression binds them. */
 export function usesPresentHelper(node: TransformNode): boolean {
   if (node.kind === 'sort') return node.field === undefined;
+  if (node.kind === 'parseBoolean') return parseBooleanReadsPresent(node);
   return READS_PRESENT.has(node.kind);
 }

@@ -72,7 +72,8 @@ const parseBoolean: Peeler = (n) => {
   const fail = second?.type === 'condition' ? second.else : undefined;
   if (!b || !trueValues || !falseValues || !fail) return undefined;
   const onInvalid = fail.type === 'block' ? 'omit' : 'error';
-  return { node: { kind: 'parseBoolean', trueValues, falseValues, onInvalid }, input: b[0] };
+  // `$present(X)` unless the lists give empty text a meaning; the recompile check tells which.
+  return { node: { kind: 'parseBoolean', trueValues, falseValues, onInvalid }, input: unPresent(b[0]) ?? b[0] };
 };
 
 const sortValues: Peeler = (n) => {
