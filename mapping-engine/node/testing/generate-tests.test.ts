@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compileProject } from '../../compiler/compile-project';
-import { createFsResolver } from '../fs-resolver';
+import { createFsResolver, referenceScope } from '../fs-resolver';
 import { RunnerPool } from '../runner/runner-pool';
 import { generateProjectTests, writeGeneratedTests } from './generate-tests';
 
@@ -37,7 +37,7 @@ function project(): { file: string; text: string } {
 describe('generated tests and run parameters', () => {
   it("run with the good case's parameters and keep them, so a creation time defaulting to now is pinned", async () => {
     const { file, text } = project();
-    const compiled = await compileProject(text, file, createFsResolver(join(file, '..')));
+    const compiled = await compileProject(text, file, createFsResolver(referenceScope([file])));
     const cases = await generateProjectTests(compiled, file, pool);
     const missingId = cases.find((c) => c.expect.kind === 'error' && c.expect.field === 'id');
     expect(missingId?.verdict).toMatchObject({ agrees: true });
