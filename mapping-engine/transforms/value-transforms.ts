@@ -2,7 +2,7 @@
 import { compilePredicate, describePredicate } from './predicate';
 import { rejectCall } from './check-transforms';
 import { invalidCall } from './invalid-value';
-import { literal } from './jsonata-text';
+import { literal, quoteName } from './jsonata-text';
 import { parseBooleanReadsPresent, presentCall } from './present-value';
 import type { Scalar } from './transform-node';
 import type { SpecTable, TransformContext } from './types';
@@ -40,10 +40,12 @@ export const VALUE_TRANSFORMS: SpecTable<ValueKind> = {
   lookup: {
     compile: (n, input, ctx) => {
       const table = ctx.tableVariable(n.table);
-      return `($v := ${input}; $k := $string($v); $exists($v) ? ($exists($lookup(${table}, $k)) ? $lookup(${table}, $k) : ${unknownBranch(n.onUnknown, n.default, ctx, `key in table ${n.table}`)}) : ())`;
+      // A row table's found row gives one column: `$lookup($table_suppliers, $k).iban`.
+      const found = n.column === undefined ? `$lookup(${table}, $k)` : `$lookup(${table}, $k).${quoteName(n.column)}`;
+      return `($v := ${input}; $k := $string($v); $exists($v) ? ($exists($lookup(${table}, $k)) ? ${found} : ${unknownBranch(n.onUnknown, n.default, ctx, `key in table ${n.table}`)}) : ())`;
     },
     describe: (n) =>
-      `Looked up in table "${n.table}"; keys not in it ${n.onUnknown === 'error' ? 'are an error' : n.onUnknown === 'keep' ? 'are kept' : n.default === undefined ? 'leave the field out' : `become ${JSON.stringify(n.default)}`}.`,
+      `Looked up in table "${n.table}"${n.column === undefined ? '' : `, column "${n.column}" of the row`}; keys not in it ${n.onUnknown === 'error' ? 'are an error' : n.onUnknown === 'keep' ? 'are kept' : n.default === undefined ? 'leave the field out' : `become ${JSON.stringify(n.default)}`}.`,
   },
   condition: {
     compile: (n, input, ctx) => {
