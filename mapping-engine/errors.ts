@@ -64,6 +64,8 @@ export const ERROR_CODES = [
   'MAP_INVALID_VALUE',
   /** A rule reads a source path the source schema and samples do not have. */
   'MAP_UNKNOWN_SOURCE',
+  /** A warning: a sort key sorts dates written day or month first (dd.MM.yyyy) as text, with no date transform. */
+  'MAP_SORT_TEXT_DATE',
   /** A rule writes a target path the target schema does not have. */
   'MAP_UNKNOWN_TARGET',
   'EXPORT_FAILED',

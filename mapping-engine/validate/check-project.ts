@@ -19,10 +19,13 @@ import { loadSchema } from '../schema/load-schema';
 import type { SourceResolver } from '../schema/resolver';
 import { checkDocumentPaths, type SideRoots } from './check-paths';
 import { loadTargetSchema } from './load-target';
+import { sortKeyWarnings } from './sort-key-warnings';
 
 /** What checking one project found; `problems` empty means it is fine. */
 export interface ProjectCheck {
   problems: CodedErrorData[];
+  /** Coded warnings that do not fail the check (a sort key sorting dd.MM.yyyy text as text), with their line and column. */
+  warnings?: CodedErrorData[];
   /** A notice about the document (a newer format version), not a problem. */
   notice?: CodedErrorData;
 }
@@ -95,6 +98,8 @@ export async function checkProject(text: string, projectFile: string, resolver: 
   // Without its lookup tables the compiler would only repeat the lookup problem.
   // The whole generated text must parse too, not only each field's own JSONata.
   if (tablesRead) await attempt(problems, async () => assertParses(compileDocument(doc, { tables: tables ?? {} })));
-  problems.push(...checkDocumentPaths(doc, text, projectFile, await sideRoots(doc, projectFile, resolver)));
-  return notice ? { problems, notice } : { problems };
+  const roots = await sideRoots(doc, projectFile, resolver);
+  problems.push(...checkDocumentPaths(doc, text, projectFile, roots));
+  const warnings = await sortKeyWarnings(doc, text, projectFile, resolver, roots);
+  return { problems, ...(warnings.length ? { warnings } : {}), ...(notice ? { notice } : {}) };
 }

@@ -28,8 +28,10 @@ export async function validateCommand(files: string[], io: CliIo): Promise<numbe
       continue;
     }
     // A fresh resolver per project: its cache must not hide a file changed between projects.
-    const { problems, notice } = await checkProject(text, file, createFsResolver(referenceScope([file])));
+    const { problems, notice, warnings } = await checkProject(text, file, createFsResolver(referenceScope([file])));
     if (notice) io.stderr(`note: ${notice.message}\n`);
+    // Warnings are printed, coded and placed, but do not fail the check.
+    for (const warning of warnings ?? []) io.stderr(`warning: ${formatErrorLine(warning)}\n`);
     // A problem that names no file is about the project file itself.
     for (const problem of problems) io.stderr(`${formatErrorLine(problem.file === undefined ? { ...problem, file } : problem)}\n`);
     if (problems.length === 0) io.stdout(`ok ${file}\n`);

@@ -2,11 +2,14 @@
  * The Problems panel's entries for the open document: the engine's
  * `documentProblems` over the compile error, the latest preview's runtime
  * errors and schema violations, and the source and target fields (read
- * through the backend once per file, as the rules view reads them).
+ * through the backend once per file, as the rules view reads them), and sort
+ * keys that sort dd.MM.yyyy text as text (judged on the first source sample).
  */
 import { useMemo } from 'react';
 import type { MappingDocument } from '../../../mapping-engine/document/document-schema';
-import { documentProblems, type Coverage, type Problem } from '../../../mapping-engine/document/problems/problems';
+import { documentProblems, pathNames, type Coverage, type Problem } from '../../../mapping-engine/document/problems/problems';
+import { sortDateTextProblems, valuesAt } from '../../../mapping-engine/document/problems/sort-date-text';
+import { useSampleRecords } from './use-sample-records';
 import type { CodedErrorData } from '../../../mapping-engine/errors';
 import type { CompileResult, RunOutcome } from '../../../electron/contract/methods/engine-methods';
 import type { StudioApi } from '../../../electron/contract/studio-api';
@@ -33,7 +36,7 @@ export function lineAt(text: string, offset: number): number {
 
 /** Computes the problems of `document` (see the module comment). */
 export function useProblems(
-  api: Pick<StudioApi, 'importSchema'> | undefined,
+  api: (Pick<StudioApi, 'importSchema'> & Partial<Pick<StudioApi, 'readPayloadPreview'>>) | undefined,
   projectPath: string | undefined,
   document: MappingDocument | undefined,
   compiled: CompileResult | undefined,
@@ -42,6 +45,7 @@ export function useProblems(
 ): ProblemsState {
   const target = useFieldRows(api, projectPath, fieldsFileOf(document, 'target'), fieldsRootOf(document, 'target'));
   const source = useFieldRows(api, projectPath, fieldsFileOf(document, 'source'), fieldsRootOf(document, 'source'));
+  const samples = useSampleRecords(api, projectPath, document);
   return useMemo(() => {
     if (!document) return compileError ? { problems: [{ kind: 'compile', severity: 'error', code: compileError.code, message: compileError.message, ...(compileError.line !== undefined ? { line: compileError.line } : {}) }] } : { problems: [] };
     const found = documentProblems(document, {
@@ -51,10 +55,16 @@ export function useProblems(
       // A cut field list would report fields past the cut as missing.
       ...(source.rows && !source.truncated ? { sourceFields: source.rows.map((r) => ({ path: r.path, required: r.required, container: r.hasChildren })) } : {}),
     });
-    const problems = found.problems.map((p): ShownProblem => {
+    // Sort keys sorting dd.MM.yyyy text as text, judged on the sample's values and the source schema's formats.
+    const formats = new Map((source.rows ?? []).flatMap((r) => (r.format ? [[JSON.stringify(pathNames(r.path) ?? []), r.format] as const] : [])));
+    const sortWarnings = sortDateTextProblems(document, (names) => {
+      const format = formats.get(JSON.stringify(names));
+      return { values: samples.flatMap((s) => valuesAt(s, names)), ...(format ? { format } : {}) };
+    }).map(({ pointer: _pointer, ...p }) => p);
+    const problems = [...found.problems, ...sortWarnings].map((p): ShownProblem => {
       const span = p.target !== undefined && compiled ? compiled.sourceMap[p.target] : undefined;
       return span && compiled ? { ...p, jsonataLine: lineAt(compiled.expression, span.start) } : p;
     });
     return { problems, ...(found.coverage ? { coverage: found.coverage } : {}) };
-  }, [document, compileError, result, target.rows, source.rows, source.truncated, compiled]);
+  }, [document, compileError, result, target.rows, source.rows, source.truncated, compiled, samples]);
 }
