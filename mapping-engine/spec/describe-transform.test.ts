@@ -61,6 +61,7 @@ describe('describeTransformNode', () => {
     expect(describeTransformNode({ kind: 'replace', pattern: '.', replacement: '' })).toBe('replace every "." with ""');
     expect(describeTransformNode({ kind: 'valueMap', entries: { '1': true }, onUnknown: 'keep' })).toBe('map codes "1" → true; an unknown code is kept as it is');
     expect(describeTransformNode({ kind: 'lookup', table: 'countries' })).toBe('map via table countries; an unknown key leaves the field out');
+    expect(describeTransformNode({ kind: 'lookup', table: 'suppliers', column: 'iban', onUnknown: 'error' })).toBe('look up the row in table suppliers and take its column "iban"; an unknown key is an error');
     expect(describeTransformNode({ kind: 'aggregate', fn: 'count' })).toBe('count the items');
     expect(describeTransformNode({ kind: 'aggregate', fn: 'join' })).toBe('join the items with ", "');
     expect(describeTransformNode({ kind: 'pick', field: 'id' })).toBe('take field "id" of each item');

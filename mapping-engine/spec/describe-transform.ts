@@ -130,7 +130,7 @@ const DESCRIBERS: Describers = {
     const entries = Object.entries(n.entries).map(([k, v]) => `${JSON.stringify(k)} → ${showScalar(v)}`);
     return `map codes ${entries.length ? entries.join(', ') : '(no entries)'}; ${unknownWords(n.onUnknown, n.default, 'code')}`;
   },
-  lookup: (n) => `map via table ${n.table}; ${unknownWords(n.onUnknown, n.default, 'key')}`,
+  lookup: (n) => `${n.column === undefined ? `map via table ${n.table}` : `look up the row in table ${n.table} and take its column "${n.column}"`}; ${unknownWords(n.onUnknown, n.default, 'key')}`,
   condition: (n) =>
     n.reject !== undefined ? `if ${describeCondition(n.when)} then reject the record (${n.reject})` :
     `if ${describeCondition(n.when)} then ${n.then === undefined ? 'keep the value' : showScalar(n.then)}, otherwise ${n.else === undefined ? 'keep the value' : showScalar(n.else)}`,
