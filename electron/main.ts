@@ -113,34 +113,18 @@ async function showSaveDialog(): Promise<void> {
   sendCommand({ command: 'saveAs', path });
 }
 
-/** "Import sample…": the picked file is the user's explicit choice, so the engine may read it (to mask it). */
-async function showImportSampleDialog(): Promise<void> {
-  const options = { properties: ['openFile' as const], filters: SAMPLE_FILTERS };
+/**
+ * An Open dialog for one file. The picked file is the user's explicit choice, so the engine may
+ * read it (that file only) before the renderer hears of it as `command`: a sample to mask
+ * ("Import sample…"), a New project source or target to copy in, a sheet to import as draft rules.
+ */
+async function pickOneFile(filters: { name: string; extensions: string[] }[], command: 'importSample' | 'pickFile' | 'pickSheet'): Promise<void> {
+  const options = { properties: ['openFile' as const], filters };
   const result = studioWindow ? await dialog.showOpenDialog(studioWindow, options) : await dialog.showOpenDialog(options);
   const path = result.filePaths[0];
   if (result.canceled || !path) return;
   await fileAccess.grantFile(path).catch(() => undefined);
-  sendCommand({ command: 'importSample', path });
-}
-
-/** New project: a source or target file (payload or schema) the user picked may be read, to be copied in. */
-async function showPickFileDialog(): Promise<void> {
-  const options = { properties: ['openFile' as const], filters: PICK_FILTERS };
-  const result = studioWindow ? await dialog.showOpenDialog(studioWindow, options) : await dialog.showOpenDialog(options);
-  const path = result.filePaths[0];
-  if (result.canceled || !path) return;
-  await fileAccess.grantFile(path).catch(() => undefined);
-  sendCommand({ command: 'pickFile', path });
-}
-
-/** "Import sheet…": the spreadsheet the user picked may be read (that file only), to be imported as draft rules. */
-async function showPickSheetDialog(): Promise<void> {
-  const options = { properties: ['openFile' as const], filters: SHEET_FILTERS };
-  const result = studioWindow ? await dialog.showOpenDialog(studioWindow, options) : await dialog.showOpenDialog(options);
-  const path = result.filePaths[0];
-  if (result.canceled || !path) return;
-  await fileAccess.grantFile(path).catch(() => undefined);
-  sendCommand({ command: 'pickSheet', path });
+  sendCommand({ command, path });
 }
 
 /** New project: the place chosen in the Save dialog may be written, as a Save As place (that file only). */
@@ -214,7 +198,7 @@ function registerShellChannels(): void {
   ipcMain.on(STUDIO_FILE_DIALOG_CHANNEL, (event, kind: unknown) => {
     if (!fromStudio(event) || !isFileDialogKind(kind)) return;
     // The toolbar's Open and Save As use the same native dialogs as the menu.
-    const show = { open: showOpenDialog, saveAs: showSaveDialog, importSample: showImportSampleDialog, pickFile: showPickFileDialog, newProjectPlace: showNewProjectPlaceDialog, pickSheet: showPickSheetDialog }[kind];
+    const show = { open: showOpenDialog, saveAs: showSaveDialog, importSample: () => pickOneFile(SAMPLE_FILTERS, 'importSample'), pickFile: () => pickOneFile(PICK_FILTERS, 'pickFile'), newProjectPlace: showNewProjectPlaceDialog, pickSheet: () => pickOneFile(SHEET_FILTERS, 'pickSheet') }[kind];
     void show();
   });
 }

@@ -134,8 +134,8 @@ function emitRegexReplace(pattern: string, flags: string, replacement: string, v
     return undefined;
   }
   const re = k.expression(`new RegExp(${JSON.stringify(body)}, ${JSON.stringify(allFlags)})`);
-  if (!replacement.includes('$')) return `rt.replaceRegex(${v}, ${re}, ${k.json(replacement)})`;
-  return `rt.replaceGroups(${v}, ${re}, ${k.json(replacementParts(replacement, groups))})`;
+  const parts = replacement.includes('$') ? replacementParts(replacement, groups) : [replacement];
+  return `rt.replaceGroups(${v}, ${re}, ${k.json(parts)})`;
 }
 
 /** The date transform: a converter bound once in the prelude, with the zone (a fixed offset in minutes, `source`, or a named zone's rule). */

@@ -185,14 +185,9 @@ function plucked(value: unknown, names: readonly string[] | undefined): unknown[
     for (const item of list) if (Array.isArray(item)) bail('aggregate of nested arrays');
     return list;
   }
-  const out: unknown[] = [];
-  for (const item of list) {
-    if (Array.isArray(item)) bail('aggregate of nested arrays');
-    const v = path(item, names);
-    if (Array.isArray(v)) bail('aggregate field holds an array');
-    if (v !== undefined) out.push(v);
-  }
-  return out;
+  // path over a list bails on nested arrays and on an item whose field holds a list, as jsonata would flatten both.
+  const values = path(list, names);
+  return values === undefined ? [] : Array.isArray(values) ? values : [values];
 }
 
 /** `$sum`, `$count`, `$min`, `$max`, `$average`, `$join` of `value` or of `value.field`. */

@@ -165,21 +165,6 @@ export function mapValue(value: unknown, table: Record<string, unknown>, unknown
   return fallback;
 }
 
-/** `$replace($string(value), /re/, replacement)` for a replacement without `$` groups; a zero-length match is jsonata's D1004. */
-export function replaceRegex(value: unknown, re: RegExp, replacement: string): string | undefined {
-  const s = str(value);
-  if (s === undefined) return undefined;
-  re.lastIndex = 0;
-  let out = '';
-  let last = 0;
-  for (let m = re.exec(s); m !== null; m = re.exec(s)) {
-    if (m[0] === '') bail('regex matched an empty string');
-    out += s.slice(last, m.index) + replacement;
-    last = m.index + m[0].length;
-  }
-  return out + s.slice(last);
-}
-
 /** `$replace($string(value), "text", replacement)`: every occurrence. */
 export function replaceText(value: unknown, pattern: string, replacement: string): string | undefined {
   const s = str(value);
