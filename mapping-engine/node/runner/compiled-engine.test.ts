@@ -57,3 +57,20 @@ describe('compiled engine in the runner worker', () => {
     expect(result.error?.code).toBe(plain.error?.code);
   });
 });
+
+describe('MAPWRIGHT_ENGINE=jsonata in the host process', () => {
+  it('reaches the worker, which then runs jsonata instead of the program', async () => {
+    const saved = process.env.MAPWRIGHT_ENGINE;
+    process.env.MAPWRIGHT_ENGINE = 'jsonata';
+    const jsonataPool = new RunnerPool({ size: 1, spare: false });
+    try {
+      const result = await jsonataPool.run({ ...mapping(), input: [{ orderId: 'A', amount: 2.675 }] });
+      expect(result.timings.engine).toBe('jsonata');
+      expect(result.value).toEqual([{ id: 'A', total: 2.68 }]);
+    } finally {
+      await jsonataPool.close();
+      if (saved === undefined) delete process.env.MAPWRIGHT_ENGINE;
+      else process.env.MAPWRIGHT_ENGINE = saved;
+    }
+  });
+});

@@ -47,13 +47,19 @@ export function hardHeapCapMb(memoryMb: number): number {
   return memoryMb * 2 + 512;
 }
 
+/** The environment a worker gets: only `MAPWRIGHT_ENGINE`, when the host process has it. */
+export function workerEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+  return env.MAPWRIGHT_ENGINE === undefined ? {} : { MAPWRIGHT_ENGINE: env.MAPWRIGHT_ENGINE };
+}
+
 /** Starts a runner worker; it posts `{ type: 'ready' }` once it listens for jobs. */
 export function spawnRunnerWorker(options: SpawnWorkerOptions): Worker {
   const common = {
     resourceLimits: { maxOldGenerationSizeMb: hardHeapCapMb(options.memoryMb), maxYoungGenerationSizeMb: Math.min(32, Math.max(4, options.memoryMb / 8)) },
-    // No inherited flags (an inspector port, loaders) and no environment: the worker needs neither.
+    // No inherited flags (an inspector port, loaders) and no environment but the engine switch the
+    // worker reads (MAPWRIGHT_ENGINE=jsonata turns the compiled program off): user code sees nothing else.
     execArgv: [],
-    env: {},
+    env: workerEnv(process.env),
   };
   if (options.entryUrl) return new Worker(options.entryUrl, common);
   if (fromSource) return new Worker(tsxBootstrap(new URL('./runner-worker.ts', import.meta.url)), { ...common, eval: true });
