@@ -145,7 +145,7 @@ describe.skipIf(!hasChromium)(`canvas array contexts, chains, Tidy and keyboard 
     await page.getByRole('button', { name: 'Insert transform…' }).click();
     await page.getByRole('combobox', { name: 'Transform' }).fill('trim');
     await page.keyboard.press('Enter');
-    await expect.poll(() => expressionText(page)).toContain('$trim(sku)');
+    await expect.poll(() => expressionText(page)).toContain('$trim($text(sku))');
     await page.locator('.lane-frame', { hasText: 'for each items' }).waitFor();
 
     // Focus on the context: only its elements and links remain; Show all brings the rest back.
@@ -227,7 +227,7 @@ describe.skipIf(!hasChromium)(`canvas array contexts, chains, Tidy and keyboard 
     await page.keyboard.press('Enter');
     await page.keyboard.type('trim');
     await page.keyboard.press('Enter');
-    await expect.poll(() => expressionText(page)).toMatch(fieldText('reference', '$trim(orderId)'));
+    await expect.poll(() => expressionText(page)).toMatch(fieldText('reference', '$trim($text(orderId))'));
     // Delete on its lane node removes the transform.
     await laneNode(page, 'Trim', 'reference').focus();
     await page.keyboard.press('Delete');

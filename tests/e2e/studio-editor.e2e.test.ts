@@ -22,7 +22,7 @@ const samplesDir = join(repo, 'samples');
 const screenshots = join(import.meta.dirname, 'screenshots');
 
 /** The lastName field of crm-to-erp as compiled, and the same wrapped in $uppercase. */
-const LAST_NAME = '$split($string($trim(fullName)), " ")[-1]';
+const LAST_NAME = '$split($text($trim($text(fullName))), " ")[-1]';
 const LAST_NAME_UPPER = `$uppercase(${LAST_NAME})`;
 
 /** The full expression as the panel holds it (Monaco renders only the visible lines). */
@@ -111,9 +111,9 @@ describe.skipIf(!hasChromium)(`JSONata editor in Chromium (skipped when ${CHROMI
     const { page, problems } = await openPage(session, host.url);
     await page.locator('[data-testid="jsonata-editor"] .view-lines').waitFor();
     // The compiler may wrap an optional field in $omitEmpty: the value inside is what is edited.
-    await expect.poll(() => expressionText(page)).toContain('$round(annualRevenue, 0)');
+    await expect.poll(() => expressionText(page)).toContain('$round($present(annualRevenue), 0)');
     const original = await expressionText(page);
-    const broken = await replaceInEditor(page, '$round(annualRevenue, 0)', '$round(annualRevenue +* 2, 0)');
+    const broken = await replaceInEditor(page, '$round($present(annualRevenue), 0)', '$round($present(annualRevenue) +* 2, 0)');
     await page.keyboard.press('ControlOrMeta+Enter');
 
     const notice = page.locator('.jsonata-panel [role="alert"]');
