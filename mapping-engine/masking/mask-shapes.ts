@@ -94,11 +94,15 @@ export function maskCard(text: string, stream: KeyedStream): string {
 
 /** BIC: country (letters 5-6) kept so routing stays plausible; the rest masked by class, the result still a valid BIC. */
 export function maskBic(text: string, stream: KeyedStream): string {
-  const masked = maskCharClasses(text, stream, (i) => i === 4 || i === 5);
+  let masked = maskCharClasses(text, stream, (i) => i === 4 || i === 5);
   // Position 7 (the location code's first character) is never 0 or 1 in a valid BIC (0 is a test BIC, 1 passive).
-  if (masked[6] !== '0' && masked[6] !== '1') return masked;
-  return `${masked.slice(0, 6)}${2 + stream.below(8)}${masked.slice(7)}`;
+  if (masked[6] === '0' || masked[6] === '1') masked = `${masked.slice(0, 6)}${2 + stream.below(8)}${masked.slice(7)}`;
+  // Position 8 is never the letter O: ISO 20022's BIC pattern (the SEPA XSDs' BICIdentifier) has [A-NP-Z0-9] there.
+  if (masked[7] === 'O') masked = `${masked.slice(0, 7)}${LETTERS_BUT_O[stream.below(LETTERS_BUT_O.length)]}${masked.slice(8)}`;
+  return masked;
 }
+
+const LETTERS_BUT_O = 'ABCDEFGHIJKLMNPQRSTUVWXYZ';
 
 /** IPv4 inside 10.0.0.0/8, IPv6 inside the documentation prefix 2001:db8::/32. */
 export function maskIp(text: string, stream: KeyedStream): string {
