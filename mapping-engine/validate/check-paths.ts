@@ -1,7 +1,9 @@
 /**
  * The paths a mapping document names, checked against its two sides: every
- * source path a rule or an array context reads must be a field of the source
- * schema (or of the fields inferred from its samples), and every target path
+ * source path a rule or an array context reads (its source, and the filter,
+ * sort, group and record keys read in its items; the document's record key)
+ * must be a field of the source schema (or of the fields inferred from its
+ * samples), and every target path
  * a rule or an array context writes must be a field of the target schema. A
  * typo (`shipTo.cty`) is a coded problem at the path's line and column in the
  * project file, with the nearest field as a "did you mean" suggestion. Paths
@@ -136,6 +138,27 @@ export function checkDocumentPaths(doc: MappingDocument, text: string, file: str
     const names = absolute && inputPath(absolute);
     if (source && names && names.length > 0 && !isKnown(source, names)) report('MAP_UNKNOWN_SOURCE', ['arrays', i, 'source'], `array ${context.target} reads ${context.source}`, names, source);
   });
+  // The keys read in each item of an array, and the document's record key: a typo there filters, sorts, groups or names
+  // by nothing at run time, without any error.
+  const keys: Array<{ pointer: PropertyKey[]; path: string | undefined; what: string; absolute: (path: string) => string[] | undefined }> = [
+    // The document's key is read in the input as it is (in each record of a list input), not in a root array's items.
+    { pointer: ['recordKey'], path: doc.recordKey, what: 'the document names its record by', absolute: pathNames },
+  ];
+  doc.arrays.forEach((context, i) => {
+    const names = context.target === '.' ? [] : pathNames(context.target);
+    const absolute = (path: string) => (names ? absoluteSource(doc, [...names, '\u0000'], path) : undefined);
+    const of = `array ${context.target}`;
+    keys.push({ pointer: ['arrays', i, 'filter', 'field'], path: context.filter?.field, what: `${of} filters on`, absolute });
+    keys.push({ pointer: ['arrays', i, 'sort', 'field'], path: context.sort?.field, what: `${of} sorts by`, absolute });
+    keys.push({ pointer: ['arrays', i, 'groupBy'], path: context.groupBy, what: `${of} groups by`, absolute });
+    keys.push({ pointer: ['arrays', i, 'recordKey'], path: context.recordKey, what: `${of} names its items by`, absolute });
+  });
+  for (const { pointer, path, what, absolute } of keys) {
+    if (!source || path === undefined) continue;
+    const read = absolute(path);
+    const names = read && inputPath(read);
+    if (names && names.length > 0 && !isKnown(source, names)) report('MAP_UNKNOWN_SOURCE', pointer, `${what} ${path}`, names, source);
+  }
   if (more > 0) problems.push({ code: moreCode, message: `and ${more} more source or target paths the sides do not have`, file, expected: 'fields of the source and target' });
   return problems;
 }

@@ -19,6 +19,7 @@ import { loadSchema } from '../schema/load-schema';
 import type { SourceResolver } from '../schema/resolver';
 import { checkDocumentPaths, type SideRoots } from './check-paths';
 import { loadTargetSchema } from './load-target';
+import { placeCompileError } from './place-compile-error';
 import { sortKeyWarnings } from './sort-key-warnings';
 
 /** What checking one project found; `problems` empty means it is fine. */
@@ -97,7 +98,12 @@ export async function checkProject(text: string, projectFile: string, resolver: 
   });
   // Without its lookup tables the compiler would only repeat the lookup problem.
   // The whole generated text must parse too, not only each field's own JSONata.
-  if (tablesRead) await attempt(problems, async () => assertParses(compileDocument(doc, { tables: tables ?? {} })));
+  if (tablesRead) {
+    const found = problems.length;
+    await attempt(problems, async () => assertParses(compileDocument(doc, { tables: tables ?? {} })));
+    // The compiler names the target field only; the problem is printed at the rule's line and column.
+    for (let i = found; i < problems.length; i++) problems[i] = placeCompileError(problems[i]!, doc, text, projectFile);
+  }
   const roots = await sideRoots(doc, projectFile, resolver);
   problems.push(...checkDocumentPaths(doc, text, projectFile, roots));
   const warnings = await sortKeyWarnings(doc, text, projectFile, resolver, roots);
