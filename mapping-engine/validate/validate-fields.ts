@@ -5,6 +5,7 @@
  * form (`"12.5"` is a fine number there), JSON targets by the JSON type.
  */
 import { shownValue } from './shown-value';
+import { impossibleMoment } from './calendar-check';
 import { facetProblems } from './validate-facets';
 import type { SchemaField } from '../schema/model';
 import { formatFieldPath, type PathStep } from './field-path';
@@ -35,7 +36,10 @@ function typeProblem(value: unknown, field: SchemaField): string | undefined {
   if (typeof value === 'object') return `an object where a ${type} belongs`;
   if (isTextual(field)) {
     const lexical = LEXICAL[type];
-    return lexical && !lexical.test(String(value)) ? `${shownValue(value)} is not a ${type}` : undefined;
+    if (lexical && !lexical.test(String(value))) return `${shownValue(value)} is not a ${type}`;
+    // The form alone lets 2009-13-45 through.
+    if ((type === 'date' || type === 'datetime' || type === 'time') && impossibleMoment(String(value), type)) return `${shownValue(value)} is no real ${type}`;
+    return undefined;
   }
   const ok =
     type === 'number' ? typeof value === 'number' :
