@@ -100,6 +100,7 @@ function describe(error: ErrorObject): string {
     return `${shownValue(error.data)} is not one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`;
   }
   if (error.keyword === 'required') return 'required field is missing';
+  if (error.keyword === 'additionalProperties' || error.keyword === 'unevaluatedProperties') return 'field is not in the target schema';
   return error.message ?? error.keyword;
 }
 
@@ -118,6 +119,9 @@ export function validateWithJsonSchema(value: unknown, schema: object): OutputVi
     const steps = stepsOf(error.instancePath, value);
     const missing = (error.params as { missingProperty?: unknown }).missingProperty;
     if (codeOf(error) === 'MAP_REQUIRED_MISSING' && typeof missing === 'string') steps.push(missing);
+    // A field the schema does not allow is named at its own path, as the XSD walker names it, not at its parent.
+    const extra = (error.params as { additionalProperty?: unknown; unevaluatedProperty?: unknown }).additionalProperty ?? (error.params as { unevaluatedProperty?: unknown }).unevaluatedProperty;
+    if ((error.keyword === 'additionalProperties' || error.keyword === 'unevaluatedProperties') && typeof extra === 'string') steps.push(extra);
     const violation: OutputViolation = { path: formatFieldPath(steps), code: codeOf(error), message: describe(error) };
     const key = `${violation.code} ${violation.path} ${violation.message}`;
     if (!seen.has(key)) violations.push(violation);
