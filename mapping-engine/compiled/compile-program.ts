@@ -24,8 +24,9 @@ import { PARAM_SOURCE, parameterBinding } from '../compiler/run-parameters';
 import { buildTargetTree, type TargetNode } from '../compiler/target-tree';
 import { levelsUp } from '../compiler/source-paths';
 import { splitPath } from '../transforms/jsonata-text';
-import { compileDocument, type CompiledMapping } from '../compiler/compile-document';
-import { emitPredicate, emitTransform, type ConstantPool } from './emit-transform';
+import { tableShape, tableSource } from '../compiler/lookup-table';
+import { compileDocument, type CompiledMapping, type CompileOptions } from '../compiler/compile-document';
+import { emitPredicate, emitTransform, type ConstantPool, type TableData, type TableSource } from './emit-transform';
 import { unknownMember } from './known-shape';
 
 /** A compiled program, or why the document runs through jsonata. */
@@ -56,7 +57,7 @@ class Emitter {
   readonly present: boolean;
 
   constructor(
-    readonly tables: Record<string, Record<string, string>>,
+    readonly table: TableSource,
     readonly compiled: CompiledMapping,
     readonly doc: MappingDocument,
   ) {
@@ -116,6 +117,13 @@ function sourceText(e: Emitter, path: string, depth: number, items = false): str
     if (!spec) return unsupported(`source ${path}: no such parameter`);
     return `rt.param(B, ${JSON.stringify(parameterBinding(param[1]!))}, ${e.k.json({ ...(spec.default === undefined ? {} : { default: spec.default }), ...(spec.now ? { now: true } : {}) })})`;
   }
+  // A column of a constants table: the same text for every record.
+  const constant = tableSource(path);
+  if (constant) {
+    const found = e.table(constant.table);
+    if (found?.shape !== 'constants') return unsupported(`source ${path}: not a known table of constants`);
+    return Object.hasOwn(found.data, constant.column) ? e.k.json(found.data[constant.column]) : 'undefined';
+  }
   // The element's 1-based position in the target array: the loop index of the innermost array's function.
   if (path === '$position') return depth >= 1 ? '(n + 1)' : unsupported('$position outside an array');
   if (path === '.') return `c${depth}`;
@@ -129,7 +137,7 @@ function sourceText(e: Emitter, path: string, depth: number, items = false): str
 function chainText(e: Emitter, transforms: readonly TransformNode[], value: string, sourceCount: number, what: string): string {
   let text = value;
   for (const node of transforms) {
-    const next = emitTransform(node, text, e.k, (name) => e.tables[name], sourceCount, e.present);
+    const next = emitTransform(node, text, e.k, e.table, sourceCount, e.present);
     if (next === undefined) unsupported(`${what}: ${node.kind} transform${node.kind === 'custom' ? '' : ' with these parameters'}`);
     text = next;
   }
@@ -249,6 +257,39 @@ function arrayFunction(e: Emitter, node: Extract<TargetNode, { kind: 'array' }>,
   return name;
 }
 
+/** Contents of the tables stored in files, as the host read them (what the JSONata compiler takes). */
+export type FileTables = NonNullable<CompileOptions['tables']>;
+
+/** Every value of `data` is text (a code table's entries, a row, a constants table). */
+function allText(data: unknown): data is Record<string, string> {
+  return data !== null && typeof data === 'object' && !Array.isArray(data) && Object.values(data).every((v) => typeof v === 'string');
+}
+
+/**
+ * The contents of each table by name, as the JSONata's top block binds them
+ * (declared in the document, or read from the table's file by the host).
+ * A table whose contents are not of its shape, or that names `__proto__`
+ * (a key jsonata's object constructor does not keep), is unknown, so a
+ * document reading it runs through jsonata.
+ */
+function tableResolver(doc: MappingDocument, files: FileTables): TableSource {
+  const cache = new Map<string, TableData | undefined>();
+  const resolve = (name: string): TableData | undefined => {
+    const declared = Object.hasOwn(doc.lookups, name) ? doc.lookups[name] : undefined;
+    if (!declared) return undefined;
+    const shape = tableShape(declared);
+    const data: unknown = 'entries' in declared ? declared.entries : 'rows' in declared ? declared.rows : 'constants' in declared ? declared.constants : Object.hasOwn(files, name) ? files[name] : undefined;
+    if (data === null || typeof data !== 'object' || Object.hasOwn(data, '__proto__')) return undefined;
+    if (shape !== 'rows') return allText(data) ? { shape, data } : undefined;
+    const rows = Object.values(data) as unknown[];
+    return rows.every((row) => allText(row) && !Object.hasOwn(row, '__proto__')) ? { shape, data: data as Record<string, Record<string, string>> } : undefined;
+  };
+  return (name) => {
+    if (!cache.has(name)) cache.set(name, resolve(name));
+    return cache.get(name);
+  };
+}
+
 /**
  * Compiles `doc` to program text: a function body taking `rt` (the runtime)
  * that returns the mapping of one input (a whole payload or a chunk of
@@ -256,17 +297,17 @@ function arrayFunction(e: Emitter, node: Extract<TargetNode, { kind: 'array' }>,
  * `compiled` is the document's JSONata (compiled here when not given), whose
  * text says which policy helper wraps each field.
  */
-export function compileProgram(doc: MappingDocument, tables: Record<string, Record<string, string>> = {}, compiled?: CompiledMapping): ProgramResult {
+export function compileProgram(doc: MappingDocument, tables: FileTables = {}, compiled?: CompiledMapping): ProgramResult {
   const unknown = unknownMember(doc);
   if (unknown) return { unsupported: unknown };
-  const known: Record<string, Record<string, string>> = { ...tables };
-  for (const [name, table] of Object.entries(doc.lookups)) if ('entries' in table) known[name] = table.entries;
   try {
-    const e = new Emitter(known, compiled ?? compileDocument(doc, { tables }), doc);
+    const e = new Emitter(tableResolver(doc, tables), compiled ?? compileDocument(doc, { tables }), doc);
     const tree = buildTargetTree(doc);
     const body = tree.kind === 'array' ? `return ${arrayFunction(e, tree, 0)}(c0);` : `return ${objectText(e, tree.children, 0)};`;
     // The input's records are counted first, as the JSONata's top block does.
     const check = e.compiled.expression.includes(NO_RECORDS_CHECK) ? ['rt.records(c0);'] : [];
+    // Binding a table of rows (nested object constructors) turns jsonata's input [] into [undefined], so an empty list maps to one element there.
+    if (Object.values(doc.lookups).some((table) => tableShape(table) === 'rows')) check.push('rt.notEmptyList(c0);');
     const program = ['"use strict";', 'let B;', ...e.prelude, ...e.functions, 'return function (c0, b) {', 'B = b;', ...check, body, '};'].join('\n');
     return { program };
   } catch (error) {

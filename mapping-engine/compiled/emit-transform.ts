@@ -35,8 +35,11 @@ export function emitPredicate(p: Predicate, subject: string, k: ConstantPool): s
   return `rt.test(${subject}, ${names}, ${JSON.stringify(p.op)}, ${k.json(literal)})`;
 }
 
-/** Entries of the lookup table a lookup node reads, when they are known. */
-export type TableSource = (name: string) => Record<string, string> | undefined;
+/** A lookup table's contents as the program binds them: a code table's entries (key -> value) or a row table's rows (key -> column -> value). */
+export type TableData = { shape: 'codes'; data: Record<string, string> } | { shape: 'rows'; data: Record<string, Record<string, string>> } | { shape: 'constants'; data: Record<string, string> };
+
+/** The contents of the lookup table a lookup node reads, when they are known. */
+export type TableSource = (name: string) => TableData | undefined;
 
 /** JavaScript expression text applying `node` to the value `v` computes (JavaScript text), or undefined when the kind or its parameters are not compiled. */
 export function emitTransform(node: TransformNode, value: string, k: ConstantPool, table: TableSource, sourceCount = 1, present = false): string | undefined {
@@ -73,9 +76,12 @@ export function emitTransform(node: TransformNode, value: string, k: ConstantPoo
     case 'valueMap':
       return `rt.mapValue(${v}, ${k.json(node.entries)}, ${JSON.stringify(node.onUnknown)}, ${node.default === undefined ? 'undefined' : k.json(node.default)})`;
     case 'lookup': {
-      const entries = table(node.table);
-      if (!entries) return undefined;
-      return `rt.mapValue(${v}, ${k.json(entries)}, ${JSON.stringify(node.onUnknown)}, ${node.default === undefined ? 'undefined' : k.json(node.default)})`;
+      const found = table(node.table);
+      const unknown = `${JSON.stringify(node.onUnknown)}, ${node.default === undefined ? 'undefined' : k.json(node.default)}`;
+      // A code table gives its entry; a table of rows, the named column of the found row (`$lookup($table_t, $k).column`).
+      if (found?.shape === 'codes' && node.column === undefined) return `rt.mapValue(${v}, ${k.json(found.data)}, ${unknown})`;
+      if (found?.shape === 'rows' && node.column !== undefined) return `rt.lookupColumn(${v}, ${k.json(found.data)}, ${k.json(node.column)}, ${unknown})`;
+      return undefined;
     }
     case 'condition': {
       const test = emitPredicate(node.when, 'x', k);

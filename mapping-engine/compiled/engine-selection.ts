@@ -9,14 +9,14 @@
  */
 import type { CompiledMapping } from '../compiler/compile-document';
 import type { MappingDocument } from '../document/document-schema';
-import { compileProgram, type ProgramResult } from './compile-program';
+import { compileProgram, type FileTables, type ProgramResult } from './compile-program';
 
 /** A mapping as the hosts hold it: its document, compiled expression and the CSV lookup tables it read. */
 export interface EngineMapping {
   document: MappingDocument;
   compiled: CompiledMapping;
-  /** Entries of lookup tables stored in files; without them a document using one runs through jsonata. */
-  tables?: Record<string, Record<string, string>>;
+  /** Contents of lookup tables stored in files; without them a document using one runs through jsonata. */
+  tables?: FileTables;
 }
 
 /** The engine part of a run job: the expression, and the compiled program when there is one. */

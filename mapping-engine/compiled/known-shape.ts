@@ -11,7 +11,7 @@ const DOCUMENT = ['formatVersion', 'name', 'description', 'source', 'target', 'l
 const RULE = ['target', 'sources', 'transforms', 'required', 'default', 'notes'];
 const ARRAY = ['target', 'source', 'filter', 'sort', 'groupBy', 'groupTransforms', 'recordKey', 'recordLabel', 'required'];
 const SORT = ['field', 'descending', 'transforms'];
-const LOOKUP = ['entries', 'file', 'keyColumn', 'valueColumn'];
+const LOOKUP = ['entries', 'file', 'keyColumn', 'valueColumn', 'rows', 'constants'];
 const PREDICATE = ['field', 'op', 'value'];
 
 /** Members of each transform kind the engine compiles (`kind` aside). */
@@ -35,7 +35,7 @@ const TRANSFORM: Record<string, string[]> = {
   calculate: ['op'],
   date: ['from', 'to', 'timezone', 'pivotYear', 'onInvalid'],
   valueMap: ['entries', 'default', 'onUnknown'],
-  lookup: ['table', 'default', 'onUnknown'],
+  lookup: ['table', 'column', 'default', 'onUnknown'],
   condition: ['when', 'then', 'else', 'reject'],
   aggregate: ['fn', 'field', 'separator', 'times', 'itemDecimals', 'decimalSeparator', 'thousandsSeparator', 'decimals', 'fixed'],
   pick: ['field', 'index'],
@@ -53,7 +53,6 @@ function extra(value: unknown, known: readonly string[]): string | undefined {
 export function unknownMember(doc: MappingDocument): string | undefined {
   const top = extra(doc, DOCUMENT);
   if (top) return `the document member ${top}`;
-  // Row tables and constants tables (read by a lookup's column, or as a `$table.` source) run through jsonata.
   for (const [name, table] of Object.entries(doc.lookups)) {
     const member = extra(table, LOOKUP);
     if (member) return `lookup table ${name}: member ${member}`;

@@ -59,3 +59,13 @@ export function param(bindings: Record<string, unknown> | undefined, binding: st
 export function records(input: unknown): void {
   if (input === undefined || (Array.isArray(input) && input.length === 0)) bail('input without records');
 }
+
+/**
+ * An input that is an empty list bails: jsonata's object constructor adds an
+ * undefined item to an empty input to build a literal object, and when the
+ * top block binds a table of rows (objects inside an object) it does so to
+ * the input itself, which then maps as one record without fields.
+ */
+export function notEmptyList(input: unknown): void {
+  if (Array.isArray(input) && input.length === 0) bail('empty list as input with a table of rows');
+}

@@ -160,6 +160,23 @@ export function mapValue(value: unknown, table: Record<string, unknown>, unknown
   if (value === undefined) return undefined;
   const key = str(value)!;
   if (hasOwn(table, key)) return table[key];
+  return notFound(value, unknown, fallback);
+}
+
+/**
+ * A lookup of one column in a table of rows (`$lookup(T, $k).column`): the
+ * found row's column (nothing when the row lacks it), else what a missing
+ * key gives, as {@link mapValue}.
+ */
+export function lookupColumn(value: unknown, rows: Record<string, Record<string, unknown>>, column: string, unknown: 'default' | 'keep' | 'error', fallback: unknown): unknown {
+  if (value === undefined) return undefined;
+  const key = str(value)!;
+  if (!hasOwn(rows, key)) return notFound(value, unknown, fallback);
+  const row = rows[key]!;
+  return hasOwn(row, column) ? row[column] : undefined;
+}
+
+function notFound(value: unknown, unknown: 'default' | 'keep' | 'error', fallback: unknown): unknown {
   if (unknown === 'keep') return value;
   if (unknown === 'error') return bail('unknown key');
   return fallback;
