@@ -68,6 +68,12 @@ export const ERROR_CODES = [
   'MAP_SORT_TEXT_DATE',
   /** A rule writes a target path the target schema does not have. */
   'MAP_UNKNOWN_TARGET',
+  /** A lookup table's CSV file lacks a column the table or a rule reads (its key column, a column a lookup or `$table.` source names). */
+  'LOOKUP_COLUMN_MISSING',
+  /** A lookup table's CSV file of rows or constants has no data row. */
+  'LOOKUP_EMPTY',
+  /** A key repeats in a lookup table's CSV file of rows (or a constants file has a second row). */
+  'LOOKUP_DUPLICATE_KEY',
   'EXPORT_FAILED',
   'EDIT_INVALID',
   /** Auto-map has no schema or sample of a side to suggest from. */

@@ -8,6 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { compileProject } from '../../mapping-engine/compiler';
+import type { FileTables } from '../../mapping-engine/compiler/lookup-table';
 import { mappingJob } from '../../mapping-engine/compiled/engine-selection';
 import { createFsResolver } from '../../mapping-engine/node/fs-resolver';
 import { seededRandom } from '../generate-records';
@@ -54,7 +55,7 @@ export function generateCrmAccounts(count: number, seed = 3): CrmAccount[] {
 }
 
 /** The sample document with a root array context, compiled with its lookup table. */
-export async function compileCrmForRecords(): Promise<{ expression: string; program?: string; tables: Record<string, Record<string, string>> }> {
+export async function compileCrmForRecords(): Promise<{ expression: string; program?: string; tables: FileTables }> {
   const doc = JSON.parse(await readFile(CRM_SAMPLE, 'utf8')) as { arrays?: unknown[]; tests?: unknown[] };
   doc.arrays = [{ target: '.', source: '.' }, ...(doc.arrays ?? [])];
   // The sample's test cases map single accounts; they do not apply to the list form.

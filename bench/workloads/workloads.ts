@@ -57,7 +57,8 @@ export async function loadWorkload(name: WorkloadName): Promise<Workload> {
       };
     case 'crm-to-erp': {
       const { expression, program, tables } = await compileCrmForRecords();
-      const run = crmByHand(tables.countries ?? {});
+      // The sample's countries table is a code table (code -> name).
+      const run = crmByHand((tables.countries ?? {}) as Record<string, string>);
       return { name, generate: (count) => generateCrmAccounts(count), expression, ...(program ? { program } : {}), byHand: (records) => run(records as Parameters<typeof run>[0]) };
     }
     case 'order-lines':

@@ -17,6 +17,8 @@ import { levelsUp, contextVariable } from './source-paths';
 import { buildTargetTree, optionalObject, type TargetNode } from './target-tree';
 import { TextWriter, type Span } from './text-writer';
 import { needsTopBlock, writeTopBindings } from './top-block';
+import type { FileTables } from './lookup-table';
+import { checkFileTableColumns } from './table-file';
 import { nameValueMaps, type ValueMapBinding } from './value-map-names';
 
 /** Target path -> [start, end) span of the generated text computing it. */
@@ -24,8 +26,8 @@ export type SourceMap = Record<string, Span>;
 
 /** Options of {@link compileDocument}. */
 export interface CompileOptions {
-  /** Entries of lookup tables stored as CSV files, read by the host (see `tableFromRows`). */
-  tables?: Record<string, Record<string, string>>;
+  /** Contents of lookup tables stored as CSV files, read by the host (see table-file.ts). */
+  tables?: FileTables;
 }
 
 /** The compiled expression and its source map. */
@@ -247,6 +249,8 @@ function writeArray(c: Compilation, node: Extract<TargetNode, { kind: 'array' }>
 
 /** Compiles `doc` and lists the value maps bound at the top (the reverse parser reads them back). */
 export function compileWithBindings(doc: MappingDocument, options: CompileOptions = {}): CompiledMapping & { valueMaps: ValueMapBinding[] } {
+  // Columns of tables stored in files are known only now that the host has read them.
+  checkFileTableColumns(doc, options.tables);
   const tree = buildTargetTree(doc);
   const valueMaps = nameValueMaps(tree);
   const c: Compilation = { doc, w: new TextWriter(), variables: new Map(valueMaps.map((m) => [m.node, m.variable])), grouped: new Set(), inputMembers: new Set(), owners: parseOwners(doc, tree) };

@@ -18,9 +18,9 @@ describe('compileProject', () => {
     expect(await jsonata(project.compiled.expression).evaluate(input)).toMatchObject({ address: { country: 'Germany' } });
   });
 
-  it('reports an unreadable table as FILE_READ naming the file, and a missing column as DOC_INVALID', async () => {
+  it('reports an unreadable table as FILE_READ naming the file, and a missing column as LOOKUP_COLUMN_MISSING', async () => {
     const text = readFileSync(FILE, 'utf8');
     await expect(compileProject(text, FILE, { read: async () => Promise.reject(new Error('ENOENT')) })).rejects.toMatchObject({ code: 'FILE_READ', file: join(DIR, 'lookups', 'countries.csv') });
-    await expect(compileProject(text, FILE, { read: async () => 'iso;label\nDE;Germany\n' })).rejects.toMatchObject({ code: 'DOC_INVALID' });
+    await expect(compileProject(text, FILE, { read: async () => 'iso;label\nDE;Germany\n' })).rejects.toMatchObject({ code: 'LOOKUP_COLUMN_MISSING', line: 1, file: join(DIR, 'lookups', 'countries.csv') });
   });
 });

@@ -10,18 +10,23 @@ import type { MappingDocument } from '../document/document-schema';
 import { readCsv } from '../payload/csv-read';
 import type { SourceResolver } from '../schema/resolver';
 import { compileDocument, type CompiledMapping } from './compile-document';
-import { tableFromRows } from './lookup-table';
+import type { FileTables } from './lookup-table';
+import { checkFileTableColumns, csvTableInput, tableFromCsv } from './table-file';
 
 /** A loaded project and its compiled expression. */
 export interface CompiledProject extends LoadedDocument {
   compiled: CompiledMapping;
-  /** Entries of the CSV lookup tables, as read. */
-  tables: Record<string, Record<string, string>>;
+  /** Contents of the CSV lookup tables, as read (entries, rows or constants; see table-file.ts). */
+  tables: FileTables;
 }
 
-/** Reads the CSV lookup tables of `doc` (stored at `projectFile`). */
-export async function readLookupTables(doc: MappingDocument, projectFile: string, resolver: SourceResolver): Promise<Record<string, Record<string, string>>> {
-  const tables: Record<string, Record<string, string>> = {};
+/**
+ * Reads the CSV lookup tables of `doc` (stored at `projectFile`) and checks
+ * the columns its rules read from them.
+ * @throws MapwrightError `FILE_READ`, `CSV_PARSE`, `LOOKUP_COLUMN_MISSING`, `LOOKUP_EMPTY`, `LOOKUP_DUPLICATE_KEY`
+ */
+export async function readLookupTables(doc: MappingDocument, projectFile: string, resolver: SourceResolver): Promise<FileTables> {
+  const tables: FileTables = {};
   for (const [name, table] of Object.entries(doc.lookups).sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (!('file' in table)) continue;
     const location = resolveDocumentPath(projectFile, table.file);
@@ -32,8 +37,14 @@ export async function readLookupTables(doc: MappingDocument, projectFile: string
       if (isMapwrightError(error)) throw error;
       throw new MapwrightError('FILE_READ', `cannot read lookup table ${name}`, { file: location, cause: error });
     }
-    const rows = readCsv(bytes, { file: location }).value as Array<Record<string, unknown>>;
-    tables[name] = tableFromRows(rows, table.keyColumn, table.valueColumn, location);
+    const read = readCsv(bytes, { file: location });
+    tables[name] = tableFromCsv(name, table, csvTableInput(read.value, read.meta), location);
+    try {
+      checkFileTableColumns({ lookups: { [name]: table }, rules: doc.rules }, tables);
+    } catch (error) {
+      // Named by the file as the resolver found it, at its header row.
+      throw isMapwrightError(error) ? error.withFile(location) : error;
+    }
   }
   return tables;
 }

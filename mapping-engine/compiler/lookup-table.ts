@@ -5,7 +5,9 @@
  * named columns (`rows`), which a `lookup` reads one `column` of; a constants
  * table is one row without a key (`constants`: the paying company's name,
  * IBAN and BIC), whose columns rules read directly as the source
- * `$table.<name>.<column>`.
+ * `$table.<name>.<column>`. A row table or a constants table may also come
+ * from a CSV file (see table-file.ts): `{ file, keyColumn }` is a table of
+ * rows, `{ file }` a one-row file of constants.
  */
 import { MapwrightError } from '../errors';
 import { splitPath } from '../transforms/jsonata-text';
@@ -27,7 +29,23 @@ export function tableFromRows(rows: ReadonlyArray<Record<string, unknown>>, keyC
 }
 
 /** A table as the document declares it (structurally, so this module needs no document types). */
-export type TableDeclaration = { entries: Record<string, string> } | { file: string; keyColumn: string; valueColumn: string } | { rows: Record<string, Record<string, string>> } | { constants: Record<string, string> };
+export type TableDeclaration =
+  | { entries: Record<string, string> }
+  | { file: string; keyColumn: string; valueColumn: string }
+  | { file: string; keyColumn: string }
+  | { file: string }
+  | { rows: Record<string, Record<string, string>> }
+  | { constants: Record<string, string> };
+
+/**
+ * A table's contents as the host read them from its CSV file: a code table's
+ * entries (key -> value), a row table's rows (key -> column -> value) or a
+ * constants table's one row (column -> value).
+ */
+export type TableContents = Record<string, string> | Record<string, Record<string, string>>;
+
+/** The contents of a document's tables stored in files, by table name. */
+export type FileTables = Record<string, TableContents>;
 
 /** What a table holds: one value per key, a row of columns per key, or one row of constants. */
 export type TableShape = 'codes' | 'rows' | 'constants';
@@ -36,16 +54,31 @@ export type TableShape = 'codes' | 'rows' | 'constants';
 export function tableShape(table: TableDeclaration): TableShape {
   if ('rows' in table) return 'rows';
   if ('constants' in table) return 'constants';
+  // A CSV file without a value column holds rows by key; without a key column, one row of constants.
+  if ('file' in table && !('valueColumn' in table)) return 'keyColumn' in table ? 'rows' : 'constants';
   return 'codes';
 }
 
-/** The columns of a row table (every column any row has, in first-seen order) or a constants table; empty for a code table. */
-export function tableColumns(table: TableDeclaration): string[] {
-  if ('constants' in table) return Object.keys(table.constants);
-  if (!('rows' in table)) return [];
+/**
+ * The columns of a row table (every column any row has, in first-seen order)
+ * or a constants table; empty for a code table. A table stored in a file has
+ * its columns in `contents` (as the host read them); without them they are
+ * not known, and the result is undefined.
+ */
+export function knownColumns(table: TableDeclaration, contents?: TableContents): string[] | undefined {
+  const shape = tableShape(table);
+  if (shape === 'codes') return [];
+  const data = 'rows' in table ? table.rows : 'constants' in table ? table.constants : contents;
+  if (data === undefined) return undefined;
+  if (shape === 'constants') return Object.keys(data);
   const seen = new Set<string>();
-  for (const row of Object.values(table.rows)) for (const column of Object.keys(row)) seen.add(column);
+  for (const row of Object.values(data)) if (typeof row === 'object') for (const column of Object.keys(row)) seen.add(column);
   return [...seen];
+}
+
+/** {@link knownColumns}, empty where they are not known. */
+export function tableColumns(table: TableDeclaration, contents?: TableContents): string[] {
+  return knownColumns(table, contents) ?? [];
 }
 
 /** A row in words, for previews and the spec: `name: Acme GmbH; iban: DE...`. */

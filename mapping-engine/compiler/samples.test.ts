@@ -15,7 +15,8 @@ import { readPayload } from '../payload/read-payload';
 import type { JsonValue } from '../payload/types';
 import { writePayload } from '../payload/write-payload';
 import { compileDocument } from './compile-document';
-import { tableFromRows } from './lookup-table';
+import type { FileTables } from './lookup-table';
+import { csvTableInput, tableFromCsv } from './table-file';
 import { parameterBindings } from './run-parameters';
 import { thrownMatchesExpectedError } from '../run/test-expectations';
 import { SAMPLES_DIR, sampleProjects } from '../../tests/helpers/sample-projects';
@@ -25,9 +26,12 @@ const projects = sampleProjects();
 function compileProject(file: string) {
   const dir = join(file, '..');
   const { document } = loadDocument(readFileSync(file, 'utf8'), file);
-  const tables: Record<string, Record<string, string>> = {};
+  const tables: FileTables = {};
   for (const [name, table] of Object.entries(document.lookups)) {
-    if ('file' in table) tables[name] = tableFromRows(readCsv(readFileSync(join(dir, table.file))).value as Array<Record<string, unknown>>, table.keyColumn, table.valueColumn, table.file);
+    if ('file' in table) {
+      const read = readCsv(readFileSync(join(dir, table.file)));
+      tables[name] = tableFromCsv(name, table, csvTableInput(read.value, read.meta), table.file);
+    }
   }
   return { dir, document, tables, compiled: compileDocument(document, { tables }) };
 }

@@ -22,10 +22,11 @@ import { namesRecord, rootRecordBinding } from './record-label';
 import { parameterLines } from './run-parameters';
 import { buildTargetTree, optionalObject, type TargetNode } from './target-tree';
 import type { TextWriter } from './text-writer';
+import type { FileTables } from './lookup-table';
 import type { ValueMapBinding } from './value-map-names';
 
-/** Entries of CSV lookup tables, keyed by table name (see `CompileOptions.tables`). */
-export type TableEntries = Record<string, Record<string, string>> | undefined;
+/** Contents of CSV lookup tables, keyed by table name (see `CompileOptions.tables`). */
+export type TableEntries = FileTables | undefined;
 
 /** Whether the document binds `$record` at the top: it names a record key and some field can raise an error naming it. */
 export function bindsRootRecord(doc: MappingDocument): boolean {

@@ -118,11 +118,16 @@ const columnNameSchema = z.string().min(1).regex(/^[^`]+$/, 'a column name witho
  * A lookup table: inline entries, or a CSV file with a key and a value column;
  * a row table (`rows`: key -> a row of named columns, read by a lookup's
  * `column`); or a constants table (`constants`: one row without a key, read
- * as the source `$table.<name>.<column>`). See compiler/lookup-table.ts.
+ * as the source `$table.<name>.<column>`); a row table may be a CSV file
+ * with a key column, a constants table a one-row CSV file. See
+ * compiler/lookup-table.ts and compiler/table-file.ts.
  */
 export const lookupTableSchema = z.union([
   z.strictObject({ entries: z.record(z.string(), z.string()) }),
   z.strictObject({ file: relativeFileSchema, keyColumn: z.string().min(1), valueColumn: z.string().min(1) }),
+  // A CSV file of rows by key (the header names the columns), and a one-row CSV file of constants.
+  z.strictObject({ file: relativeFileSchema, keyColumn: z.string().min(1) }),
+  z.strictObject({ file: relativeFileSchema }),
   z.strictObject({ rows: z.record(z.string(), z.record(columnNameSchema, z.string())) }),
   z.strictObject({ constants: z.record(columnNameSchema, z.string()) }),
 ]);

@@ -9,6 +9,7 @@
  * schema's `pattern` is a user-controlled regex, and only the runner's worker
  * can be stopped when one backtracks for ever (`VALIDATION_TIMEOUT`).
  */
+import type { FileTables } from '../compiler/lookup-table';
 import type { CompiledMapping } from '../compiler/compile-document';
 import { mappingJob } from '../compiled/engine-selection';
 import { namesRecord } from '../compiler/record-label';
@@ -32,7 +33,7 @@ export interface PreparedMapping {
   /** The target schema (file, inline or inferred); without it the output is not validated. */
   target?: LoadedTarget;
   /** Entries of the CSV lookup tables, for the compiled engine (see mapping-engine/compiled/engine-selection.ts). */
-  tables?: Record<string, Record<string, string>>;
+  tables?: FileTables;
 }
 
 /** Options of {@link runMapping}. */

@@ -3,6 +3,7 @@
  * expression and (optionally) the target schema and test results; every
  * export format renders this model, so they all say the same thing.
  */
+import type { FileTables } from '../compiler/lookup-table';
 import type { CompiledMapping } from '../compiler/compile-document';
 import type { ArrayContext, MappingDocument, MappingRule } from '../document/document-schema';
 import type { JsonValue } from '../payload/types';
@@ -23,7 +24,7 @@ export interface BuildSpecInput {
   /** Root of the target schema's field tree: types, required flags and unmapped fields. */
   targetFields?: SchemaField;
   /** Entries of the lookup tables stored as CSV files (as `readLookupTables` returns them). */
-  tables?: Record<string, Record<string, string>>;
+  tables?: FileTables;
   /** Results of the document's test cases; omit when the tests were not run. */
   tests?: readonly TestResultInput[];
   /** The source samples as read (payload values): the data-protection section judges their fields as masking does. */

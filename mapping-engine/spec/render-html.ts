@@ -6,7 +6,7 @@
  */
 import type { MappingSpec } from './spec-types';
 import { defaultText, headerRows, maskingNoteText, maskingPolicyText, requiredText, testResultText } from './spec-text';
-import { entryHeader, shapeText, usedByText } from './table-uses';
+import { entryHeader, originText, shapeText, usedByText } from './table-uses';
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
@@ -62,7 +62,7 @@ function lookups(spec: MappingSpec): string {
   if (spec.lookups.length === 0) return '<p class="muted">No lookup tables.</p>';
   return spec.lookups
     .map((l) => {
-      const from = l.origin === 'inline' ? 'inline in the document' : `${code(l.origin)} (key column ${code(l.keyColumn ?? '')}, value column ${code(l.valueColumn ?? '')})`;
+      const from = originText(l, code);
       const used = l.usedBy.length ? usedByText(l, code, h) : 'no field';
       return `<h3>${h(l.name)}</h3>\n<p>${h(shapeText(l))}From ${from}; used by ${used}.</p>\n${table(`lookup-${h(l.name)}`, entryHeader(l), l.entries.map(([k, v]) => [h(k), h(v)]))}`;
     })

@@ -5,7 +5,7 @@
  */
 import type { MappingSpec } from './spec-types';
 import { defaultText, headerRows, maskingNoteText, maskingPolicyText, requiredText, testResultText } from './spec-text';
-import { entryHeader, shapeText, usedByText } from './table-uses';
+import { entryHeader, originText, shapeText, usedByText } from './table-uses';
 
 /** Escapes Markdown syntax and keeps a cell on one line. */
 export function escapeMarkdown(text: string): string {
@@ -63,7 +63,7 @@ export function renderMarkdown(spec: MappingSpec): string {
   out.push('## Lookup tables', '');
   if (spec.lookups.length === 0) out.push('No lookup tables.', '');
   for (const l of spec.lookups) {
-    const from = l.origin === 'inline' ? 'inline in the document' : `${markdownCode(l.origin)} (key column ${markdownCode(l.keyColumn ?? '')}, value column ${markdownCode(l.valueColumn ?? '')})`;
+    const from = originText(l, markdownCode);
     out.push(`### ${e(l.name)}`, '', `${e(shapeText(l))}From ${from}; used by ${l.usedBy.length ? usedByText(l, markdownCode, e) : 'no field'}.`, '');
     out.push(...table(entryHeader(l), l.entries.map(([k, v]) => [e(k), e(v)])), '');
   }

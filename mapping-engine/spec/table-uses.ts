@@ -7,7 +7,7 @@
  * the sort or group keys of array contexts.
  */
 import type { MappingDocument } from '../document/document-schema';
-import { rowText, tableColumns, tableShape, tableSource } from '../compiler/lookup-table';
+import { rowText, tableColumns, tableShape, tableSource, type FileTables } from '../compiler/lookup-table';
 import type { TransformNode } from '../transforms/transform-node';
 import type { SpecLookup, SpecTableUse } from './spec-types';
 
@@ -47,14 +47,15 @@ export function useNote(use: SpecTableUse): string {
 }
 
 /** The spec rows of every table, by name; file tables' entries from `tables` (as the host read them). */
-export function lookupRows(doc: MappingDocument, tables: Record<string, Record<string, string>> | undefined): SpecLookup[] {
+export function lookupRows(doc: MappingDocument, tables: FileTables | undefined): SpecLookup[] {
   return Object.keys(doc.lookups)
     .sort()
     .map((name) => {
       const table = doc.lookups[name]!;
       const shape = tableShape(table);
+      const contents = 'entries' in table ? table.entries : 'rows' in table ? table.rows : 'constants' in table ? table.constants : (tables?.[name] ?? {});
       // A row table lists each key with its row; a constants table each column with its value.
-      const entries = 'entries' in table ? table.entries : 'rows' in table ? Object.fromEntries(Object.entries(table.rows).map(([k, row]) => [k, rowText(row)])) : 'constants' in table ? table.constants : (tables?.[name] ?? {});
+      const entries = Object.fromEntries(Object.entries(contents).map(([k, v]) => [k, typeof v === 'string' ? v : rowText(v)]));
       const uses = tableUses(doc, name);
       const row: SpecLookup = {
         name,
@@ -63,8 +64,9 @@ export function lookupRows(doc: MappingDocument, tables: Record<string, Record<s
         usedBy: [...new Set(uses.map((u) => u.target))],
         uses,
       };
-      if (shape !== 'codes') Object.assign(row, { shape, columns: tableColumns(table) });
-      if ('file' in table) Object.assign(row, { keyColumn: table.keyColumn, valueColumn: table.valueColumn });
+      if (shape !== 'codes') Object.assign(row, { shape, columns: tableColumns(table, tables?.[name]) });
+      if ('keyColumn' in table) row.keyColumn = table.keyColumn;
+      if ('valueColumn' in table) row.valueColumn = table.valueColumn;
       return row;
     });
 }
@@ -73,6 +75,13 @@ export function lookupRows(doc: MappingDocument, tables: Record<string, Record<s
 export function usedByText(lookup: SpecLookup, code: (text: string) => string, text: (words: string) => string = (w) => w): string {
   if (!lookup.uses) return lookup.usedBy.map(code).join(', ');
   return lookup.uses.map((u) => `${code(u.target)}${text(useNote(u))}`).join(', ');
+}
+
+/** Where a table comes from, in words: `inline in the document`, or its file with its key and value columns (`code` formats a name). */
+export function originText(lookup: SpecLookup, code: (text: string) => string): string {
+  if (lookup.origin === 'inline') return 'inline in the document';
+  const columns = [lookup.keyColumn === undefined ? undefined : `key column ${code(lookup.keyColumn)}`, lookup.valueColumn === undefined ? undefined : `value column ${code(lookup.valueColumn)}`].filter(Boolean);
+  return `${code(lookup.origin)}${columns.length ? ` (${columns.join(', ')})` : ' (one row of constants)'}`;
 }
 
 /** The header of a table's entries: key and value, key and row, or column and value. */

@@ -8,6 +8,7 @@
 import { toCodedError, type CodedErrorData } from '../errors';
 import { compileDocument } from '../compiler/compile-document';
 import { readLookupTables } from '../compiler/compile-project';
+import type { FileTables } from '../compiler/lookup-table';
 import { assertParses } from '../compiler/parse-check';
 import { resolveDocumentPath } from '../document/document-paths';
 import type { MappingDocument } from '../document/document-schema';
@@ -92,7 +93,7 @@ export async function checkProject(text: string, projectFile: string, resolver: 
     await checkPayload(resolveDocumentPath(projectFile, test.input), doc.source.format, resolver, problems);
     if (test.expected) await checkPayload(resolveDocumentPath(projectFile, test.expected), doc.target.format, resolver, problems);
   }
-  let tables: Record<string, Record<string, string>> | undefined;
+  let tables: FileTables | undefined;
   const tablesRead = await attempt(problems, async () => {
     tables = await readLookupTables(doc, projectFile, resolver);
   });

@@ -1,20 +1,36 @@
 /** Reads the lookup tables (`$table_name := {...};`) and value maps (`$statusMap := {...};`) bound at the top of a compiled expression. */
 import type { Scalar } from '../../transforms/transform-node';
+import type { FileTables } from '../lookup-table';
 import type { AstNode } from './reverse-source';
 
-/** Entries of every `$table_<name>` bound in the expression's top block whose keys and values are strings. */
-export function tablesFromAst(ast: AstNode): Record<string, Record<string, string>> {
-  const tables: Record<string, Record<string, string>> = {};
+/** The pairs of an object constructor `{...}`, or undefined when `node` is not one. */
+function objectPairs(node: AstNode | undefined): AstNode[][] | undefined {
+  return node?.type === 'unary' && node.value === '{' ? (node.lhs as AstNode[][] | undefined) : undefined;
+}
+
+/** The string pairs of an object constructor (a row: column -> value). */
+function stringPairs(pairs: AstNode[][]): Record<string, string> {
+  const entries: Record<string, string> = {};
+  for (const [k, v] of pairs) {
+    if (k?.type === 'string' && v?.type === 'string') entries[k.value as string] = v.value as string;
+  }
+  return entries;
+}
+
+/**
+ * Contents of every `$table_<name>` bound in the expression's top block:
+ * entries whose keys and values are strings (a code table, or a constants
+ * table's one row), or rows of such entries by key (a table of rows).
+ */
+export function tablesFromAst(ast: AstNode): FileTables {
+  const tables: FileTables = {};
   if (ast.type !== 'block') return tables;
   for (const e of ast.expressions ?? []) {
     const name = e.type === 'bind' ? /^table_(.+)$/.exec(String((e.lhs as AstNode | undefined)?.value)) : null;
-    const pairs = e.rhs?.type === 'unary' && e.rhs.value === '{' ? (e.rhs.lhs as AstNode[][] | undefined) : undefined;
+    const pairs = objectPairs(e.rhs);
     if (!name || !pairs) continue;
-    const entries: Record<string, string> = {};
-    for (const [k, v] of pairs) {
-      if (k?.type === 'string' && v?.type === 'string') entries[k.value as string] = v.value as string;
-    }
-    tables[name[1]!] = entries;
+    const rows = pairs.length > 0 && pairs.every(([k, v]) => k?.type === 'string' && objectPairs(v) !== undefined);
+    tables[name[1]!] = rows ? Object.fromEntries(pairs.map(([k, v]) => [k!.value as string, stringPairs(objectPairs(v)!)])) : stringPairs(pairs);
   }
   return tables;
 }

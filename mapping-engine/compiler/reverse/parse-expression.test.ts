@@ -7,7 +7,8 @@ import type { MappingDocument } from '../../document/document-schema';
 import { readCsv } from '../../payload/csv-read';
 import { compileDocument } from '../compile-document';
 import { doc } from '../compiler-test-helpers';
-import { tableFromRows } from '../lookup-table';
+import type { FileTables } from '../lookup-table';
+import { csvTableInput, tableFromCsv } from '../table-file';
 import { valueMapsFromAst } from './expression-tables';
 import { fieldPlaces } from './field-places';
 import { parseExpression } from './parse-expression';
@@ -17,11 +18,14 @@ import { SAMPLES_DIR, sampleProjects } from '../../../tests/helpers/sample-proje
 
 const projects = sampleProjects();
 
-function load(file: string): { document: MappingDocument; tables: Record<string, Record<string, string>> } {
+function load(file: string): { document: MappingDocument; tables: FileTables } {
   const { document } = loadDocument(readFileSync(file, 'utf8'), file);
-  const tables: Record<string, Record<string, string>> = {};
+  const tables: FileTables = {};
   for (const [name, table] of Object.entries(document.lookups)) {
-    if ('file' in table) tables[name] = tableFromRows(readCsv(readFileSync(join(file, '..', table.file))).value as Array<Record<string, unknown>>, table.keyColumn, table.valueColumn);
+    if ('file' in table) {
+      const read = readCsv(readFileSync(join(file, '..', table.file)));
+      tables[name] = tableFromCsv(name, table, csvTableInput(read.value, read.meta), table.file);
+    }
   }
   return { document, tables };
 }

@@ -5,6 +5,7 @@
  * the CSV file and passes its rows.
  */
 import { rowText, tableFromRows } from '../../compiler/lookup-table';
+import { tableFromCsv } from '../../compiler/table-file';
 import type { LookupTable } from '../document-schema';
 
 /** What a lookup table's editor shows. */
@@ -38,6 +39,16 @@ export function lookupPreview(table: LookupTable, rows?: ReadonlyArray<Record<st
     return { columns: [], entries: all.slice(0, limit), total: all.length, problems: [] };
   }
   const columns = rows && rows.length > 0 ? Object.keys(rows[0]!) : [];
+  // A CSV file of rows or of constants previews as the compiler will bind it, or says why it cannot.
+  if (!('valueColumn' in table)) {
+    try {
+      const contents = tableFromCsv('', table, { rows: rows ?? [] }, table.file);
+      const all = Object.entries(contents).map(([k, v]): [string, string] => [k, typeof v === 'string' ? v : rowText(v)]);
+      return { columns, entries: all.slice(0, limit), total: all.length, problems: [] };
+    } catch (error) {
+      return { columns, entries: [], total: 0, problems: [error instanceof Error ? error.message : String(error)] };
+    }
+  }
   const problems: string[] = [];
   let entries: Record<string, string> = {};
   try {

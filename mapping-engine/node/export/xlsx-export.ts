@@ -13,7 +13,7 @@
 import ExcelJS from 'exceljs';
 import type { MappingSpec } from '../../spec/spec-types';
 import { defaultText, headerRows, maskingNoteText, maskingPolicyText, personalTargetCells, requiredText, testResultText } from '../../spec/spec-text';
-import { usedByText } from '../../spec/table-uses';
+import { originText, usedByText } from '../../spec/table-uses';
 
 /** Starts like a formula but is not a plain number (the rule of `payload/csv-write.ts`). */
 const FORMULA = /^(?![-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$)[=+\-@\t\r]/;
@@ -81,7 +81,7 @@ export function buildWorkbook(spec: MappingSpec): ExcelJS.Workbook {
     'Lookups',
     ['Table', 'Origin', 'Key', 'Value', 'Used by'],
     // Every use after its field: a row table's column, a constant, custom code (see spec/table-uses.ts).
-    spec.lookups.flatMap((l) => l.entries.map(([k, v]) => [l.name, l.origin === 'inline' ? 'inline' : `${l.origin} (${l.keyColumn} -> ${l.valueColumn})`, k, v, usedByText(l, (t) => t)])),
+    spec.lookups.flatMap((l) => l.entries.map(([k, v]) => [l.name, l.origin === 'inline' ? 'inline' : l.valueColumn === undefined ? originText(l, (t) => t) : `${l.origin} (${l.keyColumn} -> ${l.valueColumn})`, k, v, usedByText(l, (t) => t)])),
   );
   addSheet(workbook, 'Tests', ['Test case', 'Input', 'Expects', 'Outcome', 'Details'], testRows(spec));
   addSheet(

@@ -48,8 +48,8 @@ describe('compile in the renderer', () => {
     const backend = await compileProject(text, sample, createFsResolver());
     const doc = loadDocument(text).document;
     const [ref] = csvTablesOf(doc);
-    expect(ref).toMatchObject({ name: 'countries', keyColumn: 'code', valueColumn: 'name' });
-    const rows = Object.entries(backend.tables.countries!).map(([code, name]) => ({ code, name }));
+    expect(ref).toMatchObject({ name: 'countries', table: { keyColumn: 'code', valueColumn: 'name' } });
+    const rows = Object.entries(backend.tables.countries as Record<string, string>).map(([code, name]) => ({ code, name }));
     const entries = await loadCsvTable(fakePreview(rows).api, sample, ref!);
     expect(entries.ok).toBe(true);
     const local = compileInRenderer(doc, { countries: entries.ok ? entries.value : {} }, false);
@@ -71,8 +71,8 @@ describe('compile in the renderer', () => {
 
   it('names a missing column and a table the compiler was not given, by code', async () => {
     const doc = loadDocument(readFileSync(sample, 'utf8')).document;
-    const wrong = await loadCsvTable(fakePreview([{ code: 'DE', label: 'Germany' }]).api, sample, { name: 'countries', file: 'lookups/countries.csv', keyColumn: 'code', valueColumn: 'name' });
-    expect(!wrong.ok && wrong.error.code).toBe('DOC_INVALID');
+    const wrong = await loadCsvTable(fakePreview([{ code: 'DE', label: 'Germany' }]).api, sample, { name: 'countries', table: { file: 'lookups/countries.csv', keyColumn: 'code', valueColumn: 'name' } });
+    expect(!wrong.ok && wrong.error.code).toBe('LOOKUP_COLUMN_MISSING');
     const missing = compileInRenderer(doc, {}, false);
     expect(!missing.ok && missing.error.code).toBe('COMPILE_INVALID');
   });

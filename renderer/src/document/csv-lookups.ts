@@ -6,16 +6,15 @@
  */
 import type { CodedErrorData } from '../../../mapping-engine/errors';
 import type { MappingDocument } from '../../../mapping-engine/document/document-schema';
-import { tableFromRows } from '../../../mapping-engine/compiler/lookup-table';
+import type { TableContents } from '../../../mapping-engine/compiler/lookup-table';
+import { tableFromCsv, type FileTableDeclaration } from '../../../mapping-engine/compiler/table-file';
 import { isMapwrightError } from '../../../mapping-engine/errors';
 import type { StudioApi, StudioResult } from '../../../electron/contract/studio-api';
 
-/** A CSV lookup table of a document. */
+/** A CSV lookup table of a document: a code table (key and value column), a table of rows (key column) or of constants (neither). */
 export interface CsvTableRef {
   name: string;
-  file: string;
-  keyColumn: string;
-  valueColumn: string;
+  table: FileTableDeclaration;
 }
 
 /** Rows read per page (the contract's maximum). */
@@ -26,12 +25,13 @@ const MAX_PAGES = 100;
 /** The CSV tables of `doc`, by name. */
 export function csvTablesOf(doc: MappingDocument | undefined): CsvTableRef[] {
   if (!doc) return [];
-  return Object.entries(doc.lookups).flatMap(([name, table]) => ('file' in table ? [{ name, file: table.file, keyColumn: table.keyColumn, valueColumn: table.valueColumn }] : []));
+  return Object.entries(doc.lookups).flatMap(([name, table]) => ('file' in table ? [{ name, table }] : []));
 }
 
-/** Identifies what a table's entries depend on (a renamed table keeps its entries). */
+/** Identifies what a table's contents depend on (a renamed table keeps them). */
 export function csvTableKey(ref: CsvTableRef): string {
-  return JSON.stringify([ref.file, ref.keyColumn, ref.valueColumn]);
+  const { table } = ref;
+  return JSON.stringify([table.file, 'keyColumn' in table ? table.keyColumn : null, 'valueColumn' in table ? table.valueColumn : null]);
 }
 
 /** Parsed rows of a CSV file next to the project, page by page. */
@@ -54,12 +54,13 @@ export async function readCsvRows(
   return { ok: false, error: { code: 'LIMIT_EXCEEDED', message: `${file} has more than ${maxPages * PAGE_SIZE} rows`, file, expected: 'a smaller lookup table' } };
 }
 
-/** The entries of one CSV table. */
-export async function loadCsvTable(api: Pick<StudioApi, 'readPayloadPreview'>, projectPath: string, ref: CsvTableRef): Promise<StudioResult<Record<string, string>>> {
-  const rows = await readCsvRows(api, projectPath, ref.file);
+/** The contents of one CSV table (entries, rows or constants), checked as the engine host checks them. */
+export async function loadCsvTable(api: Pick<StudioApi, 'readPayloadPreview'>, projectPath: string, ref: CsvTableRef): Promise<StudioResult<TableContents>> {
+  const rows = await readCsvRows(api, projectPath, ref.table.file);
   if (!rows.ok) return rows;
   try {
-    return { ok: true, value: tableFromRows(rows.value, ref.keyColumn, ref.valueColumn, ref.file) };
+    // The pages carry no line numbers: a row is named by the line it has in a file without blank or multi-line rows.
+    return { ok: true, value: tableFromCsv(ref.name, ref.table, { rows: rows.value }, ref.table.file) };
   } catch (error) {
     const data: CodedErrorData = isMapwrightError(error) ? error.toJSON() : { code: 'DOC_INVALID', message: String(error) };
     return { ok: false, error: data };

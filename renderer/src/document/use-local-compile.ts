@@ -5,6 +5,7 @@
  * back to the backend's compile.
  */
 import { useEffect, useMemo, useState } from 'react';
+import type { FileTables, TableContents } from '../../../mapping-engine/compiler/lookup-table';
 import type { MappingDocument } from '../../../mapping-engine/document/document-schema';
 import type { CodedErrorData } from '../../../mapping-engine/errors';
 import type { CompileResult } from '../../../electron/contract/methods/engine-methods';
@@ -13,7 +14,7 @@ import { compileInRenderer } from './compile-in-renderer';
 import { csvTableKey, csvTablesOf, loadCsvTable } from './csv-lookups';
 
 /** Entries (or the error) of CSV tables, by {@link csvTableKey}. */
-type TableCache = Record<string, StudioResult<Record<string, string>>>;
+type TableCache = Record<string, StudioResult<TableContents>>;
 
 /**
  * Compiles `document` here. Undefined while CSV tables are being read (or
@@ -47,7 +48,7 @@ export function useLocalCompile(
 
   return useMemo(() => {
     if (!document) return loadError ? { ok: false, error: loadError } : undefined;
-    const tables: Record<string, Record<string, string>> = {};
+    const tables: FileTables = {};
     for (const ref of refs) {
       const entry = cache.project === projectPath ? cache.tables[csvTableKey(ref)] : undefined;
       if (!entry) return undefined;

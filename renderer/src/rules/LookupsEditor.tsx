@@ -50,14 +50,19 @@ function draftOf(name = '', table?: LookupTable): Draft {
       .join('\n'),
     rows: table && 'rows' in table ? showRows(table.rows) : '',
     file: table && 'file' in table ? table.file : '',
-    keyColumn: table && 'file' in table ? table.keyColumn : '',
-    valueColumn: table && 'file' in table ? table.valueColumn : '',
+    keyColumn: table && 'keyColumn' in table ? table.keyColumn : '',
+    valueColumn: table && 'valueColumn' in table ? table.valueColumn : '',
   };
 }
 
 /** The table the draft describes, or why it cannot be one. */
 function tableOf(draft: Draft): { table?: LookupTable; problem?: string } {
-  if (draft.kind === 'csv') return { table: { file: draft.file.trim(), keyColumn: draft.keyColumn.trim(), valueColumn: draft.valueColumn.trim() } };
+  if (draft.kind === 'csv') {
+    // Without a value column the file holds rows by key; without either, one row of constants.
+    const [file, keyColumn, valueColumn] = [draft.file.trim(), draft.keyColumn.trim(), draft.valueColumn.trim()];
+    if (valueColumn && !keyColumn) return { problem: 'a value column needs a key column' };
+    return { table: valueColumn ? { file, keyColumn, valueColumn } : keyColumn ? { file, keyColumn } : { file } };
+  }
   if (draft.kind === 'rows') {
     const parsed = parseRows(draft.rows);
     return parsed.problem ? { problem: parsed.problem } : { table: { rows: parsed.rows } };
@@ -180,6 +185,7 @@ export function LookupsEditor({ api, store, doc, projectPath, readOnly }: Lookup
                   Preview rows
                 </button>
               </div>
+              <p className="muted">Leave the value column empty for a table of rows (a lookup picks one of its columns), and both empty for a one-row file of constants.</p>
               {preview && ('code' in preview ? <ErrorNotice error={preview} /> : <CsvPreview rows={preview.rows} total={preview.total} keyColumn={draft.keyColumn} valueColumn={draft.valueColumn} />)}
             </>
           )}

@@ -17,7 +17,8 @@ export function tableSummary(table: LookupTable): string {
   if ('entries' in table) return `${Object.keys(table.entries).length} entries`;
   if ('rows' in table) return `${Object.keys(table.rows).length} rows; columns ${tableColumns(table).join(', ')}`;
   if ('constants' in table) return `constants: ${Object.keys(table.constants).join(', ')}`;
-  return `${table.file}: ${table.keyColumn} → ${table.valueColumn}`;
+  if ('valueColumn' in table) return `${table.file}: ${table.keyColumn} → ${table.valueColumn}`;
+  return 'keyColumn' in table ? `${table.file}: rows by ${table.keyColumn}` : `${table.file}: one row of constants`;
 }
 
 /** Rows as text, one per line: `key: column = value; column = value`. */
