@@ -5,6 +5,7 @@
  * meets each of them. Test support only.
  */
 import type { MappingDocumentInput } from '../document/document-schema';
+import { TABLE_DOCUMENTS } from './differential-tables';
 
 /** Seed records: an order-like shape with nested objects, arrays of objects and arrays of text. */
 export const DIFFERENTIAL_RECORDS: unknown[] = [
@@ -257,37 +258,8 @@ export const DIFFERENTIAL_DOCUMENTS: MappingDocumentInput[] = [
   },
   {
     ...base,
-    name: 'tables of rows and of constants',
-    lookups: {
-      customers: { rows: { 'C-7': { name: 'Ada Ltd', iban: 'DE89370400440532013000' }, 'C-8': { name: 'Grace SA' }, constructor: { name: 'Object' }, '2.5': { name: 'number key' } } },
-      codes: { rows: { A: { label: 'active', 'bank code': '' }, I: { label: 'inactive', 'bank code': '37040044' } } },
-      company: { constants: { name: 'Mapwright GmbH', bic: 'COBADEFFXXX', 'bank code': '37040044', empty: '' } },
-    },
-    arrays: [
-      { target: '.', source: '.' },
-      { target: 'lines', source: 'lines' },
-    ],
-    rules: [
-      { target: 'id', sources: ['id'] },
-      { target: 'customer', sources: ['customer.id'], transforms: [{ kind: 'lookup', table: 'customers', column: 'name' }] },
-      { target: 'iban', sources: ['customer.id'], transforms: [{ kind: 'lookup', table: 'customers', column: 'iban', default: 'none' }] },
-      { target: 'ibanOr', sources: ['customer.id'], transforms: [{ kind: 'lookup', table: 'customers', column: 'iban' }], required: 'default', default: 'no IBAN' },
-      { target: 'byAmount', sources: ['amount'], transforms: [{ kind: 'lookup', table: 'customers', column: 'name', onUnknown: 'keep' }] },
-      { target: 'label', sources: ['code'], transforms: [{ kind: 'lookup', table: 'codes', column: 'label', onUnknown: 'error' }] },
-      { target: 'bank', sources: ['code'], transforms: [{ kind: 'lookup', table: 'codes', column: 'bank code', default: '-' }, { kind: 'default', value: 'empty' }] },
-      { target: 'payer', sources: ['$table.company.name'], required: 'error' },
-      { target: 'payerBank', sources: ['$table.company.bank code'] },
-      { target: 'nothing', sources: ['$table.company.empty'], required: 'default', default: 'was empty' },
-      { target: 'both', sources: ['$table.company.bic', 'id', '$table.company.empty'], transforms: [{ kind: 'concat', separator: '/' }] },
-      { target: 'lines.sku', sources: ['sku'] },
-      { target: 'lines.payer', sources: ['$table.company.bic'], transforms: [{ kind: 'case', mode: 'lower' }] },
-      { target: 'lines.customer', sources: ['../customer.id'], transforms: [{ kind: 'lookup', table: 'customers', column: 'name', default: '?' }] },
-    ],
-  },
-  {
-    ...base,
     name: 'groups and run parameters',
-    parameters: { prefix: { type: 'string', default: 'G' }, batch: { type: 'number' } },
+    parameters: { prefix: { type: 'string', default: 'G' }, batch: { type: 'number' }, created: { type: 'datetime', now: true }, day: { type: 'date', now: true } },
     arrays: [
       { target: '.', source: '.', groupBy: 'code', groupTransforms: [{ kind: 'valueMap', entries: { A: 'AI', I: 'AI', Q: '7' }, onUnknown: 'keep' }], sort: { field: 'dmy', descending: true, transforms: [{ kind: 'date', from: 'dd.MM.yyyy', to: 'yyyy-MM-dd' }] }, filter: { field: 'qty', op: '>=', value: 0 } },
       { target: 'members', source: '$items', sort: { field: 'id' } },
@@ -296,6 +268,8 @@ export const DIFFERENTIAL_DOCUMENTS: MappingDocumentInput[] = [
     rules: [
       { target: 'key', sources: ['$param.prefix', '$key'], transforms: [{ kind: 'concat', separator: '-' }], required: 'error' },
       { target: 'batch', sources: ['$param.batch'] },
+      { target: 'created', sources: ['$param.created'], required: 'error' },
+      { target: 'stamp', sources: ['$param.day', '$key'], transforms: [{ kind: 'concat', separator: '/' }] },
       { target: 'count', sources: ['$items'], transforms: [{ kind: 'aggregate', fn: 'count' }] },
       { target: 'ids', sources: ['id'] },
       { target: 'total', sources: ['amount'], transforms: [{ kind: 'aggregate', fn: 'sum', decimals: 2, fixed: true }] },
@@ -308,4 +282,5 @@ export const DIFFERENTIAL_DOCUMENTS: MappingDocumentInput[] = [
       { target: 'byDay.outer', sources: ['../id'] },
     ],
   },
+  ...TABLE_DOCUMENTS,
 ];

@@ -24,11 +24,15 @@ import { generateOrders } from '../../bench/workloads/order-lines';
 import { MAPPINGS_DIR } from '../../bench/workloads/workloads';
 import { compileProgram } from './compile-program';
 import { compareEngines } from './differential-check';
+import { runBindings } from './engine-selection';
 import { DIFFERENTIAL_DOCUMENTS, DIFFERENTIAL_RECORDS } from './differential-documents';
 import { fuzzInputs } from './shape-fuzzer';
 
 /** Fuzzed inputs per document. */
 const FUZZ_COUNT = 150;
+
+/** The time of the run the hosts pin for parameters defaulting to it (engine-selection.ts `runBindings`). */
+const NOW = new Date('2024-02-29T23:59:59.999Z');
 
 interface Case {
   name: string;
@@ -62,7 +66,7 @@ function sampleCase(file: string): Case {
   const runs = [...document.source.samples.map((input) => ({ input, params: document.tests[0]?.params })), ...document.tests.map((t) => ({ input: t.input, params: t.params }))];
   const unique = [...new Map(runs.map((r) => [`${r.input} ${JSON.stringify(r.params ?? {})}`, r])).values()];
   const records = unique.map((r) => readPayload(readFileSync(join(dir, r.input)), { file: r.input }).value);
-  const bindings = unique.map((r) => (document.parameters ? parameterBindings(document.parameters, r.params ?? {}) : undefined));
+  const bindings = unique.map((r) => runBindings(document.parameters, document.parameters ? parameterBindings(document.parameters, r.params ?? {}) : undefined, NOW));
   return { name: `sample ${file.slice(SAMPLES_DIR.length + 1)}`, text, file, records, perRecord: false, bindings, sample: true };
 }
 
@@ -86,8 +90,8 @@ const cases: Case[] = [
     file: join(SAMPLES_DIR, 'synthetic.mapwright.json'),
     records: DIFFERENTIAL_RECORDS,
     perRecord: doc.arrays?.some((a) => a.target === '.') ?? false,
-    // No run parameter set: each takes its default.
-    bindings: [{}],
+    // No run parameter set: each takes its default, the time of the run pinned as the hosts pin it.
+    bindings: [runBindings(doc.parameters, {}, NOW)],
   })),
 ];
 

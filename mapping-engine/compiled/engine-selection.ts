@@ -9,6 +9,7 @@
  */
 import type { CompiledMapping } from '../compiler/compile-document';
 import type { MappingDocument } from '../document/document-schema';
+import { parameterBinding } from '../compiler/run-parameters';
 import { compileProgram, type FileTables, type ProgramResult } from './compile-program';
 
 /** A mapping as the hosts hold it: its document, compiled expression and the CSV lookup tables it read. */
@@ -19,10 +20,12 @@ export interface EngineMapping {
   tables?: FileTables;
 }
 
-/** The engine part of a run job: the expression, and the compiled program when there is one. */
+/** The engine part of a run job: the expression, the compiled program when there is one, and the run's bindings. */
 export interface EngineJob {
   expression: string;
   program?: string;
+  /** The run parameters' bindings, with the time of the run pinned for those defaulting to it (see {@link runBindings}). */
+  bindings?: Record<string, unknown>;
 }
 
 /** Programs by compiled expression object: a document is compiled to a program once however often it runs. */
@@ -38,8 +41,33 @@ export function programOf(mapping: EngineMapping): ProgramResult {
   return result;
 }
 
-/** The expression and program a runner job for `mapping` carries. */
-export function mappingJob(mapping: EngineMapping): EngineJob {
+/**
+ * `bindings` (as `parameterBindings` gives them) with each parameter of
+ * `parameters` that defaults to the time of the run and is not set pinned to
+ * `now`, in the form the JSONata's `$now()` default gives (an ISO 8601
+ * timestamp in UTC with milliseconds; its first ten characters for a
+ * `date`). jsonata and the program then read the same value, so a run never
+ * gives two times. Undefined when there is nothing to bind.
+ */
+export function runBindings(parameters: Readonly<Record<string, { type?: string; now?: boolean }>> | undefined, bindings: Record<string, unknown> | undefined, now: Date): Record<string, unknown> | undefined {
+  let pinned: Record<string, unknown> | undefined;
+  for (const [name, p] of Object.entries(parameters ?? {})) {
+    const binding = parameterBinding(name);
+    if (!p.now || (bindings !== undefined && Object.hasOwn(bindings, binding) && bindings[binding] !== undefined)) continue;
+    const iso = now.toISOString();
+    pinned = { ...pinned, [binding]: p.type === 'date' ? iso.slice(0, 10) : iso };
+  }
+  return pinned ? { ...bindings, ...pinned } : bindings;
+}
+
+/**
+ * The expression, program and bindings a runner job for `mapping` carries:
+ * `bindings` are the run's parameters, and a parameter defaulting to the
+ * time of the run is pinned here, once per job, to the time it is built.
+ */
+export function mappingJob(mapping: EngineMapping, bindings?: Record<string, unknown>): EngineJob {
   const result = programOf(mapping);
-  return 'program' in result ? { expression: mapping.compiled.expression, program: result.program } : { expression: mapping.compiled.expression };
+  const job: EngineJob = 'program' in result ? { expression: mapping.compiled.expression, program: result.program } : { expression: mapping.compiled.expression };
+  const all = runBindings(mapping.document.parameters, bindings, new Date());
+  return all ? { ...job, bindings: all } : job;
 }

@@ -40,9 +40,10 @@ export function buildProgram(text: string): ProgramFunction {
 export type ProgramOutcome = { value: unknown } | { bailed: string };
 
 /**
- * Runs program `text` on `input` with the run's `bindings`; any bail, or any
- * error of the program itself, asks for jsonata. A program reading a run
- * parameter bails when no bindings are given (the host's may set it).
+ * Runs program `text` on `input` with the run's `bindings` (the same jsonata
+ * is given); any bail, or any error of the program itself, asks for jsonata.
+ * A program reading a parameter that defaults to the time of the run bails
+ * when the bindings do not pin it (engine-selection.ts `runBindings`).
  */
 export function runProgram(text: string, input: unknown, bindings?: Record<string, unknown>): ProgramOutcome {
   try {

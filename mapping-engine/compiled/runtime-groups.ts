@@ -43,13 +43,14 @@ export interface ParameterSpec {
 }
 
 /**
- * `$param_<name>`: the run's binding, else the declared default. Without
- * bindings the host did not tell the program what the run set, and a
- * parameter defaulting to the time of the run is jsonata's `$now()`: both bail.
+ * `$param_<name>`: the run's binding, else the declared default (no bindings
+ * is jsonata evaluated without any: every parameter takes its default). A
+ * parameter defaulting to the time of the run is jsonata's `$now()` when the
+ * run did not set it; the hosts pin it (engine-selection.ts `runBindings`),
+ * and where one did not, it bails.
  */
 export function param(bindings: Record<string, unknown> | undefined, binding: string, spec: ParameterSpec): unknown {
-  if (bindings === undefined) return bail('run parameters not given to the program');
-  const value = Object.prototype.hasOwnProperty.call(bindings, binding) ? bindings[binding] : undefined;
+  const value = bindings !== undefined && Object.prototype.hasOwnProperty.call(bindings, binding) ? bindings[binding] : undefined;
   if (value !== undefined) return value;
   if (spec.now) return bail('parameter set to the time of the run');
   return spec.default;

@@ -139,7 +139,7 @@ export async function runMapping(runner: ExpressionRunner, prepared: PreparedMap
   const refused = checkLargeInput(compiled.expression, input.value, options.largeInput);
   if (refused) return failed(refused, prepared, timings);
   const validate = validationOf(prepared);
-  const job = { ...mappingJob(prepared), input: input.value, ...(options.limits ? { limits: options.limits } : {}), ...(validate ? { validate } : {}), ...(options.bindings ? { bindings: options.bindings } : {}) };
+  const job = { ...mappingJob(prepared, options.bindings), input: input.value, ...(options.limits ? { limits: options.limits } : {}), ...(validate ? { validate } : {}) };
   const result = await runner.run(job, options.signal ? { signal: options.signal } : {});
   return finishMapping(prepared, input, result);
 }

@@ -106,7 +106,7 @@ export async function executeRun(context: EngineContext, request: StartRunReques
   // Typed by the declaration as `--param` values are: an undeclared name or a value of the wrong type is USAGE.
   const bindings = request.params ? parameterBindings(project.document.parameters ?? {}, request.params) : undefined;
   const evaluated = await payloadHostOf(context.runner()).runFile(
-    { ...mappingJob(prepared), file, shownAs: basename(file), format: sourceFormat, ...(validate ? { validate } : {}), ...(bindings ? { bindings } : {}) },
+    { ...mappingJob(prepared, bindings), file, shownAs: basename(file), format: sourceFormat, ...(validate ? { validate } : {}) },
     { signal },
   );
   if (evaluated.input) timings.readMs += rounded(evaluated.input.readMs);

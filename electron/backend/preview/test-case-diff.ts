@@ -57,7 +57,7 @@ async function runCase(context: EngineContext, request: { projectPath: string; t
   const input = readPayload(await readInputFile(inputFile), { file: test.input, format: project.document.source.format });
   // The case's run parameters, as `mapwright test` runs it (a creation time pinned instead of now).
   const bindings = test.params ? parameterBindings(project.document.parameters ?? {}, test.params) : undefined;
-  const result = await context.runner().run({ ...mappingJob(project), input: input.value, ...(bindings ? { bindings } : {}) });
+  const result = await context.runner().run({ ...mappingJob(project, bindings), input: input.value });
   if (result.error) return { project, projectFile, test, error: { code: result.error.code, message: describeRunError(withRecordPlaces(result.error, project.document, input), project.compiled, test.input, project.document) } };
   return { project, projectFile, test, actual: normalise(result.value, project.document.target.format) };
 }

@@ -6,6 +6,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { compileDocument } from '../../compiler/compile-document';
 import { compileProgram } from '../../compiled/compile-program';
+import { mappingJob } from '../../compiled/engine-selection';
 import { loadDocument } from '../../document/load-document';
 import type { MappingDocumentInput } from '../../document/document-schema';
 import { RunnerPool } from './runner-pool';
@@ -55,6 +56,26 @@ describe('compiled engine in the runner worker', () => {
     const plain = await pool.run({ expression: job.expression, input });
     expect(result.timings.engine).toBe('fallback');
     expect(result.error?.code).toBe(plain.error?.code);
+  });
+
+  it('runs a parameter defaulting to the time of the run compiled: the job pins the time once, for both engines', async () => {
+    const input: MappingDocumentInput = {
+      formatVersion: 1,
+      name: 'stamped',
+      source: { format: 'json' },
+      target: { format: 'json' },
+      parameters: { created: { type: 'datetime', now: true }, day: { type: 'date', now: true } },
+      rules: [
+        { target: 'created', sources: ['$param.created'] },
+        { target: 'day', sources: ['$param.day'] },
+      ],
+    };
+    const { document } = loadDocument(JSON.stringify(input));
+    const stamped = mappingJob({ document, compiled: compileDocument(document) });
+    const result = await pool.run({ ...stamped, input: {} });
+    expect(result.timings.engine).toBe('compiled');
+    const created = stamped.bindings?.param_created as string;
+    expect(result.value).toEqual({ created, day: created.slice(0, 10) });
   });
 });
 

@@ -102,7 +102,7 @@ function runCompiled(job: WorkerJobMessage, inputOf: () => unknown): { valueJson
   const started = performance.now();
   const input = inputOf();
   const parseMs = performance.now() - started;
-  // The run's parameters: a program reading one bails without them.
+  // The run's parameters, as jsonata gets them (a time-of-run default is pinned in them by mappingJob).
   const outcome = runProgram(job.program!, input, parseJson(job.bindingsJson) as Record<string, unknown> | undefined);
   if ('bailed' in outcome) return outcome;
   const valueJson = JSON.stringify(outcome.value);

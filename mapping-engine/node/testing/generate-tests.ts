@@ -55,7 +55,7 @@ function goodParams(doc: MappingDocument): TestCase['params'] {
 async function outcomeOf(project: CompiledProject, input: JsonValue, runner: ExpressionRunner, validate: ValidationTarget | undefined): Promise<CaseOutcome> {
   const params = goodParams(project.document);
   const bindings = params ? parameterBindings(project.document.parameters ?? {}, params) : undefined;
-  const result = await runner.run({ ...mappingJob(project), input, ...(validate ? { validate } : {}), ...(bindings ? { bindings } : {}) });
+  const result = await runner.run({ ...mappingJob(project, bindings), input, ...(validate ? { validate } : {}) });
   if (result.error) return { error: observeRunError(result.error, project) };
   return { output: result.value as JsonValue, ...(result.violations ? { violations: observedViolations(result.violations) } : {}) };
 }

@@ -93,7 +93,7 @@ export async function runTestCase(project: CompiledProject, file: string, test: 
     const validate = test.expectError === undefined ? options.validate : undefined;
     // A case may pin run parameters (a creation time defaulting to now).
     const bindings = test.params ? parameterBindings(project.document.parameters ?? {}, test.params) : undefined;
-    const result = await runner.run({ ...mappingJob(project), input: input.value, ...(validate ? { validate } : {}), ...(bindings ? { bindings } : {}) });
+    const result = await runner.run({ ...mappingJob(project, bindings), input: input.value, ...(validate ? { validate } : {}) });
     base.seconds = (result.timings.parseMs + result.timings.evalMs) / 1000;
     if (test.expectError !== undefined) {
       const want = showExpectedError(test.expectError);
