@@ -6,6 +6,7 @@ import { compileChain } from '../transforms/registry';
 import { literal, quoteName } from '../transforms/jsonata-text';
 import { tableSource } from './lookup-table';
 import type { NodeOf } from '../transforms/transform-node';
+import type { ChainEnd } from '../transforms/text-wraps';
 import type { TransformContext } from '../transforms/types';
 import type { RuleOwners } from './parse-owners';
 import { positionVariable } from './record-label';
@@ -51,6 +52,8 @@ export interface RuleOptions {
   valueMapVariable?: (node: NodeOf<'valueMap'>) => string | undefined;
   /** The fields owning number text this rule reads too, so its errors name them (see parse-owners.ts). */
   owners?: RuleOwners;
+  /** Wrap every text transform's input in `$text`, as earlier versions wrote it (the reverse compiler reads that text too). */
+  keepTextWraps?: boolean;
 }
 
 /**
@@ -58,10 +61,10 @@ export interface RuleOptions {
  * raise the owner's error (its label and record), the rest of the chain as
  * usual. Without owners, the chain over `input`.
  */
-function ownedChain(rule: MappingRule, sources: string[], input: string, ctx: TransformContext, owners: RuleOwners | undefined): string {
-  if (owners?.kind === 'aggregate') return compileChain(rule.transforms, input, { ...ctx, itemOwners: owners.owners });
+function ownedChain(rule: MappingRule, sources: string[], input: string, ctx: TransformContext, owners: RuleOwners | undefined, end: ChainEnd): string {
+  if (owners?.kind === 'aggregate') return compileChain(rule.transforms, input, { ...ctx, itemOwners: owners.owners }, end);
   const first = rule.transforms[0];
-  if (!owners || first?.kind !== 'parseNumber') return compileChain(rule.transforms, input, ctx);
+  if (!owners || first?.kind !== 'parseNumber') return compileChain(rule.transforms, input, ctx, end);
   let parsed: string;
   if (owners.kind === 'sources') {
     // Each source read on its own, as $toNumber reads each value of the list.
@@ -70,7 +73,7 @@ function ownedChain(rule: MappingRule, sources: string[], input: string, ctx: Tr
     // Element by element, so the error names the element the way the owner's array does.
     parsed = `(${owners.items}.${numberCall(owners.value, first, { ...ctx, field: owners.owner.label }, owners.owner.record)})`;
   }
-  return compileChain(rule.transforms.slice(1), parsed, ctx);
+  return compileChain(rule.transforms.slice(1), parsed, ctx, end);
 }
 
 /** JSONata text computing `rule`'s target value at array nesting `depth`; `label` names the field in messages. */
@@ -82,7 +85,9 @@ export function compileRule(rule: MappingRule, depth: number, label: string, opt
   // Several sources become one list, which concat, aggregates and custom expressions take as a whole.
   const input = sources.length === 0 ? '()' : sources.length === 1 ? sources[0]! : `[${sources.join(', ')}]`;
   const ctx = { field: label, tableVariable, valueMapVariable: options.valueMapVariable, sourceCount: sources.length, ...(options.record ? { record: true } : {}) };
-  const value = ownedChain(rule, sources, input, ctx, options.owners);
+  // Every policy reads "" as no value, except a bare value (omit without sources), so a chain ending in one can leave some `$text` out.
+  const end: ChainEnd = { ignoresEmpty: rule.required !== 'omit' || rule.sources.length > 0, keepTextWraps: options.keepTextWraps };
+  const value = ownedChain(rule, sources, input, ctx, options.owners, end);
   switch (rule.required) {
     case 'omit':
       // An empty value ("" or null: a blank CSV cell, empty XML text) leaves the field out, as a missing one does.

@@ -59,8 +59,11 @@ function withSpelling(rule: MappingRule, spelled: readonly string[], text: strin
   const maps = rule.transforms.filter((t) => t.kind === 'valueMap');
   const candidate = { ...rule, sources: [...spelled] };
   try {
-    const again = compileRule(candidate, place.depth, place.label, { record: place.record, valueMapVariable: (n) => { const i = maps.indexOf(n); return i < 0 ? undefined : `$${variables[i]}`; } });
-    return again === text ? candidate : rule;
+    // As the compiler writes it now, or with `$text` around every text transform's input as earlier versions did (transforms/text-wraps.ts).
+    const again = [false, true].map((keepTextWraps) =>
+      compileRule(candidate, place.depth, place.label, { record: place.record, keepTextWraps, valueMapVariable: (n) => { const i = maps.indexOf(n); return i < 0 ? undefined : `$${variables[i]}`; } }),
+    );
+    return again.includes(text) ? candidate : rule;
   } catch {
     return rule;
   }

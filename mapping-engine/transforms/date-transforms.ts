@@ -65,7 +65,7 @@ function compileDate(n: NodeOf<'date'>, input: string, ctx: TransformContext): s
   const format = minutes === undefined ? formatStep(n.to) : zonedFormatStep(n.to, minutes);
   const body = parse.valid === 'true' ? format : `${parse.valid} ? ${format} : ${fail}`;
   // Null and "" are no value (the rule's policy applies), not a date that does not match.
-  return `($s := ${presentText(input)}; ${parse.setup}; $exists($s) ? (${body}) : ())`;
+  return `($s := ${presentText(input, ctx)}; ${parse.setup}; $exists($s) ? (${body}) : ())`;
 }
 
 /** How the spec names the zone a date is written in. */

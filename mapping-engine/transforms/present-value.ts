@@ -11,6 +11,7 @@
  * through `$text`, the same as text: `$trim($text(name))`.
  */
 import type { TransformNode } from './transform-node';
+import type { TransformContext } from './types';
 
 /**
  * `$present($v)`: `$v` without null and "" (a list keeps its other items,
@@ -28,9 +29,13 @@ export function presentCall(input: string): string {
   return `$present(${input})`;
 }
 
-/** JSONata text of `input` as text, null and "" giving no value (not the text "null"). */
-export function presentText(input: string): string {
-  return `$text(${input})`;
+/**
+ * JSONata text of `input` as text, null and "" giving no value (not the text
+ * "null"); `input` itself where the chain showed `$text` changes nothing
+ * there (`ctx.bareText`, see text-wraps.ts).
+ */
+export function presentText(input: string, ctx?: Pick<TransformContext, 'bareText'>): string {
+  return ctx?.bareText ? input : `$text(${input})`;
 }
 
 /** Kinds whose compiled text reads the input through `$present` (see their compilers). */

@@ -11,6 +11,7 @@ import { DATE_TRANSFORMS } from './date-transforms';
 import { NUMBER_TRANSFORMS } from './number-transforms';
 import { TEXT_TRANSFORMS } from './text-transforms';
 import type { TransformKind, TransformNode } from './transform-node';
+import { textInputs, type ChainEnd } from './text-wraps';
 import type { SpecTable, TransformContext, TransformSpec } from './types';
 import { VALUE_TRANSFORMS } from './value-transforms';
 
@@ -48,9 +49,16 @@ export function compileTransform(node: TransformNode, input: string, ctx: Transf
   return text;
 }
 
-/** JSONata text of a chain applied left to right to `input`. */
-export function compileChain(nodes: readonly TransformNode[], input: string, ctx: TransformContext): string {
-  return nodes.reduce((text, node) => compileTransform(node, text, ctx), input);
+/**
+ * JSONata text of a chain applied left to right to `input`; `end` says where
+ * its value goes, which decides where a text transform can read its input
+ * without `$text` (see text-wraps.ts). Without it every text transform's
+ * input is wrapped: an array context's sort or group key, whose text the
+ * reverse compiler compares as layout, stays as earlier versions wrote it.
+ */
+export function compileChain(nodes: readonly TransformNode[], input: string, ctx: TransformContext, end: ChainEnd = { keepTextWraps: true }): string {
+  const bare = textInputs(nodes, end);
+  return nodes.reduce((text, node, i) => compileTransform(node, text, { ...ctx, bareText: bare[i] }), input);
 }
 
 /** Plain-words description of one node (for the spec export). */

@@ -36,21 +36,21 @@ export const TEXT_TRANSFORMS: SpecTable<TextKind> = {
     describe: (n) => `The ${n.keepEmpty ? '' : 'non-empty '}values joined with ${JSON.stringify(n.separator)}${n.keepEmpty ? ' (empty ones kept)' : ''}.`,
   },
   split: {
-    compile: (n, input) => (n.index === undefined ? `$split(${presentText(input)}, ${literal(n.separator)})` : `$split(${presentText(input)}, ${literal(n.separator)})[${n.index}]`),
+    compile: (n, input, ctx) => `$split(${presentText(input, ctx)}, ${literal(n.separator)})${n.index === undefined ? '' : `[${n.index}]`}`,
     describe: (n) => `Split at ${JSON.stringify(n.separator)}${n.index === undefined ? '' : n.index < 0 ? `, part ${-n.index} from the end` : `, part ${n.index + 1}`}.`,
   },
   substring: {
-    compile: (n, input) => `$substring(${presentText(input)}, ${n.start}${n.length === undefined ? '' : `, ${n.length}`})`,
+    compile: (n, input, ctx) => `$substring(${presentText(input, ctx)}, ${n.start}${n.length === undefined ? '' : `, ${n.length}`})`,
     describe: (n) => `Characters from position ${n.start + 1}${n.length === undefined ? '' : `, ${n.length} long`}.`,
   },
   trim: {
     // Through $text: null is no value (not a jsonata error) and a number is trimmed as its text.
-    compile: (_n, input) => `$trim(${presentText(input)})`,
+    compile: (_n, input, ctx) => `$trim(${presentText(input, ctx)})`,
     describe: () => 'Leading, trailing and repeated inner spaces removed.',
   },
   case: {
-    compile: (n, input) => {
-      const text = presentText(input);
+    compile: (n, input, ctx) => {
+      const text = presentText(input, ctx);
       if (n.mode === 'upper') return `$uppercase(${text})`;
       if (n.mode === 'lower') return `$lowercase(${text})`;
       return `$join($split($lowercase(${text}), " ").($uppercase($substring($, 0, 1)) & $substring($, 1)), " ")`;
@@ -59,18 +59,18 @@ export const TEXT_TRANSFORMS: SpecTable<TextKind> = {
   },
   pad: {
     // $pad pads on the left for a negative width. Empty text is no value, not a field of padding.
-    compile: (n, input) => `$pad(${presentText(input)}, ${n.side === 'left' ? -n.width : n.width}, ${literal(n.char)})`,
+    compile: (n, input, ctx) => `$pad(${presentText(input, ctx)}, ${n.side === 'left' ? -n.width : n.width}, ${literal(n.char)})`,
     describe: (n) => `Padded on the ${n.side} with ${JSON.stringify(n.char)} to ${n.width} characters.`,
   },
   replace: {
-    compile: (n, input) => {
+    compile: (n, input, ctx) => {
       if (n.regex && matchesEmpty(new RegExp(n.pattern, `g${n.flags ?? ''}`))) {
         // jsonata refuses a zero-length match at run time (D1004); said here, at validate time, against the rule.
         throw new Error(`the pattern ${JSON.stringify(n.pattern)} can match empty text, which jsonata's $replace refuses; make it match at least one character`);
       }
       const pattern = n.regex ? regexLiteral(n.pattern, n.flags ?? '') : literal(n.pattern);
       // Null is no value, not the text "null".
-      return `$replace(${presentText(input)}, ${pattern}, ${literal(n.replacement)})`;
+      return `$replace(${presentText(input, ctx)}, ${pattern}, ${literal(n.replacement)})`;
     },
     describe: (n) => `Every ${n.regex ? 'match of the pattern' : 'occurrence of'} ${JSON.stringify(n.pattern)} replaced with ${JSON.stringify(n.replacement)}.`,
   },

@@ -24,6 +24,8 @@ export interface TransformContext {
    * the field that owns the value (see compiler/parse-owners.ts).
    */
   itemOwners?: Record<string, { label: string; record?: string }>;
+  /** The input is already text or no value where it counts, so a text transform reads it without `$text` (set per node by `compileChain`, see text-wraps.ts). */
+  bareText?: boolean;
 }
 
 /** How one kind compiles to JSONata and reads in plain words. */

@@ -22,7 +22,7 @@ const samplesDir = join(repo, 'samples');
 const screenshots = join(import.meta.dirname, 'screenshots');
 
 /** The lastName field of crm-to-erp as compiled, and the same wrapped in $uppercase. */
-const LAST_NAME = '$split($text($trim($text(fullName))), " ")[-1]';
+const LAST_NAME = '$split($trim($text(fullName)), " ")[-1]';
 const LAST_NAME_UPPER = `$uppercase(${LAST_NAME})`;
 
 /** The full expression as the panel holds it (Monaco renders only the visible lines). */

@@ -27,6 +27,16 @@ export function unPresentText(node: AstNode | undefined): AstNode | undefined {
   return node ? call(node, 'text', 1)?.[0] : undefined;
 }
 
+/**
+ * The input of a text transform: `$text(X)` -> X, or a call read as it is
+ * (`$trim(...)` inside `$split($trim($text(name)), " ")`: where `$text` would
+ * change nothing, see transforms/text-wraps.ts). Whether the compiler leaves
+ * `$text` out at that place is checked by recompiling.
+ */
+export function textInput(node: AstNode | undefined): AstNode | undefined {
+  return unPresentText(node) ?? (node?.type === 'function' ? node : undefined);
+}
+
 /** `($v := X; ...)` -> [X, the rest of the block's expressions]. */
 export function bound(node: AstNode, name: string): [AstNode, AstNode[]] | undefined {
   const [first, ...rest] = node.type === 'block' ? (node.expressions ?? []) : [];

@@ -4,7 +4,7 @@
  * Patterns are read back from JSONata pictures; a two-digit year shows as a
  * widening step (`$t := ...`) whose comparison holds the pivot year.
  */
-import { bound, call, num, str, unPresentText, unwrap } from './ast-helpers';
+import { bound, call, num, str, textInput, unwrap } from './ast-helpers';
 import type { AstNode } from './reverse-source';
 import type { Peeler } from './reverse-transform';
 
@@ -110,7 +110,7 @@ function toOf(format: AstNode): { to: string; timezone?: string } | undefined {
 /** The date transform's peeler. */
 export const datePeeler: Peeler = (n) => {
   const b = bound(n, 's');
-  const input = unPresentText(b?.[0]);
+  const input = textInput(b?.[0]);
   const rest = b?.[1] ?? [];
   const widen = rest.length === 3 ? rest[0] : undefined;
   const ms = rest[rest.length - 2];

@@ -2,7 +2,9 @@
  * Rebuilds one mapping rule from the JSONata text computing its field: the
  * required-policy wrapper, the transform chain (outermost first) and the
  * source paths. A rebuilt rule is kept only when it compiles back to exactly
- * the same text, so every guess made while reading the AST is checked.
+ * the same text (as the compiler writes it now, or as earlier versions wrote
+ * it: with `$text` around every text transform's input), so every guess made
+ * while reading the AST is checked.
  */
 import jsonata from 'jsonata';
 import type { MappingRule } from '../../document/document-schema';
@@ -59,21 +61,29 @@ function sourcesOf(node: AstNode, depth: number): string[] | undefined {
 /** Variables of the value maps in the chain, by node, as the text named them. */
 type MapNames = Map<TransformNode, string>;
 
-function compiles(rule: MappingRule, place: FieldPlace, maps: MapNames): string | undefined {
+/**
+ * How the compiler writes a rule: as it does now, or `legacy`, with every text
+ * transform's input wrapped in `$text` as earlier versions wrote it
+ * (transforms/text-wraps.ts). Both mean the same, so both read back.
+ */
+type Writing = 'current' | 'legacy';
+const WRITINGS: readonly Writing[] = ['current', 'legacy'];
+
+function compiles(rule: MappingRule, place: FieldPlace, maps: MapNames, writing: Writing = 'current'): string | undefined {
   try {
-    return compileRule(rule, place.depth, place.label, { record: place.record, valueMapVariable: (n) => maps.get(n) });
+    return compileRule(rule, place.depth, place.label, { record: place.record, valueMapVariable: (n) => maps.get(n), keepTextWraps: writing === 'legacy' });
   } catch {
     return undefined;
   }
 }
 
 /** Cuts a custom transform's verbatim text out of `text`, or undefined when the surroundings differ. */
-function fillCustom(rule: MappingRule, place: FieldPlace, text: string, maps: MapNames): MappingRule | undefined {
+function fillCustom(rule: MappingRule, place: FieldPlace, text: string, maps: MapNames, writing: Writing): MappingRule | undefined {
   const custom = rule.transforms.filter((t) => t.kind === 'custom');
   if (custom.length === 0) return rule;
   if (custom.length > 1) return undefined;
   const probe = { ...rule, transforms: rule.transforms.map((t) => (t.kind === 'custom' ? { kind: 'custom' as const, expression: PLACEHOLDER } : t)) };
-  const compiled = compiles(probe, place, maps);
+  const compiled = compiles(probe, place, maps, writing);
   const at = compiled?.indexOf(PLACEHOLDER) ?? -1;
   if (!compiled || at < 0) return undefined;
   const suffix = compiled.slice(at + PLACEHOLDER.length);
@@ -120,6 +130,10 @@ export function reverseRule(text: string, place: FieldPlace): MappingRule | unde
   }
   const base: MappingRule = { target: place.target, sources, transforms, required: policy.required };
   if (policy.default !== undefined) base.default = policy.default;
-  const rule = fillCustom(base, place, text, maps);
-  return rule && compiles(rule, place, maps) === text ? rule : undefined;
+  for (const writing of WRITINGS) {
+    const rule = fillCustom(base, place, text, maps, writing);
+    if (rule && compiles(rule, place, maps, writing) === text) return rule;
+  }
+  return undefined;
 }
+

@@ -7,7 +7,7 @@
 import { quoteName } from '../../transforms/jsonata-text';
 import type { TransformNode } from '../../transforms/transform-node';
 import type { AstNode } from './reverse-source';
-import { bound, call, num, str, unPresent, unPresentText } from './ast-helpers';
+import { bound, call, num, str, unPresent, textInput } from './ast-helpers';
 import { VALUE_PEELERS } from './reverse-value-transforms';
 import { MONEY_CHECK_PEELERS } from './reverse-money-checks';
 import { calculatePeeler, concatPeeler, parseNumberPeeler } from './template-peeler';
@@ -29,11 +29,11 @@ const PEELERS: Peeler[] = [
   calculatePeeler,
   (n) => {
     const a = call(n, 'uppercase', 1) ?? call(n, 'lowercase', 1);
-    const input = unPresentText(a?.[0]);
+    const input = textInput(a?.[0]);
     return input && { node: { kind: 'case', mode: n.procedure?.value === 'uppercase' ? 'upper' : 'lower' }, input };
   },
   (n) => {
-    const input = unPresentText(call(n, 'trim', 1)?.[0]);
+    const input = textInput(call(n, 'trim', 1)?.[0]);
     return input && { node: { kind: 'trim' }, input };
   },
   (n) => {
@@ -44,7 +44,7 @@ const PEELERS: Peeler[] = [
   },
   (n) => {
     const a = call(n, 'substring', 2) ?? call(n, 'substring', 3);
-    const input = unPresentText(a?.[0]);
+    const input = textInput(a?.[0]);
     const start = num(a?.[1]);
     const length = a?.length === 3 ? num(a[2]) : undefined;
     if (!input || start === undefined || (a?.length === 3 && length === undefined)) return undefined;
@@ -52,7 +52,7 @@ const PEELERS: Peeler[] = [
   },
   (n) => {
     const a = call(n, 'pad', 3);
-    const input = unPresentText(a?.[0]);
+    const input = textInput(a?.[0]);
     const width = num(a?.[1]);
     const char = str(a?.[2]);
     if (!input || width === undefined || char === undefined) return undefined;
@@ -76,7 +76,7 @@ const PEELERS: Peeler[] = [
     // `$split(...)[i]`: the index is a filter stage on the call itself.
     const index = n.predicate?.length === 1 ? num((n.predicate[0] as { type?: string; expr?: AstNode }).expr) : undefined;
     const a = index === undefined ? undefined : call({ ...n, predicate: undefined }, 'split', 2);
-    const input = unPresentText(a?.[0]);
+    const input = textInput(a?.[0]);
     const separator = str(a?.[1]);
     return input && separator !== undefined && index !== undefined ? { node: { kind: 'split', separator, index }, input } : undefined;
   },
@@ -91,7 +91,7 @@ const PEELERS: Peeler[] = [
   (n) => {
     // Split with an index is a path whose last step is a filter; without one, a plain call.
     const a = call(n, 'split', 2);
-    const input = unPresentText(a?.[0]);
+    const input = textInput(a?.[0]);
     const separator = str(a?.[1]);
     return input && separator !== undefined ? { node: { kind: 'split', separator }, input } : undefined;
   },

@@ -6,7 +6,7 @@
  */
 import type { Scalar, TransformNode } from '../../transforms/transform-node';
 import type { AstNode } from './reverse-source';
-import { bound, call, num, scalar, str, stringList, unPresent, unPresentText, unwrap } from './ast-helpers';
+import { bound, call, num, scalar, str, stringList, unPresent, textInput, unwrap } from './ast-helpers';
 import { datePeeler } from './reverse-date';
 import { conditionPeeler, filterPeeler } from './reverse-predicate';
 import type { Peeler } from './reverse-transform';
@@ -25,7 +25,7 @@ function unknownOf(node: AstNode | undefined): OnUnknown | undefined {
 
 const replace: Peeler = (n) => {
   const a = call(n, 'replace', 3);
-  const input = unPresentText(a?.[0]);
+  const input = textInput(a?.[0]);
   const replacement = str(a?.[2]);
   if (!input || replacement === undefined) return undefined;
   const plain = str(a?.[1]);
