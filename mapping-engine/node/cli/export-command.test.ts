@@ -17,6 +17,23 @@ describe('mapwright export', () => {
     expect(out).toContain('| complete account | `source/crm-account.json` | output tests/complete-account.expected.json | **passed** |');
   });
 
+  it("marks the web order's free-text note as personal data in the Markdown and CSV specs, without showing it", async () => {
+    const webOrder = join(import.meta.dirname, '..', '..', '..', 'samples', 'web-order-to-erp', 'web-order-to-erp.mapwright.json');
+    const md = await runCli('export', webOrder, '--spec', 'md', '--no-tests');
+    expect(md.code).toBe(0);
+    // The source note is masked as free text (a name and a phone number in the sample), the target that copies it carries personal data.
+    expect(md.out).toMatch(/^\| `order\.note` \| freeText \| yes \| .*phone.* \|$/m);
+    expect(md.out).toContain('| `deliveryNote` | yes | `order.note` | no |');
+    expect(md.out).toContain('| `carrier` | no |  | yes |');
+    expect(md.out).not.toMatch(/Anna|Weber|5550 1234/);
+    const csv = await runCli('export', webOrder, '--spec', 'csv', '--no-tests');
+    expect(csv.code).toBe(0);
+    const row = csv.out.split('\n').find((line) => line.startsWith('deliveryNote,'));
+    // Personal data, from order.note, values may not be logged.
+    expect(row).toMatch(/,yes,order\.note,no,/);
+    expect(csv.out).not.toMatch(/Anna|Weber|5550 1234/);
+  });
+
   it('prints the .jsonata expression, which the plain jsonata package parses', async () => {
     const { code, out } = await runCli('export', SAMPLE, '--spec', 'jsonata', '--no-tests');
     expect(code).toBe(0);
