@@ -87,6 +87,20 @@ describe('importSheet', () => {
     ]);
   });
 
+  it('reads a JSONata cell written with every $text, as earlier versions wrote it, and as written now', () => {
+    const headers = ['Target field', 'Source fields', 'JSONata'];
+    const rows = [
+      ['first', 'fullName', '$required($split($text($trim($text(fullName))), " ")[0], "first")'],
+      ['last', 'fullName', '$required($split($trim($text(fullName)), " ")[-1], "last")'],
+    ];
+    const out = importSheet(doc, { headers, rows }, { target: 'Target field', sources: 'Source fields', jsonata: 'JSONata' }, { sourceRoot: root('fullName'), targetRoot: root('first', 'last') });
+    const split = (index: number) => [{ kind: 'trim' }, { kind: 'split', separator: ' ', index }];
+    expect(out.edits).toEqual([
+      { kind: 'addRule', rule: { target: 'first', sources: ['fullName'], transforms: split(0), required: 'error' } },
+      { kind: 'addRule', rule: { target: 'last', sources: ['fullName'], transforms: split(-1), required: 'error' } },
+    ]);
+  });
+
   it('refuses a column the sheet does not have with IMPORT_SHEET', () => {
     expect(() => importSheet(doc, { headers: ['a'], rows: [] })).toThrow(expect.objectContaining({ code: 'IMPORT_SHEET' }));
   });
