@@ -24,6 +24,7 @@ import { useStable } from './use-stable';
 import { useTidy } from './use-tidy';
 import { nodeForNames, type FieldNode } from '../fields/field-tree-model';
 import { useFieldTree } from '../fields/use-field-tree';
+import { acceptJoin, linkedMessage } from './join-offer';
 import { LinkInspector, linkText } from './LinkInspector';
 import { LinkLayer } from './LinkLayer';
 import { routeLinks, type SideView } from './link-geometry';
@@ -66,8 +67,8 @@ export function CanvasView({ api, store, projectPath, readOnly, feedback }: Canv
   const doc = useDocument(store, (s) => s.document);
   const storeReadOnly = useDocument(store, (s) => s.readOnly);
   const locked = readOnly || storeReadOnly;
-  const sourceExpansion = useExpansion();
-  const targetExpansion = useExpansion();
+  const sourceExpansion = useExpansion(projectPath && `${projectPath}\u0000source`); // kept across the rules view and back
+  const targetExpansion = useExpansion(projectPath && `${projectPath}\u0000target`);
   const source = useFieldTree(api, projectPath, doc, 'source', sourceExpansion.expanded);
   const target = useFieldTree(api, projectPath, doc, 'target', targetExpansion.expanded);
   const allLinks = useMemo(() => (doc ? documentLinks(doc) : []), [doc]);
@@ -150,7 +151,7 @@ export function CanvasView({ api, store, projectPath, readOnly, feedback }: Canv
       }
       const result = apply(proposal.edit, `link ${from.name} → ${to.name}`);
       if (!result.ok) return;
-      setStatus({ text: `Linked ${proposal.edit.source} → ${proposal.edit.target}` });
+      setStatus(linkedMessage(result.document, proposal.edit, to));
       setSelectedField({ side: 'target', id: to.id });
       selectCreated(result, proposal.edit);
     },
@@ -325,6 +326,7 @@ export function CanvasView({ api, store, projectPath, readOnly, feedback }: Canv
           const made = offer.edit.edits[offer.edit.edits.length - 1];
           if (made?.kind === 'linkSource') selectCreated(result, made);
         }}
+        onJoin={(offer) => acceptJoin(offer, apply, setStatus)}
       />
       <LinkInspector
         doc={doc}

@@ -29,10 +29,41 @@ export interface Expansion {
   setExpanded: (update: (old: ReadonlySet<string>) => ReadonlySet<string>) => void;
 }
 
-/** Expansion state for one tree. */
-export function useExpansion(): Expansion {
-  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
-  return { expanded, setExpanded };
+/**
+ * The expanded fields of each tree by key (project and side), kept while the
+ * page lives: switching to the rules view unmounts the canvas, and coming
+ * back must not fold the trees the user opened.
+ */
+const remembered = new Map<string, ReadonlySet<string>>();
+/** How many trees are remembered (the oldest is forgotten first). */
+const REMEMBERED_MAX = 16;
+
+function remember(key: string, expanded: ReadonlySet<string>): void {
+  remembered.delete(key);
+  remembered.set(key, expanded);
+  if (remembered.size > REMEMBERED_MAX) remembered.delete(remembered.keys().next().value as string);
+}
+
+/**
+ * Expansion state for one tree. With a `key` (the project and the side) the
+ * state outlives the component: it starts from what was expanded under that
+ * key, and a new key starts from that key's state.
+ */
+export function useExpansion(key?: string): Expansion {
+  const [state, setState] = useState<{ key?: string; expanded: ReadonlySet<string> }>(() => ({ key, expanded: (key && remembered.get(key)) || new Set() }));
+  let current = state;
+  if (state.key !== key) {
+    current = { key, expanded: (key && remembered.get(key)) || new Set() };
+    setState(current);
+  }
+  const setExpanded = useCallback((update: (old: ReadonlySet<string>) => ReadonlySet<string>) => {
+    setState((old) => {
+      const expanded = update(old.expanded);
+      if (old.key) remember(old.key, expanded);
+      return { key: old.key, expanded };
+    });
+  }, []);
+  return { expanded: current.expanded, setExpanded };
 }
 
 /**

@@ -3,7 +3,7 @@
  * arrows move through the list, Enter picks the active option (or the typed
  * text when `allowFree`), Escape closes the list, then lets the key through.
  */
-import { useId, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
 
 /** One completion. */
 export interface ComboOption {
@@ -29,6 +29,24 @@ export interface ComboboxProps {
   children?: ReactNode;
 }
 
+/** The list's tallest height (px); a smaller window gets a shorter list. */
+const LIST_MAX = 224;
+/** Space kept between the list and the window's edge (px). */
+const EDGE = 8;
+
+/**
+ * Where the list goes for an input at `box` in a window `innerHeight` high:
+ * below it when the list fits there or there is more room below than above,
+ * else above it; as tall as the room allows, up to {@link LIST_MAX}.
+ */
+export function listPlacement(box: { top: number; bottom: number; left: number; width: number }, innerHeight: number): CSSProperties {
+  const below = innerHeight - box.bottom - EDGE;
+  const above = box.top - EDGE;
+  const common: CSSProperties = { position: 'fixed', left: box.left, width: box.width, right: 'auto' };
+  if (below >= Math.min(LIST_MAX, 120) || below >= above) return { ...common, top: box.bottom + 2, bottom: 'auto', maxHeight: Math.max(0, Math.min(LIST_MAX, below)) };
+  return { ...common, top: 'auto', bottom: innerHeight - box.top + 2, maxHeight: Math.min(LIST_MAX, above) };
+}
+
 /** The combobox. */
 export function Combobox({ label, placeholder, options, onPick, allowFree, autoFocus, disabled, onEscape, children }: ComboboxProps) {
   const id = useId();
@@ -37,6 +55,25 @@ export function Combobox({ label, placeholder, options, onPick, allowFree, autoF
   const [active, setActive] = useState(0);
   const shown = open ? options(typed) : [];
   const activeOption = shown[Math.min(active, shown.length - 1)];
+  const input = useRef<HTMLInputElement>(null);
+  const [placement, setPlacement] = useState<CSSProperties>();
+  const listShown = open && shown.length > 0;
+
+  // Placed from the input's box while the list shows, again when anything scrolls or the window resizes.
+  useLayoutEffect(() => {
+    if (!listShown) return;
+    const place = () => {
+      const el = input.current;
+      if (el) setPlacement(listPlacement(el.getBoundingClientRect(), window.innerHeight));
+    };
+    place();
+    window.addEventListener('scroll', place, true);
+    window.addEventListener('resize', place);
+    return () => {
+      window.removeEventListener('scroll', place, true);
+      window.removeEventListener('resize', place);
+    };
+  }, [listShown]);
 
   const pick = (value: string) => {
     onPick(value);
@@ -72,11 +109,12 @@ export function Combobox({ label, placeholder, options, onPick, allowFree, autoF
   return (
     <div className="combo">
       <input
+        ref={input}
         className="text-input combo-input"
         role="combobox"
         aria-label={label}
         aria-autocomplete="list"
-        aria-expanded={open && shown.length > 0}
+        aria-expanded={listShown}
         aria-controls={`${id}-list`}
         aria-activedescendant={activeOption ? `${id}-opt-${shown.indexOf(activeOption)}` : undefined}
         placeholder={placeholder}
@@ -94,8 +132,8 @@ export function Combobox({ label, placeholder, options, onPick, allowFree, autoF
         onKeyDown={onKey}
       />
       {children}
-      {open && shown.length > 0 && (
-        <ul className="combo-list" role="listbox" id={`${id}-list`} aria-label={`${label} suggestions`}>
+      {listShown && (
+        <ul className="combo-list" role="listbox" id={`${id}-list`} aria-label={`${label} suggestions`} style={placement}>
           {shown.map((option, i) => (
             <li
               key={option.value}

@@ -134,6 +134,8 @@ export function RulesTable({ rows, selected, readOnly, onSelect, onOpen, onUnmap
 
   const renderRow = (row: TargetRow, i: number) => {
     const isSelected = i === index;
+    const sourcesText = row.kind === 'array' ? (row.context ? `each ${row.context.source}` : '') : (row.rule?.sources.join(', ') ?? '');
+    const chainText = chain(row);
     return (
       <tr
         key={row.path}
@@ -161,11 +163,12 @@ export function RulesTable({ rows, selected, readOnly, onSelect, onOpen, onUnmap
         <td role="gridcell" className="rules-required">
           {row.required ? <span title="required">●</span> : ''}
         </td>
-        <td role="gridcell" className="rules-sources">
-          {row.kind === 'array' ? (row.context ? `each ${row.context.source}` : '') : (row.rule?.sources.join(', ') ?? '')}
+        {/* The title shows the whole text of a cell the column cuts short. */}
+        <td role="gridcell" className="rules-sources" title={sourcesText || undefined}>
+          {sourcesText}
         </td>
-        <td role="gridcell" className="rules-transforms">
-          {chain(row)}
+        <td role="gridcell" className="rules-transforms" title={chainText || undefined}>
+          {chainText}
         </td>
         <td role="gridcell" className="rules-policy">
           {row.rule && row.rule.required !== 'omit' ? row.rule.required : ''}

@@ -1,0 +1,117 @@
+/**
+ * The studio on a laptop's window (1280×800), as a consultant building a
+ * mapping uses it: the canvas's transform palette shows its choices where
+ * they can be seen and clicked (the inspector below the trees is short and
+ * scrolls), the trees keep what the user opened across a switch to the
+ * rules view and back, and the JSONata panel's scope switch stays inside
+ * the panel with a long field name selected.
+ */
+import type { Locator, Page } from 'playwright-core';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWebHost, type WebHost } from '../../electron/web/web-host';
+import { CHROMIUM_PATH, hasChromium, launchChromium, openPage, scratchSettingsDir, type ChromiumSession } from './chromium';
+import { screenshot, TEST_SHOTS } from './screenshots';
+
+const samplesDir = join(import.meta.dirname, '..', '..', 'samples');
+
+/** The row of `name` in a tree (its accessible name starts with the field's name). */
+function row(tree: Locator, name: string): Locator {
+  return tree.getByRole('treeitem', { name: new RegExp(`^${name},`) });
+}
+
+/** True when the point at the middle of `locator` shows `locator` itself (nothing clips or covers it). */
+async function visibleAtItsMiddle(page: Page, locator: Locator): Promise<boolean> {
+  const box = await locator.boundingBox();
+  if (!box) return false;
+  const handle = await locator.elementHandle();
+  return page.evaluate(
+    ({ x, y, el }) => {
+      const hit = document.elementFromPoint(x, y);
+      return hit !== null && el !== null && (hit === el || el.contains(hit));
+    },
+    { x: box.x + box.width / 2, y: box.y + box.height / 2, el: handle },
+  );
+}
+
+describe.skipIf(!hasChromium)(`the studio in a 1280×800 window (skipped when ${CHROMIUM_PATH} is missing)`, () => {
+  let session: ChromiumSession;
+  let host: WebHost;
+  beforeAll(async () => {
+    session = await launchChromium();
+    host = await startWebHost({ samplesDir, settingsDir: scratchSettingsDir() });
+  }, 180_000);
+  afterAll(async () => {
+    await host?.close();
+    await session?.close();
+  });
+
+  async function openCanvas(): Promise<{ page: Page; problems: string[]; source: Locator; target: Locator }> {
+    const { page, problems } = await openPage(session, host.url);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.getByTestId('jsonata').waitFor();
+    await page.getByRole('group', { name: 'Mapping view' }).getByRole('button', { name: 'Canvas' }).click();
+    const source = page.getByRole('tree', { name: 'Source fields' });
+    const target = page.getByRole('tree', { name: 'Target fields' });
+    await row(target, 'customerNumber').waitFor();
+    return { page, problems, source, target };
+  }
+
+  it('shows the transform palette of the canvas inspector where it can be clicked, and the click opens the form', async () => {
+    const { page, problems, target } = await openCanvas();
+    await row(target, 'customerNumber').click();
+    const inspector = page.getByRole('region', { name: 'Link inspector' });
+    await inspector.getByRole('button', { name: 'Insert transform…' }).click();
+    await page.getByRole('combobox', { name: 'Transform' }).fill('date');
+    const option = page.getByRole('listbox', { name: 'Transform suggestions' }).getByRole('option', { name: /^Date/ });
+    await option.waitFor();
+    await screenshot(page, join(TEST_SHOTS, 'laptop-canvas-palette.png'));
+    // What a user sees is what a user can click: the option is not clipped by the inspector.
+    await expect.poll(() => visibleAtItsMiddle(page, option)).toBe(true);
+    const box = (await option.boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await inspector.getByRole('form', { name: 'Date parameters' }).waitFor();
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps the fields the user opened in both trees across the rules view and back', async () => {
+    const { page, problems, source, target } = await openCanvas();
+    await row(source, 'billing').click();
+    await page.keyboard.press('ArrowRight');
+    await row(target, 'address').click();
+    await page.keyboard.press('ArrowRight');
+    await row(source, 'postalCode').waitFor();
+    await row(target, 'postcode').waitFor();
+    const view = page.getByRole('group', { name: 'Mapping view' });
+    await view.getByRole('button', { name: 'Rules' }).click();
+    await page.getByRole('grid', { name: 'Target fields' }).waitFor();
+    await view.getByRole('button', { name: 'Canvas' }).click();
+    await row(target, 'customerNumber').waitFor();
+    expect(await row(source, 'billing').getAttribute('aria-expanded')).toBe('true');
+    expect(await row(target, 'address').getAttribute('aria-expanded')).toBe('true');
+    expect(await row(source, 'postalCode').count()).toBe(1);
+    expect(await row(target, 'postcode').count()).toBe(1);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the type and status words of the rules view whole, and a cut source in full on hover', async () => {
+    const { page, problems } = await openPage(session, host.url);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const grid = page.getByRole('grid', { name: 'Target fields' });
+    // Unmap one field (Delete in the grid), so an "unmapped" badge shows.
+    await grid.getByRole('row', { name: 'revenue, mapped', exact: true }).click();
+    await page.keyboard.press('Delete');
+    await grid.getByRole('row', { name: 'revenue, unmapped', exact: true }).waitFor();
+    await screenshot(page, join(TEST_SHOTS, 'laptop-rules-columns.png'));
+    const cut = await grid.locator('th, td.rules-type, td.rules-status, td.rules-policy').evaluateAll((cells) =>
+      cells.filter((cell) => cell.scrollWidth > cell.clientWidth).map((cell) => cell.textContent),
+    );
+    expect(cut).toEqual([]);
+    const country = grid.getByRole('row', { name: 'address.country, mapped', exact: true }).locator('td.rules-sources');
+    expect(await country.getAttribute('title')).toBe('billing.countryCode');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
