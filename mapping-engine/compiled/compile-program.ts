@@ -25,8 +25,9 @@ import { buildTargetTree, type TargetNode } from '../compiler/target-tree';
 import { levelsUp } from '../compiler/source-paths';
 import { splitPath } from '../transforms/jsonata-text';
 import { tableShape, tableSource } from '../compiler/lookup-table';
-import { compileDocument, type CompiledMapping, type CompileOptions } from '../compiler/compile-document';
-import { emitPredicate, emitTransform, type ConstantPool, type TableData, type TableSource } from './emit-transform';
+import { compileDocument, type CompiledMapping } from '../compiler/compile-document';
+import { emitPredicate, emitTransform, type ConstantPool, type TableSource } from './emit-transform';
+import { tableResolver, type FileTables } from './table-data';
 import { unknownMember } from './known-shape';
 
 /** A compiled program, or why the document runs through jsonata. */
@@ -255,39 +256,6 @@ function arrayFunction(e: Emitter, node: Extract<TargetNode, { kind: 'array' }>,
   );
   e.functions.push(lines.join('\n'));
   return name;
-}
-
-/** Contents of the tables stored in files, as the host read them (what the JSONata compiler takes). */
-export type FileTables = NonNullable<CompileOptions['tables']>;
-
-/** Every value of `data` is text (a code table's entries, a row, a constants table). */
-function allText(data: unknown): data is Record<string, string> {
-  return data !== null && typeof data === 'object' && !Array.isArray(data) && Object.values(data).every((v) => typeof v === 'string');
-}
-
-/**
- * The contents of each table by name, as the JSONata's top block binds them
- * (declared in the document, or read from the table's file by the host).
- * A table whose contents are not of its shape, or that names `__proto__`
- * (a key jsonata's object constructor does not keep), is unknown, so a
- * document reading it runs through jsonata.
- */
-function tableResolver(doc: MappingDocument, files: FileTables): TableSource {
-  const cache = new Map<string, TableData | undefined>();
-  const resolve = (name: string): TableData | undefined => {
-    const declared = Object.hasOwn(doc.lookups, name) ? doc.lookups[name] : undefined;
-    if (!declared) return undefined;
-    const shape = tableShape(declared);
-    const data: unknown = 'entries' in declared ? declared.entries : 'rows' in declared ? declared.rows : 'constants' in declared ? declared.constants : Object.hasOwn(files, name) ? files[name] : undefined;
-    if (data === null || typeof data !== 'object' || Object.hasOwn(data, '__proto__')) return undefined;
-    if (shape !== 'rows') return allText(data) ? { shape, data } : undefined;
-    const rows = Object.values(data) as unknown[];
-    return rows.every((row) => allText(row) && !Object.hasOwn(row, '__proto__')) ? { shape, data: data as Record<string, Record<string, string>> } : undefined;
-  };
-  return (name) => {
-    if (!cache.has(name)) cache.set(name, resolve(name));
-    return cache.get(name);
-  };
 }
 
 /**

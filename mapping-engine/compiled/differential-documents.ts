@@ -5,6 +5,7 @@
  * meets each of them. Test support only.
  */
 import type { MappingDocumentInput } from '../document/document-schema';
+import { NUMBER_DOCUMENTS } from './differential-numbers';
 import { TABLE_DOCUMENTS } from './differential-tables';
 
 /** Seed records: an order-like shape with nested objects, arrays of objects and arrays of text. */
@@ -220,27 +221,6 @@ export const DIFFERENTIAL_DOCUMENTS: MappingDocumentInput[] = [
   },
   {
     ...base,
-    name: 'number text and exact amounts',
-    arrays: [{ target: '.', source: '.' }],
-    rules: [
-      { target: 'id', sources: ['id'] },
-      { target: 'grouped', sources: ['amount'], transforms: [{ kind: 'formatNumber', picture: '#,##0.00' }] },
-      { target: 'comma', sources: ['amount'], transforms: [{ kind: 'formatNumber', picture: '#.##0,00', decimalSeparator: ',', groupingSeparator: '.' }] },
-      { target: 'optional', sources: ['amount'], transforms: [{ kind: 'formatNumber', picture: '0.0##' }] },
-      { target: 'hash', sources: ['qty'], transforms: [{ kind: 'formatNumber', picture: '#' }] },
-      { target: 'fraction', sources: ['amount'], transforms: [{ kind: 'formatNumber', picture: '#.00' }] },
-      { target: 'fixed', sources: ['amount'], transforms: [{ kind: 'round', decimals: 2, fixed: true }] },
-      { target: 'sum', sources: ['lines'], transforms: [{ kind: 'aggregate', fn: 'sum', field: 'amount', decimals: 2, fixed: true }] },
-      { target: 'average', sources: ['lines'], transforms: [{ kind: 'aggregate', fn: 'average', field: 'amount', decimals: 2 }] },
-      { target: 'smallest', sources: ['lines'], transforms: [{ kind: 'aggregate', fn: 'min', field: 'amount', decimals: 1 }] },
-      { target: 'ledger', sources: ['lines'], transforms: [{ kind: 'aggregate', fn: 'sum', field: 'amount', times: 'qty', itemDecimals: 2 }] },
-      { target: 'ledgerExact', sources: ['lines'], transforms: [{ kind: 'aggregate', fn: 'sum', field: 'qty', times: 'amount', itemDecimals: 2, decimals: 2, fixed: true }] },
-      { target: 'prices', sources: ['lines'], transforms: [{ kind: 'aggregate', fn: 'max', field: 'price', decimalSeparator: ',', thousandsSeparator: '.' }] },
-      { target: 'priceTotal', sources: ['lines'], transforms: [{ kind: 'aggregate', fn: 'sum', field: 'price', times: 'qty', decimalSeparator: ',', thousandsSeparator: '.', decimals: 2 }] },
-    ],
-  },
-  {
-    ...base,
     name: 'checks, rejections and replace with groups',
     arrays: [{ target: '.', source: '.' }],
     rules: [
@@ -282,5 +262,6 @@ export const DIFFERENTIAL_DOCUMENTS: MappingDocumentInput[] = [
       { target: 'byDay.outer', sources: ['../id'] },
     ],
   },
+  ...NUMBER_DOCUMENTS,
   ...TABLE_DOCUMENTS,
 ];

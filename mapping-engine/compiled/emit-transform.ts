@@ -12,7 +12,7 @@ import { fixedPicture } from '../transforms/money';
 import { zoneRule } from '../transforms/zone-rule';
 import { isNamedZone, fixedMinutes } from '../transforms/date-zones';
 import { supportsDate } from './date-runtime';
-import { numberPicture } from './runtime-numbers';
+import { numberPicture } from './number-picture';
 import { replacementParts } from './runtime-text';
 
 /** Where emitted code keeps its constants: each call returns the name of a constant bound once in the program's prelude. */

@@ -10,7 +10,8 @@
 import type { CompiledMapping } from '../compiler/compile-document';
 import type { MappingDocument } from '../document/document-schema';
 import { parameterBinding } from '../compiler/run-parameters';
-import { compileProgram, type FileTables, type ProgramResult } from './compile-program';
+import { compileProgram, type ProgramResult } from './compile-program';
+import type { FileTables } from './table-data';
 
 /** A mapping as the hosts hold it: its document, compiled expression and the CSV lookup tables it read. */
 export interface EngineMapping {
