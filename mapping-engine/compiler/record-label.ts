@@ -57,7 +57,7 @@ function concat(pieces: Array<string | { expr: string }>): string {
 }
 
 /** How a key path is shown: without the `../` or `/` that only say where it is read from, nor JSONata's backticks (`Zahlungs-Nr "PAY-0042"`). */
-function keyName(path: string): string {
+export function keyName(path: string): string {
   return path
     .replace(/^(\.\.\/)+/, '')
     .replace(/^\//, '')

@@ -13,6 +13,7 @@ import { ruleJson } from './rule-json';
 import { describeChain, describeCondition, describeTransformNode, showScalar } from './describe-transform';
 import { summariseMasking } from './masking-summary';
 import { lookupRows } from './table-uses';
+import { arrayRecordWords, documentRecordWords } from './record-words';
 import type { MappingSpec, SpecArray, SpecEndpoint, SpecField, SpecUnmapped } from './spec-types';
 import { summariseTests, type TestResultInput } from './test-summary';
 
@@ -94,6 +95,8 @@ function fieldRow(rule: MappingRule, input: BuildSpecInput): SpecField {
     row.schemaRequired = schemaField.required;
   }
   if (array) row.array = array.target;
+  const record = fieldRecordWords(names, input.document);
+  if (record) row.record = record;
   if (rule.default !== undefined) row.default = rule.default;
   if (rule.notes !== undefined) row.notes = rule.notes;
   return row;
@@ -114,7 +117,16 @@ function arrayRow(a: ArrayContext): SpecArray {
   if (a.sort) parts.push(`sorted by ${keyWords(a.sort.field, a.sort.transforms)}, ${a.sort.descending ? 'largest' : 'smallest'} first`);
   // The required policy: what an empty list does to the record.
   parts.push(a.required === 'error' ? 'required: at least one element, an empty list is an error (MAP_REQUIRED_MISSING)' : 'optional: an empty list is left out');
-  return { target: a.target, source: a.source, description: parts.join('; ') };
+  const records = arrayRecordWords(a);
+  if (records) parts.push(`errors name an item as ${records}`);
+  return { target: a.target, source: a.source, description: parts.join('; '), ...(records ? { records } : {}) };
+}
+
+/** How errors name the record of a field at target `names`: as the innermost array around it with a record key does, else as the document's key does. */
+function fieldRecordWords(names: readonly string[], doc: MappingDocument): string | undefined {
+  const keyed = doc.arrays.filter((a) => arrayRecordWords(a) !== undefined);
+  const array = arrayOf(names, keyed);
+  return array ? arrayRecordWords(array) : documentRecordWords(doc);
 }
 
 /**
@@ -152,6 +164,7 @@ export function buildSpec(input: BuildSpecInput): MappingSpec {
       formatVersion: doc.formatVersion,
       engineVersion: input.engineVersion,
       generatedAt: input.generatedAt,
+      ...(documentRecordWords(doc) === undefined ? {} : { records: documentRecordWords(doc) }),
     },
     fields: doc.rules.map((rule) => fieldRow(rule, input)),
     arrays: doc.arrays.map(arrayRow),

@@ -4,7 +4,8 @@
  * unmapped fields. CSV holds one table, so lookups, tests and the masked source
  * fields live in the other formats; each mapped field's row says whether
  * personal data flows into it and whether its values may be logged, and
- * with lookup tables a last column names the tables it uses.
+ * with lookup tables a column names the tables it uses, and with record keys
+ * a last column says how an error of the field names its record.
  * `writeCsv` quotes and prefixes cells a spreadsheet would run as formulas (`=`, `+`, `-`, `@`, TAB, CR) with `'`.
  */
 import { writeCsv } from '../payload/csv-write';
@@ -20,6 +21,9 @@ type Column = (typeof CSV_COLUMNS)[number];
 
 /** The column after {@link CSV_COLUMNS} when the mapping has lookup tables: the tables each field uses. */
 export const TABLES_COLUMN = 'Tables';
+
+/** The last column when some field's errors name their record by a key (`recordKey`): how they name it. */
+export const RECORD_COLUMN = 'Record in errors';
 
 /** Renders the field table as CSV text (comma, `\n`, header row). */
 export function renderCsv(spec: MappingSpec): string {
@@ -64,9 +68,19 @@ export function renderCsv(spec: MappingSpec): string {
       'Rule (JSON)': '',
     });
   }
-  // With lookup tables, a last column names the tables each field uses (custom code mentioning one included).
-  if (spec.lookups.length === 0) return writeCsv(rows as unknown as JsonValue, { columns: [...CSV_COLUMNS] });
+  // With lookup tables, a column names the tables each field uses (custom code mentioning one included);
+  // with record keys, a last column says how an error of the field names its record.
   const tables = tablesByField(spec.lookups);
-  const withTables = rows.map((row, i) => ({ ...row, [TABLES_COLUMN]: i < spec.fields.length ? (tables.get(row['Target field']) ?? []).join(', ') : '' }));
-  return writeCsv(withTables as unknown as JsonValue, { columns: [...CSV_COLUMNS, TABLES_COLUMN] });
+  const hasTables = spec.lookups.length > 0;
+  const hasRecords = spec.fields.some((f) => f.record !== undefined);
+  const extended = rows.map((row, i) => {
+    const field = i < spec.fields.length ? spec.fields[i] : undefined;
+    return {
+      ...row,
+      ...(hasTables ? { [TABLES_COLUMN]: field ? (tables.get(row['Target field']) ?? []).join(', ') : '' } : {}),
+      ...(hasRecords ? { [RECORD_COLUMN]: field?.record ?? '' } : {}),
+    };
+  });
+  const columns = [...CSV_COLUMNS, ...(hasTables ? [TABLES_COLUMN] : []), ...(hasRecords ? [RECORD_COLUMN] : [])];
+  return writeCsv(extended as unknown as JsonValue, { columns });
 }

@@ -29,6 +29,8 @@ export interface SpecHeader {
   engineVersion: string;
   /** ISO date-time the spec was generated (passed in, so golden files stay stable). */
   generatedAt: string;
+  /** How errors name the input by the document's `recordKey` and `recordLabel` (`Payment-No "…" (field "Zahlungs-Nr")`). */
+  records?: string;
 }
 
 /** What happens when a target field computes no value. */
@@ -44,6 +46,8 @@ export interface SpecField {
   schemaRequired?: boolean;
   /** The array context the field sits in (its target path), if any. */
   array?: string;
+  /** How an error of this field names its record: by the record key of the innermost keyed array around it, or the document's. */
+  record?: string;
   /** Source field paths as written in the document. */
   sources: string[];
   /** One plain-words phrase per transform, in order. */
@@ -66,8 +70,10 @@ export interface SpecArray {
   /** Target array path, or `.` when the whole output is a list. */
   target: string;
   source: string;
-  /** Source, filter, sort and group-by in plain words. */
+  /** Source, filter, sort and group-by in plain words (and how errors name an item). */
   description: string;
+  /** How errors name an item by the array's `recordKey` and `recordLabel`, when it has a key. */
+  records?: string;
 }
 
 /** A lookup table in full. */

@@ -104,7 +104,7 @@ describe('XLSX details', () => {
     });
     const spec = buildSpec({ document, compiled: compileDocument(document), generatedAt: '2026-01-01T00:00:00Z', engineVersion: '1' });
     const workbook = await readBack(await renderXlsx(spec));
-    const note = workbook.getWorksheet('Fields')!.getRow(2).getCell(10);
+    const note = workbook.getWorksheet('Fields')!.getRow(2).getCell(11);
     expect(note.value).toBe("'+SUM(1,2)");
     expect(note.formula).toBeUndefined();
     expect(workbook.getWorksheet('Overview')!.getRow(2).getCell(2).value).toBe('\'=cmd|"/c calc"!A1');

@@ -73,8 +73,8 @@ export function buildWorkbook(spec: MappingSpec): ExcelJS.Workbook {
   addSheet(
     workbook,
     'Fields',
-    ['Target field', 'Type', 'Required in target', 'Array', 'Source fields', 'Transform', 'JSONata', 'When empty', 'Default', 'Notes', 'Rule (JSON)'],
-    spec.fields.map((f) => [f.path, f.type ?? '', requiredText(f.schemaRequired), f.array ?? '', f.sources.join('\n'), f.transform, f.jsonata, f.policyText, defaultText(f), f.notes ?? '', f.rule]),
+    ['Target field', 'Type', 'Required in target', 'Array', 'Record in errors', 'Source fields', 'Transform', 'JSONata', 'When empty', 'Default', 'Notes', 'Rule (JSON)'],
+    spec.fields.map((f) => [f.path, f.type ?? '', requiredText(f.schemaRequired), f.array ?? '', f.record ?? '', f.sources.join('\n'), f.transform, f.jsonata, f.policyText, defaultText(f), f.notes ?? '', f.rule]),
   );
   addSheet(
     workbook,
