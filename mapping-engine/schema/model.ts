@@ -85,6 +85,12 @@ export interface SchemaField {
   maxOccurs?: number;
   /** The children are alternatives (oneOf/anyOf/xs:choice), exactly one of which applies. */
   choice?: boolean;
+  /**
+   * For content that is one xs:choice: how many alternatives must be present (`min`: 0 for an optional
+   * choice, else 1) and whether every alternative is a single element (`singleElements`), so that two
+   * different ones present break the schema. Output validation enforces it.
+   */
+  choiceRule?: { min: number; singleElements: boolean };
   /** The object may hold members the schema does not list (xs:any, additionalProperties). */
   open?: boolean;
   /** True when the type definition recursed and children were cut at this field. */

@@ -120,6 +120,14 @@ class FieldWalker {
     if (field.facets) for (const problem of facetProblems(value, field.facets)) this.add(steps, 'MAP_SCHEMA', problem);
   }
 
+  /** An xs:choice: one of its alternatives when it is required, never two different single elements. */
+  private choice(value: Record<string, unknown>, field: SchemaField, rule: NonNullable<SchemaField['choiceRule']>, steps: PathStep[]): void {
+    const alternatives = (field.children ?? []).filter((child) => child.xml?.kind === 'element').map((child) => child.name);
+    const present = alternatives.filter((name) => name in value);
+    if (present.length === 0 && rule.min > 0) this.add(steps, 'MAP_REQUIRED_MISSING', `one of ${alternatives.join(', ')} is required`);
+    if (rule.singleElements && present.length > 1) this.add([...steps, present[1]!], 'MAP_SCHEMA', `only one of ${present.join(', ')} may be present (a choice)`);
+  }
+
   private object(value: unknown, field: SchemaField, steps: PathStep[]): void {
     if (value === null && field.nullable) return;
     if (!isRecord(value)) {
@@ -132,8 +140,10 @@ class FieldWalker {
     const children = field.children ?? [];
     for (const child of children) {
       if (child.name in value) this.field(value[child.name], child, [...steps, child.name]);
-      else if (child.required && !field.choice) this.add([...steps, child.name], 'MAP_REQUIRED_MISSING', 'required field is missing');
+      // The alternatives of a choice are not each required; an attribute beside them still is.
+      else if (child.required && !(field.choice && child.xml?.kind !== 'attribute')) this.add([...steps, child.name], 'MAP_REQUIRED_MISSING', 'required field is missing');
     }
+    if (field.choiceRule) this.choice(value, field, field.choiceRule, steps);
     if (field.open || field.recursive || field.type === 'any') return;
     const known = new Set(children.map((child) => child.name));
     for (const name of Object.keys(value)) {

@@ -94,11 +94,16 @@ function textField(simple: SimpleInfo, parentPath: readonly string[], required: 
   return field;
 }
 
-/** True when the whole content is one xs:choice between several alternatives. */
-function isSoleChoice(group: ModelGroup): boolean {
+/** The rule of the content when it is one xs:choice between several alternatives (through one-item sequences), else undefined. */
+function soleChoice(group: ModelGroup): SchemaField['choiceRule'] {
   let current: Particle = group;
-  while (current.kind === 'sequence' && current.items.length === 1 && current.max <= 1) current = current.items[0] as Particle;
-  return current.kind === 'choice' && current.items.length > 1 && current.max <= 1;
+  let min = 1;
+  while (current.kind === 'sequence' && current.items.length === 1 && current.max <= 1) {
+    min *= current.min;
+    current = current.items[0] as Particle;
+  }
+  if (current.kind !== 'choice' || current.items.length < 2 || current.max > 1) return undefined;
+  return { min: Math.min(min * current.min, 1), singleElements: current.items.every((item) => item.kind === 'element') };
 }
 
 function expandParticle(particle: Particle, factor: Occurs, parentPath: readonly string[], state: BuildState, out: ChildList, alternative: boolean): void {
@@ -131,7 +136,11 @@ function complexChildren(field: SchemaField, type: CompiledType, state: BuildSta
     expandParticle(type.content, { min: 1, max: 1 }, field.path, state, list, false);
     children.push(...list.byName.values());
     if (list.open) field.open = true;
-    if (isSoleChoice(type.content)) field.choice = true;
+    const rule = soleChoice(type.content);
+    if (rule) {
+      field.choice = true;
+      field.choiceRule = rule;
+    }
   }
   if (type.anyAttribute) field.open = true;
   field.children = children;
