@@ -2,13 +2,21 @@
  * JSON Lines reader: one JSON value per line (`\n`, optionally `\r\n`),
  * blank lines skipped. Errors name the line of the file and the column within
  * it. The streaming form yields batches of records while chunks arrive, so a
- * multi-gigabyte file never has to be in memory at once.
+ * multi-gigabyte file never has to be in memory at once. A whole read keeps
+ * the line each record is on (`meta.rowLines`, see row-lines.ts), so a run
+ * error names a record by its line as it does a CSV row's.
  */
 import { MapwrightError } from '../errors';
 import { decodeText } from './decode';
 import { explainJsonError } from './json-locate-error';
 import { ChunkDecoder } from './jsonl-chunk-decoder';
+import { RowLinesRecorder, type RowLines } from './row-lines';
 import type { JsonValue, ParsedPayload, ReadOptions } from './types';
+
+/** What a JSON Lines read keeps besides the records: the line each record is on. */
+export interface JsonLinesMeta {
+  rowLines?: RowLines;
+}
 
 /** Records per batch yielded by {@link streamJsonLines}. */
 export const JSONL_BATCH_SIZE = 1000;
@@ -44,12 +52,13 @@ function stripCr(line: string): string {
  * is then the exact count of the remaining non-blank lines (cheap: no parsing).
  * @throws MapwrightError `JSONL_PARSE` (line of the file, column in the line) or `ENCODING`.
  */
-export function readJsonLines(input: Uint8Array | string, options: ReadOptions = {}): ParsedPayload {
+export function readJsonLines(input: Uint8Array | string, options: ReadOptions = {}): ParsedPayload<JsonLinesMeta> {
   const { file } = options;
   const decoded = decodeText(input, { file, encoding: options.encoding, nonUtf8: 'error' });
   const lines = decoded.text.split('\n');
   const limit = options.previewLimit;
   const records: JsonValue[] = [];
+  const rowLines = new RowLinesRecorder();
   for (let index = 0; index < lines.length; index++) {
     const line = stripCr(lines[index] ?? '');
     if (isBlank(line)) continue;
@@ -63,9 +72,11 @@ export function readJsonLines(input: Uint8Array | string, options: ReadOptions =
         encoding: decoded.encoding,
       };
     }
+    rowLines.note(records.length, index + 1);
     records.push(parseLine(line, index + 1, file));
   }
-  return { format: 'jsonl', value: records, warnings: [], encoding: decoded.encoding };
+  const found = rowLines.result();
+  return { format: 'jsonl', value: records, warnings: [], encoding: decoded.encoding, ...(found ? { meta: { rowLines: found } } : {}) };
 }
 
 /**

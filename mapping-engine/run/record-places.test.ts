@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { doc, failedRun as failure } from '../compiler/compiler-test-helpers';
 import { readCsv } from '../payload/csv-read';
+import { readJsonLines } from '../payload/jsonl-read';
 import { withRecordPlaces } from './record-places';
 
 
@@ -41,6 +42,16 @@ describe('records named where the input has them', () => {
     expect(withRecordPlaces(error, nested, { format: 'xml' }).message).toBe('orders[].lines[].sku is required (batch "B1", export/orders[2]: number "PO-2", lines[2])');
     const rows = doc({ arrays: [{ target: '.', source: '.' }], rules: [{ target: 'iban', sources: ['iban'], required: 'error' }] });
     expect(withRecordPlaces(await failure(rows, [{ iban: 'x' }, {}]), rows, { format: 'json' }).message).toBe('iban is required ([1])');
+  });
+
+  it('names a JSON Lines record by the line it is on, blank lines counted', async () => {
+    // Record 3 is on line 5: a blank line and a line of spaces come before it.
+    const input = readJsonLines('{"no":"P-1","iban":"DE1"}\n\n{"no":"P-2","iban":"DE2"}\n  \n{"no":"P-3"}\n');
+    expect(input.meta?.rowLines).toEqual({ first: 1, jumps: [[1, 3], [2, 5]] });
+    const rows = doc({ recordKey: 'no', recordLabel: 'Payment-No', arrays: [{ target: '.', source: '.' }], rules: [{ target: 'iban', sources: ['iban'], required: 'error' }] });
+    expect(withRecordPlaces(await failure(rows, input.value), rows, input).message).toBe('iban is required (Payment-No "P-3", line 5)');
+    const lines = doc({ arrays: [{ target: 'Invoice.Line', source: '.', recordKey: 'no' }], rules: [{ target: 'Invoice.Line.iban', sources: ['iban'], required: 'error' }] });
+    expect(withRecordPlaces(await failure(lines, input.value), lines, input).message).toBe('Invoice.Line[].iban is required (line 5: no "P-3")');
   });
 
   it('leaves other inputs and messages alone', async () => {

@@ -5,7 +5,8 @@
  * plain jsonata can know; a host that read the input knows its format, so
  * it writes the place a user looks for: the line a CSV row starts on
  * (`line 4`; payload/row-lines.ts, a quoted field spanning lines, blank and
- * comment lines counted), the JSON array index (`order.line_items[2]`,
+ * comment lines counted) or a JSON Lines record is on (blank lines
+ * counted), the JSON array index (`order.line_items[2]`,
  * `[2]` for a list input) or the XML element path (`Items/Item[3]`,
  * 1-based as XPath counts). Nested arrays keep their chain, each relative
  * to the element around it (`orders[1]: number "PO-2", lines[0]`).
@@ -35,7 +36,8 @@ function namingOf(ctx: ArrayContext, format: PayloadFormat, lines: RowLines | un
   // A group's members are named as records of the input (`record 3`).
   const words = positionLabel(ctx.groupBy !== undefined ? '.' : ctx.target, 0).slice(0, -1);
   if (ctx.source === '.') {
-    if (format === 'csv') return lines ? { words, place: (n) => `line ${lineOfRow(lines, n - 1)}` } : undefined;
+    // A CSV row and a JSON Lines record are named by the line they are on.
+    if (format === 'csv' || format === 'jsonl') return lines ? { words, place: (n) => `line ${lineOfRow(lines, n - 1)}` } : undefined;
     return format === 'json' ? { words, place: (n) => `[${n - 1}]` } : undefined;
   }
   // Members of a group are named by the group's source; variables and paths out of the element are not places in the input.
@@ -60,7 +62,7 @@ export function withInputPlaces(message: string, doc: Pick<MappingDocument, 'arr
 
 /** `error` with its records named where `input` has them (see the module comment); else `error`. */
 export function withRecordPlaces(error: RunErrorData, doc: Pick<MappingDocument, 'arrays'>, input: Pick<ParsedPayload, 'format' | 'meta'>): RunErrorData {
-  const rowLines = input.format === 'csv' ? (input.meta as { rowLines?: unknown } | undefined)?.rowLines : undefined;
+  const rowLines = input.format === 'csv' || input.format === 'jsonl' ? (input.meta as { rowLines?: unknown } | undefined)?.rowLines : undefined;
   const message = withInputPlaces(error.message, doc, input.format, isRowLines(rowLines) ? rowLines : undefined);
   return message === error.message ? error : { ...error, message };
 }

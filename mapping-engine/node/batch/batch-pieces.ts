@@ -31,7 +31,7 @@ export interface PieceResult {
   error?: RunErrorData;
   /** 0-based index of the record within the piece that `error` happened on. */
   errorRecord?: number;
-  /** CSV: the line that record starts on, counted within the piece. */
+  /** CSV or JSON Lines: the line that record starts on, counted within the piece. */
   errorLine?: number;
   /** The input could not be read or the output not written (`CSV_PARSE`, `JSONL_PARSE`, `ENCODING`, `USAGE`), lines counted within the piece. */
   thrown?: CodedErrorData;

@@ -106,6 +106,30 @@ describe('runBatch over slices parsed in the workers', () => {
     expect(text).toContain('"name":"[\\"A\\",\\"B\\"]"');
   });
 
+  it('names a JSON Lines record of a runtime error in a later slice by its line, as a single run names it', async () => {
+    const input = join(dir, 'missing.jsonl');
+    // Every tenth line is blank, so records and lines part; record 251 lacks its name.
+    const lines: string[] = [];
+    for (let i = 0; i < 400; i++) {
+      if (i % 10 === 0) lines.push('');
+      lines.push(JSON.stringify(i === 250 ? { n: i } : { n: i, name: `name ${i}` }));
+    }
+    writeFileSync(input, `${lines.join('\n')}\n`);
+    const { prepared, plan } = preparedBatch({
+      source: { format: 'jsonl' },
+      target: { format: 'jsonl' },
+      arrays: [{ target: '.', source: '.' }],
+      rules: [{ target: 'n', sources: ['n'] }, { target: 'name', sources: ['name'], required: 'error' }],
+    });
+    const runner = counting();
+    const result = await runBatch(prepared, plan, { input, sink: streamSink(() => undefined), runner, sliceBytes: 512 });
+    expect(runner.slices).toBeGreaterThan(3);
+    // Before it: 250 records and 26 blank lines.
+    const line = lines.indexOf(JSON.stringify({ n: 250 })) + 1;
+    expect(line).toBe(277);
+    expect(result).toMatchObject({ record: 251, line, field: 'name', error: { code: 'RUN_EVALUATION', message: `name is required (line ${line})` } });
+  });
+
   it('names the file line of bytes that are not UTF-8 in a later JSON Lines slice', async () => {
     const input = join(dir, 'latin.jsonl');
     const lines = Array.from({ length: 200 }, (_, i) => Buffer.from(`${JSON.stringify({ n: i, name: `n${i}` })}\n`));

@@ -93,7 +93,8 @@ describe('runBatch', () => {
       rules: [{ target: 'events.n', sources: ['n'] }, { target: 'events.kind', sources: ['kind'], required: 'error' }],
     });
     const result = await runBatch(p, plan, { input, sink: streamSink(() => undefined), chunkRecords: 16, runner: pool });
-    expect(result).toMatchObject({ record: 34, error: { message: 'events[].kind is required (events item 34)' } });
+    // A JSON Lines record is named by its line, as a CSV row is.
+    expect(result).toMatchObject({ record: 34, line: 34, error: { message: 'events[].kind is required (line 34)' } });
   });
 
   it('validates every chunk and reports violations at their place in the whole output', async () => {

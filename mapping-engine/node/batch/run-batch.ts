@@ -75,7 +75,7 @@ export interface BatchRunResult {
   error?: RunErrorData;
   /** 1-based number of the record the error happened on, when it could be told. */
   record?: number;
-  /** CSV: the line of the file that record starts on, when it could be told. */
+  /** CSV or JSON Lines: the line of the file that record starts on, when it could be told. */
   line?: number;
   /** Target field of the error, from the source map. */
   field?: string;
@@ -192,13 +192,13 @@ export async function runBatch(prepared: PreparedMapping, plan: PerRecordPlan, o
     const found = outcome.errorRecord !== undefined ? { index: outcome.errorRecord, error } : await piece.locate?.();
     const cause = found?.error ?? error;
     const record = found ? first + found.index + 1 : undefined;
-    // A CSV record is also named by the line it starts on, as a single run names it (run/record-places.ts).
+    // A CSV or JSON Lines record is also named by the line it starts on, as a single run names it (run/record-places.ts).
     const line = record !== undefined && outcome.errorLine !== undefined ? outcome.errorLine + (piece.fileLines ? 0 : linesBefore) : undefined;
     const where = record !== undefined ? `record ${record}${line !== undefined ? ` (line ${line})` : ''}` : `records ${first + 1}-${first + (outcome.records ?? piece.records)}`;
     // A record found alone ran as the first of its input; otherwise the piece ran whole.
     const offset = record !== undefined ? record - 1 : first;
     let message = placedMessage(cause, recordArrayTarget(prepared, plan), offset, where);
-    if (record !== undefined && line !== undefined) message = withInputPlaces(message, prepared.document, 'csv', { first: line - (record - 1), jumps: [] });
+    if (record !== undefined && line !== undefined) message = withInputPlaces(message, prepared.document, sourceFormat, { first: line - (record - 1), jumps: [] });
     result.error = { ...cause, message };
     if (record !== undefined) result.record = record;
     if (line !== undefined) result.line = line;

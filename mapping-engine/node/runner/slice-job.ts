@@ -38,7 +38,7 @@ export function countLineBreaks(text: string): number {
   return count;
 }
 
-/** What a slice holds: its records, its line breaks, and for CSV where each record starts (lines from the slice's first line). */
+/** What a slice holds: its records, its line breaks, and where each record starts (lines from the slice's first line). */
 interface SliceRecords {
   records: JsonValue[];
   lines: number;
@@ -53,7 +53,10 @@ function readSlice(job: WorkerSliceMessage): SliceRecords {
   if (source.format === 'jsonl') {
     let lines = 0;
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
-    return { records: readJsonLines(text, { file: source.file }).value as JsonValue[], lines };
+    const parsed = readJsonLines(text, { file: source.file });
+    // Each record's line, from the slice's first line (blank lines counted), as for CSV rows.
+    const rowLines = parsed.meta?.rowLines;
+    return { records: parsed.value as JsonValue[], lines, ...(rowLines ? { lineOf: (row: number) => lineOfRow(rowLines, row) } : {}) };
   }
   const header = source.headerText ?? '';
   try {

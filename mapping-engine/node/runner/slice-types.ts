@@ -76,7 +76,7 @@ export interface SliceOutcome {
   fallbackRecords: number;
   /** With a run error: the 0-based index, within the slice, of the record it happened on (when it could be told). */
   errorRecord?: number;
-  /** CSV: the line that record starts on, counted from the slice's first line. */
+  /** CSV or JSON Lines: the line that record starts on, counted from the slice's first line. */
   errorLine?: number;
   /**
    * The input could not be read (`CSV_PARSE`, `JSONL_PARSE`, `ENCODING`), with
