@@ -31,6 +31,13 @@ function conflict(message: string): MapwrightError {
   return new MapwrightError('COMPILE_INVALID', message);
 }
 
+/** The refusal of a field with its own rule and rules inside it, with the two ways out. */
+function ruleAndFieldsInside(path: string): MapwrightError {
+  return conflict(
+    `target field ${path} has its own rule and also fields inside it; either let the rule build the whole value (a custom expression returning the object) and remove the rules below it, or remove its rule and map the fields inside it one by one`,
+  );
+}
+
 /**
  * Builds the tree under its root: an object, or an array when an array
  * context targets "." (the output is a list, such as CSV rows). Throws
@@ -62,7 +69,7 @@ export function buildTargetTree(doc: MappingDocument): Container {
         child = context ? { kind: 'array', name, path, context, children: [] } : { kind: 'object', name, path, children: [] };
         add(node, child);
       }
-      if (child.kind === 'field') throw conflict(`target field ${child.path} has its own rule and also fields inside it; either let the rule build the whole value (a custom expression returning the object) and remove the rules below it, or remove its rule and map the fields inside it one by one`);
+      if (child.kind === 'field') throw ruleAndFieldsInside(child.path);
       node = child;
     });
     return node;
@@ -72,7 +79,8 @@ export function buildTargetTree(doc: MappingDocument): Container {
     const names = splitPath(rule.target);
     const parent = containerAt(names.slice(0, -1));
     const name = names[names.length - 1]!;
-    if (childNamed(parent, name)) throw conflict(`target field ${rule.target} has its own rule and also fields inside it`);
+    // Whichever comes first in the document, the parent's rule or one below it, the refusal says what to do.
+    if (childNamed(parent, name)) throw ruleAndFieldsInside(names.join('.'));
     add(parent, { kind: 'field', name, path: names.join('.'), rule });
   }
   return root;

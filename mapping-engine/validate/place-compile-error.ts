@@ -45,9 +45,11 @@ function pointerOf(doc: MappingDocument, label: string, detail: string): Propert
  */
 export function placeCompileError(error: CodedErrorData, doc: MappingDocument, text: string, file: string): CodedErrorData {
   if (error.line !== undefined || !PLACED_CODES.has(error.code)) return error;
+  // A field with its own rule and rules inside it is placed at its own rule.
+  const own = /^target field (.+?) has its own rule/.exec(error.message);
   const colon = error.message.indexOf(': ');
-  if (colon <= 0) return error;
-  const pointer = pointerOf(doc, error.message.slice(0, colon), error.message.slice(colon + 2));
+  if (!own && colon <= 0) return error;
+  const pointer = own ? pointerOf(doc, own[1]!, '') : pointerOf(doc, error.message.slice(0, colon), error.message.slice(colon + 2));
   if (!pointer) return error;
   return { ...error, file: error.file ?? file, ...lineColumnAt(text, locatePath(text, pointer)) };
 }

@@ -4,7 +4,8 @@
  * (at run time it would group, sort or name by nothing, without an error), and
  * a transform that cannot work as configured (a regex matching empty text, a
  * date pattern with an unknown letter) is a problem at its rule's line, not
- * only a message naming the field.
+ * only a message naming the field; so is a parent's own rule beside rules
+ * inside it, with what to do instead.
  */
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -75,5 +76,20 @@ describe('mapwright validate: array keys and compile problems in place', () => {
     const second = await runCli('validate', group.file);
     expect(second.code).toBe(1);
     expect(places(second.err)).toEqual([`TRANSFORM_INVALID ${lineOf(group.text, '"groupTransforms"')}`]);
+  });
+
+  it("places a parent's own rule beside rules inside it at the parent's rule, with the way out, whichever comes first", async () => {
+    const parent = { target: 'Document.CstmrCdtTrfInitn.PmtInf.CdtTrfTxInf.CdtrAgt', sources: ['BIC'], transforms: [{ kind: 'custom', expression: '{"FinInstnId": {"BIC": $}}' }] };
+    for (const first of [false, true]) {
+      const { file, text } = brokenCopy((doc) => {
+        if (first) doc.rules.unshift(parent);
+        else doc.rules.push(parent);
+      });
+      const { code, err } = await runCli('validate', file);
+      expect(code).toBe(1);
+      // At the opening brace of the parent's rule, the line above its target.
+      expect(places(err)).toEqual([`COMPILE_INVALID ${lineOf(text, `"target": "${parent.target}"`) - 1}`]);
+      expect(err).toContain('map the fields inside it one by one');
+    }
   });
 });
