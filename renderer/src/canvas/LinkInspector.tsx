@@ -12,6 +12,7 @@ import { kindInfoOf } from '../rules/transform-catalog';
 import { TransformForm } from '../rules/TransformForm';
 import { TransformPalette } from '../rules/TransformPalette';
 import { columnsOfTables } from '../rules/table-text';
+import { useFileTables } from '../document/file-tables';
 
 /** Props of {@link LinkInspector}. */
 export interface LinkInspectorProps {
@@ -49,7 +50,7 @@ export function LinkInspector({ doc, links, selected, heading, readOnly, onSelec
   }
   const rule = selected?.kind === 'rule' ? doc.rules.find((r) => r.target === selected.target) : undefined;
   const lookups = Object.keys(doc.lookups);
-  const tableColumns = columnsOfTables(doc.lookups);
+  const tableColumns = columnsOfTables(doc.lookups, useFileTables());
 
   return (
     <section className="canvas-inspector" aria-label="Link inspector">

@@ -12,6 +12,7 @@ import type { CompileResult } from '../../../electron/contract/methods/engine-me
 import type { StudioApi, StudioResult } from '../../../electron/contract/studio-api';
 import { compileInRenderer } from './compile-in-renderer';
 import { csvTableKey, csvTablesOf, loadCsvTable } from './csv-lookups';
+import { setFileTables } from './file-tables';
 
 /** Entries (or the error) of CSV tables, by {@link csvTableKey}. */
 type TableCache = Record<string, StudioResult<TableContents>>;
@@ -45,6 +46,17 @@ export function useLocalCompile(
     };
     // `wanted` stands for `refs` (a new array on every document).
   }, [api, projectPath, wanted, cache]);
+
+  // The tables read so far, for forms that offer a file table's columns (file-tables.ts).
+  const read = useMemo(() => {
+    const tables: FileTables = {};
+    for (const ref of refs) {
+      const entry = cache.project === projectPath ? cache.tables[csvTableKey(ref)] : undefined;
+      if (entry?.ok) tables[ref.name] = entry.value;
+    }
+    return tables;
+  }, [refs, cache, projectPath]);
+  useEffect(() => setFileTables(read), [read]);
 
   return useMemo(() => {
     if (!document) return loadError ? { ok: false, error: loadError } : undefined;

@@ -21,6 +21,7 @@ import { TransformPalette } from './TransformPalette';
 import { kindInfoOf } from './transform-catalog';
 import { parseScalar, showScalar } from './transform-form';
 import { columnsOfTables } from './table-text';
+import { useFileTables } from '../document/file-tables';
 
 /** Props of {@link RuleEditor}. */
 export interface RuleEditorProps {
@@ -59,7 +60,7 @@ export function RuleEditor({ store, doc, row, sources, readOnly, insertIndex, on
   const apply = (edit: DocumentEdit, gesture?: string) => store.getState().apply(edit, gesture ? { gesture } : {});
   const completions = (typed: string) => filterOptions(sources, typed).map((o) => ({ value: o.path, detail: o.type }));
   const lookups = Object.keys(doc.lookups);
-  const tableColumns = columnsOfTables(doc.lookups);
+  const tableColumns = columnsOfTables(doc.lookups, useFileTables());
 
   const addSource = (source: string) => {
     if (!rule) apply({ kind: 'addRule', rule: { target, sources: [source] }, index: insertIndex });

@@ -18,6 +18,14 @@ describe('lookup tables as the studio shows them', () => {
     expect(columnsOfTables({ suppliers: { rows }, debtor: { constants: { name: 'X' } }, codes: { entries: { a: 'b' } } })).toEqual({ suppliers: ['name', 'iban'] });
   });
 
+  it('offers the columns of a table of rows in a CSV file once the studio has read it', () => {
+    const lookups = { suppliers: { file: 'suppliers.csv', keyColumn: 'id' }, debtor: { file: 'debtor.csv' }, codes: { file: 'codes.csv', keyColumn: 'k', valueColumn: 'v' } };
+    expect(columnsOfTables(lookups)).toEqual({ suppliers: [] });
+    expect(columnsOfTables(lookups, { suppliers: { 'S-1': { id: 'S-1', name: 'Anna', iban: 'DE02' } }, debtor: { name: 'X' } })).toEqual({ suppliers: ['id', 'name', 'iban'] });
+    expect(tableSummary(lookups.suppliers)).toBe('suppliers.csv: rows by id');
+    expect(tableSummary(lookups.debtor)).toBe('debtor.csv: one row of constants');
+  });
+
   it('summarises each kind of table', () => {
     expect(tableSummary({ rows })).toBe('2 rows; columns name, iban');
     expect(tableSummary({ constants: { name: 'X', BIC: 'Y' } })).toBe('constants: name, BIC');

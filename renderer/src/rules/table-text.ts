@@ -5,11 +5,16 @@
  * (`S-1: name = Anna Weber e.K.; iban = DE02...`). Pure, tested in Node.
  */
 import type { LookupTable, MappingDocument } from '../../../mapping-engine/document/document-schema';
-import { tableColumns } from '../../../mapping-engine/compiler/lookup-table';
+import { tableColumns, tableShape, type FileTables } from '../../../mapping-engine/compiler/lookup-table';
 
-/** The columns a lookup can read, by table: tables of rows only (a table of constants is read as a source, a table of codes has no columns). */
-export function columnsOfTables(lookups: MappingDocument['lookups']): Record<string, string[]> {
-  return Object.fromEntries(Object.entries(lookups).flatMap(([name, table]) => ('rows' in table ? [[name, tableColumns(table)]] : [])));
+/**
+ * The columns a lookup can read, by table: tables of rows only (a table of
+ * constants is read as a source, a table of codes has no columns); a table
+ * of rows in a CSV file has the columns of its `files` contents (as the
+ * studio read them), none until it is read.
+ */
+export function columnsOfTables(lookups: MappingDocument['lookups'], files: FileTables = {}): Record<string, string[]> {
+  return Object.fromEntries(Object.entries(lookups).flatMap(([name, table]) => (tableShape(table) === 'rows' ? [[name, tableColumns(table, files[name])]] : [])));
 }
 
 /** What the list of tables says about one. */
