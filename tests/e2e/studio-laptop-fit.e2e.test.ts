@@ -114,4 +114,35 @@ describe.skipIf(!hasChromium)(`the studio in a 1280×800 window (skipped when ${
     expect(problems).toEqual([]);
     await page.close();
   });
+
+  it('enlarges the mapping to the full height with the output and problems beside it, and restores the layout', async () => {
+    const { page, problems, target } = await openCanvas();
+    /** Target rows the user can see: inside the tree's box. */
+    const rowsInView = () =>
+      target.evaluate((tree) => {
+        const box = tree.getBoundingClientRect();
+        return [...tree.querySelectorAll('[role="treeitem"]')].filter((item) => {
+          const r = item.getBoundingClientRect();
+          return r.top >= box.top - 1 && r.bottom <= box.bottom + 1;
+        }).length;
+      });
+    await row(target, 'address').click();
+    await page.keyboard.press('ArrowRight');
+    await row(target, 'postcode').waitFor();
+    const before = await rowsInView();
+    const enlarge = page.getByRole('region', { name: 'Mapping' }).getByRole('button', { name: 'Enlarge' });
+    await enlarge.click();
+    await expect.poll(() => enlarge.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(rowsInView).toBeGreaterThanOrEqual(before + 6);
+    await screenshot(page, join(TEST_SHOTS, 'laptop-mapping-enlarged.png'));
+    // The live output and the problems stay in view; the JSONata and the source sample step aside.
+    expect(await page.getByRole('region', { name: 'Output preview' }).isVisible()).toBe(true);
+    expect(await page.getByRole('region', { name: 'Test results' }).isVisible()).toBe(true);
+    expect(await page.getByRole('region', { name: 'Generated JSONata' }).isVisible()).toBe(false);
+    await enlarge.click();
+    await expect.poll(() => page.getByRole('region', { name: 'Generated JSONata' }).isVisible()).toBe(true);
+    await expect.poll(rowsInView).toBe(before);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 });

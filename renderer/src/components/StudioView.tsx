@@ -64,6 +64,8 @@ export function StudioView({ api, doc, sampleId, title, preview, previewError, r
   useHistoryKeys(documents);
   const [mappingView, setMappingView] = useState<MappingView>('rules');
   const [suggesting, setSuggesting] = useState(false);
+  // The mapping panel over the full height (output and problems beside it; JSONata and source hidden): a laptop's window shows few tree rows otherwise.
+  const [wide, setWide] = useState(false);
   const local = useLocalCompile(api, doc?.path, doc ? mapping : undefined, doc ? documentError : undefined, readOnly);
   const compiledDoc = useMemo(() => doc && { ...doc, ...(local ? { compiled: local } : {}) }, [doc, local]);
   const session = useStudioSession(api, compiledDoc);
@@ -100,7 +102,7 @@ export function StudioView({ api, doc, sampleId, title, preview, previewError, r
         }}
         onCancel={live.preview.cancel}
       />
-      <div className="panel-grid">
+      <div className={`panel-grid${wide ? ' is-mapping-wide' : ''}`}>
         <section className="panel panel-rules" aria-label="Mapping">
           <div className="panel-heading">
             <h2>Mapping</h2>
@@ -111,6 +113,9 @@ export function StudioView({ api, doc, sampleId, title, preview, previewError, r
               </button>
             )}
             <HistoryButtons store={documents} />
+            <button type="button" className="button button-small button-secondary" aria-pressed={wide} title={wide ? 'Show the JSONata and the source sample again' : 'Give the mapping the full height; the output and the problems stay beside it'} onClick={() => setWide(!wide)}>
+              Enlarge
+            </button>
           </div>
           <div className="panel-body panel-body-flush">
             {suggesting && doc?.path && <SuggestMappingsPanel api={api} store={documents} projectPath={doc.path} readOnly={readOnly} onClose={() => setSuggesting(false)} />}
