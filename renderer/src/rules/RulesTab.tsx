@@ -15,6 +15,7 @@ import { RulesTable } from './RulesTable';
 import { sourceOptions } from './source-options';
 import { ruleInsertIndex, targetRows } from './target-rows';
 import type { FieldRows } from './use-field-rows';
+import { useFileTables } from '../document/file-tables';
 
 /** Props of {@link RulesTab}. */
 export interface RulesTabProps {
@@ -35,7 +36,8 @@ export function RulesTab({ store, doc, target, source, readOnly, fieldErrors, co
   // Back from the editor: the table focuses the row that was edited.
   const [returned, setReturned] = useState(false);
   const row = editing === undefined ? undefined : rows.find((r) => r.path === editing);
-  const options = useMemo(() => (editing === undefined ? [] : sourceOptions(doc, source.rows, editing)), [doc, source.rows, editing]);
+  const files = useFileTables();
+  const options = useMemo(() => (editing === undefined ? [] : sourceOptions(doc, source.rows, editing, files)), [doc, source.rows, editing, files]);
 
   if (row) {
     return (

@@ -6,7 +6,7 @@
 import type { MappingDocument } from '../../../mapping-engine/document/document-schema';
 import type { SchemaFieldRow } from '../../../electron/contract/methods/engine-methods';
 import { quoteName, splitPath } from '../../../mapping-engine/transforms/jsonata-text';
-import { TABLE_SOURCE_PREFIX, tableColumns } from '../../../mapping-engine/compiler/lookup-table';
+import { TABLE_SOURCE_PREFIX, tableColumns, tableShape, type FileTables } from '../../../mapping-engine/compiler/lookup-table';
 import { namesKey, pathKeyOf, pathOf, treeFields, type TreeField } from './field-tree';
 
 /** One completion. */
@@ -61,22 +61,24 @@ function under(fields: readonly TreeField[], base: readonly string[], exclude?: 
 }
 
 /** Completions for a source of the rule at `target`: the context's own fields first, then `../` ones. */
-export function sourceOptions(doc: Pick<MappingDocument, 'arrays'> & { lookups?: MappingDocument['lookups'] }, sourceRows: readonly SchemaFieldRow[] | undefined, target: string): SourceOption[] {
+export function sourceOptions(doc: Pick<MappingDocument, 'arrays'> & { lookups?: MappingDocument['lookups'] }, sourceRows: readonly SchemaFieldRow[] | undefined, target: string, files: FileTables = {}): SourceOption[] {
   const fields = treeFields(sourceRows ?? []);
   const bases = contextBases(doc, target);
   const inner = bases[bases.length - 1] ?? [];
   const own = under(fields, inner).map(({ field, rest }) => ({ path: pathOf(rest), type: typeOf(field), outer: false }));
   // The columns of constants tables read the same from anywhere, so they come last.
-  const constants = constantOptions(doc.lookups ?? {});
+  const constants = constantOptions(doc.lookups ?? {}, files);
   if (bases.length === 0) return [...own, ...constants];
   const outerBase = bases[bases.length - 2] ?? [];
   const outer = under(fields, outerBase, inner).map(({ field, rest }) => ({ path: `../${pathOf(rest)}`, type: typeOf(field), outer: true }));
   return [...own, ...outer, ...constants];
 }
 
-/** `$table.<name>.<column>` for every column of every constants table (see mapping-engine/compiler/lookup-table.ts). */
-function constantOptions(lookups: MappingDocument['lookups']): SourceOption[] {
-  return Object.entries(lookups).flatMap(([name, table]) => ('constants' in table ? tableColumns(table).map((column) => ({ path: `${TABLE_SOURCE_PREFIX}${name}.${quoteName(column)}`, type: 'constant', outer: false })) : []));
+/** `$table.<name>.<column>` for every column of every constants table (see mapping-engine/compiler/lookup-table.ts); one in a CSV file once `files` holds what the studio read of it. */
+function constantOptions(lookups: MappingDocument['lookups'], files: FileTables): SourceOption[] {
+  return Object.entries(lookups).flatMap(([name, table]) =>
+    tableShape(table) === 'constants' ? tableColumns(table, files[name]).map((column) => ({ path: `${TABLE_SOURCE_PREFIX}${name}.${quoteName(column)}`, type: 'constant', outer: false })) : [],
+  );
 }
 
 function typeOf(field: TreeField): string {

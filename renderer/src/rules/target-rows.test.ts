@@ -67,6 +67,13 @@ describe('source options', () => {
     expect(inner.map((o) => o.path)).not.toContain('../contacts');
   });
 
+  it('offers the columns of a constants table in a CSV file once the studio has read it', () => {
+    const doc = { arrays: [], lookups: { debtor: { file: 'debtor.csv' } } };
+    const constants = (files = {}) => sourceOptions(doc, [], 'a', files).filter((o) => o.type === 'constant').map((o) => o.path);
+    expect(constants()).toEqual([]);
+    expect(constants({ debtor: { name: 'Beispiel GmbH', 'Debtor BIC': 'SOGEDEFFXXX' } })).toEqual(['$table.debtor.name', '$table.debtor.`Debtor BIC`']);
+  });
+
   it('filters by prefix first, then by substring', async () => {
     const options = sourceOptions(crmDocument(), await crmRows('source/crm-account.json'), 'email');
     expect(filterOptions(options, 'bil').map((o) => o.path)[0]).toBe('billing');
