@@ -78,6 +78,11 @@ function depthOf(target: string): number {
 /** Why `source` cannot be read at `scope` (extra `depth` for an array's own record key), or undefined. */
 export function scopeProblem(source: string, scope: Scope, extraDepth = 0): string | undefined {
   if (source === '$key') return scope.grouped && extraDepth === 0 ? undefined : '$key is the group key and only exists inside a grouped array context';
+  // As the compiler refuses it (COMPILE_INVALID): the element's position needs an array around it that is not a group.
+  if (source === '$position') {
+    if (scope.depth + extraDepth === 0) return '$position is the position of an array element and no array context encloses it';
+    return scope.grouped && extraDepth === 0 ? '$position is not available directly inside a grouped array context' : undefined;
+  }
   const up = levelsUp(source);
   const depth = scope.depth + extraDepth;
   if (up > depth) return `${source} steps out of ${up} array context${up === 1 ? '' : 's'} but ${depth === 0 ? 'none encloses' : `only ${depth} enclose`} it`;
