@@ -1,5 +1,6 @@
 /** A coded error as the user sees it: code, where, message, what was expected. */
 import type { CodedErrorData } from '../../../mapping-engine/errors';
+import { errorWhere } from './error-where';
 
 /** Props of {@link ErrorNotice}. */
 export interface ErrorNoticeProps {
@@ -8,7 +9,7 @@ export interface ErrorNoticeProps {
 
 /** Shows one coded error. */
 export function ErrorNotice({ error }: ErrorNoticeProps) {
-  const where = [error.file, error.line, error.column].filter((part) => part !== undefined).join(':');
+  const where = errorWhere(error);
   return (
     <div className="error-notice" role="alert" data-error-code={error.code}>
       <code>{error.code}</code>
