@@ -81,6 +81,9 @@ describe.skipIf(!hasChromium)(`joining two sources on the canvas (skipped when $
     await expect.poll(() => page.getByRole('button', { name: /^Undo join the sources of address\.line1/ }).count()).toBe(1);
     await page.keyboard.press('Control+z');
     await expect.poll(() => line1(output)).toEqual([account.billing.street, account.billing.city]);
+    // Selecting another field: the status line no longer speaks of the last link as if of that field.
+    await row(target, 'postcode').click();
+    await expect.poll(() => page.getByTestId('canvas-status').textContent()).toMatch(/^\d+ links$/);
     expect(problems).toEqual([]);
     await page.close();
   });

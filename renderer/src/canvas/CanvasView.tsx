@@ -31,7 +31,7 @@ import { routeLinks, type SideView } from './link-geometry';
 import { LaneNodes, useLaneNodes } from './LaneNodes';
 import { useTreeMarks, type CanvasFeedback } from './use-tree-marks';
 import { useLinkDrag } from './use-link-drag';
-import { useExpansion, useTreeSide, type TreeSide } from './use-tree-side';
+import { useExpansions, useTreeSide, type TreeSide } from './use-tree-side';
 import './canvas.css';
 
 /** Props of {@link CanvasView}. */
@@ -67,8 +67,7 @@ export function CanvasView({ api, store, projectPath, readOnly, feedback }: Canv
   const doc = useDocument(store, (s) => s.document);
   const storeReadOnly = useDocument(store, (s) => s.readOnly);
   const locked = readOnly || storeReadOnly;
-  const sourceExpansion = useExpansion(projectPath && `${projectPath}\u0000source`); // kept across the rules view and back
-  const targetExpansion = useExpansion(projectPath && `${projectPath}\u0000target`);
+  const { source: sourceExpansion, target: targetExpansion } = useExpansions(projectPath);
   const source = useFieldTree(api, projectPath, doc, 'source', sourceExpansion.expanded);
   const target = useFieldTree(api, projectPath, doc, 'target', targetExpansion.expanded);
   const allLinks = useMemo(() => (doc ? documentLinks(doc) : []), [doc]);
@@ -189,6 +188,7 @@ export function CanvasView({ api, store, projectPath, readOnly, feedback }: Canv
 
   /** Selecting a field selects its first link and scrolls the other tree to its partners. */
   const selectField = (side: 'source' | 'target', node: FieldNode) => {
+    if (selectedField?.id !== node.id || selectedField.side !== side) setStatus(undefined); // it spoke of the last gesture, not of this field
     setSelectedField({ side, id: node.id });
     const own = links.filter((l) => endsAt(side === 'source' ? l.sourceNames : l.targetNames, node.id));
     setSelectedLinkId(own[0]?.id);

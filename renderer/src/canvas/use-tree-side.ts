@@ -66,6 +66,11 @@ export function useExpansion(key?: string): Expansion {
   return { expanded: current.expanded, setExpanded };
 }
 
+/** The expansion of both trees of the project at `projectPath`, kept across the rules view and back. */
+export function useExpansions(projectPath: string | undefined): { source: Expansion; target: Expansion } {
+  return { source: useExpansion(projectPath && `${projectPath}\u0000source`), target: useExpansion(projectPath && `${projectPath}\u0000target`) };
+}
+
 /**
  * State for a tree (undefined while it loads). `onOpen` is told when a field
  * opens (to load its fields). A tree with one top-level field (an XML root
