@@ -84,6 +84,18 @@ describe('tables of rows and constants from CSV files', () => {
     expect(() => read('suppliers', { file: 'suppliers.csv', keyColumn: 'id' }, text)).toThrow(expect.objectContaining({ code: 'LOOKUP_DUPLICATE_KEY', line: 5, column: 2 }));
   });
 
+  it('names a repeated key by its row, with no guessed line, when the reader gave no lines (the studio reads pages of rows)', () => {
+    const rows = [{ id: 'S-1' }, { id: 'S-2' }, { id: 'S-1' }];
+    let thrown: unknown;
+    try {
+      tableFromCsv('suppliers', { file: 'suppliers.csv', keyColumn: 'id' }, { rows }, 'suppliers.csv');
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toMatchObject({ code: 'LOOKUP_DUPLICATE_KEY', file: 'suppliers.csv' });
+    expect((thrown as { line?: number }).line).toBeUndefined();
+  });
+
   it('refuses a second row in a file of constants, at its line (LOOKUP_DUPLICATE_KEY)', () => {
     expect(() => read('debtor', { file: 'debtor.csv' }, `${DEBTOR}Other GmbH,OTHRDEFFXXX\n`)).toThrow(expect.objectContaining({ code: 'LOOKUP_DUPLICATE_KEY', line: 3 }));
   });

@@ -21,7 +21,7 @@ export interface CsvTableInput {
   rows: ReadonlyArray<Record<string, unknown>>;
   /** Column names in file order; the first row's keys when not given. */
   headers?: readonly string[];
-  /** 1-based line of row `index`; undefined when not known (named by the row's number then). */
+  /** 1-based line of row `index`; without it an error names the row by its number, with no line. */
   lineOf?: (index: number) => number | undefined;
   /** 1-based line of the header row (default 1). */
   headerLine?: number;
@@ -60,7 +60,16 @@ export function tableFromCsv(name: string, table: FileTableDeclaration, input: C
     }
   }
   if ('valueColumn' in table) return tableFromRows(input.rows, table.keyColumn, table.valueColumn, file);
-  const lineOf = (index: number): number => input.lineOf?.(index) ?? headerLine + 1 + index;
+  // Where a row is: its line when the reader told it, else only its number (a guessed line could point elsewhere).
+  const lineOf = (index: number): number | undefined => input.lineOf?.(index);
+  const rowWords = (index: number): string => {
+    const line = lineOf(index);
+    return line === undefined ? `row ${index + 1} below the header` : `line ${line}`;
+  };
+  const at = (index: number, column: number): { line?: number; column?: number } => {
+    const line = lineOf(index);
+    return line === undefined ? {} : { line, column };
+  };
   if (input.rows.length === 0) {
     const what = 'keyColumn' in table ? 'a row per key' : 'one row of constants';
     throw new MapwrightError('LOOKUP_EMPTY', `lookup table ${name} has no data row below its header`, { file, line: headerLine, expected: what });
@@ -68,21 +77,21 @@ export function tableFromCsv(name: string, table: FileTableDeclaration, input: C
   const rowOf = (row: Record<string, unknown>): Record<string, string> => Object.fromEntries(headers.map((column) => [column, cellText(row[column])]));
   if (!('keyColumn' in table)) {
     if (input.rows.length > 1) {
-      throw new MapwrightError('LOOKUP_DUPLICATE_KEY', `lookup table ${name} is a table of constants: its file has a second row`, { file, line: lineOf(1), column: 1, expected: 'one row of constants below the header' });
+      throw new MapwrightError('LOOKUP_DUPLICATE_KEY', `lookup table ${name} is a table of constants: its file has a second row (${rowWords(1)})`, { file, ...at(1, 1), expected: 'one row of constants below the header' });
     }
     return rowOf(input.rows[0]!);
   }
   const keyAt = headers.indexOf(table.keyColumn) + 1;
   const rows: Record<string, Record<string, string>> = {};
-  const firstLine = new Map<string, number>();
+  const firstRow = new Map<string, number>();
   input.rows.forEach((row, index) => {
     const key = cellText(row[table.keyColumn]);
     if (key === '') return;
-    const seen = firstLine.get(key);
+    const seen = firstRow.get(key);
     if (seen !== undefined) {
-      throw new MapwrightError('LOOKUP_DUPLICATE_KEY', `lookup table ${name} has the key "${key}" twice (first on line ${seen})`, { file, line: lineOf(index), column: keyAt, expected: `one row per ${table.keyColumn}` });
+      throw new MapwrightError('LOOKUP_DUPLICATE_KEY', `lookup table ${name} has the key "${key}" twice (${rowWords(seen)} and ${rowWords(index)})`, { file, ...at(index, keyAt), expected: `one row per ${table.keyColumn}` });
     }
-    firstLine.set(key, lineOf(index));
+    firstRow.set(key, index);
     rows[key] = rowOf(row);
   });
   return rows;
