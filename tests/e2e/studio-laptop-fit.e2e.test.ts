@@ -3,8 +3,9 @@
  * mapping uses it: the canvas's transform palette shows its choices where
  * they can be seen and clicked (the inspector below the trees is short and
  * scrolls), the trees keep what the user opened across a switch to the
- * rules view and back, and the JSONata panel's scope switch stays inside
- * the panel with a long field name selected.
+ * rules view and back, the rules grid shows its words whole, the mapping
+ * can take the full height, and adding a test case warns while the current
+ * output still breaks the target schema.
  */
 import type { Locator, Page } from 'playwright-core';
 import { join } from 'node:path';
@@ -142,6 +143,31 @@ describe.skipIf(!hasChromium)(`the studio in a 1280×800 window (skipped when ${
     await enlarge.click();
     await expect.poll(() => page.getByRole('region', { name: 'Generated JSONata' }).isVisible()).toBe(true);
     await expect.poll(rowsInView).toBe(before);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('warns, before a test case expecting the current output is added, that this output breaks the target schema', async () => {
+    const { page, problems } = await openPage(session, host.url);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.getByTestId('jsonata').waitFor();
+    const form = page.getByRole('form', { name: 'Add the current input as a test' });
+    await page.getByRole('tab', { name: /^Test results/ }).click();
+    await form.waitFor();
+    const note = form.getByRole('note');
+    expect(await note.count()).toBe(0);
+    // Unmap a required field: the output now misses it, and the form says what a case of it would do.
+    const grid = page.getByRole('grid', { name: 'Target fields' });
+    await grid.getByRole('row', { name: 'customerNumber, mapped', exact: true }).click();
+    await page.keyboard.press('Delete');
+    await note.waitFor();
+    // An expected error is what the user may want instead: no warning then.
+    await form.getByRole('radio', { name: 'an error' }).check();
+    await expect.poll(() => note.count()).toBe(0);
+    await form.getByRole('radio', { name: 'the current output' }).check();
+    await note.waitFor();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => note.count()).toBe(0);
     expect(problems).toEqual([]);
     await page.close();
   });

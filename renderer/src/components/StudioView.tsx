@@ -182,6 +182,7 @@ export function StudioView({ api, doc, sampleId, title, preview, previewError, r
                   onRerun={session.runTests}
                   currentInput={currentInput}
                   currentErrors={live.preview.lastDone?.result?.fieldErrors ?? (live.preview.status?.error ? [live.preview.status.error] : undefined)}
+                  currentViolations={live.preview.lastDone?.result?.violations.length}
                   readOnly={readOnly}
                 />
               }

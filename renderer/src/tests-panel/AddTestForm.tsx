@@ -25,10 +25,12 @@ export interface AddTestFormProps {
   readOnly: boolean;
   /** The preview's errors on this input: the default of an expected error. */
   runErrors?: readonly ShownRunError[] | undefined;
+  /** How many target-schema violations the preview's output has. */
+  violations?: number | undefined;
 }
 
 /** A name field, what the case expects, and the Add button. */
-export function AddTestForm({ api, store, projectPath, input, readOnly, runErrors }: AddTestFormProps) {
+export function AddTestForm({ api, store, projectPath, input, readOnly, runErrors, violations }: AddTestFormProps) {
   const doc = useDocument(store, (s) => s.document);
   const [name, setName] = useState('');
   const [error, setError] = useState<CodedErrorData>();
@@ -98,6 +100,12 @@ export function AddTestForm({ api, store, projectPath, input, readOnly, runError
             </select>
           </label>
         </div>
+      )}
+      {!expectsError && !disabled && (violations ?? 0) > 0 && (
+        // The case keeps the output, not its violations: it would fail at once, which read as a broken test.
+        <p className="field-warning" role="note">
+          The current output breaks the target schema ({violations} violation{violations === 1 ? '' : 's'}): a case expecting it fails until the mapping is fixed.
+        </p>
       )}
       <button type="submit" className="button button-small" disabled={disabled || busy || name.trim() === ''} title={input ? `from ${input}` : 'no preview input'}>
         Add current input as a test

@@ -35,6 +35,8 @@ export interface TestsPanelProps {
   readOnly: boolean;
   /** The preview's errors on the current input (the default of a new case's expected error). */
   currentErrors?: readonly ShownRunError[] | undefined;
+  /** How many target-schema violations the current output has (a case expecting that output fails until they are fixed). */
+  currentViolations?: number | undefined;
 }
 
 const MARK = { passed: '✓', failure: '✗', error: '!' } as const;
@@ -46,12 +48,12 @@ function expects(cases: readonly { name: string; expectError?: Parameters<typeof
 }
 
 /** Shows the tests. */
-export function TestsPanel({ api, store, projectPath, text, tests, error, running, onRerun, currentInput, readOnly, currentErrors }: TestsPanelProps) {
+export function TestsPanel({ api, store, projectPath, text, tests, error, running, onRerun, currentInput, readOnly, currentErrors, currentViolations }: TestsPanelProps) {
   const [open, setOpen] = useState<string>();
   const cases = useDocument(store, (s) => s.document?.tests);
   const adder = projectPath && (
     <>
-      <AddTestForm api={api} store={store} projectPath={projectPath} input={currentInput} readOnly={readOnly} runErrors={currentErrors} />
+      <AddTestForm api={api} store={store} projectPath={projectPath} input={currentInput} readOnly={readOnly} runErrors={currentErrors} violations={currentViolations} />
       <GenerateTests api={api} store={store} projectPath={projectPath} readOnly={readOnly} />
     </>
   );
