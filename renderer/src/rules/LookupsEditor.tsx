@@ -179,13 +179,13 @@ export function LookupsEditor({ api, store, doc, projectPath, readOnly }: Lookup
                 </label>
                 <label className="form-row">
                   <span className="field-label">Value column</span>
-                  <input className="text-input" value={draft.valueColumn} onChange={(e) => set({ valueColumn: e.target.value })} />
+                  <input className="text-input" aria-describedby="lookup-csv-kinds" value={draft.valueColumn} onChange={(e) => set({ valueColumn: e.target.value })} />
                 </label>
                 <button type="button" className="button button-secondary button-small" disabled={!draft.file.trim()} onClick={() => void showPreview()}>
                   Preview rows
                 </button>
               </div>
-              <p className="muted">Leave the value column empty for a table of rows (a lookup picks one of its columns), and both empty for a one-row file of constants.</p>
+              <p className="muted small" id="lookup-csv-kinds">Leave the value column empty for a table of rows (a lookup picks one of its columns), and both empty for a one-row file of constants.</p>
               {preview && ('code' in preview ? <ErrorNotice error={preview} /> : <CsvPreview rows={preview.rows} total={preview.total} keyColumn={draft.keyColumn} valueColumn={draft.valueColumn} />)}
             </>
           )}
