@@ -38,18 +38,18 @@ describe('flatLines', () => {
       'order.id\tinteger\trequired',
       'order.`Order Date`\tdate\tnullable',
       'order.status\tstring\trequired,nullable,enum',
-      'order.lines[]\tobject',
-      'order.lines[].sku\tstring\trequired',
-      'order.lines[].tags[]\tstring',
+      'order.lines\tobject\trepeating',
+      'order.lines.sku\tstring\trequired',
+      'order.lines.tags\tstring\trepeating',
       'order.`a.b`\tstring',
       'order.`x[0]`\tstring\tenum',
       '`@version`\tstring',
     ]);
   });
 
-  it('prints a repeating root as a leading []', () => {
+  it('prints the fields of a repeating root (rows) by their names alone, as a rule reads them', () => {
     const root = node([], 'object', { repeating: true, children: [node(['name'], 'string', { required: true })] });
-    expect(flatLines(root)).toEqual(['[].name\tstring\trequired']);
+    expect(flatLines(root)).toEqual(['name\tstring\trequired']);
   });
 
   it('keeps each line on one line whatever the name holds', () => {
@@ -68,6 +68,6 @@ describe('flatLines', () => {
       { 'Customer ID': '100', qty: '5', country: 'FR' },
     ];
     const doc = inferSchema([{ value: rows, format: 'csv' }]);
-    expect(flatLines(doc.root)).toEqual(['[].`Customer ID`\tstring\trequired', '[].qty\tinteger\trequired', '[].country\tstring\trequired,enum']);
+    expect(flatLines(doc.root)).toEqual(['`Customer ID`\tstring\trequired', 'qty\tinteger\trequired', 'country\tstring\trequired,enum']);
   });
 });

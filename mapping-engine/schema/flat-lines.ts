@@ -1,29 +1,32 @@
 /**
  * The flat listing of a schema (`mapwright infer --flat`): one line per field,
  * easy to diff and to grep. Format of a line:
- * `<path>\t<type>[\t<flags>]`, e.g. `order.line_items[].price\tstring\trequired`.
+ * `<path>\t<type>[\t<flags>]`, e.g. `order.line_items.price\tstring\trequired`.
+ *
+ * The path is written as a rule's source path in the mapping document: the
+ * field's names joined by `.`, a name JSONata cannot read bare in backticks
+ * (`` `Zahlungs-Nr` ``, `` `@currencyID` ``, `` `cbc:ID` ``), and no array
+ * marks. So a printed path pastes into a rule's sources or into JSONata as it
+ * is, and reads the field's values: JSONata maps over arrays on its own, and
+ * the rows of a CSV (a repeating root) are what a path is evaluated on. A
+ * repeating field says so in its flags instead (`repeating`).
  */
+import { quoteName } from '../transforms/jsonata-text';
 import type { SchemaField } from './model';
-
-/**
- * Names JSONata could not read as a plain path step are written in backticks, as a rule's JSONata
- * writes them (`` `Zahlungs-Nr` ``, `` `@currencyID` ``, `` `cbc:ID` ``), so a printed path pastes into an expression.
- */
-const NEEDS_QUOTES = /^(?![A-Za-z_][A-Za-z0-9_]*$)|^(and|or|in|true|false|null|function)$/;
 
 /** Control characters would break the one-line, tab-separated format. */
 function escapeControls(name: string): string {
   return name.replace(/[\t\n\r]/g, (ch) => (ch === '\t' ? '\\t' : ch === '\n' ? '\\n' : '\\r'));
 }
 
-/** One path segment as printed: quoted when needed, `[]` after a repeating field. */
+/** One path segment as printed: quoted when JSONata needs it, as the compiler quotes a source path's names. */
 function segment(field: SchemaField): string {
-  const name = NEEDS_QUOTES.test(field.name) ? `\`${escapeControls(field.name)}\`` : field.name;
-  return field.repeating ? `${name}[]` : name;
+  return quoteName(escapeControls(field.name));
 }
 
 function flagsOf(field: SchemaField): string {
   const flags: string[] = [];
+  if (field.repeating) flags.push('repeating');
   if (field.required) flags.push('required');
   if (field.nullable) flags.push('nullable');
   if (field.enum !== undefined) flags.push('enum');
@@ -32,7 +35,8 @@ function flagsOf(field: SchemaField): string {
 
 /**
  * Lists every field under `root` (the root itself excluded), depth-first in
- * document order. A repeating root prints as a leading `[]` (`[].name`).
+ * document order. A repeating root (the rows of a CSV, a top-level list) adds
+ * nothing to the paths: `` `Zahlungs-Nr` `` reads the field of every row.
  */
 export function flatLines(root: SchemaField): string[] {
   const lines: string[] = [];
@@ -43,6 +47,6 @@ export function flatLines(root: SchemaField): string[] {
       visit(child, path);
     }
   };
-  visit(root, root.repeating ? '[]' : '');
+  visit(root, '');
   return lines;
 }

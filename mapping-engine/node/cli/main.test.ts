@@ -30,7 +30,7 @@ describe('mapwright infer', () => {
     const { code, out, err } = await run('infer', file, '--flat');
     expect(err).toBe('');
     expect(code).toBe(0);
-    expect(out.split('\n')).toEqual(expect.arrayContaining(['[].id\tstring\trequired', '[].zip\tstring\trequired', '[].active\tboolean\trequired']));
+    expect(out.split('\n')).toEqual(expect.arrayContaining(['id\tstring\trequired', 'zip\tstring\trequired', 'active\tboolean\trequired']));
   });
 
   it('merges several samples: optional when absent, repeating when an array anywhere', async () => {
@@ -40,7 +40,7 @@ describe('mapwright infer', () => {
     expect(code).toBe(0);
     const lines = out.trim().split('\n');
     expect(lines).toContain('id\tinteger\trequired');
-    expect(lines).toContain('tag[]\tstring\trequired');
+    expect(lines).toContain('tag\tstring\trepeating,required');
     expect(lines).toContain('extra\tboolean');
   });
 
