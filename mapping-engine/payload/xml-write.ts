@@ -6,6 +6,7 @@
  * them are declared on the root element.
  */
 import { MapwrightError } from '../errors';
+import { withImpliedRoot } from '../schema/implied-xml-root';
 import { pathKey, walkFields, type SchemaField } from '../schema/model';
 import type { JsonValue } from './types';
 import { escapeAttribute, escapeText } from './xml-entities';
@@ -30,11 +31,14 @@ export interface XmlWriteOptions {
 const TEXT_KEY = '#text';
 
 /**
- * Serialises `value`, an object with exactly one member (the root element).
+ * Serialises `output`, an object with exactly one member (the root element);
+ * `{}` under a schema that names one root element is that element, empty
+ * (schema/implied-xml-root.ts).
  * @throws MapwrightError `XML_WRITE` naming the key path of anything XML cannot express
  * (invalid names, arrays of arrays, characters XML 1.0 forbids, several roots).
  */
-export function writeXml(value: JsonValue, options: XmlWriteOptions = {}): string {
+export function writeXml(output: JsonValue, options: XmlWriteOptions = {}): string {
+  const value = withImpliedRoot(output, options.schema);
   if (!isJsonObject(value) || Object.keys(value).length !== 1) {
     const found = isJsonObject(value) ? `an object with ${Object.keys(value).length} members` : Array.isArray(value) ? 'an array' : typeof value;
     throw writeError(`XML needs exactly one root element, got ${found}`, 'an object with one member, the root element: { "Root": { ... } }');

@@ -1,4 +1,5 @@
 /** The one entry point: validate a mapping's output against its target. */
+import { withImpliedRoot } from '../schema/implied-xml-root';
 import { validateFields } from './validate-fields';
 import { compileJsonSchema, validateWithJsonSchema } from './validate-json-schema';
 import type { OutputViolation, ValidationTarget } from './validation-types';
@@ -20,7 +21,8 @@ export function validateOutput(value: unknown, target: ValidationTarget): Output
       }
     }
   }
-  return schema ? validateFields(value, schema.root) : [];
+  // `{}` for an XML target is written as the schema's root element, empty: judged as what is written.
+  return schema ? validateFields(withImpliedRoot(value, schema.root), schema.root) : [];
 }
 
 /**

@@ -20,7 +20,7 @@ function keyFile(): string {
 }
 
 describe('mapwright init', () => {
-  it('makes a project from a JSON sample and a JSON Schema: formats detected, schema referenced, no rules, a first test case', async () => {
+  it('makes a project from a JSON sample and a JSON Schema: formats detected, schema referenced, no rules, a first test case that passes at once', async () => {
     const folder = fresh('orders');
     const made = await runCli('init', folder, '--source', sample('crm-to-erp/source/crm-account.json'), '--target', sample('crm-to-erp/target/erp-customer.schema.json'), '--key-file', keyFile());
     expect(made).toMatchObject({ code: 0, err: '' });
@@ -34,11 +34,70 @@ describe('mapwright init', () => {
       rules: [],
       tests: [{ name: 'first sample', input: 'source/crm-account.json', expected: 'tests/first-sample.expected.json' }],
     });
+    // The case holds today's output and the violations it has now: the required fields left to map.
+    expect(JSON.parse(readFileSync(join(folder, 'tests', 'first-sample.expected.json'), 'utf8'))).toEqual({});
+    const violations = (doc.tests as Array<{ expectViolation: unknown[] }>)[0]!.expectViolation;
+    expect(violations).toContainEqual({ field: 'customerNumber', code: 'MAP_REQUIRED_MISSING' });
+    expect(violations).toContainEqual({ field: 'address', code: 'MAP_REQUIRED_MISSING' });
+    // The next step init prints is true: both commands pass.
+    expect(made.out).toContain(`mapwright validate ${file} && mapwright test ${file}`);
     expect(await runCli('validate', file)).toEqual({ code: 0, out: `ok ${file}\n`, err: '' });
-    // The empty mapping breaks the target's required fields: the first case says what is left to map.
-    const tested = await runCli('test', file);
-    expect(tested.code).toBe(1);
-    expect(tested.out).toContain('{"field":"customerNumber","code":"MAP_REQUIRED_MISSING"}');
+    expect(await runCli('test', file)).toMatchObject({ code: 0, err: '' });
+
+    // A rule added changes the output: the case fails and prints the expectViolation to paste.
+    const edited = JSON.parse(readFileSync(file, 'utf8')) as { rules: unknown[] };
+    edited.rules = [{ target: 'customerNumber', sources: ['accountId'], transforms: [{ kind: 'replace', pattern: '^ACC-0', replacement: 'C', regex: true }] }];
+    writeFileSync(file, JSON.stringify(edited));
+    const changed = await runCli('test', file);
+    expect(changed.code).toBe(1);
+    expect(changed.out).toContain('customerNumber: expected (missing), got "C00731"');
+    // Refreshing the expected output as init says (run --out) leaves only the violations to update.
+    const input = join(folder, 'source', 'crm-account.json');
+    expect((await runCli('run', file, '--input', input, '--out', join(folder, 'tests', 'first-sample.expected.json'))).code).toBe(1);
+    const refreshed = await runCli('test', file);
+    expect(refreshed.out).toContain('expected violation {"field":"customerNumber","code":"MAP_REQUIRED_MISSING"} did not occur');
+    expect(refreshed.out).not.toContain('difference(s)');
+  });
+
+  it('makes a CSV source and the pain.001 XSD target into a project whose first case is the root element, empty, with its violation expected', async () => {
+    const folder = fresh('pay');
+    const made = await runCli('init', folder, '--source', sample('payments-csv-to-pain001/source/payments.csv'), '--target', sample('payments-csv-to-pain001/target/pain.001.001.03.xsd'), '--key-file', keyFile());
+    expect(made).toMatchObject({ code: 0, err: '' });
+    const file = join(folder, 'pay.mapwright.json');
+    const doc = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    expect(doc).toMatchObject({
+      source: { format: 'csv', samples: ['source/payments.csv'] },
+      target: { format: 'xml', schema: { file: 'target/pain.001.001.03.xsd' } },
+      tests: [{ name: 'first sample', input: 'source/payments.csv', expected: 'tests/first-sample.expected.xml', expectViolation: [{ field: 'Document.CstmrCdtTrfInitn', code: 'MAP_REQUIRED_MISSING' }] }],
+    });
+    // The schema's root element, in its namespace, is the empty mapping's output.
+    expect(readFileSync(join(folder, 'tests', 'first-sample.expected.xml'), 'utf8')).toMatch(/<Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain\.001\.001\.03"\/>/);
+    expect(made.out).toContain(`mapwright validate ${file} && mapwright test ${file}`);
+    expect((await runCli('validate', file)).code).toBe(0);
+    expect(await runCli('test', file)).toMatchObject({ code: 0, err: '' });
+    // `run` writes the same root element and names the same violation.
+    const ran = await runCli('run', file, '--input', join(folder, 'source', 'payments.csv'));
+    expect(ran.code).toBe(1);
+    expect(ran.out).toBe(readFileSync(join(folder, 'tests', 'first-sample.expected.xml'), 'utf8'));
+    expect(ran.err).toMatch(/^MAP_REQUIRED_MISSING Document\.CstmrCdtTrfInitn: /m);
+  });
+
+  it('prints no passing next step for a goal case (a target sample) or for a schema source without a case', async () => {
+    const folder = fresh('goal');
+    const made = await runCli('init', folder, '--source', sample('crm-to-erp/source/crm-account.json'), '--target', sample('crm-to-erp/tests/complete-account.expected.json'), '--key-file', keyFile());
+    const file = join(folder, 'goal.mapwright.json');
+    // The target sample is the goal: the case fails until the rules produce it, and the next step comes after adding rules.
+    expect(made.out).toMatch(new RegExp(`then: mapwright validate ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} && mapwright test`));
+    expect((await runCli('test', file)).code).toBe(1);
+
+    const schemaSource = fresh('from-schema');
+    const fromSchema = await runCli('init', schemaSource, '--source', sample('crm-to-erp/target/erp-customer.schema.json'), '--target', sample('payments-csv-to-pain001/target/pain.001.001.03.xsd'), '--key-file', keyFile());
+    expect(fromSchema.code).toBe(0);
+    const schemaFile = join(schemaSource, 'from-schema.mapwright.json');
+    expect((JSON.parse(readFileSync(schemaFile, 'utf8')) as { tests: unknown[] }).tests).toEqual([]);
+    // Without a sample there is no case, and `test` would fail on that: only validate is offered.
+    expect(fromSchema.out).not.toContain('&& mapwright test');
+    expect((await runCli('validate', schemaFile)).code).toBe(0);
   });
 
   it('detects an XML source sample and a JSON target sample, the target sample being the expected output', async () => {
@@ -140,13 +199,14 @@ describe('mapwright init copies a schema with the files it refers to', () => {
     const file = join(folder, 'xsd.mapwright.json');
     const doc = JSON.parse(readFileSync(file, 'utf8')) as { target: unknown; tests: unknown };
     expect(doc.target).toMatchObject({ format: 'xml', schema: { file: 'target/order.xsd' } });
-    // The empty mapping's output has no XML root element yet: no first case to expect it.
-    expect(doc.tests).toEqual([]);
+    // The empty mapping's output is the schema's root element, empty; its missing children are the expected violations.
+    expect(doc.tests).toEqual([{ name: 'first sample', input: 'source/crm-account.json', expected: 'tests/first-sample.expected.xml', expectViolation: [{ field: 'Order.Id', code: 'MAP_REQUIRED_MISSING' }, { field: 'Order.Address', code: 'MAP_REQUIRED_MISSING' }] }]);
     for (const copied of ['target/order.xsd', 'target/common/types.xsd', 'target/common/addr/address.xsd']) expect(existsSync(join(folder, copied)), copied).toBe(true);
     // The references inside are the author's, unchanged.
     expect(readFileSync(join(folder, 'target', 'order.xsd'), 'utf8')).toContain('schemaLocation="common/types.xsd"');
     rmSync(dir, { recursive: true, force: true });
     expect(await runCli('validate', file)).toMatchObject({ code: 0 });
+    expect(await runCli('test', file)).toMatchObject({ code: 0 });
   });
 
   it("copies a JSON Schema's $ref files, one climbing to a sibling folder (with --allow-outside), below their common folder", async () => {

@@ -12,8 +12,11 @@
  * detects them. The document has
  * an empty rule set and, when the source is a sample, a first test case:
  * the source sample in, the target sample out when the target is a sample
- * (a failing case that says what to build), else the empty mapping's output
- * (none for an XML target, whose empty output has no root element to write).
+ * (a failing case that says what to build), else a starting point that passes
+ * at once: the empty mapping's output (for an XML target the schema's root
+ * element, empty) with the target-schema violations it has now listed in
+ * `expectViolation`. What init prints says which, and the next step it
+ * prints is true at once.
  *
  * Exit codes: 0 created; 2 bad input (a file missing or unreadable, a schema
  * that does not load, a project or one of its files already in the folder, a bad key file). Nothing is left
@@ -23,13 +26,15 @@ import { constants } from 'node:fs';
 import { copyFile, mkdir, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { compileDocument } from '../../compiler/compile-document';
-import { CURRENT_FORMAT_VERSION, serializeDocument, validateDocument, type MappingDocumentInput } from '../../document';
-import { isMapwrightError, MapwrightError } from '../../errors';
+import { compileProject } from '../../compiler/compile-project';
+import { CURRENT_FORMAT_VERSION, serializeDocument, type MappingDocumentInput } from '../../document';
+import { MapwrightError } from '../../errors';
 import { detectFormat } from '../../payload/detect-format';
 import { readPayload } from '../../payload/read-payload';
-import type { JsonValue, PayloadFormat } from '../../payload/types';
-import { writePayload } from '../../payload/write-payload';
+import type { PayloadFormat } from '../../payload/types';
+import { runMapping } from '../../run/mapping-run';
+import { observedViolations } from '../../run/test-expectations';
+import { loadTargetSchema } from '../../validate/load-target';
 import { detectSchemaKind, loadSchema } from '../../schema/load-schema';
 import { createFsResolver, referenceScope } from '../fs-resolver';
 import { maskPayloadFile } from '../host/mask-file';
@@ -128,31 +133,68 @@ async function prepareSide(side: Side, file: string, root: string | undefined, c
   return { endpoint: { format, schema: { file: relative, ...(root ? { root } : {}) }, samples: [] }, relative, isSample: false, format };
 }
 
-/** The first test case: the source sample in, and the target sample (or the empty mapping's output) expected. */
-async function firstTest(doc: MappingDocumentInput, source: PreparedSide, target: PreparedSide, folder: string, written: string[]): Promise<MappingDocumentInput['tests']> {
-  if (!source.isSample) return [];
+/** The first test case init wrote, or why there is none: what init prints about it. */
+interface FirstCase {
+  tests: NonNullable<MappingDocumentInput['tests']>;
+  /** Lines that say what the case checks and what to do with it. */
+  note: string[];
+  /** Whether `mapwright test` passes right after init. */
+  passesNow: boolean;
+}
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * The first test case. With a target sample, the goal: the source sample in,
+ * the target sample expected (red until the rules produce it). With a target
+ * schema, a starting point: today's output of the empty mapping expected,
+ * and the target-schema violations it has now listed as expected
+ * (`expectViolation`), so `validate && test` is green and says nothing
+ * false; each rule added then changes the output, and the failing case
+ * prints the new differences and the `expectViolation` to paste.
+ */
+async function firstTest(doc: MappingDocumentInput, source: PreparedSide, target: PreparedSide, projectFile: string, written: string[]): Promise<FirstCase> {
+  if (!source.isSample) {
+    return { tests: [], passesNow: false, note: ['no test case yet: the source is a schema, not a sample; add one to the document\'s tests (an input payload and its expected output, docs/mapping-document.md) before running its tests'] };
+  }
   const name = 'first sample';
-  if (target.isSample) return [{ name, input: source.relative, expected: target.relative }];
-  const input = readPayload(await readInputFile(join(folder, source.relative)), { format: source.format }).value;
-  const pool = new RunnerPool();
+  if (target.isSample) {
+    return {
+      tests: [{ name, input: source.relative, expected: target.relative }],
+      passesNow: false,
+      note: [
+        `first test case "${name}": ${source.relative} in, ${target.relative} expected; it fails until the rules produce that output`,
+        '(both samples were masked alike: a value copied across matches, one the rules derive, such as half of a split name, may not)',
+      ],
+    };
+  }
+  const folder = dirname(projectFile);
+  const resolver = createFsResolver(referenceScope([projectFile]));
+  const project = await compileProject(serializeDocument(doc), projectFile, resolver);
+  const loaded = await loadTargetSchema(project.document, projectFile, resolver);
+  const input = readPayload(await readInputFile(join(folder, source.relative)), { file: join(folder, source.relative), format: source.format });
+  const pool = new RunnerPool({ size: 1, spare: false });
+  let result;
   try {
-    const result = await pool.run({ expression: compileDocument(validateDocument(doc)).expression, input });
-    const expected = `tests/first-sample.expected.${target.format === 'jsonl' ? 'jsonl' : target.format}`;
-    let text: string;
-    try {
-      text = writePayload((result.value ?? {}) as JsonValue, target.format);
-    } catch (error) {
-      // An XML target's empty output has no root element yet: no first case until rules make one.
-      if (isMapwrightError(error) && error.code === 'XML_WRITE') return [];
-      throw error;
-    }
-    await mkdir(join(folder, 'tests'), { recursive: true });
-    await writeFileAtomic(join(folder, expected), text);
-    written.push(join(folder, expected));
-    return [{ name, input: source.relative, expected }];
+    result = await runMapping(pool, { document: project.document, compiled: project.compiled, tables: project.tables, ...(loaded ? { target: loaded } : {}) }, input);
   } finally {
     await pool.close();
   }
+  if (result.error || result.text === undefined) {
+    const why = result.error ? `${result.error.code} ${result.error.message}` : 'the empty mapping gives no output';
+    return { tests: [], passesNow: false, note: [`no test case yet: ${why}`] };
+  }
+  const expected = `tests/first-sample.expected.${target.format}`;
+  await mkdir(join(folder, 'tests'), { recursive: true });
+  await writeFileAtomic(join(folder, expected), result.text);
+  written.push(join(folder, expected));
+  const violations = observedViolations(result.violations);
+  const note = [
+    `first test case "${name}": a starting point, not a goal: ${source.relative} in, the empty mapping's output (${expected}) expected` +
+      (violations.length ? `, with the ${plural(violations.length, 'target-schema violation')} it has now listed in expectViolation` : ''),
+    `it passes now; as you add rules it fails and prints what changed: then write the output again (mapwright run ${projectFile} --input ${join(folder, source.relative)} --out ${join(folder, expected)}) and update expectViolation as the failure prints it`,
+  ];
+  return { tests: [{ name, input: source.relative, expected, ...(violations.length ? { expectViolation: violations } : {}) }], passesNow: true, note };
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -175,12 +217,14 @@ export async function initCommand(folderArg: string, options: InitCommandOptions
   const madeFolder = !(await exists(folder));
   let key: Promise<string> | undefined;
   const context: SideContext = { folder, written, io, key: () => (key ??= maskKey(options.keyFile, io)) };
+  let first: FirstCase;
   try {
     await mkdir(folder, { recursive: true });
     const source = await prepareSide('source', options.source, options.sourceRoot, context);
     const target = await prepareSide('target', options.target, options.targetRoot, context);
     const doc: MappingDocumentInput = { formatVersion: CURRENT_FORMAT_VERSION, name, source: source.endpoint, target: target.endpoint, rules: [], tests: [] };
-    doc.tests = await firstTest(doc, source, target, folder, written);
+    first = await firstTest(doc, source, target, projectFile, written);
+    doc.tests = first.tests;
     await writeFileAtomic(projectFile, serializeDocument(doc));
   } catch (error) {
     for (const file of written.reverse()) await rm(file, { force: true });
@@ -188,7 +232,10 @@ export async function initCommand(folderArg: string, options: InitCommandOptions
     throw error;
   }
   io.stdout(`created ${projectFile}\n`);
-  io.stdout(`next: add rules (npm run web, or edit the file), then: mapwright validate ${projectFile} && mapwright test ${projectFile}\n`);
+  for (const line of first.note) io.stdout(`${line}\n`);
+  // The next step printed is one that tells the truth now: `test` fails on a goal case, and without any case.
+  const check = first.tests.length === 0 ? `mapwright validate ${projectFile}` : `mapwright validate ${projectFile} && mapwright test ${projectFile}`;
+  io.stdout(`next: ${first.passesNow ? `${check} (passes now), then add rules (npm run web, or edit the file)` : `add rules (npm run web, or edit the file), then: ${check}`}\n`);
   return EXIT_OK;
 }
 

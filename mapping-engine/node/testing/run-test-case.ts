@@ -23,6 +23,7 @@ import { withRecordPlaces } from '../../run/record-places';
 import { diffValues } from '../../run/diff-values';
 import type { ExpressionRunner } from '../../run/run-types';
 import { compareViolations, matchesExpectedError, observedViolations, observeRunError, showExpectedError } from '../../run/test-expectations';
+import type { SchemaField } from '../../schema/model';
 import type { OutputViolation, ValidationTarget } from '../../validate/validation-types';
 import type { JunitCase } from '../cli/junit-report';
 import { readInputFile } from '../read-file';
@@ -39,17 +40,20 @@ function show(value: unknown): string {
   return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS - 1)}…` : text;
 }
 
-/** Reads the output the way a consumer of the target format would, so CSV cells and XML text compare as strings. */
-function normalise(value: unknown, format: PayloadFormat): unknown {
+/**
+ * Reads the output the way a consumer of the target format would, so CSV cells and XML text compare as strings;
+ * written with the target schema, so an XML output without a root element is the schema's root, as `run` writes it.
+ */
+function normalise(value: unknown, format: PayloadFormat, schema: SchemaField | undefined): unknown {
   if (value === undefined || format === 'json') return value;
-  return readPayload(writePayload(value as JsonValue, format), { format }).value;
+  return readPayload(writePayload(value as JsonValue, format, schema ? { schema } : {}), { format }).value;
 }
 
-async function compareExpected(project: CompiledProject, file: string, test: TestCase, actual: unknown): Promise<Omit<JunitCase, 'name' | 'seconds'>> {
+async function compareExpected(project: CompiledProject, file: string, test: TestCase, actual: unknown, schema: SchemaField | undefined): Promise<Omit<JunitCase, 'name' | 'seconds'>> {
   const format = project.document.target.format;
   const location = resolveDocumentPath(file, test.expected!);
   const expected = readPayload(await readInputFile(location), { file: location, format }).value;
-  const differences = diffValues(expected, normalise(actual, format));
+  const differences = diffValues(expected, normalise(actual, format, schema));
   if (differences.length === 0) return { outcome: 'passed' };
   const lines = differences.slice(0, MAX_DIFF_LINES).map((d) => `${d.path}: expected ${show(d.expected)}, got ${show(d.actual)}`);
   if (differences.length > MAX_DIFF_LINES) lines.push(`… and ${differences.length - MAX_DIFF_LINES} more differences`);
@@ -106,7 +110,7 @@ export async function runTestCase(project: CompiledProject, file: string, test: 
       const observed = observeRunError(result.error, project);
       return { ...base, outcome: 'failure', message: `the run failed with ${JSON.stringify(observed)}: ${describeRunError(withRecordPlaces(result.error, project.document, input), project.compiled, test.input)}` };
     }
-    const compared = await compareExpected(project, file, test, result.value);
+    const compared = await compareExpected(project, file, test, result.value, options.validate?.schema?.root);
     if (compared.outcome !== 'passed') return { ...base, ...compared };
     return { ...base, ...(judgeViolations(test, result.violations) ?? compared) };
   } catch (error) {
