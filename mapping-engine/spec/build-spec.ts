@@ -10,11 +10,12 @@ import type { JsonValue } from '../payload/types';
 import type { SchemaField } from '../schema/model';
 import { quoteName, splitPath } from '../transforms/jsonata-text';
 import { ruleJson } from './rule-json';
-import { describeChain, describeCondition, describeTransformNode, showScalar } from './describe-transform';
+import { arrayRow } from './array-words';
+import { describeChain, showScalar } from './describe-transform';
 import { summariseMasking } from './masking-summary';
 import { lookupRows } from './table-uses';
 import { arrayRecordWords, documentRecordWords } from './record-words';
-import type { MappingSpec, SpecArray, SpecEndpoint, SpecField, SpecUnmapped } from './spec-types';
+import type { MappingSpec, SpecEndpoint, SpecField, SpecUnmapped } from './spec-types';
 import { summariseTests, type TestResultInput } from './test-summary';
 
 /** What {@link buildSpec} needs. */
@@ -102,26 +103,6 @@ function fieldRow(rule: MappingRule, input: BuildSpecInput): SpecField {
   return row;
 }
 
-/** Plain words for a key computed from `field` by `transforms` (`the date in field "X" read as dd.MM.yyyy`). */
-function keyWords(field: string, transforms: ArrayContext['groupTransforms']): string {
-  const plain = field.replace(/`/g, '');
-  return transforms && transforms.length > 0 ? `field "${plain}" (${transforms.map((t) => describeTransformNode(t)).join(', then ')})` : `field "${plain}"`;
-}
-
-function arrayRow(a: ArrayContext): SpecArray {
-  // `.` is the input itself: the rows of a CSV input, or the items of a top-level list.
-  const from = a.source === '.' ? 'item of the input (a CSV row)' : a.source === '$items' ? 'member of the group (a row of the group)' : `item of ${a.source}`;
-  const name = a.target === '.' ? 'output row' : `${a.target.split('.').pop()!.replace(/`/g, '')} element`;
-  const parts = [a.groupBy ? `one ${name} per ${keyWords(a.groupBy, a.groupTransforms)} of the ${a.source === '.' ? 'input rows' : `items of ${a.source}`}` : a.target === '.' ? `one output row per ${from}` : `one ${name} per ${from}`];
-  if (a.filter) parts.push(`only items where ${describeCondition(a.filter)}`);
-  if (a.sort) parts.push(`sorted by ${keyWords(a.sort.field, a.sort.transforms)}, ${a.sort.descending ? 'largest' : 'smallest'} first`);
-  // The required policy: what an empty list does to the record.
-  parts.push(a.required === 'error' ? 'required: at least one element, an empty list is an error (MAP_REQUIRED_MISSING)' : 'optional: an empty list is left out');
-  const records = arrayRecordWords(a);
-  if (records) parts.push(`errors name an item as ${records}`);
-  return { target: a.target, source: a.source, description: parts.join('; '), ...(records ? { records } : {}) };
-}
-
 /** How errors name the record of a field at target `names`: as the innermost array around it with a record key does, else as the document's key does. */
 function fieldRecordWords(names: readonly string[], doc: MappingDocument): string | undefined {
   const keyed = doc.arrays.filter((a) => arrayRecordWords(a) !== undefined);
@@ -167,7 +148,7 @@ export function buildSpec(input: BuildSpecInput): MappingSpec {
       ...(documentRecordWords(doc) === undefined ? {} : { records: documentRecordWords(doc) }),
     },
     fields: doc.rules.map((rule) => fieldRow(rule, input)),
-    arrays: doc.arrays.map(arrayRow),
+    arrays: doc.arrays.map((a) => arrayRow(a, doc.arrays)),
     lookups: lookupRows(doc, input.tables),
     unmapped: input.targetFields ? unmappedRows(input.targetFields, doc) : [],
     unmappedUnknown: input.targetFields === undefined,
