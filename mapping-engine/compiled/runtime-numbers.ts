@@ -6,7 +6,7 @@
  * from text, times another, rounded). Same contract as runtime.ts:
  * jsonata's result on the happy path, a {@link Bail} for anything else.
  */
-import { Bail, path, round } from './runtime';
+import { Bail, exactResult, path, round } from './runtime';
 import { parseNumber } from './runtime-lists';
 
 export { formatNumber } from './number-picture';
@@ -36,6 +36,12 @@ function times(a: unknown, b: unknown): number | undefined {
   return Number.isFinite(r) ? r : bail('product out of range');
 }
 
+/** money.ts `scaledAmount`: `$round($round($v, decimals) * 10^decimals)`, or `$round($v)` for no decimals. */
+function scaledAmount(v: unknown, decimals: number): number | undefined {
+  if (typeof v !== 'number') return bail('amount of a non-number');
+  return decimals === 0 ? round(v, 0) : round(times(round(v, decimals), 10 ** decimals), 0);
+}
+
 /** How an aggregate reads one item's value (see array-transforms.ts `itemValue`). */
 export interface ItemValue {
   field: readonly string[];
@@ -52,7 +58,11 @@ function itemValue(item: unknown, how: ItemValue): unknown {
     return how.text ? parseNumber(v, how.text.decimal, how.text.thousands, false) : v;
   };
   let v = read(how.field);
-  if (how.times) v = times(v, read(how.times));
+  if (how.times) {
+    // The decimal product (money.ts exactResult), as the JSONata's `($r := a * b; ...)`.
+    const product = times(v, read(how.times));
+    v = product === undefined ? undefined : exactResult(product);
+  }
   return how.decimals === undefined ? v : round(v, how.decimals);
 }
 
@@ -80,13 +90,13 @@ export function combine(values: unknown[] | undefined, fn: string): number | und
 }
 
 /**
- * money.ts `exactAggregate`: each value times 10^decimals rounded (half to
- * even) to a whole number, combined, divided by 10^decimals once; an
- * average's quotient rounded first.
+ * money.ts `exactAggregate`: each value rounded (half to even) to
+ * `decimals` and taken in units of 10^-decimals, combined, divided by
+ * 10^decimals once; an average's quotient rounded first.
  */
 export function exact(values: unknown, fn: string, decimals: number): number | undefined {
   const f = 10 ** decimals;
-  const scaled = numbers(mapped(values, (v) => (typeof v === 'number' ? round(times(v, f), 0) : bail('amount of a non-number'))));
+  const scaled = numbers(mapped(values, (v) => scaledAmount(v, decimals)));
   if (scaled === undefined) return undefined;
   let total = 0;
   for (const n of scaled) total += n;

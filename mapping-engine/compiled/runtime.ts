@@ -14,6 +14,8 @@
  * only, comparisons with nothing are false.
  */
 
+import { EXACT_LIMIT } from '../transforms/money';
+
 /** Thrown when the compiled code meets a case it does not reproduce; the run falls back to jsonata. */
 export class Bail {
   constructor(readonly reason: string) {}
@@ -142,13 +144,23 @@ export function round(value: unknown, decimals: number): number | undefined {
   return result;
 }
 
-/** `(value op operand)`: nothing stays nothing; a non-number or a non-finite result is jsonata's error. */
+/**
+ * money.ts `exactResult`, `($r := r; $abs($r) < 1e15 ? $number($string($r)) : $r)`:
+ * a finite result below 1e15 written to 15 significant digits (as `$string`
+ * writes a fraction; a whole number that small has at most 15) and read
+ * back, -0 giving 0 as `$string` writes it; from 1e15 on the number as it is.
+ */
+export function exactResult(result: number): number {
+  return Math.abs(result) < EXACT_LIMIT ? Number(result.toPrecision(15)) : result;
+}
+
+/** `(value op operand)`: nothing stays nothing; a non-number or a non-finite result is jsonata's error; + - * / give the decimal result. */
 export function arith(value: unknown, op: string, operand: number): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'number') return bail('arithmetic on a non-number');
   const result = op === '+' ? value + operand : op === '-' ? value - operand : op === '*' ? value * operand : op === '/' ? value / operand : value % operand;
   if (!Number.isFinite(result)) bail('arithmetic gave a non-finite number');
-  return result;
+  return op === '%' ? result : exactResult(result);
 }
 
 /**

@@ -1,7 +1,7 @@
 /** Array transforms: aggregates, pick an item or field, filter, sort. */
 import { compilePredicate, describePredicate } from './predicate';
 import { literal, pathExpression } from './jsonata-text';
-import { exactAggregate, fixedText } from './money';
+import { exactAggregate, exactResult, fixedText } from './money';
 import { numberCall } from './number-text';
 import { presentCall } from './present-value';
 import type { NodeOf } from './transform-node';
@@ -29,7 +29,8 @@ function itemValue(n: NodeOf<'aggregate'>, ctx: TransformContext): string {
     return numberCall(`$i.${pathExpression(field)}`, format, owner ? { ...ctx, field: owner.label } : ctx, owner ? (owner.record ?? item) : item);
   };
   let value = read(n.field);
-  if (n.times !== undefined) value = `${value} * ${read(n.times)}`;
+  // The product is the decimal (money.ts exactResult), so a line of 3 x 1.005 rounds as 3.015.
+  if (n.times !== undefined) value = exactResult(`${value} * ${read(n.times)}`);
   return n.itemDecimals === undefined ? value : `$round(${value}, ${n.itemDecimals})`;
 }
 

@@ -9,12 +9,46 @@
  * (`1001`, `6655.86`). A fixed number of fraction digits is then written by
  * `$formatNumber` with a `0.00` picture. No helper functions and no
  * extensions: the exported expression runs the same in any JSONata.
+ *
+ * Products and quotients (`quantity * price`) are made exact the other way
+ * round: the double result is written to 15 significant digits (`$string`
+ * does) and read back, see {@link exactResult}.
  */
 import { literal } from './jsonata-text';
 
 /** 10^decimals as JSONata text. */
 function scale(decimals: number): string {
   return String(10 ** decimals);
+}
+
+/** Below this a double's 15 significant digits reach its fraction; at and above it a whole number is kept as it is. */
+export const EXACT_LIMIT = 1e15;
+
+/**
+ * JSONata text of `value` (a sum, difference, product or quotient of
+ * decimal amounts) as the decimal it stands for. A double carries 15 to 17
+ * significant digits; one operation on amounts errs by at most 3.4e-16 of
+ * the result (`0.7 * 0.05` is `0.034999999999999996`), less than half a unit
+ * in the 15th digit (5e-16 at worst). So when the exact decimal result has
+ * at most 15 significant digits, writing the double to 15 digits (which
+ * `$string` does for a fraction) and reading it back gives exactly that
+ * decimal, and a later `$round` (which works on the decimal text) rounds
+ * ties as decimal arithmetic does: `0.035` to `0.04`, `3.015` to `3.02`.
+ * From 1e15 on, doubles have no fraction digits to clean, and a whole
+ * number of 16 digits must not lose its last one, so it is kept.
+ */
+export function exactResult(value: string): string {
+  return `($r := ${value}; $abs($r) < 1e15 ? $number($string($r)) : $r)`;
+}
+
+/**
+ * JSONata text of the whole number `$v` is in units of 10^-decimals,
+ * rounded half to even on the decimal (`$round` shifts the decimal text):
+ * `$round($v * 100)` would round `1.015` (the double `1.01499999999999990`)
+ * times 100 down to 101, not to 102.
+ */
+function scaledAmount(decimals: number): string {
+  return decimals === 0 ? '$round($v)' : `$round($round($v, ${decimals}) * ${scale(decimals)})`;
 }
 
 /**
@@ -24,7 +58,7 @@ function scale(decimals: number): string {
  */
 export function exactAggregate(fn: 'sum' | 'min' | 'max' | 'average', values: string, decimals: number): string {
   const f = scale(decimals);
-  const scaled = `$map(${values}, function($v) {$round($v * ${f})})`;
+  const scaled = `$map(${values}, function($v) {${scaledAmount(decimals)}})`;
   if (fn === 'average') return `($s := ${scaled}; $round($sum($s) / $count($s)) / ${f})`;
   return `$${fn}(${scaled}) / ${f}`;
 }

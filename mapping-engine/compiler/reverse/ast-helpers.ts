@@ -44,6 +44,16 @@ export function bound(node: AstNode, name: string): [AstNode, AstNode[]] | undef
   return [first.rhs, rest];
 }
 
+/**
+ * `($r := X; $abs($r) < 1e15 ? $number($string($r)) : $r)` -> X: a result
+ * taken as the decimal it stands for (transforms/money.ts `exactResult`).
+ * Only the shape is checked; the caller recompiles to confirm.
+ */
+export function unExact(node: AstNode | undefined): AstNode | undefined {
+  const b = node && bound(node, 'r');
+  return b && b[1].length === 1 && b[1][0]?.type === 'condition' ? b[0] : undefined;
+}
+
 /** A JSON scalar literal's value (string, number, true/false/null). */
 export function scalar(node: AstNode | undefined): string | number | boolean | null | undefined {
   if (node?.type === 'string' || node?.type === 'number' || node?.type === 'value') return node.value as string | number | boolean | null;

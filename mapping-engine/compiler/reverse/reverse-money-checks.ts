@@ -11,7 +11,7 @@
 import { quoteName } from '../../transforms/jsonata-text';
 import type { NodeOf, Predicate } from '../../transforms/transform-node';
 import { fixedPicture } from '../../transforms/money';
-import { bound, call, num, str, stringList } from './ast-helpers';
+import { bound, call, num, str, stringList, unExact } from './ast-helpers';
 import { predicateFromAst } from './reverse-predicate';
 import type { AstNode } from './reverse-source';
 import type { Peeler } from './reverse-transform';
@@ -71,7 +71,9 @@ function ledger(node: AstNode): { input: AstNode; params: Partial<Aggregate> } |
     params.itemDecimals = num(rounded[1]);
     body = rounded[0]!;
   }
-  const product = body.type === 'binary' && body.value === '*' ? body : undefined;
+  // A product is the decimal result (transforms/money.ts `exactResult`).
+  const exact = unExact(body);
+  const product = exact?.type === 'binary' && exact.value === '*' ? exact : undefined;
   const first = itemAmount(product ? (product.lhs as AstNode) : body);
   const times = product ? itemAmount(product.rhs) : undefined;
   if (!first || (product && !times)) return undefined;
@@ -80,11 +82,11 @@ function ledger(node: AstNode): { input: AstNode; params: Partial<Aggregate> } |
   return { input: unwrapPresent(m[0]), params };
 }
 
-/** `$map(ITEMS, function($v) {$round($v * F)})` -> ITEMS and F. */
+/** `$map(ITEMS, function($v) {$round($round($v, D) * F)})` (or `{$round($v)}` for no decimals) -> ITEMS and F. */
 function scaledItems(node: AstNode | undefined): { items: AstNode; factor: number } | undefined {
   const m = mapped(node, ['v']);
   const round = m && call(m[1], 'round', 1)?.[0];
-  const factor = round?.type === 'binary' && round.value === '*' ? num(round.rhs) : undefined;
+  const factor = round?.type === 'variable' && round.value === 'v' ? 1 : round?.type === 'binary' && round.value === '*' ? num(round.rhs) : undefined;
   return m && factor !== undefined ? { items: m[0], factor } : undefined;
 }
 

@@ -6,7 +6,7 @@
  */
 import type { Scalar, TransformNode } from '../../transforms/transform-node';
 import type { AstNode } from './reverse-source';
-import { bound, call, num, scalar, str, stringList, unPresent, textInput, unwrap } from './ast-helpers';
+import { bound, call, num, scalar, str, stringList, unExact, unPresent, textInput, unwrap } from './ast-helpers';
 import { datePeeler } from './reverse-date';
 import { conditionPeeler, filterPeeler } from './reverse-predicate';
 import type { Peeler } from './reverse-transform';
@@ -36,8 +36,9 @@ const replace: Peeler = (n) => {
   return { node: flags ? { kind: 'replace', pattern: re.source, replacement, regex: true, flags } : { kind: 'replace', pattern: re.source, replacement, regex: true }, input };
 };
 
+/** `($present(X) % K)`, or `+ - * /` as the decimal result: `($r := $present(X) * K; ...)` (transforms/money.ts `exactResult`). */
 const arithmetic: Peeler = (n) => {
-  const inner = n.type === 'block' && n.expressions?.length === 1 ? n.expressions[0] : undefined;
+  const inner = unExact(n) ?? (n.type === 'block' && n.expressions?.length === 1 ? n.expressions[0] : undefined);
   const operand = num(inner?.rhs);
   const op = inner?.type === 'binary' ? String(inner.value) : '';
   const input = unPresent(inner?.lhs as AstNode | undefined);
