@@ -7,12 +7,17 @@
 import { shownValue } from './shown-value';
 import { impossibleMoment } from './calendar-check';
 import { facetProblems } from './validate-facets';
+import { FLOATING_NUMBER } from '../schema/xsd/xsd-number-kinds';
 import type { SchemaField } from '../schema/model';
 import { formatFieldPath, type PathStep } from './field-path';
 import type { OutputViolation } from './validation-types';
 
-const LEXICAL: Partial<Record<SchemaField['type'], RegExp>> = {
+const LEXICAL: Partial<Record<SchemaField['type'] | 'decimal' | 'double', RegExp>> = {
   number: /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/,
+  /** `xs:decimal` (and what restricts it): digits and one point, no exponent, INF or NaN. */
+  decimal: /^\s*[+-]?(\d+\.?\d*|\.\d+)\s*$/,
+  /** `xs:double`, `xs:float`: an exponent, or INF (signed, as XSD 1.1 allows) or NaN. */
+  double: /^\s*([+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?|[+-]?INF|NaN)\s*$/,
   integer: /^\s*[+-]?\d+\s*$/,
   boolean: /^\s*(true|false|1|0)\s*$/,
   date: /^\d{4}-\d{2}-\d{2}(Z|[+-]\d{2}:\d{2})?$/,
@@ -28,6 +33,25 @@ function isTextual(field: SchemaField): boolean {
   return field.xml !== undefined || field.origin.kind === 'csv-header';
 }
 
+/**
+ * Which lexical form a text field's value must have: an XSD number is
+ * `xs:decimal` unless the schema made it a floating-point one (format
+ * `double`, `float`, `precisionDecimal`); other text numbers (CSV) keep the
+ * lenient form with an exponent.
+ */
+function lexicalType(field: SchemaField): keyof typeof LEXICAL {
+  if (field.type !== 'number' || field.origin.kind !== 'xsd') return field.type;
+  return field.format !== undefined && FLOATING_NUMBER.has(field.format) ? 'double' : 'decimal';
+}
+
+/** The type a lexical problem names: `an xs:decimal`, `a number`. */
+function lexicalName(field: SchemaField): string {
+  const type = lexicalType(field);
+  if (type === 'decimal') return 'an xs:decimal';
+  if (type === 'double') return `an xs:${field.format ?? 'double'}`;
+  return `a ${field.type}`;
+}
+
 /** Why `value` does not have the scalar type of `field`, or undefined when it does. */
 function typeProblem(value: unknown, field: SchemaField): string | undefined {
   const { type } = field;
@@ -35,8 +59,8 @@ function typeProblem(value: unknown, field: SchemaField): string | undefined {
   if (value === null) return field.nullable || type === 'null' ? undefined : `null where a ${type} belongs`;
   if (typeof value === 'object') return `an object where a ${type} belongs`;
   if (isTextual(field)) {
-    const lexical = LEXICAL[type];
-    if (lexical && !lexical.test(String(value))) return `${shownValue(value)} is not a ${type}`;
+    const lexical = LEXICAL[lexicalType(field)];
+    if (lexical && !lexical.test(String(value))) return `${shownValue(value)} is not ${lexicalName(field)}`;
     // The form alone lets 2009-13-45 through.
     if ((type === 'date' || type === 'datetime' || type === 'time') && impossibleMoment(String(value), type)) return `${shownValue(value)} is no real ${type}`;
     return undefined;

@@ -2,14 +2,16 @@
  * XML Schema built-in datatypes -> field types, and typing of facet values.
  * Only the string family itself maps to a bare `string`; any other built-in
  * that has no FieldType of its own keeps its name as `format`, so a consumer
- * can still tell an `anyURI` from a `gYear`.
+ * can still tell an `anyURI` from a `gYear`. The floating-point numbers do
+ * too (`number` with format `double`): their text may have an exponent,
+ * `INF` or `NaN`, which an `xs:decimal` (a bare `number`) may not.
  */
 import type { EnumValue, FieldType } from '../model';
 import { XSD_NS } from './xsd-dom';
+import { FLOATING_NUMBER } from './xsd-number-kinds';
 import type { SimpleInfo } from './xsd-model';
 
 const PLAIN_STRING = new Set(['string', 'normalizedString', 'token']);
-const NUMBER = new Set(['decimal', 'float', 'double', 'precisionDecimal']);
 const INTEGER = new Set([
   'integer',
   'int',
@@ -37,7 +39,8 @@ const OTHER: Record<string, FieldType> = {
 export function builtinSimple(local: string, file: string): SimpleInfo {
   const ref = `{${XSD_NS}}${local}`;
   if (PLAIN_STRING.has(local)) return { type: 'string', ref, file };
-  if (NUMBER.has(local)) return { type: 'number', ref, file };
+  if (local === 'decimal') return { type: 'number', ref, file };
+  if (FLOATING_NUMBER.has(local)) return { type: 'number', format: local, ref, file };
   if (INTEGER.has(local)) return { type: 'integer', ref, file };
   const other = OTHER[local];
   if (other) return { type: other, ref, file };
