@@ -38,3 +38,52 @@ export const NUMBER_DOCUMENTS: MappingDocumentInput[] = [
     ],
   },
 ];
+
+/** Records of products near rounding ties (money.ts exactResult): 0.7 x 0.05, 3 x 1.005, 7 x 1.005, credit lines, 16 digits, 1e21. */
+export const PRODUCT_RECORDS: unknown[] = [
+  {
+    id: 'T-1',
+    amount: 1.005,
+    qty: 7,
+    lines: [
+      { amount: 0.05, qty: 0.7, price: '0,05' },
+      { amount: 1.005, qty: 3, price: '1,005' },
+      { amount: -1.005, qty: 7, price: '-1,005' },
+      { amount: 0.035, qty: -3, price: '0,035' },
+      { amount: 12.333, qty: 0.5, price: '12,333' },
+      { amount: 2.675, qty: 1.5, price: '2,675' },
+    ],
+  },
+  { id: 'T-2', amount: 0.05, qty: 0.7, lines: [{ amount: 3.015, qty: 1, price: '3,015' }, { amount: 0.125, qty: 0.2, price: '0,125' }] },
+  { id: 'T-3', amount: 3.045, qty: 3, lines: [{ amount: 1234567890123457, qty: 1, price: '2,675' }] },
+  { id: 'T-4', amount: -2.675, qty: 2, lines: [{ amount: 1e21, qty: 1.005, price: '1.000,005' }, { amount: 999999999999.995, qty: 1, price: '0,5' }] },
+  { id: 'T-5', amount: 123456.785, qty: 0.25, lines: [] },
+];
+
+/** Products, quotients, sums and differences of two amounts, rounded or not, per record, per line and over the lines. */
+export const PRODUCT_DOCUMENT: MappingDocumentInput = {
+  ...base,
+  name: 'products and quotients near rounding ties',
+  arrays: [
+    { target: '.', source: '.' },
+    { target: 'lines', source: 'lines' },
+  ],
+  rules: [
+    { target: 'id', sources: ['id'] },
+    { target: 'times', sources: ['qty', 'amount'], transforms: [{ kind: 'calculate', op: '*' }] },
+    { target: 'timesRounded', sources: ['qty', 'amount'], transforms: [{ kind: 'calculate', op: '*' }, { kind: 'round', decimals: 2, fixed: true }] },
+    { target: 'divided', sources: ['amount', 'qty'], transforms: [{ kind: 'calculate', op: '/' }, { kind: 'round', decimals: 2 }] },
+    { target: 'plus', sources: ['amount', 'qty'], transforms: [{ kind: 'calculate', op: '+' }, { kind: 'round', decimals: 2 }] },
+    { target: 'minus', sources: ['amount', 'qty'], transforms: [{ kind: 'calculate', op: '-' }] },
+    { target: 'byThree', sources: ['amount'], transforms: [{ kind: 'arithmetic', op: '*', operand: 3 }, { kind: 'round', decimals: 2 }] },
+    { target: 'halved', sources: ['amount'], transforms: [{ kind: 'arithmetic', op: '/', operand: 2 }, { kind: 'round', decimals: 2 }] },
+    { target: 'rest', sources: ['amount'], transforms: [{ kind: 'arithmetic', op: '%', operand: 1 }] },
+    { target: 'lines.amount', sources: ['qty', 'amount'], transforms: [{ kind: 'calculate', op: '*' }, { kind: 'round', decimals: 2 }] },
+    { target: 'lines.price', sources: ['qty', 'price'], transforms: [{ kind: 'parseNumber', decimalSeparator: ',', thousandsSeparator: '.' }, { kind: 'calculate', op: '*' }, { kind: 'round', decimals: 3 }] },
+    { target: 'total', sources: ['lines'], transforms: [{ kind: 'aggregate', fn: 'sum', field: 'qty', times: 'amount', itemDecimals: 2, decimals: 2 }] },
+    { target: 'totalCents', sources: ['lines'], transforms: [{ kind: 'aggregate', fn: 'sum', field: 'qty', times: 'amount', decimals: 2 }] },
+    { target: 'totalRaw', sources: ['lines'], transforms: [{ kind: 'aggregate', fn: 'sum', field: 'qty', times: 'amount' }] },
+    { target: 'totalWhole', sources: ['lines'], transforms: [{ kind: 'aggregate', fn: 'sum', field: 'amount', decimals: 0 }] },
+    { target: 'priceAverage', sources: ['lines'], transforms: [{ kind: 'aggregate', fn: 'average', field: 'price', times: 'qty', decimalSeparator: ',', thousandsSeparator: '.', decimals: 2 }] },
+  ],
+};

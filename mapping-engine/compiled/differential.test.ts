@@ -26,6 +26,7 @@ import { compileProgram } from './compile-program';
 import { compareEngines } from './differential-check';
 import { runBindings } from './engine-selection';
 import { DIFFERENTIAL_DOCUMENTS, DIFFERENTIAL_RECORDS } from './differential-documents';
+import { PRODUCT_DOCUMENT, PRODUCT_RECORDS } from './differential-numbers';
 import { fuzzInputs } from './shape-fuzzer';
 
 /** Fuzzed inputs per document. */
@@ -46,6 +47,8 @@ interface Case {
   bindings?: Array<Record<string, unknown> | undefined>;
   /** A sample: its engine on its own inputs is reported, and asserted when it has no custom code. */
   sample?: boolean;
+  /** Its own inputs must run compiled, not fall back (a comparison after a fallback compares jsonata with itself). */
+  compiled?: boolean;
 }
 
 /** Inputs compared and how many fell back, for the documents' own inputs and for fuzzed ones; each sample's engine on its own inputs. */
@@ -93,6 +96,14 @@ const cases: Case[] = [
     // No run parameter set: each takes its default, the time of the run pinned as the hosts pin it.
     bindings: [runBindings(doc.parameters, {}, NOW)],
   })),
+  {
+    name: `synthetic ${PRODUCT_DOCUMENT.name}`,
+    text: JSON.stringify(PRODUCT_DOCUMENT),
+    file: join(SAMPLES_DIR, 'synthetic.mapwright.json'),
+    records: PRODUCT_RECORDS,
+    perRecord: true,
+    compiled: true,
+  },
 ];
 
 describe('compiled engine against jsonata', () => {
@@ -141,6 +152,7 @@ describe('compiled engine against jsonata', () => {
       if (comparison.difference) differences.push(comparison.difference);
     }
     expect(differences.slice(0, 3)).toEqual([]);
+    if (c.compiled) expect([engines.compiled, engines.errors, engines.fellBack]).toEqual([own.length, 0, []]);
     if (c.sample) {
       tally.samples.push(`${c.name}: compiled on ${engines.compiled} of ${own.length} own inputs, jsonata on ${engines.errors} that are errors, fallback on ${engines.fellBack.length}${engines.fellBack.length ? ` (${engines.fellBack.join(', ')})` : ''}`);
       // Every own input jsonata maps without an error runs compiled.
