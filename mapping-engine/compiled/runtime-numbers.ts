@@ -1,7 +1,7 @@
 /**
  * Number text and exact amounts of the compiled engine: `$formatNumber`
  * (number-picture.ts, re-exported here for the program's runtime), the
- * scaled-integer sums of money.ts (`$round($v * 100)` per item, summed,
+ * scaled-integer sums of money.ts (`$round($round($v, 2) * 100)` per item, summed,
  * divided once) and aggregates computing a value per item (a field, read
  * from text, times another, rounded). Same contract as runtime.ts:
  * jsonata's result on the happy path, a {@link Bail} for anything else.

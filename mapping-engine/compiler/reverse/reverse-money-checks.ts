@@ -1,7 +1,7 @@
 /**
  * Peelers for the money forms and the reject rules (see transforms/money.ts,
  * array-transforms.ts and check-transforms.ts): exact aggregates over scaled
- * integers (`$sum($map(X, function($v) {$round($v * 100)})) / 100`), fixed
+ * integers (`$sum($map(X, function($v) {$round($round($v, 2) * 100)})) / 100`), fixed
  * fraction digits (`$formatNumber(..., "0.00")`), ledger items (`$map(X,
  * function($i, $n) {...})` with `times`, `itemDecimals` and separators), the
  * typed checks and a condition that rejects. Without them a hand-edited
