@@ -2,17 +2,18 @@
  * Decimal-exact money in plain JSONata. JSONata numbers are binary doubles,
  * so `0.1 + 0.2 + 1000.7` adds up to `1001.0000000000001`. Amounts with a
  * known number of fraction digits are therefore combined as scaled integers:
- * each value is multiplied by 10^decimals and rounded to a whole number
- * (exact below 2^53, about 90 trillion cents), the whole numbers are summed,
+ * each value is rounded to `decimals` and taken as a whole number of
+ * 10^-decimals units (exact below 2^53, about 90 trillion cents), the whole
+ * numbers are summed,
  * and the total is divided by 10^decimals once. The division gives the double
  * nearest the decimal total, which JSONata and JSON print as the decimal
  * (`1001`, `6655.86`). A fixed number of fraction digits is then written by
  * `$formatNumber` with a `0.00` picture. No helper functions and no
  * extensions: the exported expression runs the same in any JSONata.
  *
- * Products and quotients (`quantity * price`) are made exact the other way
- * round: the double result is written to 15 significant digits (`$string`
- * does) and read back, see {@link exactResult}.
+ * Products, quotients and two-amount sums (`quantity * price`) are made
+ * exact the other way round: the double result is written to 15 significant
+ * digits (`$string` does) and read back, see {@link exactResult}.
  */
 import { literal } from './jsonata-text';
 
