@@ -78,6 +78,16 @@ describe('suggestMappings', () => {
     // Accepted fields are no longer suggested.
     if (all.ok) expect(suggestMappings({ document: all.document, sourceRoot: source, targetRoot: target, sourceSamples: samples })).toEqual([]);
   });
+  it('starts an accepted rule as required: error where the target schema demands the field, else omit', () => {
+    const optional = makeField({ name: 'nickname', path: ['nickname'], type: 'string', origin, required: false });
+    const target = root({ surname: 'string' });
+    target.children!.push(optional);
+    const source = root({ last_name: 'string', nick_name: 'string' });
+    const out = suggestMappings({ document: doc, sourceRoot: source, targetRoot: target });
+    expect(out.map((s) => [s.target, s.required])).toEqual([['surname', 'error'], ['nickname', 'omit']]);
+    const accepted = acceptSuggestions(doc, out);
+    expect(accepted.ok && accepted.document.rules.map((r) => [r.target, r.required])).toEqual([['surname', 'error'], ['nickname', 'omit']]);
+  });
 });
 
 describe('array contexts', () => {

@@ -9,6 +9,7 @@ import type { ArrayContext, MappingDocument } from '../document/document-schema'
 import { documentPath, pathKey } from '../document/edits/edit-paths';
 import type { JsonValue } from '../payload/types';
 import { findField, type SchemaField } from '../schema/model';
+import { initialPolicy, schemaLevels } from '../document/edits/required-policy';
 import type { TransformNode } from '../transforms/transform-node';
 import { splitPath } from '../transforms/jsonata-text';
 import { addSampleValues, catalogArrays, catalogFields, type CatalogField } from './field-catalog';
@@ -35,6 +36,8 @@ export interface MappingSuggestion {
   group: string;
   /** The array suggestion this rule needs (its context is not in the document yet). */
   requires?: string;
+  /** A rule's missing-value policy: `error` where the target schema demands the field (required-policy.ts). */
+  required?: 'omit' | 'error';
 }
 
 /** What auto-map reads. */
@@ -252,6 +255,7 @@ export function suggestMappings(input: SuggestInput): MappingSuggestion[] {
       confidence: round(best.score),
       reason: best.reason,
       group: target.names.length > 1 ? documentPath(target.names.slice(0, -1)) : '',
+      required: initialPolicy(schemaLevels(input.targetRoot, target.names)),
     };
     const needs = pending[pending.length - 1];
     if (needs) suggestion.requires = needs.id;

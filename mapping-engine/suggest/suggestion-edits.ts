@@ -33,7 +33,7 @@ export function suggestEdits(doc: MappingDocument, chosen: readonly MappingSugge
   const edits: DocumentEdit[] = arrays.map((s) => ({ kind: 'addArray', context: { target: s.target, source: s.sources[0]! } }));
   for (const s of chosen) {
     if (s.kind !== 'rule') continue;
-    edits.push({ kind: 'addRule', rule: { target: s.target, sources: s.sources, transforms: s.transforms, required: 'omit', notes: `Suggested by auto-map (${Math.round(s.confidence * 100)}%): ${s.reason}` } });
+    edits.push({ kind: 'addRule', rule: { target: s.target, sources: s.sources, transforms: s.transforms, required: s.required ?? 'omit', notes: `Suggested by auto-map (${Math.round(s.confidence * 100)}%): ${s.reason}` } });
   }
   return edits;
 }

@@ -31,6 +31,7 @@ export const MappingSuggestionSchema = z.object({
   reason: z.string(),
   group: z.string(),
   requires: z.string().optional(),
+  required: z.enum(['omit', 'error']).optional(),
 });
 
 /** One generated failure-mode case, run. */

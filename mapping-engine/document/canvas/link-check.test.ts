@@ -56,3 +56,22 @@ describe('proposeLink', () => {
     expect(proposeLink(doc, field('billing{}.city'), field('address{}.city'))).toMatchObject({ ok: false, reason: 'already-linked' });
   });
 });
+
+describe('proposeLink and the target schema', () => {
+  const required = (spec: string, requires: boolean[]): CanvasField => ({ ...field(spec), requires });
+
+  it('starts the rule of a field the target schema demands as required: error, the engine keeps it', () => {
+    const proposal = proposeLink(doc, field('fullName'), required('customer{}.name', [true, true]));
+    expect(proposal).toEqual({ ok: true, edit: { kind: 'linkSource', target: 'customer.name', source: 'fullName', required: 'error' } });
+    const result = proposal.ok ? applyEdit(doc, proposal.edit) : undefined;
+    expect(result?.ok && result.document.rules.find((r) => r.target === 'customer.name')?.required).toBe('error');
+  });
+
+  it('leaves optional fields, required fields of optional objects and extended rules alone', () => {
+    const policyOf = (proposal: ReturnType<typeof proposeLink>) => (proposal.ok ? (proposal.edit.required ?? 'omit') : 'refused');
+    expect(policyOf(proposeLink(doc, field('fullName'), required('nickname', [false])))).toBe('omit');
+    expect(policyOf(proposeLink(doc, field('fullName'), required('billing{}.name', [false, true])))).toBe('omit');
+    // The rule exists: its policy is the user's, a second source does not change it.
+    expect(policyOf(proposeLink(doc, field('billing{}.town'), required('address{}.city', [true, true])))).toBe('omit');
+  });
+});

@@ -10,6 +10,7 @@ import type { MappingDocument } from '../document-schema';
 import type { DocumentEdit } from '../edits/edit-types';
 import { documentPath, pathKey } from '../edits/edit-paths';
 import { contextBases, startsWithNames } from './canvas-scope';
+import { initialPolicy } from '../edits/required-policy';
 
 /** A field of a schema tree as the checks need it. */
 export interface CanvasField {
@@ -19,6 +20,11 @@ export interface CanvasField {
   repeats: readonly boolean[];
   /** The field is an object (or a list of objects) with fields of its own. */
   hasChildren: boolean;
+  /**
+   * For each of `names`, whether the schema requires that level; a new rule on a target field the
+   * schema demands starts as `required: 'error'` (required-policy.ts). Unknown: 'omit'.
+   */
+  requires?: readonly boolean[];
 }
 
 /** Why a drop makes no link. */
@@ -118,5 +124,7 @@ export function proposeLink(doc: Pick<MappingDocument, 'rules' | 'arrays'>, sour
   if (rule?.sources.includes(path)) {
     return { ok: false, reason: 'already-linked', message: `${shown(source.names)} is already linked to ${shown(target.names)}` };
   }
-  return { ok: true, edit: { kind: 'linkSource', target: rule?.target ?? targetPath, source: path } };
+  if (rule) return { ok: true, edit: { kind: 'linkSource', target: rule.target, source: path } };
+  const required = initialPolicy(target.requires ? { requires: target.requires, repeats: target.repeats } : undefined);
+  return { ok: true, edit: { kind: 'linkSource', target: targetPath, source: path, ...(required === 'error' ? { required } : {}) } };
 }

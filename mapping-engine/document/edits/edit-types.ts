@@ -45,10 +45,11 @@ export type DocumentEdit =
   | { kind: 'retargetRule'; target: string; newTarget: string }
   | { kind: 'setSources'; target: string; sources: string[] }
   /**
-   * Creates the target's rule with this source (required 'omit', no transforms; at `index`, default last),
-   * or appends the source to the existing rule (a canvas drop). Linking a source twice is refused.
+   * Creates the target's rule with this source (policy `required`, default 'omit'; no transforms; at `index`,
+   * default last), or appends the source to the existing rule (a canvas drop; `required` is then ignored).
+   * Linking a source twice is refused. `proposeLink` sets `required` from the target schema (required-policy.ts).
    */
-  | { kind: 'linkSource'; target: string; source: string; index?: number }
+  | { kind: 'linkSource'; target: string; source: string; index?: number; required?: 'omit' | 'error' }
   /** Removes one source; a rule left with neither source nor transform is removed (the field becomes unmapped). */
   | { kind: 'unlinkSource'; target: string; source: string }
   | { kind: 'insertTransform'; target: string; index: number; transform: TransformInput }

@@ -10,3 +10,4 @@ export { documentPath, pathKey, scopeOf, type Scope } from './edit-paths';
 export { targetFieldRows, type TargetFieldRow, type FieldStatus, type TargetRowOptions } from './target-field-rows';
 export { sourcePathCompletions, type SourceCompletion, type SourceReach } from './source-completions';
 export { lookupPreview, type LookupPreview } from './lookup-preview';
+export { initialPolicy, schemaDemands, schemaLevels, type FieldLevels } from './required-policy';

@@ -96,6 +96,15 @@ describe('rule edits', () => {
     refusedBy(base, { kind: 'linkSource', target: 'address', source: 'billing' });
   });
 
+  it('starts a linked rule with the policy the link brings; a second source keeps the rule\'s policy', () => {
+    const created = applied(base, { kind: 'linkSource', target: 'address.street', source: 'billing.street', required: 'error' });
+    expect(created.rules[3]).toEqual({ target: 'address.street', sources: ['billing.street'], transforms: [], required: 'error' });
+    const appended = applied(base, { kind: 'linkSource', target: 'address.city', source: 'billing.town', required: 'error' });
+    expect(appended.rules[1]!.required).toBe(base.rules[1]!.required);
+    // A link gives no default value, so it cannot start a rule as 'default'.
+    refusedBy(base, { kind: 'linkSource', target: 'address.street', source: 'billing.street', required: 'default' as never });
+  });
+
   it('unlinks a source; the last source of a rule without transforms removes the rule, with transforms keeps it', () => {
     const two = applied(base, { kind: 'linkSource', target: 'address.city', source: 'billing.town' });
     expect(applied(two, { kind: 'unlinkSource', target: 'address.city', source: 'billing.city' }).rules[1]!.sources).toEqual(['billing.town']);

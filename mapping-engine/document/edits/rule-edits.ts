@@ -18,6 +18,8 @@ import { checkComputes, checkPolicy, checkSource, checkSources, checkTargetFree,
 import { handOnIndex, ruleKey } from './rule-index';
 import { checkChain, checkTransform } from './transform-check';
 
+const newLinkPolicy = requiredPolicySchema.exclude(['default']);
+
 type EditOf<K extends DocumentEdit['kind']> = Extract<DocumentEdit, { kind: K }>;
 
 function withRule(doc: MappingDocument, index: number, rule: MappingRule | undefined): MappingDocument {
@@ -95,7 +97,9 @@ function linkSource(doc: MappingDocument, edit: EditOf<'linkSource'>): MappingDo
   if (found === undefined) {
     checkTargetFree(doc, target);
     checkSource(doc, target, edit.source, []);
-    return insertRule(doc, { target, sources: [edit.source], transforms: [], required: 'omit' }, edit.index);
+    // 'default' needs a value a link cannot give, so a link starts a rule as 'omit' or 'error' only.
+    const required = edit.required === undefined ? 'omit' : parseOrRefuse(newLinkPolicy, edit.required, `rule ${target} required policy`);
+    return insertRule(doc, { target, sources: [edit.source], transforms: [], required }, edit.index);
   }
   checkSource(doc, found.rule.target, edit.source, found.rule.sources);
   const linked = { ...found.rule, sources: [...found.rule.sources, edit.source] };

@@ -16,6 +16,8 @@ export interface FieldNode {
   names: string[];
   /** For each of `names`, whether that level repeats. */
   repeats: boolean[];
+  /** For each of `names`, whether the schema requires that level (the engine picks a new rule's policy from it). */
+  requires: boolean[];
   depth: number;
   type: string;
   format?: string;
@@ -57,6 +59,7 @@ export function buildFieldTree(rows: ReadonlyArray<SchemaFieldRow & { typeRef?: 
       name: row.name,
       names,
       repeats: parent ? [...parent.repeats, row.repeating] : [row.repeating],
+      requires: parent ? [...parent.requires, row.required] : [row.required],
       depth: stack.length,
       type: row.type,
       ...(row.format !== undefined ? { format: row.format } : {}),
