@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadDocument } from '../load-document';
 import type { MappingDocument } from '../document-schema';
-import { absoluteSource, documentProblems, pathNames, type SideField } from './problems';
+import { absoluteSource, documentProblems, pathNames, targetCoverage, type SideField } from './problems';
 
 const crm = loadDocument(readFileSync('samples/crm-to-erp/crm-to-erp.mapwright.json', 'utf8')).document;
 
@@ -103,6 +103,31 @@ describe('documentProblems', () => {
     ]);
     // Leaves: customerNumber and address.city mapped; firstName, vatId, shipping.city, bank.iban, bank.bic not.
     expect(coverage).toEqual({ mapped: 2, unmapped: 5, requiredUnmapped: 3 });
+  });
+
+  it('lists a missing required field nothing maps once: as unmapped, not again as the output violation', () => {
+    const doc = without(crm, 'firstName');
+    const { problems, coverage } = documentProblems(doc, {
+      targetFields: TARGET,
+      violations: [
+        { path: 'firstName', code: 'MAP_REQUIRED_MISSING', message: 'required field is missing' },
+        { path: 'bank', code: 'MAP_REQUIRED_MISSING', message: 'required field is missing' },
+        { path: 'bank.iban', code: 'MAP_REQUIRED_MISSING', message: 'required field is missing' },
+        // Mapped but empty: the rule is there, the violation is news.
+        { path: 'customerNumber', code: 'MAP_REQUIRED_MISSING', message: 'required field is missing' },
+        { path: 'vatId', code: 'MAP_TYPE', message: 'expected a string' },
+      ],
+    });
+    expect(problems.map((p) => [p.kind, p.code, p.target])).toEqual([
+      ['violation', 'MAP_REQUIRED_MISSING', 'customerNumber'],
+      ['violation', 'MAP_TYPE', 'vatId'],
+      ['unmapped', 'MAP_REQUIRED_UNMAPPED', 'firstName'],
+      ['unmapped', 'MAP_REQUIRED_UNMAPPED', 'vatId'],
+      ['unmapped', 'MAP_REQUIRED_UNMAPPED', 'bank'],
+    ]);
+    // One count everywhere: the unmapped entries are the coverage's required-unmapped count.
+    expect(coverage?.requiredUnmapped).toBe(problems.filter((p) => p.code === 'MAP_REQUIRED_UNMAPPED').length);
+    expect(targetCoverage(doc, TARGET)).toEqual({ coverage, requiredUnmapped: ['firstName', 'vatId', 'bank'] });
   });
 
   it('ties runtime errors, violations and a compile error to the rule they concern', () => {

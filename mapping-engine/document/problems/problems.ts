@@ -4,6 +4,8 @@
  * latest preview (by target field), the target-schema violations of its
  * output, the required target fields nothing maps, and the rules (and array
  * contexts) whose source paths the source schema or samples do not have.
+ * A missing required field that no rule maps is listed once, as unmapped,
+ * not again as the output's MAP_REQUIRED_MISSING violation.
  * Each problem names the rule target it concerns, so a view can jump to the
  * rule, plus a coverage count for the status bar. Pure and synchronous.
  */
@@ -168,8 +170,15 @@ function sourceProblems(doc: MappingDocument, sourceFields: readonly SideField[]
   return out;
 }
 
-/** Required target fields nothing maps, and the coverage. */
-function unmapped(doc: MappingDocument, targetFields: readonly SideField[]): { problems: Problem[]; coverage: Coverage } {
+/**
+ * The coverage of the target and the required target fields nothing maps: the one definition every
+ * view counts by (the Problems panel, the status bar, the rules table's summary). A leaf is mapped
+ * when a rule sits on it or on an object above it. A required field is "required unmapped" when no
+ * rule covers it and the output must have it: every object above it is required or has a mapped field
+ * inside (a required field of an optional object nothing fills is not missing, the object is left out),
+ * and a required object nothing inside is mapped counts once, not once per field inside it.
+ */
+export function targetCoverage(doc: MappingDocument, targetFields: readonly SideField[]): { coverage: Coverage; requiredUnmapped: string[] } {
   const rules = doc.rules.flatMap((r) => {
     const names = pathNames(r.target);
     return names ? [names] : [];
@@ -181,7 +190,7 @@ function unmapped(doc: MappingDocument, targetFields: readonly SideField[]): { p
   const requiredByKey = new Map(fields.map((f) => [key(f.names), f.required]));
   const mappedAt = (names: string[]) => rules.some((r) => isPrefix(r, names));
   const mappedInside = (names: string[]) => rules.some((r) => isPrefix(names, r));
-  const problems: Problem[] = [];
+  const missing: string[][] = [];
   const coverage: Coverage = { mapped: 0, unmapped: 0, requiredUnmapped: 0 };
   for (const field of fields) {
     const covered = mappedAt(field.names) || (field.container && mappedInside(field.names));
@@ -190,19 +199,34 @@ function unmapped(doc: MappingDocument, targetFields: readonly SideField[]): { p
       else coverage.unmapped++;
     }
     if (covered || !field.required) continue;
-    // A required field of an optional object nothing fills is not missing: the object is left out.
     const parentsDemand = field.names.slice(0, -1).every((_, i) => {
       const above = field.names.slice(0, i + 1);
       return requiredByKey.get(key(above)) === true || mappedInside(above);
     });
-    // One entry per unmapped required object, not one per field inside it.
-    const parentReported = field.names.length > 1 && problems.some((p) => p.target !== undefined && isPrefix(pathNames(p.target) ?? [], field.names));
+    const parentReported = field.names.length > 1 && missing.some((m) => isPrefix(m, field.names));
     if (!parentsDemand || parentReported) continue;
-    coverage.requiredUnmapped++;
-    const target = targetOf(field.names);
-    problems.push({ kind: 'unmapped', severity: 'warning', code: 'MAP_REQUIRED_UNMAPPED', target, message: `${target} is required by the target schema but no rule maps it` });
+    missing.push(field.names);
   }
+  coverage.requiredUnmapped = missing.length;
+  return { coverage, requiredUnmapped: missing.map(targetOf) };
+}
+
+/** Required target fields nothing maps ({@link targetCoverage}), one problem each. */
+function unmapped(doc: MappingDocument, targetFields: readonly SideField[]): { problems: Problem[]; coverage: Coverage } {
+  const { coverage, requiredUnmapped } = targetCoverage(doc, targetFields);
+  const problems = requiredUnmapped.map((target): Problem => ({ kind: 'unmapped', severity: 'warning', code: 'MAP_REQUIRED_UNMAPPED', target, message: `${target} is required by the target schema but no rule maps it` }));
   return { problems, coverage };
+}
+
+/**
+ * Whether `violation` only repeats an unmapped-field problem: the output lacks a required field
+ * (MAP_REQUIRED_MISSING) at or inside a field no rule maps. The unmapped problem says why and what
+ * to do, so the fact is listed once (every record's copy of it too).
+ */
+function repeatsUnmapped(violation: { path: string; code: string }, unmappedNames: readonly string[][]): boolean {
+  if (violation.code !== 'MAP_REQUIRED_MISSING') return false;
+  const names = pathNames(violation.path);
+  return names !== undefined && names.length > 0 && unmappedNames.some((u) => isPrefix(u, names));
 }
 
 /** Every problem of `doc` (see the module comment) and its coverage (undefined without target fields). */
@@ -227,16 +251,15 @@ export function documentProblems(doc: MappingDocument, inputs: ProblemInputs): {
     const target = targetFor(e.field);
     problems.push({ kind: 'runtime', severity: 'error', code: e.code, message: e.message, ...(target ? { target } : {}) });
   }
+  const found = inputs.targetFields ? unmapped(doc, inputs.targetFields) : undefined;
+  const unmappedNames = (found?.problems ?? []).flatMap((p) => (p.target !== undefined ? [pathNames(p.target) ?? []] : []));
   for (const v of inputs.violations ?? []) {
+    if (repeatsUnmapped(v, unmappedNames)) continue;
     const target = targetFor(v.path);
     problems.push({ kind: 'violation', severity: 'error', code: v.code, message: `${v.path || '(root)'}: ${v.message}`, ...(target ? { target } : {}) });
   }
-  let coverage: Coverage | undefined;
-  if (inputs.targetFields) {
-    const found = unmapped(doc, inputs.targetFields);
-    problems.push(...found.problems);
-    coverage = found.coverage;
-  }
+  const coverage = found?.coverage;
+  if (found) problems.push(...found.problems);
   if (inputs.sourceFields && inputs.sourceFields.length > 0) problems.push(...sourceProblems(doc, inputs.sourceFields));
   return { problems, ...(coverage ? { coverage } : {}) };
 }

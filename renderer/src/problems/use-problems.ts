@@ -7,11 +7,11 @@
  */
 import { useMemo } from 'react';
 import type { MappingDocument } from '../../../mapping-engine/document/document-schema';
-import { documentProblems, pathNames, type Coverage, type Problem } from '../../../mapping-engine/document/problems/problems';
+import { documentProblems, pathNames, type Coverage, type Problem, type SideField } from '../../../mapping-engine/document/problems/problems';
 import { sortDateTextProblems, valuesAt } from '../../../mapping-engine/document/problems/sort-date-text';
 import { useSampleRecords } from './use-sample-records';
 import type { CodedErrorData } from '../../../mapping-engine/errors';
-import type { CompileResult, RunOutcome } from '../../../electron/contract/methods/engine-methods';
+import type { CompileResult, RunOutcome, SchemaFieldRow } from '../../../electron/contract/methods/engine-methods';
 import type { StudioApi } from '../../../electron/contract/studio-api';
 import { fieldsFileOf, fieldsRootOf, useFieldRows } from '../rules/use-field-rows';
 
@@ -25,6 +25,11 @@ export interface ShownProblem extends Problem {
 export interface ProblemsState {
   problems: ShownProblem[];
   coverage?: Coverage;
+}
+
+/** Schema rows as the engine's problem checks read them. */
+export function sideFieldsOf(rows: readonly SchemaFieldRow[]): SideField[] {
+  return rows.map((r) => ({ path: r.path, required: r.required, container: r.hasChildren }));
 }
 
 /** The line of `offset` in `text` (1-based). */
@@ -51,9 +56,9 @@ export function useProblems(
     const found = documentProblems(document, {
       ...(compileError ? { compileError } : {}),
       ...(result ? { fieldErrors: result.fieldErrors, violations: result.violations } : {}),
-      ...(target.rows ? { targetFields: target.rows.map((r) => ({ path: r.path, required: r.required, container: r.hasChildren })) } : {}),
+      ...(target.rows ? { targetFields: sideFieldsOf(target.rows) } : {}),
       // A cut field list would report fields past the cut as missing.
-      ...(source.rows && !source.truncated ? { sourceFields: source.rows.map((r) => ({ path: r.path, required: r.required, container: r.hasChildren })) } : {}),
+      ...(source.rows && !source.truncated ? { sourceFields: sideFieldsOf(source.rows) } : {}),
     });
     // Sort keys sorting dd.MM.yyyy text as text, judged on the sample's values and the source schema's formats.
     const formats = new Map((source.rows ?? []).flatMap((r) => (r.format ? [[JSON.stringify(pathNames(r.path) ?? []), r.format] as const] : [])));

@@ -16,6 +16,8 @@ import { sourceOptions } from './source-options';
 import { ruleInsertIndex, targetRows } from './target-rows';
 import type { FieldRows } from './use-field-rows';
 import { useFileTables } from '../document/file-tables';
+import { targetCoverage } from '../../../mapping-engine/document/problems/problems';
+import { sideFieldsOf } from '../problems/use-problems';
 
 /** Props of {@link RulesTab}. */
 export interface RulesTabProps {
@@ -31,6 +33,8 @@ export interface RulesTabProps {
 /** The table, or the editor of the row being edited. */
 export function RulesTab({ store, doc, target, source, readOnly, fieldErrors, compileError }: RulesTabProps) {
   const rows = useMemo(() => targetRows(doc, target.rows, fieldErrors, compileError), [doc, target.rows, fieldErrors, compileError]);
+  // Counted by the engine's one definition, so the summary says what the status bar and Problems say.
+  const coverage = useMemo(() => (target.rows ? targetCoverage(doc, sideFieldsOf(target.rows)).coverage : undefined), [doc, target.rows]);
   const selected = useDocument(store, (s) => s.view.selected);
   const [editing, setEditing] = useState<string>();
   // Back from the editor: the table focuses the row that was edited.
@@ -64,6 +68,7 @@ export function RulesTab({ store, doc, target, source, readOnly, fieldErrors, co
       )}
       <RulesTable
         rows={rows}
+        coverage={coverage}
         selected={selected}
         readOnly={readOnly}
         onSelect={(path) => store.getState().setView({ selected: path })}

@@ -9,6 +9,7 @@ import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from
 import { rowWindow, type Viewport } from './row-window';
 import { kindInfoOf } from './transform-catalog';
 import { rowCounts, findRow, type TargetRow } from './target-rows';
+import type { Coverage } from '../../../mapping-engine/document/problems/problems';
 
 /** Props of {@link RulesTable}. */
 export interface RulesTableProps {
@@ -24,7 +25,13 @@ export interface RulesTableProps {
   hasSchema: boolean;
   /** Focus the selected row when the table appears (coming back from the editor). */
   focusOnMount?: boolean;
+  /** The engine's coverage of the target (the status bar's numbers); without it the rows are counted. */
+  coverage?: Coverage;
 }
+
+/** What the required-unmapped count counts (the engine's targetCoverage), said where the number is. */
+const REQUIRED_UNMAPPED_MEANS =
+  'Required fields no rule maps that the output must have: a required group with nothing mapped counts once, and fields of an optional group with nothing mapped are not counted. Problems lists each one.';
 
 /** Pause after which typed letters start a new type-ahead search. */
 const TYPE_AHEAD_RESET_MS = 800;
@@ -48,7 +55,7 @@ function chain(row: TargetRow): string {
 }
 
 /** The grid. */
-export function RulesTable({ rows, selected, readOnly, onSelect, onOpen, onUnmap, truncated, hasSchema, focusOnMount }: RulesTableProps) {
+export function RulesTable({ rows, selected, readOnly, onSelect, onOpen, onUnmap, truncated, hasSchema, focusOnMount, coverage }: RulesTableProps) {
   const rowRefs = useRef(new Map<string, HTMLTableRowElement>());
   const typed = useRef({ text: '', at: 0 });
   const focusNext = useRef(focusOnMount === true);
@@ -180,11 +187,14 @@ export function RulesTable({ rows, selected, readOnly, onSelect, onOpen, onUnmap
     );
   };
 
-  const counts = rowCounts(rows);
+  const counts = { requiredUnmapped: 0, ...rowCounts(rows), ...coverage };
   return (
     <div className="rules-table-wrap">
       <p className="rules-summary muted" aria-live="polite">
-        {counts.mapped} mapped · {counts.unmapped} unmapped{counts.requiredUnmapped ? ` (${counts.requiredUnmapped} required)` : ''}
+        {counts.mapped} mapped · {counts.unmapped} unmapped
+        {counts.requiredUnmapped > 0 && (
+          <span title={REQUIRED_UNMAPPED_MEANS}> · {counts.requiredUnmapped} required unmapped</span>
+        )}
         {counts.error ? ` · ${counts.error} with errors` : ''}
         {!hasSchema && ' · no target schema or sample: only the rules are listed'}
         {truncated && ' · the schema has more fields than shown'}

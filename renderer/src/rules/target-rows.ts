@@ -99,22 +99,21 @@ export function targetRows(
   return rows;
 }
 
-/** Counts for the panel's summary line. */
-export function rowCounts(rows: readonly TargetRow[]): { mapped: number; unmapped: number; error: number; requiredUnmapped: number } {
+/**
+ * Counts of field rows for the panel's summary line when the engine's coverage is unknown (no target
+ * schema). Required-unmapped fields are counted only by the engine's `targetCoverage`, one definition.
+ */
+export function rowCounts(rows: readonly TargetRow[]): { mapped: number; unmapped: number; error: number } {
   let mapped = 0;
   let unmapped = 0;
   let error = 0;
-  let requiredUnmapped = 0;
   for (const row of rows) {
     if (row.kind !== 'field') continue;
     if (row.status === 'mapped') mapped++;
     else if (row.status === 'error') error++;
-    else if (row.status === 'unmapped') {
-      unmapped++;
-      if (row.required) requiredUnmapped++;
-    }
+    else if (row.status === 'unmapped') unmapped++;
   }
-  return { mapped, unmapped, error, requiredUnmapped };
+  return { mapped, unmapped, error };
 }
 
 /**
