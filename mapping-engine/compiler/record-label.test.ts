@@ -21,7 +21,7 @@ describe('required-field errors name the record', () => {
   it('names the whole input by the document recordKey, and nothing else of the payload', async () => {
     const d = doc({ recordKey: 'accountId', rules: [{ target: 'customerNumber', sources: ['number'], required: 'error' }, { target: 'name', sources: ['name'] }] });
     const { expression } = compileDocument(d);
-    expect(expression).toContain('\n  $record := \'accountId "\' & accountId & \'"\';\n');
+    expect(expression).toContain('\n  $record := ($rk := accountId; $exists($rk) ? ($rk = null ? "accountId null" : \'accountId "\' & $rk & \'"\') : "accountId missing");\n');
     expect(await failure(expression, { accountId: 'ACC-1', name: 'Jane Roe' })).toBe('customerNumber is required (accountId "ACC-1")');
     expect(await jsonata(expression).evaluate({ accountId: 'ACC-1', number: 'C1' })).toEqual({ customerNumber: 'C1' });
   });
@@ -50,7 +50,7 @@ describe('required-field errors name the record', () => {
       ],
     });
     const { expression } = compileDocument(d);
-    expect(expression).toContain('[rows#$index1[qty > 0]^(>id).(\n    $record := "record " & ($index1 + 1) & \': id "\' & id & \'"\';\n    {');
+    expect(expression).toContain('[rows#$index1[qty > 0]^(>id).(\n    $record := "record " & ($index1 + 1) & ": " & ($rk := id; $exists($rk) ? ($rk = null ? "id null" : \'id "\' & $rk & \'"\') : "id missing");\n    {');
     const rows = [{ id: 'a', qty: 1, note: 'x' }, { id: 'b', qty: 0 }, { id: 'c', qty: 2, secret: 'hidden' }];
     expect(await failure(expression, { rows })).toBe('note is required (record 3: id "c")');
     expect(await jsonata(expression).evaluate({ rows: [rows[0], rows[1]] })).toEqual([{ id: 'a', note: 'x' }]);
@@ -70,7 +70,7 @@ describe('required-field errors name the record', () => {
     });
     const { expression } = compileDocument(d);
     expect(expression).toContain('$context1 := $;');
-    expect(expression).toContain('$record := $record & ", orders item " & ($index1 + 1) & \': number "\' & number & \'"\';');
+    expect(expression).toContain('$record := $record & ", orders item " & ($index1 + 1) & ": " & ($rk := number; $exists($rk) ? ($rk = null ? "number null" : \'number "\' & $rk & \'"\') : "number missing");');
     const input = { batch: 'B1', orders: [{ number: 'PO-1', lines: [{ sku: 'A' }] }, { number: 'PO-2', lines: [{ sku: 'B' }, { qty: 3 }] }] };
     expect(await failure(expression, input)).toBe('orders[].lines[].sku is required (batch "B1", orders item 2: number "PO-2", orders.lines item 2: number "PO-2")');
   });

@@ -4,7 +4,9 @@
  * (`accountId "ACC-1"`), and in each array element from its position in the
  * source array (1-based, before filter and sort) and the context's
  * `recordKey` (`record 3: id "C-1001"`, `contacts item 2`). Nested arrays
- * append to the enclosing `$record`. Only the key the user chose is shown,
+ * append to the enclosing `$record`. A key the record lacks reads
+ * `order.name missing` (a null one `order.name null`), so it is not taken
+ * for an empty one (`order.name ""`). Only the key the user chose is shown,
  * under the label the user picked (`recordLabel`: `Payment-No "PAY-0042"`),
  * so messages carry no other payload values, and a key holding personal
  * data is shown by its shape; a grouped array names the group by its key.
@@ -82,17 +84,23 @@ function shapeText(value: string): string {
   return `$replace($replace($replace($replace($string(${value}), /[0-9]/, "9"), /[A-Z]/, "A"), /[a-z]/, "a"), /[^9Aa .,:;\\/+_()-]/, "*")`;
 }
 
+/** The variable the key's value is held in while its label is written (local to the label's block). */
+const KEY_VALUE = '$rk';
+
 /**
- * The pieces naming a record by its key: the label the user picked or the
+ * The piece naming a record by its key: the label the user picked or the
  * key's name, then the value (`Payment-No "PAY-0042"`), or the value's
  * shape when the key holds personal data (`email shaped "aaaa@aaaa.aaa"`).
+ * A key the record lacks is `missing` and a null one `null`, never quotes
+ * around nothing: `order.name ""` is a name that is empty text.
  */
 function keyPieces(key: string, expression: string, label: string | undefined): Array<string | { expr: string }> {
   const name = label ?? keyName(key);
-  return personalKey(key) ? [`${name} shaped "`, { expr: shapeText(expression) }, '"'] : [`${name} "`, { expr: expression }, '"'];
+  const present = personalKey(key) ? [`${name} shaped "`, { expr: shapeText(KEY_VALUE) }, '"'] : [`${name} "`, { expr: KEY_VALUE }, '"'];
+  return [{ expr: `(${KEY_VALUE} := ${expression}; $exists(${KEY_VALUE}) ? (${KEY_VALUE} = null ? ${text(`${name} null`)} : ${concat(present)}) : ${text(`${name} missing`)})` }];
 }
 
-/** `$record := 'accountId "' & accountId & '"';`: the whole input named by the document's key, shown as `label` when the user picked one. */
+/** `$record := ($rk := accountId; … 'accountId "' & $rk & '"' …);`: the whole input named by the document's key (see {@link keyPieces}), shown as `label` when the user picked one. */
 export function rootRecordBinding(key: string, keyExpression: string, label?: string): string {
   return `$record := ${concat(keyPieces(key, keyExpression, label))};`;
 }
