@@ -82,6 +82,17 @@ describe('mapwright init', () => {
     expect(ran.err).toMatch(/^MAP_REQUIRED_MISSING Document\.CstmrCdtTrfInitn: /m);
   });
 
+  it('never writes over an expected file the folder already has, and removes what it wrote', async () => {
+    const folder = fresh('kept');
+    mkdirSync(join(folder, 'tests'), { recursive: true });
+    writeFileSync(join(folder, 'tests', 'first-sample.expected.json'), '{"mine": true}');
+    const refused = await runCli('init', folder, '--source', sample('crm-to-erp/source/crm-account.json'), '--target', sample('crm-to-erp/target/erp-customer.schema.json'), '--key-file', keyFile());
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/^FILE_EXISTS /);
+    expect(readFileSync(join(folder, 'tests', 'first-sample.expected.json'), 'utf8')).toBe('{"mine": true}');
+    for (const left of ['kept.mapwright.json', 'source/crm-account.json', 'target/erp-customer.schema.json']) expect(existsSync(join(folder, left)), left).toBe(false);
+  });
+
   it('prints no passing next step for a goal case (a target sample) or for a schema source without a case', async () => {
     const folder = fresh('goal');
     const made = await runCli('init', folder, '--source', sample('crm-to-erp/source/crm-account.json'), '--target', sample('crm-to-erp/tests/complete-account.expected.json'), '--key-file', keyFile());

@@ -185,6 +185,8 @@ async function firstTest(doc: MappingDocumentInput, source: PreparedSide, target
     return { tests: [], passesNow: false, note: [`no test case yet: ${why}`] };
   }
   const expected = `tests/first-sample.expected.${target.format}`;
+  // As with the project's other files, init never writes over one the folder already has.
+  if (await exists(join(folder, expected))) throw new MapwrightError('FILE_EXISTS', `${join(folder, expected)} already exists`, { file: join(folder, expected), expected: 'a new or empty folder' });
   await mkdir(join(folder, 'tests'), { recursive: true });
   await writeFileAtomic(join(folder, expected), result.text);
   written.push(join(folder, expected));
