@@ -102,7 +102,7 @@ describe('buildSpec', () => {
     const tests = build().tests!;
     expect(tests.map((t) => t.outcome)).toEqual(['passed', 'failed', 'failed', 'not run']);
     expect(tests[1]).toMatchObject({ message: '2 difference(s) from out2.json', differingPaths: ['address.city', 'id'] });
-    expect(tests[2]!.message).toBe('expected an error matching "birthDate", got a different error (RUN_EVALUATION)');
+    expect(tests[2]!.message).toBe('got a different error (RUN_EVALUATION)');
     const text = [renderMarkdown(build()), renderCsv(build()), renderHtml(build())].join('\n');
     for (const value of ['Hamburg', 'Hannover', 'C-4711', '31.02.1980']) expect(text).not.toContain(value);
     expect(build(false).tests).toBeUndefined();

@@ -25,6 +25,7 @@ import type { MaskReportEntry } from '../masking/types';
 import { walkLeaves } from '../masking/walk-leaves';
 import type { JsonValue } from '../payload/types';
 import { readsField, ruleReads } from './masking-lineage';
+import { specPath, specPathOf } from './spec-path';
 import type { SpecMaskedField, SpecMasking, SpecPersonalTarget } from './spec-types';
 
 /** A judged source field with the names lineage matches it by. */
@@ -39,6 +40,9 @@ function reportNames(path: string): string[] | undefined {
 }
 
 const keyOf = (names: readonly string[]): string => names.join('\u0000');
+
+/** A judged field's path as the spec writes paths (`Lieferant` for the report's `[].Lieferant`); an element's `#text` is the element. */
+const shown = (f: Judged): string => (f.names.length > 0 ? specPathOf(f.names) : f.field);
 
 /** What the field's name and place say, before the policy: a category and the reason, or nothing personal. */
 function byName(names: readonly string[]): { category: string; by: string; maybe?: boolean } | undefined {
@@ -157,7 +161,7 @@ export function summariseMasking(doc: MappingDocument, samples: readonly JsonVal
     .map(({ f }) => f);
   const masked = fields.filter((f) => f.masked);
   const targets: SpecPersonalTarget[] = reads.map(({ rule, reads: r }) => {
-    const from = masked.filter((f) => readsField(r, f.names)).map((f) => f.field);
+    const from = masked.filter((f) => readsField(r, f.names)).map(shown);
     // A field the rule computes from a list or a lookup may still be personal by what it is: its own name says so.
     const own = from.length === 0 ? byName(pathNames(rule.target) ?? []) : undefined;
     if (own && own.maybe !== true && own.category !== 'freeText' && !NOT_PERSONAL_CATEGORIES.has(own.category)) return { target: rule.target, personal: true, from: [], reason: `its own name reads as ${own.category}` };
@@ -168,8 +172,8 @@ export function summariseMasking(doc: MappingDocument, samples: readonly JsonVal
     minConfidence: doc.masking?.minConfidence ?? DEFAULT_MIN_CONFIDENCE,
     overrides: Object.entries(overrides)
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([field, decision]) => ({ field, decision })),
-    fields: fields.map(({ names: _names, ...field }) => field),
+      .map(([field, decision]) => ({ field: specPath(field), decision })),
+    fields: fields.map((f) => ({ field: shown(f), category: f.category, masked: f.masked, reason: f.reason })),
     targets,
     samplesJudged: judged,
   };

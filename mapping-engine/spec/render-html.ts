@@ -5,7 +5,7 @@
  * Every text is HTML-escaped.
  */
 import type { MappingSpec } from './spec-types';
-import { defaultText, headerRows, maskingNoteText, maskingPolicyText, requiredText, testResultText } from './spec-text';
+import { defaultText, expectsCell, headerRows, maskingNoteText, maskingPolicyText, requiredText, testResultCell } from './spec-text';
 import { entryHeader, originText, shapeText, usedByText } from './table-uses';
 
 /** Escapes text for HTML element content and attribute values. */
@@ -63,7 +63,7 @@ function lookups(spec: MappingSpec): string {
   return spec.lookups
     .map((l) => {
       const from = originText(l, code);
-      const used = l.usedBy.length ? usedByText(l, code, h) : 'no field';
+      const used = l.usedBy.length ? usedByText(l, pathCode, h) : 'no field';
       return `<h3>${h(l.name)}</h3>\n<p>${h(shapeText(l))}From ${from}; used by ${used}.</p>\n${table(`lookup-${h(l.name)}`, entryHeader(l), l.entries.map(([k, v]) => [h(k), h(v)]))}`;
     })
     .join('\n');
@@ -72,7 +72,7 @@ function lookups(spec: MappingSpec): string {
 function tests(spec: MappingSpec): string {
   if (!spec.tests) return '<p class="muted">Tests were not run for this spec.</p>';
   if (spec.tests.length === 0) return '<p class="muted">No test cases.</p>';
-  const rows = spec.tests.map((t) => [h(t.name), code(t.input), h(t.expects), `<span class="${t.outcome === 'not run' ? 'muted' : t.outcome}">${h(t.outcome)}</span>`, h(testResultText(t))]);
+  const rows = spec.tests.map((t) => [h(t.name), code(t.input), expectsCell(t, h, pathCode), `<span class="${t.outcome === 'not run' ? 'muted' : t.outcome}">${h(t.outcome)}</span>`, testResultCell(t, h, pathCode)]);
   return table('tests', ['Test case', 'Input', 'Expects', 'Outcome', 'Details'], rows);
 }
 
@@ -85,12 +85,12 @@ function unmapped(spec: MappingSpec): string {
 
 function masking(spec: MappingSpec): string {
   const parts = [`<p>${h(maskingPolicyText(spec))}.</p>`];
-  if (spec.masking.overrides.length) parts.push(table('masking-overrides', ['Field', 'Policy'], spec.masking.overrides.map((o) => [code(o.field), h(o.decision)])));
+  if (spec.masking.overrides.length) parts.push(table('masking-overrides', ['Field', 'Policy'], spec.masking.overrides.map((o) => [pathCode(o.field), h(o.decision)])));
   if (spec.masking.fields.length === 0) parts.push('<p class="muted">No source field holds personal data as masking judges it.</p>');
-  else parts.push(table('masking', ['Source field', 'Category', 'Masked', 'Why'], spec.masking.fields.map((m) => [code(m.field), h(m.category), m.masked ? 'yes' : 'no', h(m.reason)])));
+  else parts.push(table('masking', ['Source field', 'Category', 'Masked', 'Why'], spec.masking.fields.map((m) => [pathCode(m.field), h(m.category), m.masked ? 'yes' : 'no', h(m.reason)])));
   if (spec.masking.targets.length) {
     parts.push('<p>Personal data in the output: a target field that reads a masked source field carries personal data, and its values must not be logged.</p>');
-    parts.push(table('personal-targets', ['Target field', 'Personal data', 'From', 'Values may be logged'], spec.masking.targets.map((t) => [code(t.target), t.personal ? 'yes' : 'no', t.from.length ? t.from.map(code).join(', ') : h(t.reason ?? ''), t.personal ? 'no' : 'yes'])));
+    parts.push(table('personal-targets', ['Target field', 'Personal data', 'From', 'Values may be logged'], spec.masking.targets.map((t) => [pathCode(t.target), t.personal ? 'yes' : 'no', t.from.length ? t.from.map(pathCode).join(', ') : h(t.reason ?? ''), t.personal ? 'no' : 'yes'])));
   }
   parts.push(`<p class="muted">${h(maskingNoteText(spec))}</p>`);
   return parts.join('\n');
@@ -118,7 +118,7 @@ export function renderHtml(spec: MappingSpec): string {
     ['', '', '', '', '', 'jsonata'],
   );
   const arrays = spec.arrays.length
-    ? table('arrays', ['Target', 'Source', 'How'], spec.arrays.map((a) => [code(a.target), code(a.source), h(a.description)]))
+    ? table('arrays', ['Target', 'Source', 'How'], spec.arrays.map((a) => [pathCode(a.target), pathCode(a.source), h(a.description)]))
     : '<p class="muted">No array contexts.</p>';
   return `<!DOCTYPE html>
 <html lang="en">

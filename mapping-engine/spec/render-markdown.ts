@@ -4,7 +4,7 @@
  * table nor inject HTML where the Markdown is rendered.
  */
 import type { MappingSpec } from './spec-types';
-import { defaultText, headerRows, maskingNoteText, maskingPolicyText, requiredText, testResultText } from './spec-text';
+import { defaultText, expectsCell, headerRows, maskingNoteText, maskingPolicyText, requiredText, testResultCell } from './spec-text';
 import { entryHeader, originText, shapeText, usedByText } from './table-uses';
 
 /** Escapes Markdown syntax and keeps a cell on one line. */
@@ -71,7 +71,7 @@ export function renderMarkdown(spec: MappingSpec): string {
   out.push('## Tests', '');
   if (!spec.tests) out.push('Tests were not run for this spec.', '');
   else if (spec.tests.length === 0) out.push('No test cases.', '');
-  else out.push(...table(['Test case', 'Input', 'Expects', 'Outcome', 'Details'], spec.tests.map((t) => [e(t.name), markdownCode(t.input), e(t.expects), `**${t.outcome}**`, e(testResultText(t))])), '');
+  else out.push(...table(['Test case', 'Input', 'Expects', 'Outcome', 'Details'], spec.tests.map((t) => [e(t.name), markdownCode(t.input), expectsCell(t, e, markdownCode), `**${t.outcome}**`, testResultCell(t, e, markdownCode)])), '');
 
   out.push('## Unmapped target fields', '');
   if (spec.unmappedUnknown) out.push('The target has no schema, so unmapped fields cannot be listed.', '');

@@ -38,10 +38,26 @@ export function defaultText(field: SpecField): string {
   return field.default === undefined ? '' : showScalar(field.default);
 }
 
-/** The result cell of a test: outcome, then the safe message and differing paths. */
+/** Writes words for a format (escaped, or as they are). */
+type Words = (text: string) => string;
+
+const asIs: Words = (text) => text;
+
+/** The Expects cell of a test: its words, the expected error's field shown by `path` (a code span in Markdown and HTML) like every path of the spec. */
+export function expectsCell(test: SpecTest, text: Words = asIs, path: Words = asIs): string {
+  if (test.field === undefined || !test.expects.endsWith(test.field)) return text(test.expects);
+  return `${text(test.expects.slice(0, -test.field.length))}${path(test.field)}`;
+}
+
+/** The result cell of a test: the safe message and the differing paths, each shown by `path`. */
+export function testResultCell(test: SpecTest, text: Words = asIs, path: Words = asIs): string {
+  const parts = [test.message === undefined ? undefined : text(test.message), test.differingPaths?.length ? `${text('differs at ')}${test.differingPaths.map(path).join(', ')}` : undefined];
+  return parts.filter((p) => p !== undefined).join(text('; '));
+}
+
+/** The result cell of a test as plain text (CSV, XLSX). */
 export function testResultText(test: SpecTest): string {
-  const parts = [test.message, test.differingPaths?.length ? `differs at ${test.differingPaths.join(', ')}` : undefined].filter((p) => p !== undefined);
-  return parts.join('; ');
+  return testResultCell(test);
 }
 
 /** The masking policy in words (categories kept and the confidence floor). */

@@ -110,12 +110,14 @@ export type SpecTestOutcome = 'passed' | 'failed' | 'error' | 'not run';
 export interface SpecTest {
   name: string;
   input: string;
-  /** What the case expects in words: `output tests/x.json` or `an error matching "firstName"`. */
+  /** What the case expects in words: `output tests/x.json`, `the error MAP_REQUIRED_MISSING at lines.quantity` or `an error matching "firstName"`. */
   expects: string;
+  /** The field path an expected error names, ending {@link expects}, for the renderers to show as a path. */
+  field?: string;
   outcome: SpecTestOutcome;
   /** First failure message, with any payload value removed. */
   message?: string;
-  /** Target field paths that differed (expected-output cases). */
+  /** Target field paths that differed (expected-output cases), as the spec writes paths, each once. */
   differingPaths?: string[];
 }
 
@@ -129,7 +131,7 @@ export interface SpecUnmapped {
 
 /** A source field that the masking of samples treats as personal data (judged on the samples, or by its name where none holds it). */
 export interface SpecMaskedField {
-  /** The field's place in the input as masking reports it (`order.line_items[].title`; by its names where no sample holds it). */
+  /** The field's place in the input, as the spec writes paths (`order.line_items.title`; masking's report writes `order.line_items[].title`). */
   field: string;
   /** Masking category (email, fullName, street...) or `policy` for an `always` override. */
   category: string;

@@ -57,7 +57,7 @@ describe('the spec lists every table with the fields that use it', () => {
     const markdown = renderMarkdown(spec);
     expect(markdown).toContain('`payments.note` (custom code)');
     expect(markdown).toContain('`payments.creditor` (column "name")');
-    expect(renderHtml(spec)).toContain('<code>payments.note</code> (custom code)');
+    expect(renderHtml(spec)).toContain('<code class="path">payments.<wbr>note</code> (custom code)');
     const [header, ...rows] = renderCsv(spec).trim().split('\n');
     expect(header!.split(',').at(-1)).toBe('Tables');
     expect(rows.find((r) => r.startsWith('payments.note,'))!.split(',').at(-1)).toBe('suppliers');

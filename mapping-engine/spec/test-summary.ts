@@ -7,7 +7,7 @@
  */
 import type { TestCase } from '../document/document-schema';
 import type { SpecTest, SpecTestOutcome } from './spec-types';
-import { expectedErrorText } from '../run/test-expectations';
+import { specPath } from './spec-path';
 
 /** A test case's result as a runner reports it (the shape `runTestCase` returns). */
 export interface TestResultInput {
@@ -26,12 +26,13 @@ function codeIn(text: string): string | undefined {
   return /\b([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b/.exec(text)?.[1];
 }
 
-/** Field paths of the differences; the value part after `: expected` is dropped. */
+/** Field paths of the differences, as the spec writes paths (`lines[2].total` is `lines.total`), each once; the value part after `: expected` is dropped. */
 function differingPaths(details: string | undefined): string[] {
   const paths: string[] = [];
   for (const line of details?.split('\n') ?? []) {
     const match = /^(.*?): expected /.exec(line);
-    if (match && paths.length < MAX_PATHS) paths.push(match[1]!);
+    const path = match ? specPath(match[1]!) : undefined;
+    if (path !== undefined && !paths.includes(path) && paths.length < MAX_PATHS) paths.push(path);
   }
   return paths;
 }
@@ -45,10 +46,11 @@ function safeMessage(test: TestCase, result: TestResultInput): string | undefine
     return `the case could not run${code ? ` (${code})` : ''}`;
   }
   if (test.expectError !== undefined) {
-    if (/produced a result/.test(message)) return `expected ${errorWords(test.expectError)}, but the mapping produced a result`;
+    // The Expects cell says which error; the path is not repeated in the message.
+    if (/produced a result/.test(message)) return 'the mapping produced a result instead of the expected error';
     const got = message.slice(message.indexOf(', got ') + 1);
     const code = /"code":"([A-Z0-9_]+)"/.exec(got)?.[1] ?? codeIn(got);
-    return `expected ${errorWords(test.expectError)}, got a different error${code ? ` (${code})` : ''}`;
+    return `got a different error${code ? ` (${code})` : ''}`;
   }
   const count = /^(\d+) difference/.exec(message)?.[1];
   if (count) return `${count} difference(s) from ${test.expected}`;
@@ -56,13 +58,20 @@ function safeMessage(test: TestCase, result: TestResultInput): string | undefine
   return `the run failed${code ? ` (${code})` : ''}`;
 }
 
-/** An expected error in words: `the error MAP_REQUIRED_MISSING at firstName`, or the older text form quoted. */
+/** An expected error in words: `the error MAP_REQUIRED_MISSING at firstName` (the field as the spec writes paths), or the older text form quoted. */
 function errorWords(expect: NonNullable<TestCase['expectError']>): string {
-  return typeof expect === 'string' ? `an error matching ${JSON.stringify(expect)}` : `the error ${expectedErrorText(expect)}`;
+  if (typeof expect === 'string') return `an error matching ${JSON.stringify(expect)}`;
+  return expect.field === undefined ? `the error ${expect.code}` : `the error ${expect.code} at ${specPath(expect.field)}`;
 }
 
 function expects(test: TestCase): string {
   return test.expected !== undefined ? `output ${test.expected}` : errorWords(test.expectError!);
+}
+
+/** The field an expected error names, as the spec writes paths; the renderers show it as a path. */
+function expectedField(test: TestCase): string | undefined {
+  const expect = test.expectError;
+  return test.expected === undefined && typeof expect === 'object' && expect.field !== undefined ? specPath(expect.field) : undefined;
 }
 
 /**
@@ -73,6 +82,8 @@ export function summariseTests(tests: readonly TestCase[], results: readonly Tes
   return tests.map((test) => {
     const result = results.find((r) => r.name === test.name);
     const row: SpecTest = { name: test.name, input: test.input, expects: expects(test), outcome: 'not run' };
+    const field = expectedField(test);
+    if (field !== undefined) row.field = field;
     if (!result) return row;
     const outcome: SpecTestOutcome = result.outcome === 'failure' ? 'failed' : result.outcome;
     row.outcome = outcome;

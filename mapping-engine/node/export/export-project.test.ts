@@ -87,7 +87,7 @@ describe('exportProject', () => {
     const rows = readPayload(csv, { format: 'csv' }).value as Array<Record<string, string>>;
     const row = (target: string) => rows.find((r) => r['Target field'] === target);
     // Judged on the sample: the contact values are emails and phone numbers, picked into `email` through a filter.
-    expect(row('email')).toMatchObject({ 'Personal data': 'yes', 'Personal data from': 'contacts[].value', 'Values may be logged': 'no' });
+    expect(row('email')).toMatchObject({ 'Personal data': 'yes', 'Personal data from': 'contacts.value', 'Values may be logged': 'no' });
     expect(row('address.city')).toMatchObject({ 'Personal data': 'yes', 'Personal data from': 'billing.city', 'Values may be logged': 'no' });
     expect(row('customerNumber')).toMatchObject({ 'Personal data': 'no', 'Values may be logged': 'yes' });
   });

@@ -88,7 +88,7 @@ describe('XLSX details', () => {
     expect(rows.map((r) => r['Target field'])).toContain('contacts.customerNumber');
     expect(rows.find((r) => r['Target field'] === 'firstName')).toEqual({ 'Target field': 'firstName', 'Personal data': 'yes', From: 'fullName', 'Values may be logged': 'no' });
     expect(rows.find((r) => r['Target field'] === 'status')).toEqual({ 'Target field': 'status', 'Personal data': 'no', From: '', 'Values may be logged': 'yes' });
-    expect(records(workbook.getWorksheet('Masking')!).map((r) => r['Source field'])).toContain('contacts[].value');
+    expect(records(workbook.getWorksheet('Masking')!).map((r) => r['Source field'])).toContain('contacts.value');
   });
 
   it('writes formula-like text as text with a leading apostrophe, never as a formula', async () => {
