@@ -2,6 +2,7 @@
  * `mapwright init`: a project made from a source and a target (sample or
  * schema), which validates at once and whose first test case runs.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -80,6 +81,21 @@ describe('mapwright init', () => {
     expect(ran.code).toBe(1);
     expect(ran.out).toBe(readFileSync(join(folder, 'tests', 'first-sample.expected.xml'), 'utf8'));
     expect(ran.err).toMatch(/^MAP_REQUIRED_MISSING Document\.CstmrCdtTrfInitn: /m);
+  });
+
+  it('prints commands that paste into a shell as they are, for a folder with a space and a quote in its name', async () => {
+    const folder = fresh("bob's orders");
+    const made = await runCli('init', folder, '--source', sample('crm-to-erp/source/crm-account.json'), '--target', sample('crm-to-erp/target/erp-customer.schema.json'), '--key-file', keyFile());
+    expect(made.code).toBe(0);
+    const bin = join(import.meta.dirname, '..', '..', '..', 'bin', 'mapwright.mjs');
+    const shell = (command: string) => spawnSync('sh', ['-c', `mapwright() { "${process.execPath}" "${bin}" "$@"; }; ${command}`], { encoding: 'utf8', timeout: 120_000 });
+    const next = /^next: (.*) \(passes now\)/m.exec(made.out)?.[1];
+    expect(next).toBeDefined();
+    expect(shell(next!).status).toBe(0);
+    const refresh = /^ {2}(mapwright run .*)$/m.exec(made.out)?.[1];
+    expect(refresh).toBeDefined();
+    // The empty output breaks the schema, so run exits 1 and still writes it.
+    expect(shell(refresh!)).toMatchObject({ status: 1, stderr: expect.stringContaining('output written to') });
   });
 
   it('never writes over an expected file the folder already has, and removes what it wrote', async () => {

@@ -144,6 +144,11 @@ interface FirstCase {
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+/** `path` as one word of a POSIX shell command, so a printed command can be pasted even when a folder has spaces. */
+function shellWord(path: string): string {
+  return /^[\w@%+=:,./-]+$/.test(path) ? path : `'${path.replace(/'/g, "'\\''")}'`;
+}
+
 /**
  * The first test case. With a target sample, the goal: the source sample in,
  * the target sample expected (red until the rules produce it). With a target
@@ -192,9 +197,10 @@ async function firstTest(doc: MappingDocumentInput, source: PreparedSide, target
   written.push(join(folder, expected));
   const violations = observedViolations(result.violations);
   const note = [
-    `first test case "${name}": a starting point, not a goal: ${source.relative} in, the empty mapping's output (${expected}) expected` +
+    `first test case "${name}": a starting point, not a goal: ${source.relative} in, the empty mapping's output expected (${expected})` +
       (violations.length ? `, with the ${plural(violations.length, 'target-schema violation')} it has now listed in expectViolation` : ''),
-    `it passes now; as you add rules it fails and prints what changed: then write the output again (mapwright run ${projectFile} --input ${join(folder, source.relative)} --out ${join(folder, expected)}) and update expectViolation as the failure prints it`,
+    'it passes now; as you add rules it fails and prints what changed. Then write the output again and take over the expectViolation it prints:',
+    `  mapwright run ${shellWord(projectFile)} --input ${shellWord(join(folder, source.relative))} --out ${shellWord(join(folder, expected))}`,
   ];
   return { tests: [{ name, input: source.relative, expected, ...(violations.length ? { expectViolation: violations } : {}) }], passesNow: true, note };
 }
@@ -236,7 +242,8 @@ export async function initCommand(folderArg: string, options: InitCommandOptions
   io.stdout(`created ${projectFile}\n`);
   for (const line of first.note) io.stdout(`${line}\n`);
   // The next step printed is one that tells the truth now: `test` fails on a goal case, and without any case.
-  const check = first.tests.length === 0 ? `mapwright validate ${projectFile}` : `mapwright validate ${projectFile} && mapwright test ${projectFile}`;
+  const project = shellWord(projectFile);
+  const check = first.tests.length === 0 ? `mapwright validate ${project}` : `mapwright validate ${project} && mapwright test ${project}`;
   io.stdout(`next: ${first.passesNow ? `${check} (passes now), then add rules (npm run web, or edit the file)` : `add rules (npm run web, or edit the file), then: ${check}`}\n`);
   return EXIT_OK;
 }
