@@ -58,9 +58,10 @@ export const PRODUCT_RECORDS: unknown[] = [
   { id: 'T-3', amount: 3.045, qty: 3, lines: [{ amount: 1234567890123457, qty: 1, price: '2,675' }] },
   { id: 'T-4', amount: -2.675, qty: 2, lines: [{ amount: 1e21, qty: 1.005, price: '1.000,005' }, { amount: 999999999999.995, qty: 1, price: '0,5' }] },
   { id: 'T-5', amount: 123456.785, qty: 0.25, lines: [] },
+  { id: 'T-6', amount: 1.015, qty: 1, lines: [{ amount: 1000000.005, qty: 1000000, price: '1,015' }, { amount: 12.345, qty: 12, price: '12,345' }] },
 ];
 
-/** Products, quotients, sums and differences of two amounts, rounded or not, per record, per line and over the lines. */
+/** Products, quotients, sums and differences of two amounts (by a constant too), rounded or not, per record, per line and over the lines. */
 export const PRODUCT_DOCUMENT: MappingDocumentInput = {
   ...base,
   name: 'products and quotients near rounding ties',
@@ -78,6 +79,9 @@ export const PRODUCT_DOCUMENT: MappingDocumentInput = {
     { target: 'byThree', sources: ['amount'], transforms: [{ kind: 'arithmetic', op: '*', operand: 3 }, { kind: 'round', decimals: 2 }] },
     { target: 'halved', sources: ['amount'], transforms: [{ kind: 'arithmetic', op: '/', operand: 2 }, { kind: 'round', decimals: 2 }] },
     { target: 'rest', sources: ['amount'], transforms: [{ kind: 'arithmetic', op: '%', operand: 1 }] },
+    { target: 'less', sources: ['amount'], transforms: [{ kind: 'arithmetic', op: '-', operand: 1 }, { kind: 'round', decimals: 2 }] },
+    { target: 'more', sources: ['amount'], transforms: [{ kind: 'arithmetic', op: '+', operand: -1000000 }] },
+    { target: 'lines.less', sources: ['amount', 'qty'], transforms: [{ kind: 'calculate', op: '-' }, { kind: 'round', decimals: 2 }] },
     { target: 'lines.amount', sources: ['qty', 'amount'], transforms: [{ kind: 'calculate', op: '*' }, { kind: 'round', decimals: 2 }] },
     { target: 'lines.price', sources: ['qty', 'price'], transforms: [{ kind: 'parseNumber', decimalSeparator: ',', thousandsSeparator: '.' }, { kind: 'calculate', op: '*' }, { kind: 'round', decimals: 3 }] },
     { target: 'total', sources: ['lines'], transforms: [{ kind: 'aggregate', fn: 'sum', field: 'qty', times: 'amount', itemDecimals: 2, decimals: 2 }] },

@@ -4,7 +4,7 @@
  * policies that leave empty values and objects out. Same contract: the
  * happy path exactly as jsonata computes it, a {@link Bail} for anything else.
  */
-import { Bail, exactResult, lower, path, sortBy, SORT_LIMIT, str, trim } from './runtime';
+import { Bail, exactResult, exactSum, lower, path, sortBy, SORT_LIMIT, str, trim } from './runtime';
 
 function bail(reason: string): never {
   throw new Bail(reason);
@@ -42,7 +42,7 @@ export function concat(value: unknown, separator: string, keepEmpty: boolean): s
   return parts.length === 0 ? undefined : parts.join(separator);
 }
 
-/** The calculate transform: exactly `count` numbers combined left to right (the decimal result, money.ts `exactResult`), else nothing. */
+/** The calculate transform: exactly `count` numbers combined left to right (the decimal result, money.ts `exactResult` / `exactSumStatements`), else nothing. */
 export function calculate(value: unknown, op: string, count: number): number | undefined {
   const values = asList(value);
   if (values === undefined || values.length !== count) return undefined;
@@ -54,7 +54,10 @@ export function calculate(value: unknown, op: string, count: number): number | u
     result = op === '+' ? result + v : op === '-' ? result - v : op === '*' ? result * v : result / v;
   }
   if (!Number.isFinite(result)) bail('calculate gave a non-finite number');
-  return exactResult(result);
+  if (op === '*' || op === '/') return exactResult(result);
+  let largest = 0;
+  for (const v of values as number[]) largest = Math.max(largest, Math.abs(v));
+  return exactSum(result, largest);
 }
 
 const NUMBER_SHAPE = /^-?[0-9]+([.][0-9]+)?([eE][+-]?[0-9]+)?$/;

@@ -154,13 +154,24 @@ export function exactResult(result: number): number {
   return Math.abs(result) < EXACT_LIMIT ? Number(result.toPrecision(15)) : result;
 }
 
+/**
+ * money.ts `exactSumStatements`, `$m < 1e15 ? $round($r, 15 - $length($string($floor($m)))) : $r`:
+ * a sum or difference rounded at the 15th digit of `largest`, the largest
+ * amount by size (its whole digits: `$string` writes a whole number below
+ * 1e15 as plain digits); from 1e15 on the result as it is.
+ */
+export function exactSum(result: number, largest: number): number {
+  return largest < EXACT_LIMIT ? round(result, 15 - String(Math.floor(largest)).length)! : result;
+}
+
 /** `(value op operand)`: nothing stays nothing; a non-number or a non-finite result is jsonata's error; + - * / give the decimal result. */
 export function arith(value: unknown, op: string, operand: number): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'number') return bail('arithmetic on a non-number');
   const result = op === '+' ? value + operand : op === '-' ? value - operand : op === '*' ? value * operand : op === '/' ? value / operand : value % operand;
   if (!Number.isFinite(result)) bail('arithmetic gave a non-finite number');
-  return op === '%' ? result : exactResult(result);
+  if (op === '%') return result;
+  return op === '*' || op === '/' ? exactResult(result) : exactSum(result, Math.max(Math.abs(value), Math.abs(operand)));
 }
 
 /**

@@ -97,6 +97,27 @@ describe('money: products are decimal-exact', () => {
     expect(await evaluate([{ kind: 'aggregate', fn: 'sum', decimals: 0 }], 'values', { values: [0.5, 1.5, 2.5] })).toBe(4);
   });
 
+  it('adds and subtracts two amounts exactly, also when the difference is far below them', async () => {
+    const pairs: Array<[string, string]> = [
+      ['1.015', '1'], ['12.345', '12'], ['3.045', '3'], ['10.015', '10'], ['100.015', '100'], ['1.005', '0.01'],
+      ['0.1', '0.2'], ['-1.015', '-1'], ['1000000.005', '1000000'], ['123456789.125', '-0.13'], ['0.3', '0.295'], ['2.675', '2.67'],
+    ];
+    for (const [a, b] of pairs) {
+      const x = decimal(a);
+      const y = decimal(b);
+      const scale = Math.max(x.scale, y.scale);
+      const [ax, by] = [x.units * 10n ** BigInt(scale - x.scale), y.units * 10n ** BigInt(scale - y.scale)];
+      for (const op of ['+', '-'] as const) {
+        const got = await evaluate([{ kind: 'calculate', op }, { kind: 'round', decimals: 2 }], '[a, b]', { a: Number(a), b: Number(b) }, 2);
+        expect([a, op, b, got]).toEqual([a, op, b, roundHalfEven(op === '+' ? ax + by : ax - by, scale, 2)]);
+      }
+      const constant = await evaluate([{ kind: 'arithmetic', op: '-', operand: Number(b) }, { kind: 'round', decimals: 2 }], 'value', { value: Number(a) });
+      expect([a, '-', b, constant]).toEqual([a, '-', b, roundHalfEven(ax - by, scale, 2)]);
+    }
+    // Unrounded, the difference is the decimal itself.
+    expect(await evaluate([{ kind: 'calculate', op: '-' }], '[a, b]', { a: 1.015, b: 1 }, 2)).toBe(0.015);
+  });
+
   it('multiplies and divides by a constant exactly; a remainder stays as jsonata gives it', async () => {
     const arithmetic = (op: string, operand: number, value: number, digits?: number): Promise<unknown> =>
       evaluate(digits === undefined ? [{ kind: 'arithmetic', op, operand }] : [{ kind: 'arithmetic', op, operand }, { kind: 'round', decimals: digits }], 'value', { value });
@@ -105,6 +126,7 @@ describe('money: products are decimal-exact', () => {
     expect(await arithmetic('*', 1.19, 100)).toBe(119);
     expect(await arithmetic('/', 2, 0.07, 2)).toBe(0.04);
     expect(await arithmetic('-', 1.2, 2.215, 2)).toBe(1.02);
+    expect(await arithmetic('+', 0.01, 1.015, 2)).toBe(1.02);
     expect(await arithmetic('%', 1, 1.005)).toBe(1.005 % 1);
   });
 

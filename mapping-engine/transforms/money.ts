@@ -11,9 +11,11 @@
  * `$formatNumber` with a `0.00` picture. No helper functions and no
  * extensions: the exported expression runs the same in any JSONata.
  *
- * Products, quotients and two-amount sums (`quantity * price`) are made
- * exact the other way round: the double result is written to 15 significant
- * digits (`$string` does) and read back, see {@link exactResult}.
+ * Products and quotients (`quantity * price`) are made exact the other way
+ * round: the double result is written to 15 significant digits (`$string`
+ * does) and read back, see {@link exactResult}; sums and differences of two
+ * amounts are rounded at the 15th digit of the larger, see
+ * {@link exactSumStatements}.
  */
 import { literal } from './jsonata-text';
 
@@ -26,8 +28,8 @@ function scale(decimals: number): string {
 export const EXACT_LIMIT = 1e15;
 
 /**
- * JSONata text of `value` (a sum, difference, product or quotient of
- * decimal amounts) as the decimal it stands for. A double carries 15 to 17
+ * JSONata text of `value` (a product or quotient of decimal amounts) as
+ * the decimal it stands for. A double carries 15 to 17
  * significant digits; one operation on amounts errs by at most 3.4e-16 of
  * the result (`0.7 * 0.05` is `0.034999999999999996`), less than half a unit
  * in the 15th digit (5e-16 at worst). So when the exact decimal result has
@@ -40,6 +42,24 @@ export const EXACT_LIMIT = 1e15;
  */
 export function exactResult(value: string): string {
   return `($r := ${value}; $abs($r) < 1e15 ? $number($string($r)) : $r)`;
+}
+
+/**
+ * JSONata statements giving `value` (a sum or difference of amounts, the
+ * largest of them by size `largest`, both JSONata text) as the decimal it
+ * stands for. Its error is bounded by the amounts, not by the result:
+ * `1.015 - 1` is `0.014999999999999902`, far below 1.015's last digit, so
+ * writing the result to 15 digits (see {@link exactResult}) keeps the error.
+ * Two amounts and their sum each err by at most half a unit in their last
+ * binary digit, together less than 4.5e-16 of the largest, less than half
+ * a unit in its 15th digit (5e-16 of it at worst). So the result is rounded
+ * to the decimals the 15th digit of the largest amount reaches (`$round`
+ * works on the decimal text): exact whenever the amounts have no more
+ * decimals than that. The largest amount's whole digits come from its text;
+ * from 1e15 on there are no decimals left and the result is kept.
+ */
+export function exactSumStatements(value: string, largest: string): string {
+  return `$r := ${value}; $m := ${largest}; $m < 1e15 ? $round($r, 15 - $length($string($floor($m)))) : $r`;
 }
 
 /**

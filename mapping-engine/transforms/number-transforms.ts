@@ -1,6 +1,6 @@
 /** Number transforms: parse (decimal comma, thousands separators), format, round, arithmetic with a constant or between fields. */
 import { literal } from './jsonata-text';
-import { exactResult, fixedText } from './money';
+import { exactResult, exactSumStatements, fixedText } from './money';
 import { numberCall } from './number-text';
 import { presentCall } from './present-value';
 import type { SpecTable } from './types';
@@ -33,8 +33,12 @@ export const NUMBER_TRANSFORMS: SpecTable<NumberKind> = {
     describe: (n) => `Rounded to ${n.decimals} decimal${n.decimals === 1 ? '' : 's'} (half to even)${n.fixed ? ', written with all of them' : ''}.`,
   },
   arithmetic: {
-    // + - * / give the decimal result (money.ts exactResult), so `1.005 * 3` rounds as 3.015; a remainder stays as jsonata gives it.
-    compile: (n, input) => (n.op === '%' ? `(${presentCall(input)} % ${n.operand})` : exactResult(`${presentCall(input)} ${n.op} ${n.operand}`)),
+    // + - * / give the decimal result (money.ts), so `1.005 * 3` rounds as 3.015; a remainder stays as jsonata gives it.
+    compile: (n, input) => {
+      if (n.op === '%') return `(${presentCall(input)} % ${n.operand})`;
+      if (n.op === '*' || n.op === '/') return exactResult(`${presentCall(input)} ${n.op} ${n.operand}`);
+      return `($v := ${presentCall(input)}; ${exactSumStatements(`$v ${n.op} ${n.operand}`, `$max([$abs($v), ${Math.abs(n.operand)}])`)})`;
+    },
     describe: (n) => `${({ '+': 'Plus', '-': 'Minus', '*': 'Times', '/': 'Divided by', '%': 'Remainder after dividing by' })[n.op]} ${n.operand}.`,
   },
   calculate: {
@@ -45,8 +49,9 @@ export const NUMBER_TRANSFORMS: SpecTable<NumberKind> = {
       if (count < 2) throw new Error('calculate combines the values of two or more sources');
       const terms = Array.from({ length: count }, (_, i) => `$n[${i}]`).join(` ${n.op} `);
       // Through $present a null or "" source drops out of the list too, so it counts as missing.
-      // The result is the decimal (money.ts exactResult): `0.7 * 0.05` is 0.035, not 0.034999999999999996.
-      return `($n := ${presentCall(input)}; $count($n) = ${count} ? ${exactResult(terms)} : ())`;
+      // The result is the decimal (money.ts): `0.7 * 0.05` is 0.035, not 0.034999999999999996; `1.015 - 1` is 0.015.
+      const exact = n.op === '*' || n.op === '/' ? exactResult(terms) : `(${exactSumStatements(terms, '$max($map($n, $abs))')})`;
+      return `($n := ${presentCall(input)}; $count($n) = ${count} ? ${exact} : ())`;
     },
     describe: (n) => `The source values ${({ '+': 'added', '-': 'subtracted in order', '*': 'multiplied', '/': 'divided in order' })[n.op]}; no value when one is missing.`,
   },

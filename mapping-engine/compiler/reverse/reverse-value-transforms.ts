@@ -36,12 +36,18 @@ const replace: Peeler = (n) => {
   return { node: flags ? { kind: 'replace', pattern: re.source, replacement, regex: true, flags } : { kind: 'replace', pattern: re.source, replacement, regex: true }, input };
 };
 
-/** `($present(X) % K)`, or `+ - * /` as the decimal result: `($r := $present(X) * K; ...)` (transforms/money.ts `exactResult`). */
+/**
+ * `($present(X) % K)`, or the decimal result (transforms/money.ts): `($r :=
+ * $present(X) * K; ...)` for `* /`, `($v := $present(X); $r := $v + K; ...)`
+ * for `+ -`.
+ */
 const arithmetic: Peeler = (n) => {
-  const inner = unExact(n) ?? (n.type === 'block' && n.expressions?.length === 1 ? n.expressions[0] : undefined);
+  const sum = bound(n, 'v');
+  const sumInner = sum && sum[1][0]?.type === 'bind' ? (sum[1][0].rhs as AstNode | undefined) : undefined;
+  const inner = sumInner ?? unExact(n) ?? (n.type === 'block' && n.expressions?.length === 1 ? n.expressions[0] : undefined);
   const operand = num(inner?.rhs);
   const op = inner?.type === 'binary' ? String(inner.value) : '';
-  const input = unPresent(inner?.lhs as AstNode | undefined);
+  const input = unPresent(sum ? sum[0] : (inner?.lhs as AstNode | undefined));
   if (!input || operand === undefined || !['+', '-', '*', '/', '%'].includes(op)) return undefined;
   return { node: { kind: 'arithmetic', op: op as '+', operand }, input };
 };
