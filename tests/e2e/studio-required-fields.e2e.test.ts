@@ -10,31 +10,17 @@
 import { cpSync, mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../electron/web/web-host';
 import { CHROMIUM_PATH, hasChromium, launchChromium, openPage, scratchSettingsDir, type ChromiumSession } from './chromium';
+import { dragOnto, treeRow } from './canvas-actions';
 import { screenshot, TEST_SHOTS } from './screenshots';
 import { createCrmProject, outputAsText } from './studio-actions';
 
 const samplesDir = join(import.meta.dirname, '..', '..', 'samples');
 /** Polls wait for states; a busy machine may take a while to reach them. */
 const WAIT = { timeout: 30_000 };
-
-const treeRow = (tree: Locator, name: string) => tree.getByRole('treeitem', { name: new RegExp(`^${name},`) });
-
-/** Drags `from` onto `to` with the mouse, in steps as a hand does, and drops. */
-async function dragOnto(page: Page, from: Locator, to: Locator): Promise<void> {
-  await from.scrollIntoViewIfNeeded();
-  await to.scrollIntoViewIfNeeded();
-  const a = (await from.boundingBox())!;
-  const b = (await to.boundingBox())!;
-  await page.mouse.move(a.x + a.width / 3, a.y + a.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(a.x + a.width / 3 + 12, a.y + a.height / 2 + 4, { steps: 3 });
-  await page.mouse.move(b.x + b.width / 3, b.y + b.height / 2, { steps: 12 });
-  await page.mouse.up();
-}
 
 /** The three places that count required fields nothing maps, as numbers (undefined where none is shown). */
 async function requiredCounts(page: Page): Promise<{ summary?: number; statusBar?: number; problems: number; violations: number }> {

@@ -6,7 +6,7 @@
 import { basename } from 'node:path';
 import { loadSchema } from '../../../mapping-engine/schema/load-schema';
 import type { SchemaField } from '../../../mapping-engine/schema/model';
-import type { ImportSchemaResult, SchemaFieldRow } from '../../contract/methods/engine-methods';
+import { MAX_ENUM_SENT, type ImportSchemaResult, type SchemaFieldRow } from '../../contract/methods/engine-methods';
 import { checkedResolver, readBounded, type EngineContext } from './engine-context';
 
 /** Rows sent to the UI at most. */
@@ -39,6 +39,7 @@ export function flattenSchema(root: SchemaField, limit = MAX_SCHEMA_ROWS): { fie
         if (child.nullable) row.nullable = true;
         if (child.format !== undefined) row.format = child.format;
         if (child.enum !== undefined) row.enumValues = child.enum.length;
+        if (child.enum !== undefined) row.enum = child.enum.slice(0, MAX_ENUM_SENT);
         fields.push(row);
       }
       visit(child, path, depth + 1);

@@ -8,6 +8,7 @@
 import { MapwrightError } from '../../../mapping-engine/errors';
 import type { SchemaField } from '../../../mapping-engine/schema/model';
 import type { SchemaChildRow } from '../../contract/methods/schema-tree-methods';
+import { MAX_ENUM_SENT } from '../../contract/methods/engine-methods';
 import { segment } from './import-schema';
 
 /** The shallowest field with fields of each type (by `origin.ref`). */
@@ -58,6 +59,7 @@ function rowOf(field: SchemaField, path: string, depth: number, hasChildren: boo
   if (field.nullable) row.nullable = true;
   if (field.format !== undefined) row.format = field.format;
   if (field.enum !== undefined) row.enumValues = field.enum.length;
+  if (field.enum !== undefined) row.enum = field.enum.slice(0, MAX_ENUM_SENT);
   if (field.origin.ref !== undefined) row.typeRef = field.origin.ref;
   return row;
 }

@@ -95,6 +95,9 @@ export const PayloadPreviewRequestSchema = z.strictObject({
   pageSize: z.number().int().positive().max(500).optional(),
 });
 
+/** Most allowed values of one field a schema row carries (`enumValues` still counts them all). */
+export const MAX_ENUM_SENT = 200;
+
 /** One field of an imported schema, flattened depth-first. */
 export const SchemaFieldRowSchema = z.object({
   /** Dotted path as `mapwright infer --flat` prints it (`lines[].price`). */
@@ -107,6 +110,8 @@ export const SchemaFieldRowSchema = z.object({
   nullable: z.boolean().optional(),
   format: z.string().optional(),
   enumValues: z.number().int().optional(),
+  /** The allowed values themselves, the first {@link MAX_ENUM_SENT} (a value map's editor offers them). */
+  enum: z.array(z.union([z.string(), z.number(), z.boolean(), z.null()])).max(MAX_ENUM_SENT).optional(),
   hasChildren: z.boolean(),
 });
 

@@ -13,6 +13,7 @@ import { TransformForm } from '../rules/TransformForm';
 import { TransformPalette } from '../rules/TransformPalette';
 import { columnsOfTables } from '../rules/table-text';
 import { useFileTables } from '../document/file-tables';
+import { useValueMapData, ValueMapDataContext } from '../document/field-values';
 
 /** Props of {@link LinkInspector}. */
 export interface LinkInspectorProps {
@@ -51,8 +52,9 @@ export function LinkInspector({ doc, links, selected, heading, readOnly, onSelec
   const rule = selected?.kind === 'rule' ? doc.rules.find((r) => r.target === selected.target) : undefined;
   const lookups = Object.keys(doc.lookups);
   const tableColumns = columnsOfTables(doc.lookups, useFileTables());
+  const valueData = useValueMapData(doc, rule?.target);
 
-  return (
+  const inspector = (
     <section className="canvas-inspector" aria-label="Link inspector">
       <h3 className="canvas-inspector-heading">{heading}</h3>
       {links.length === 0 && <p className="muted small">Select a field or a link. Drag a source field onto a target field to link them (or Space on a source field, then Enter on a target field).</p>}
@@ -134,4 +136,6 @@ export function LinkInspector({ doc, links, selected, heading, readOnly, onSelec
       )}
     </section>
   );
+  // The transform forms inside offer the sample's and the target's values to a value map.
+  return <ValueMapDataContext.Provider value={valueData}>{inspector}</ValueMapDataContext.Provider>;
 }

@@ -5,7 +5,7 @@
  * through the backend once per file, as the rules view reads them), and sort
  * keys that sort dd.MM.yyyy text as text (judged on the first source sample).
  */
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { MappingDocument } from '../../../mapping-engine/document/document-schema';
 import { documentProblems, pathNames, type Coverage, type Problem, type SideField } from '../../../mapping-engine/document/problems/problems';
 import { sortDateTextProblems, valuesAt } from '../../../mapping-engine/document/problems/sort-date-text';
@@ -14,6 +14,7 @@ import type { CodedErrorData } from '../../../mapping-engine/errors';
 import type { CompileResult, RunOutcome, SchemaFieldRow } from '../../../electron/contract/methods/engine-methods';
 import type { StudioApi } from '../../../electron/contract/studio-api';
 import { fieldsFileOf, fieldsRootOf, useFieldRows } from '../rules/use-field-rows';
+import { publishFieldValues } from '../document/field-values';
 
 /** A problem with where it sits in the generated JSONata. */
 export interface ShownProblem extends Problem {
@@ -51,6 +52,8 @@ export function useProblems(
   const target = useFieldRows(api, projectPath, fieldsFileOf(document, 'target'), fieldsRootOf(document, 'target'));
   const source = useFieldRows(api, projectPath, fieldsFileOf(document, 'source'), fieldsRootOf(document, 'source'));
   const samples = useSampleRecords(api, projectPath, document);
+  // The value map forms offer the samples' values and the target's allowed values (field-values.ts).
+  useEffect(() => publishFieldValues(samples, target.rows), [samples, target.rows]);
   return useMemo(() => {
     if (!document) return compileError ? { problems: [{ kind: 'compile', severity: 'error', code: compileError.code, message: compileError.message, ...(compileError.line !== undefined ? { line: compileError.line } : {}) }] } : { problems: [] };
     const found = documentProblems(document, {

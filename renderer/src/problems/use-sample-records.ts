@@ -12,6 +12,9 @@ import { useEffect, useState } from 'react';
 import type { MappingDocument } from '../../../mapping-engine/document/document-schema';
 import type { StudioApi } from '../../../electron/contract/studio-api';
 
+/** The records while none are read (one list, so hooks depending on it do not rerun). */
+const NO_RECORDS: unknown[] = [];
+
 /** Records looked at per sample. */
 const SAMPLE_RECORDS = 50;
 /** Samples looked at: a project listing more is judged on its first ones. */
@@ -57,5 +60,5 @@ export function useSampleRecords(api: Partial<Pick<StudioApi, 'readPayloadPrevie
       live = false;
     };
   }, [api, projectPath, format, key]);
-  return records.key === key ? records.values : [];
+  return records.key === key ? records.values : NO_RECORDS;
 }

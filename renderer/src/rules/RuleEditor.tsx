@@ -22,6 +22,7 @@ import { kindInfoOf } from './transform-catalog';
 import { parseScalar, showScalar } from './transform-form';
 import { columnsOfTables } from './table-text';
 import { useFileTables } from '../document/file-tables';
+import { useValueMapData, ValueMapDataContext } from '../document/field-values';
 
 /** Props of {@link RuleEditor}. */
 export interface RuleEditorProps {
@@ -61,6 +62,7 @@ export function RuleEditor({ store, doc, row, sources, readOnly, insertIndex, on
   const completions = (typed: string) => filterOptions(sources, typed).map((o) => ({ value: o.path, detail: o.type }));
   const lookups = Object.keys(doc.lookups);
   const tableColumns = columnsOfTables(doc.lookups, useFileTables());
+  const valueData = useValueMapData(doc, rule?.target);
 
   const addSource = (source: string) => {
     if (!rule) apply({ kind: 'addRule', rule: { target, sources: [source] }, index: insertIndex });
@@ -74,7 +76,7 @@ export function RuleEditor({ store, doc, row, sources, readOnly, insertIndex, on
     }
   };
 
-  return (
+  const editor = (
     <section className="rule-editor" aria-label={`Rule for ${row.path}`} onKeyDown={onKey}>
       <header className="rule-editor-header">
         <button type="button" className="button button-secondary button-small" onClick={onClose} title="Back to the table (Escape)">
@@ -236,4 +238,6 @@ export function RuleEditor({ store, doc, row, sources, readOnly, insertIndex, on
       )}
     </section>
   );
+  // The transform forms inside offer the sample's and the target's values to a value map.
+  return <ValueMapDataContext.Provider value={valueData}>{editor}</ValueMapDataContext.Provider>;
 }

@@ -3,12 +3,14 @@
  * engine's own check (the same one the edit applies), each message beside
  * its parameter. Enter in a field submits; Escape cancels.
  */
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useContext, useEffect, useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { TransformInput } from '../../../mapping-engine/document/edits/edit-types';
 import { validateTransformParams } from '../../../mapping-engine/document/edits/transform-check';
 import type { ParamField } from '../../../mapping-engine/document/edits/transform-palette';
 import type { TransformKindInfo } from './transform-catalog';
 import { formFromNode, nodeFromForm, showScalar, type FormValues } from './transform-form';
+import { ValueMapDataContext } from '../document/field-values';
+import { ValueMapChoices } from './ValueMapChoices';
 
 /** Props of {@link TransformForm}. */
 export interface TransformFormProps {
@@ -36,6 +38,9 @@ export function TransformForm({ info, node, lookups, tableColumns, submitLabel, 
   const [touched, setTouched] = useState<Record<string, boolean>>({});
   const [submitted, setSubmitted] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
+  // Where the cursor was in a value map's lines: a target value picked below fills that line.
+  const [caret, setCaret] = useState(0);
+  const valueData = useContext(ValueMapDataContext);
   // Keyboard first: the form opens with its first parameter focused.
   useEffect(() => {
     formRef.current?.querySelector<HTMLElement>('input, select, textarea')?.focus();
@@ -86,7 +91,13 @@ export function TransformForm({ info, node, lookups, tableColumns, submitLabel, 
         </select>
       );
     } else if (param.type === 'entries') {
-      control = <textarea className="text-input" rows={4} {...common} value={text} placeholder="key = value, one per line" onChange={(e) => set(param.name, e.target.value)} />;
+      const keepCaret = (e: { currentTarget: HTMLTextAreaElement }) => setCaret(e.currentTarget.selectionStart);
+      control = (
+        <>
+          <textarea className="text-input" rows={4} {...common} value={text} placeholder="key = value, one per line" onChange={(e) => set(param.name, e.target.value)} onSelect={keepCaret} />
+          {info.kind === 'valueMap' && <ValueMapChoices text={text} caret={caret} onText={(next) => set(param.name, next)} />}
+        </>
+      );
     } else if (param.type === 'predicate') {
       const key = (part: string) => `${param.name}.${part}`;
       control = (
@@ -103,7 +114,9 @@ export function TransformForm({ info, node, lookups, tableColumns, submitLabel, 
         </span>
       );
     } else {
-      const listId = param.suggestions ? `${inputId}-suggestions` : undefined;
+      // A value map's default is best one of the values the target allows.
+      const suggestions = param.suggestions ?? (info.kind === 'valueMap' && param.name === 'default' && valueData.targetValues.length > 0 ? valueData.targetValues.map(showScalar) : undefined);
+      const listId = suggestions ? `${inputId}-suggestions` : undefined;
       control = (
         <>
           <input
@@ -117,7 +130,7 @@ export function TransformForm({ info, node, lookups, tableColumns, submitLabel, 
           />
           {listId && (
             <datalist id={listId}>
-              {param.suggestions!.map((s) => (
+              {suggestions!.map((s) => (
                 <option key={s} value={s} />
               ))}
             </datalist>
