@@ -7,6 +7,7 @@
  */
 import { MapwrightError } from '../errors';
 import { withImpliedRoot } from '../schema/implied-xml-root';
+import { xmlScalarText } from '../schema/xsd/xsd-number-kinds';
 import { pathKey, walkFields, type SchemaField } from '../schema/model';
 import type { JsonValue } from './types';
 import { escapeAttribute, escapeText } from './xml-entities';
@@ -174,7 +175,8 @@ class XmlSerializer {
 
   private scalar(value: JsonValue, key: string): string {
     if (typeof value === 'object') throw writeError(`${key} must be text but holds ${Array.isArray(value) ? 'an array' : 'an object'}`, 'a string, number or boolean');
-    const text = String(value);
+    // A number for an xs:decimal is written without an exponent (1e-7 as 0.0000001), as that type requires.
+    const text = xmlScalarText(value, this.fields.get(key));
     if (INVALID_XML_CHAR.test(text)) throw writeError(`${key} contains a character XML 1.0 cannot represent`, 'text without control characters or lone surrogates');
     return text;
   }

@@ -7,6 +7,7 @@
  */
 import type { ValueFacets } from '../schema/model';
 import { shownValue } from './shown-value';
+import { positionalNumberText } from '../schema/xsd/xsd-number-kinds';
 
 /** The digits of decimal text: total and after the point, as XSD counts them; undefined when it is not decimal text. */
 function digitsOf(text: string): { total: number; fraction: number } | undefined {
@@ -28,7 +29,8 @@ export function facetProblems(value: unknown, facets: ValueFacets): string[] {
     if (facets.maxInclusive !== undefined && number > facets.maxInclusive) problems.push(`${shown()} is more than ${facets.maxInclusive}`);
     if (facets.minExclusive !== undefined && number <= facets.minExclusive) problems.push(`${shown()} is not more than ${facets.minExclusive}`);
     if (facets.maxExclusive !== undefined && number >= facets.maxExclusive) problems.push(`${shown()} is not less than ${facets.maxExclusive}`);
-    const digits = facets.totalDigits !== undefined || facets.fractionDigits !== undefined ? digitsOf(String(value)) : undefined;
+    // A number is counted as the XML writer writes it for a decimal: 1e-7 as 0.0000001, seven digits after the point.
+    const digits = facets.totalDigits !== undefined || facets.fractionDigits !== undefined ? digitsOf(typeof value === 'number' ? positionalNumberText(value) : String(value)) : undefined;
     if (digits && facets.totalDigits !== undefined && digits.total > facets.totalDigits) problems.push(`${shown()} has more than ${facets.totalDigits} digits`);
     if (digits && facets.fractionDigits !== undefined && digits.fraction > facets.fractionDigits) problems.push(`${shown()} has more than ${facets.fractionDigits} digits after the decimal point`);
   }

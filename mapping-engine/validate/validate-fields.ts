@@ -7,7 +7,7 @@
 import { shownValue } from './shown-value';
 import { impossibleMoment } from './calendar-check';
 import { facetProblems } from './validate-facets';
-import { FLOATING_NUMBER } from '../schema/xsd/xsd-number-kinds';
+import { FLOATING_NUMBER, xmlScalarText } from '../schema/xsd/xsd-number-kinds';
 import type { SchemaField } from '../schema/model';
 import { formatFieldPath, type PathStep } from './field-path';
 import type { OutputViolation } from './validation-types';
@@ -59,8 +59,10 @@ function typeProblem(value: unknown, field: SchemaField): string | undefined {
   if (value === null) return field.nullable || type === 'null' ? undefined : `null where a ${type} belongs`;
   if (typeof value === 'object') return `an object where a ${type} belongs`;
   if (isTextual(field)) {
+    // Judged as the XML writer writes it: a number for a decimal without an exponent.
+    const text = xmlScalarText(value as string | number | boolean, field);
     const lexical = LEXICAL[lexicalType(field)];
-    if (lexical && !lexical.test(String(value))) return `${shownValue(value)} is not ${lexicalName(field)}`;
+    if (lexical && !lexical.test(text)) return `${shownValue(value)} is not ${lexicalName(field)}`;
     // The form alone lets 2009-13-45 through.
     if ((type === 'date' || type === 'datetime' || type === 'time') && impossibleMoment(String(value), type)) return `${shownValue(value)} is no real ${type}`;
     return undefined;

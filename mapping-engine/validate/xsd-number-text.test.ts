@@ -3,7 +3,9 @@
  * `xs:decimal` (and every type restricting it) is digits with one point, so
  * `1e3`, `NaN` and `INF` are no decimals; the integer types take no point at
  * all; `xs:double` and `xs:float` take an exponent, `INF`, `-INF` and `NaN`.
- * Proven on a small schema and on the SEPA pain.001 instance's amounts.
+ * A JavaScript number for a decimal is written (and judged) without the
+ * exponent JavaScript would print. Proven on a small schema and on the SEPA
+ * pain.001 instance's amounts.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +14,8 @@ import { readPayload } from '../payload/read-payload';
 import { findField } from '../schema/model';
 import type { SourceResolver } from '../schema/resolver';
 import { loadXsd } from '../schema/xsd/load-xsd';
+import { writePayload } from '../payload/write-payload';
+import { positionalNumberText } from '../schema/xsd/xsd-number-kinds';
 import { validateFields } from './validate-fields';
 
 const CORPUS = join(import.meta.dirname, '..', '..', 'tests', 'fixtures', 'corpus');
@@ -46,9 +50,26 @@ describe('XSD number text', async () => {
     for (const text of ['1e3', '1E-2', 'NaN', 'INF', '-INF', '0x10', '1,5']) {
       expect(problems({ Dec: text, Amt: { '#text': text, '@rate': text } }), text).toEqual(['MAP_TYPE Doc.Dec', 'MAP_TYPE Doc.Amt.#text', 'MAP_TYPE Doc.Amt.@rate']);
     }
-    // A JavaScript number is written as JavaScript prints it: 1e+21 would be written, and is no decimal.
-    expect(problems({ Dec: 1e21, Amt: { '#text': 1e-7 } })).toEqual(['MAP_TYPE Doc.Dec', 'MAP_TYPE Doc.Amt.#text']);
     expect(problems({ Dec: 1000.5 })).toEqual([]);
+  });
+
+  it('writes a number for a decimal or an integer without an exponent, and judges it as written', () => {
+    // JavaScript prints these as 1e+21 and 1e-7; the writer writes them digit for digit, a double as JavaScript prints it.
+    const text = writePayload({ Doc: { Dec: 1e21, Amt: { '#text': 1e-7 }, Big: 2e21, Dbl: 1e21 } }, 'xml', { schema: schema.root });
+    for (const element of ['<Dec>1000000000000000000000</Dec>', '<Amt>0.0000001</Amt>', '<Big>2000000000000000000000</Big>', '<Dbl>1e+21</Dbl>']) expect(text).toContain(element);
+    // Valid text, so no MAP_TYPE; the amount's seven fraction digits break its fractionDigits 2, counted as written.
+    expect(problems({ Dec: 1e21, Amt: { '#text': 1e-7 }, Big: 2e21, Dbl: 1e21 })).toEqual(['MAP_SCHEMA Doc.Amt.#text']);
+  });
+
+  it('writes positional text that reads back as the same number', () => {
+    const cases: Array<[number, string]> = [[1e21, '1000000000000000000000'], [-1.2345e25, '-12345000000000000000000000'], [1.5e-7, '0.00000015'], [-2e-10, '-0.0000000002'], [123.45, '123.45'], [0, '0']];
+    for (const [value, written] of cases) expect(positionalNumberText(value)).toBe(written);
+    for (let i = 0; i < 500; i++) {
+      const value = (Math.random() - 0.5) * 10 ** Math.floor(Math.random() * 60 - 30);
+      const written = positionalNumberText(value);
+      expect(written, String(value)).toMatch(/^-?\d+(\.\d+)?$/);
+      expect(Number(written)).toBe(value);
+    }
   });
 
   it('refuses a point, an exponent, NaN and INF in the integer types', () => {
