@@ -23,6 +23,15 @@ describe('parseServeWebArgs', () => {
     }
   });
 
+  it('grants the folders --allow names (relative to the working directory), each an existing folder', () => {
+    const here = resolve(import.meta.dirname);
+    expect(parseServeWebArgs(['--allow', '.', '--allow', here], here).readRoots).toEqual([here, here]);
+    expect(parseServeWebArgs([], here).readRoots).toBeUndefined();
+    for (const argv of [['--allow', join(here, 'no-such-folder')], ['--allow', join(here, 'serve-web.ts')], ['--allow']]) {
+      expect(() => parseServeWebArgs(argv, here), argv.join(' ')).toThrow(expect.objectContaining({ code: 'USAGE' }));
+    }
+  });
+
   it('rejects bad ports and unknown options as USAGE', () => {
     for (const argv of [['--port', 'http'], ['--port', '70000'], ['--port', '-1'], ['--verbose'], ['stray']]) {
       expect(() => parseServeWebArgs(argv), argv.join(' ')).toThrow(expect.objectContaining({ code: 'USAGE' }));

@@ -7,7 +7,7 @@ import { useId, useState } from 'react';
 import type { CodedErrorData } from '../../../mapping-engine/errors';
 import type { StudioApi } from '../../../electron/contract/studio-api';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { cleanPath, hasRoots, isAbsolutePath, kindLabel, type SidePick } from './new-project-form';
+import { allowCommand, cleanPath, hasRoots, isAbsolutePath, kindLabel, type SidePick } from './new-project-form';
 
 /** Props of {@link PickedFileField}. */
 export interface PickedFileFieldProps {
@@ -111,7 +111,15 @@ export function PickedFileField({ side, api, pick, onChange, onChoose, disabled 
       )}
       {error && <ErrorNotice error={error} />}
       {error?.code === 'ACCESS_DENIED' && !onChoose && (
-        <p className="field-warning">In the browser, pick a file inside the folder of a project you opened (the desktop app’s Choose… picks any file).</p>
+        <div className="access-hint" data-testid={`${side}-access-hint`}>
+          <p className="field-warning">In the browser, the studio reads only folders you opened or allowed (the desktop app’s Choose… picks any file). To allow this file’s folder, restart the web studio with:</p>
+          <p className="access-hint-command">
+            <code data-testid={`${side}-allow-command`}>{allowCommand(pick.path)}</code>
+            <button type="button" className="button button-secondary button-small" aria-label={`Copy the command that allows the ${side} file’s folder`} onClick={() => void navigator.clipboard?.writeText(allowCommand(pick.path)).catch(() => undefined)}>
+              Copy
+            </button>
+          </p>
+        </div>
       )}
       {hasRoots(info) && info && (
         <>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { endpointChoice, hasRoots, kindLabel, projectFileName, projectPathIn } from './new-project-form';
+import { allowCommand, endpointChoice, hasRoots, kindLabel, projectFileName, projectPathIn } from './new-project-form';
 
 describe('new project form', () => {
   it('makes the project file name from the project name', () => {
@@ -34,5 +34,15 @@ describe('new project form', () => {
     expect(endpointChoice({ path: '/x/s.json', info: { name: 's.json', kind: 'sample', format: 'json', roots: [] } }, 'source')).toEqual({ choice: { file: '/x/s.json', kind: 'sample' } });
     expect(hasRoots(openapi)).toBe(true);
     expect(hasRoots(undefined)).toBe(false);
+  });
+});
+
+describe('allowCommand', () => {
+  it("names the refused file's folder, quoted for the shell", () => {
+    expect(allowCommand('/home/ada/client files/order.json')).toBe("npm run web -- --allow '/home/ada/client files'");
+    expect(allowCommand(" '/home/ada/o'neil/x.json' ")).toBe("npm run web -- --allow '/home/ada/o'\\''neil'");
+    expect(allowCommand('/x.json')).toBe("npm run web -- --allow '/'");
+    expect(allowCommand('C:\\Users\\ada\\order.json')).toBe('npm run web -- --allow "C:\\Users\\ada"');
+    expect(allowCommand('C:\\order.json')).toBe('npm run web -- --allow C:\\');
   });
 });

@@ -33,6 +33,24 @@ export function cleanPath(value: string): string {
 }
 
 /**
+ * The command that starts the web studio with the folder of `file` granted
+ * (`npm run web -- --allow <folder>`): in a browser the page may not grant a
+ * data file itself (security model: only the user's gesture at the terminal
+ * or in a native dialog does), so the refusal tells the user this way.
+ * The folder is quoted for a POSIX shell; a Windows path (`C:\...`) in double quotes.
+ */
+export function allowCommand(file: string): string {
+  const path = cleanPath(file);
+  const cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  // A file at the root keeps the root's separator (`/x.json` -> `/`, `C:\x.json` -> `C:\`).
+  let folder = cut < 0 ? path : path.slice(0, cut);
+  if (cut >= 0 && (folder === '' || /^[A-Za-z]:$/.test(folder))) folder = path.slice(0, cut + 1);
+  // A drive's root stays bare: `"C:\"` would escape its closing quote on Windows.
+  const quoted = /^[A-Za-z]:\\$/.test(folder) ? folder : /^[A-Za-z]:/.test(folder) ? `"${folder}"` : `'${folder.replace(/'/g, `'\\''`)}'`;
+  return `npm run web -- --allow ${quoted}`;
+}
+
+/**
  * The project file's absolute path in `folder` (the folder's own separator),
  * or why it cannot be made.
  */
