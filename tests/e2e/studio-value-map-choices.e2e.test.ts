@@ -82,6 +82,12 @@ describe.skipIf(!hasChromium)(`value map choices in Chromium (skipped when ${CHR
     const listId = await defaultInput.getAttribute('list');
     expect(await page.locator(`datalist[id="${listId}"] option`).evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).toEqual(['ACTIVE', 'INACTIVE', 'PROSPECT']);
 
+    await form.getByRole('button', { name: 'Add' }).scrollIntoViewIfNeeded();
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await screenshot(form, join(TEST_SHOTS, `value-map-form-${scheme}.png`));
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
     await form.getByRole('button', { name: 'Add' }).click();
     await expect.poll(() => output.textContent(), WAIT).toContain('"status": "ACTIVE"');
     expect(problems).toEqual([]);

@@ -65,4 +65,7 @@ export const PARAM_HINTS: Partial<Record<string, Partial<ParamField>>> = {
   'replace.flags': { help: 'i (ignore case), m (multi-line)' },
   'custom.expression': { help: 'JSONata; $value is the input, $ the record' },
   'formatNumber.picture': { help: 'A JSONata number picture such as 0.00 or #,##0.00' },
+  // "On unknown: default" read as a tautology next to the Default field: say what each choice does.
+  'valueMap.default': { help: 'Written for a code the map does not list, when On unknown is "default"' },
+  'valueMap.onUnknown': { help: 'default: write the Default (none: leave the field out); error: stop the record; keep: write the code as it is' },
 };
