@@ -178,7 +178,8 @@ export function RulesTable({ rows, selected, readOnly, onSelect, onOpen, onUnmap
           {chainText}
         </td>
         <td role="gridcell" className="rules-policy">
-          {row.rule && row.rule.required !== 'omit' ? row.rule.required : ''}
+          {/* Every rule's policy, omit too: an empty cell read as "no policy" while the editor said "Leave out when empty". */}
+          {row.rule?.required ?? ''}
         </td>
         <td role="gridcell" className="rules-status" title={row.problem}>
           {STATUS_LABEL[row.status] && <span className={`rules-badge rules-badge-${row.status}`}>{STATUS_LABEL[row.status]}</span>}
