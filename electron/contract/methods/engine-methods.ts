@@ -100,7 +100,7 @@ export const MAX_ENUM_SENT = 200;
 
 /** One field of an imported schema, flattened depth-first. */
 export const SchemaFieldRowSchema = z.object({
-  /** Dotted path as `mapwright infer --flat` prints it (`lines[].price`). */
+  /** Dotted path with array marks (`lines[].price`; a list of rows at the root gives `[].name`); `mapwright infer --flat` prints the same field without the marks, as a rule reads it. */
   path: z.string(),
   name: z.string(),
   depth: z.number().int().nonnegative(),

@@ -7,13 +7,12 @@ import { useEffect } from 'react';
 import type { MappingDocument } from '../../../mapping-engine/document/document-schema';
 import type { StudioApi } from '../../../electron/contract/studio-api';
 import { fieldsFileOf, fieldsRootOf, useFieldRows } from '../rules/use-field-rows';
-import { setCompletionSources } from './completion-sources';
+import { completionPathOf, setCompletionSources } from './completion-sources';
 
 /** Publishes the source paths of `document` to the editor's completion. */
 export function useCompletionSources(api: Pick<StudioApi, 'importSchema'> | undefined, projectPath: string | undefined, document: MappingDocument | undefined): void {
   const { rows } = useFieldRows(api, projectPath, fieldsFileOf(document, 'source'), fieldsRootOf(document, 'source'));
   useEffect(() => {
-    // JSONata maps over arrays implicitly: `contacts.type` reads every element's type.
-    setCompletionSources(rows ? [...new Set(rows.map((r) => r.path.replace(/\[\]/g, '')))] : []);
+    setCompletionSources(rows ? [...new Set(rows.map((r) => completionPathOf(r.path)))] : []);
   }, [rows]);
 }
