@@ -45,7 +45,7 @@ describe.skipIf(!hasChromium)(`run parameters and record names in Chromium (skip
     const names = page.getByRole('region', { name: 'Mapping names' });
     await names.getByLabel('Record key shown as (optional)').fill('Account');
     await page.keyboard.press('Tab');
-    await expect.poll(() => page.getByTestId('jsonata').textContent(), RUN).toContain(`$record := 'Account "' & accountId & '"';`);
+    await expect.poll(() => page.getByTestId('jsonata').textContent(), RUN).toContain(`$record := ($rk := accountId; $exists($rk) ? ($rk = null ? "Account null" : 'Account "' & $rk & '"') : "Account missing");`);
     expect(problems).toEqual([]);
     await page.close();
   });
