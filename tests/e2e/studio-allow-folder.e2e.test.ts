@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseServeWebArgs } from '../../electron/web/serve-web';
 import { startWebHost, type WebHost } from '../../electron/web/web-host';
 import { CHROMIUM_PATH, hasChromium, launchChromium, openPage, scratchSettingsDir, type ChromiumSession } from './chromium';
-import { screenshot, TEST_SHOTS } from './screenshots';
+import { screenshotBothSchemes } from './screenshots';
 import { createCrmProject } from './studio-actions';
 
 const samplesDir = join(import.meta.dirname, '..', '..', 'samples');
@@ -59,10 +59,7 @@ describe.skipIf(!hasChromium)(`allowing a folder of one's own files in Chromium 
     await expect.poll(() => dialog.locator('[data-error-code]').getAttribute('data-error-code'), WAIT).toBe('ACCESS_DENIED');
     const command = (await dialog.getByTestId('source-allow-command').textContent()) ?? '';
     await dialog.getByRole('button', { name: 'Copy the command that allows the source file’s folder' }).waitFor();
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme: scheme });
-      await screenshot(dialog, join(TEST_SHOTS, `allow-folder-${scheme}.png`));
-    }
+    await screenshotBothSchemes(page, 'allow-folder', dialog);
     expect(argsOf(command)).toEqual(['--allow', picks]);
     await page.close();
 

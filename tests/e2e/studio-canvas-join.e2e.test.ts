@@ -7,29 +7,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../electron/web/web-host';
 import { CHROMIUM_PATH, hasChromium, launchChromium, openPage, scratchSettingsDir, type ChromiumSession } from './chromium';
 import { outputAsText } from './studio-actions';
+import { dragOnto, treeRow as row } from './canvas-actions';
 
 const samplesDir = join(import.meta.dirname, '..', '..', 'samples');
 const account = JSON.parse(readFileSync(join(samplesDir, 'crm-to-erp', 'source', 'crm-account.json'), 'utf8')) as { billing: { street: string; city: string } };
-
-function row(tree: Locator, name: string): Locator {
-  return tree.getByRole('treeitem', { name: new RegExp(`^${name},`) });
-}
-
-/** Drags `from` onto `to` with the mouse, in steps as a hand does, and drops. */
-async function dragOnto(page: Page, from: Locator, to: Locator): Promise<void> {
-  const a = (await from.boundingBox())!;
-  const b = (await to.boundingBox())!;
-  await page.mouse.move(a.x + a.width / 3, a.y + a.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(a.x + a.width / 3 + 12, a.y + a.height / 2 + 4, { steps: 3 });
-  await page.mouse.move(b.x + b.width / 3, b.y + b.height / 2, { steps: 12 });
-  await page.mouse.up();
-}
 
 /** The address line of the output preview's text. */
 async function line1(output: Locator): Promise<unknown> {

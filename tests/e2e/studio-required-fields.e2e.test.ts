@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../electron/web/web-host';
 import { CHROMIUM_PATH, hasChromium, launchChromium, openPage, scratchSettingsDir, type ChromiumSession } from './chromium';
 import { dragOnto, treeRow } from './canvas-actions';
-import { screenshot, TEST_SHOTS } from './screenshots';
+import { screenshotBothSchemes } from './screenshots';
 import { createCrmProject, outputAsText } from './studio-actions';
 
 const samplesDir = join(import.meta.dirname, '..', '..', 'samples');
@@ -102,10 +102,7 @@ describe.skipIf(!hasChromium)(`required target fields in Chromium (skipped when 
     await expect.poll(() => policy('contacts.value'), WAIT).toBe('error');
     // Left: firstName, lastName, status, customerSince.
     await expect.poll(() => requiredCounts(page), WAIT).toEqual({ summary: 4, statusBar: 4, problems: 4, violations: 0 });
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme: scheme });
-      await screenshot(page, join(TEST_SHOTS, `required-fields-${scheme}.png`));
-    }
+    await screenshotBothSchemes(page, 'required-fields');
     expect(problems).toEqual([]);
     await page.close();
   }, 180_000);

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../electron/web/web-host';
 import { CHROMIUM_PATH, hasChromium, launchChromium, openPage, scratchSettingsDir, type ChromiumSession } from './chromium';
 import { dragOnto, treeRow } from './canvas-actions';
-import { screenshot, TEST_SHOTS } from './screenshots';
+import { screenshotBothSchemes } from './screenshots';
 import { createCrmProject, outputAsText } from './studio-actions';
 
 const samplesDir = join(import.meta.dirname, '..', '..', 'samples');
@@ -62,11 +62,7 @@ describe.skipIf(!hasChromium)(`value map choices in Chromium (skipped when ${CHR
     const allowed = form.getByRole('group', { name: 'Values the target allows' });
     await expect.poll(() => allowed.getByRole('button').allTextContents(), WAIT).toEqual(['ACTIVE', 'INACTIVE', 'PROSPECT']);
     await inSample.scrollIntoViewIfNeeded();
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme: scheme });
-      await screenshot(form, join(TEST_SHOTS, `value-map-choices-${scheme}.png`));
-    }
-    await page.emulateMedia({ colorScheme: 'light' });
+    await screenshotBothSchemes(page, 'value-map-choices', form);
 
     // The sample's code, with the value it likely stands for: one click makes the line; it is then no longer offered.
     await inSample.getByRole('button', { name: 'Add key A as ACTIVE' }).click();
@@ -83,11 +79,7 @@ describe.skipIf(!hasChromium)(`value map choices in Chromium (skipped when ${CHR
     expect(await page.locator(`datalist[id="${listId}"] option`).evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).toEqual(['ACTIVE', 'INACTIVE', 'PROSPECT']);
 
     await form.getByRole('button', { name: 'Add' }).scrollIntoViewIfNeeded();
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme: scheme });
-      await screenshot(form, join(TEST_SHOTS, `value-map-form-${scheme}.png`));
-    }
-    await page.emulateMedia({ colorScheme: 'light' });
+    await screenshotBothSchemes(page, 'value-map-form', form);
     await form.getByRole('button', { name: 'Add' }).click();
     await expect.poll(() => output.textContent(), WAIT).toContain('"status": "ACTIVE"');
     expect(problems).toEqual([]);
