@@ -8,8 +8,7 @@
  * undo and redo of several steps; save, reopen in a new page, same
  * document. Console errors fail the test.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +16,7 @@ import { loadDocument } from '../../mapping-engine/document';
 import { startWebHost, type WebHost } from '../../electron/web/web-host';
 import { DIRTY_MARKER } from '../../renderer/src/project/window-title';
 import { CHROMIUM_PATH, hasChromium, launchChromium, openPage, scratchSettingsDir, type ChromiumSession } from './chromium';
+import { crmPicksFolder } from './crm-picks';
 import { buildRule, CRM_RULES, expression } from './rules-actions';
 import { screenshotBothSchemes } from './screenshots';
 import { createCrmProject, openByPath } from './studio-actions';
@@ -37,10 +37,7 @@ describe.skipIf(!hasChromium)(`a whole mapping built in the studio (skipped when
   let root: string;
 
   beforeAll(async () => {
-    root = mkdtempSync(join(tmpdir(), 'mapwright-build-'));
-    mkdirSync(join(root, 'picks'));
-    cpSync(join(samplesDir, 'crm-to-erp', 'source', 'crm-account.json'), join(root, 'picks', 'crm-account.json'));
-    cpSync(join(samplesDir, 'crm-to-erp', 'target', 'erp-customer.schema.json'), join(root, 'picks', 'erp-customer.schema.json'));
+    root = crmPicksFolder('mapwright-build-');
     session = await launchChromium();
     host = await startWebHost({ samplesDir, settingsDir: scratchSettingsDir(), readRoots: [join(root, 'picks')] });
   }, 180_000);

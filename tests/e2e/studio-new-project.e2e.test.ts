@@ -14,14 +14,14 @@
  * (with MAPWRIGHT_SCREENSHOTS=1).
  */
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDocument } from '../../mapping-engine/document';
 import { startWebHost, type WebHost } from '../../electron/web/web-host';
 import { CHROMIUM_PATH, hasChromium, launchChromium, openPage, scratchSettingsDir, type ChromiumSession } from './chromium';
+import { crmPicksFolder } from './crm-picks';
 import { fillNewCrmProject } from './studio-actions';
 import { screenshot } from './screenshots';
 
@@ -38,10 +38,7 @@ describe.skipIf(!hasChromium)(`new project and Save As in Chromium (skipped when
   let root: string;
 
   beforeAll(async () => {
-    root = realpathSync(mkdtempSync(join(tmpdir(), 'mapwright-new-project-')));
-    mkdirSync(join(root, 'picks'));
-    cpSync(join(samplesDir, 'crm-to-erp', 'source', 'crm-account.json'), join(root, 'picks', 'crm-account.json'));
-    cpSync(join(samplesDir, 'crm-to-erp', 'target', 'erp-customer.schema.json'), join(root, 'picks', 'erp-customer.schema.json'));
+    root = crmPicksFolder('mapwright-new-project-');
     session = await launchChromium();
     // The picks folder stands for a folder the user opened (in the browser, picked files must lie in one); the
     // places to save are granted only by what the user types in the dialogs.

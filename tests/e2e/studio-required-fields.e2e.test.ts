@@ -7,13 +7,13 @@
  * Problems panel, each listed there once (not again as the empty output's
  * MAP_REQUIRED_MISSING violation).
  */
-import { cpSync, mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../electron/web/web-host';
 import { CHROMIUM_PATH, hasChromium, launchChromium, openPage, scratchSettingsDir, type ChromiumSession } from './chromium';
+import { crmPicksFolder } from './crm-picks';
 import { dragOnto, treeRow } from './canvas-actions';
 import { screenshotBothSchemes } from './screenshots';
 import { createCrmProject, outputAsText } from './studio-actions';
@@ -43,10 +43,7 @@ describe.skipIf(!hasChromium)(`required target fields in Chromium (skipped when 
   let root: string;
 
   beforeAll(async () => {
-    root = realpathSync(mkdtempSync(join(tmpdir(), 'mapwright-required-')));
-    mkdirSync(join(root, 'picks'));
-    cpSync(join(samplesDir, 'crm-to-erp', 'source', 'crm-account.json'), join(root, 'picks', 'crm-account.json'));
-    cpSync(join(samplesDir, 'crm-to-erp', 'target', 'erp-customer.schema.json'), join(root, 'picks', 'erp-customer.schema.json'));
+    root = crmPicksFolder('mapwright-required-');
     session = await launchChromium();
     host = await startWebHost({ samplesDir, settingsDir: scratchSettingsDir(), readRoots: [join(root, 'picks')] });
   }, 120_000);

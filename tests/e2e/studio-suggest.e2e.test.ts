@@ -7,12 +7,12 @@
  * Screenshots of the suggestions panel (light and dark) go to docs/images
  * with MAPWRIGHT_SCREENSHOTS=1.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../electron/web/web-host';
 import { CHROMIUM_PATH, hasChromium, launchChromium, openPage, scratchSettingsDir, type ChromiumSession } from './chromium';
+import { crmPicksFolder } from './crm-picks';
 import { createCrmProject } from './studio-actions';
 import { screenshotBothSchemes } from './screenshots';
 
@@ -27,10 +27,7 @@ describe.skipIf(!hasChromium)(`suggestions and generated tests in Chromium (skip
   let root: string;
 
   beforeAll(async () => {
-    root = realpathSync(mkdtempSync(join(tmpdir(), 'mapwright-suggest-')));
-    mkdirSync(join(root, 'picks'));
-    cpSync(join(samplesDir, 'crm-to-erp', 'source', 'crm-account.json'), join(root, 'picks', 'crm-account.json'));
-    cpSync(join(samplesDir, 'crm-to-erp', 'target', 'erp-customer.schema.json'), join(root, 'picks', 'erp-customer.schema.json'));
+    root = crmPicksFolder('mapwright-suggest-');
     writeFileSync(join(root, 'picks', 'client-sheet.csv'), 'Ziel,Quelle,Regel\ncustomerNumber,accountId,the CRM number as it is\nloyaltyTier,tier,\n');
     session = await launchChromium();
     host = await startWebHost({ samplesDir, settingsDir: scratchSettingsDir(), readRoots: [join(root, 'picks')] });

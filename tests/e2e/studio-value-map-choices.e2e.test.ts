@@ -5,12 +5,12 @@
  * the target schema allows, so the map is filled by clicks from what the
  * data and the schema have; the output then carries the mapped value.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../electron/web/web-host';
 import { CHROMIUM_PATH, hasChromium, launchChromium, openPage, scratchSettingsDir, type ChromiumSession } from './chromium';
+import { crmPicksFolder } from './crm-picks';
 import { dragOnto, treeRow } from './canvas-actions';
 import { screenshotBothSchemes } from './screenshots';
 import { createCrmProject, outputAsText } from './studio-actions';
@@ -26,10 +26,7 @@ describe.skipIf(!hasChromium)(`value map choices in Chromium (skipped when ${CHR
   let root: string;
 
   beforeAll(async () => {
-    root = realpathSync(mkdtempSync(join(tmpdir(), 'mapwright-value-map-')));
-    mkdirSync(join(root, 'picks'));
-    cpSync(join(samplesDir, 'crm-to-erp', 'source', 'crm-account.json'), join(root, 'picks', 'crm-account.json'));
-    cpSync(join(samplesDir, 'crm-to-erp', 'target', 'erp-customer.schema.json'), join(root, 'picks', 'erp-customer.schema.json'));
+    root = crmPicksFolder('mapwright-value-map-');
     session = await launchChromium();
     host = await startWebHost({ samplesDir, settingsDir: scratchSettingsDir(), readRoots: [join(root, 'picks')] });
   }, 120_000);
